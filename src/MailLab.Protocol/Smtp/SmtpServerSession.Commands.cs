@@ -1,0 +1,436 @@
+namespace MailLab.Protocol.Smtp;
+
+public sealed partial class SmtpServerSession
+{
+    private SmtpMailbox? _sender;
+    private readonly List<SmtpMailbox> _recipients = [];
+    private string _body = "7BIT";
+    private bool _smtpUtf8;
+    private bool _usedBdat;
+
+    private void ExecuteCommand(string line, int octets)
+    {
+        var space = line.IndexOf(' ');
+        var verb = (space < 0 ? line : line[..space]).ToUpperInvariant();
+        var argument = space < 0 ? string.Empty : line[(space + 1)..];
+        _observer?.OnClientLine(verb == "AUTH" ? RedactAuth(line) : line);
+
+        var limit = verb switch
+        {
+            "AUTH" => SmtpLimits.AuthLine,
+            "MAIL" or "RCPT" => SmtpLimits.MailCommandLine,
+            _ => SmtpLimits.CommandLine,
+        };
+        if (octets > limit)
+        {
+            Reply(SmtpReplies.LineTooLong);
+            return;
+        }
+
+        if (_rejected && verb != "QUIT")
+        {
+            Reply(SmtpReplies.OnlyQuitAllowed);
+            return;
+        }
+
+        switch (verb)
+        {
+            case "":
+                Reply(SmtpReplies.EmptyCommand);
+                break;
+            case "HELO":
+                Helo(argument, extended: false);
+                break;
+            case "EHLO":
+                Helo(argument, extended: true);
+                break;
+            case "MAIL":
+                Mail(argument);
+                break;
+            case "RCPT":
+                Rcpt(argument);
+                break;
+            case "DATA":
+                Data(argument);
+                break;
+            case "BDAT":
+                Bdat(argument);
+                break;
+            case "RSET":
+                if (argument.Length > 0)
+                {
+                    Reply(SmtpReplies.NoParametersAllowed);
+                    break;
+                }
+
+                ResetTransaction();
+                Reply(SmtpReplies.ResetOk);
+                break;
+            case "NOOP":
+                // RFC 5321 §4.1.1.9: a parameter is allowed and ignored.
+                Reply(SmtpReplies.Ok);
+                break;
+            case "QUIT":
+                Reply(SmtpReplies.Closing(_options.HostName));
+                PendingAction = SmtpSessionAction.Close;
+                break;
+            case "VRFY":
+                // RFC 5321 §3.5.3 and §7.3: 252 neither confirms nor denies the mailbox.
+                Reply(argument.Trim().Length == 0 ? SmtpReplies.VrfyNeedsArgument : SmtpReplies.Vrfy);
+                break;
+            case "HELP":
+                Reply(new SmtpReply(214, "2.0.0", ["Commands supported:", "HELO EHLO MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP STARTTLS AUTH"]));
+                break;
+            case "STARTTLS":
+                StartTls(argument);
+                break;
+            case "AUTH":
+                Auth(argument);
+                break;
+            case "EXPN" or "TURN" or "ETRN" or "ATRN":
+                // RFC 5321 §3.5.2 lets EXPN be disabled; ETRN/TURN are not offered.
+                Reply(SmtpReplies.NotImplemented);
+                break;
+            default:
+                Reply(SmtpReplies.Unrecognized(verb.Length > 32 ? verb[..32] : verb));
+                break;
+        }
+    }
+
+    private void Helo(string argument, bool extended)
+    {
+        var name = argument.Trim();
+        if (name.Length == 0 || name.Contains(' '))
+        {
+            Reply(SmtpReplies.HeloNeedsDomain);
+            return;
+        }
+
+        // RFC 5321 §4.1.4: HELO/EHLO resets any transaction in progress.
+        ResetTransaction();
+        Context.ClientName = name;
+        Context.IsExtended = extended;
+        var hello = $"{_options.HostName} Hello [{Context.RemoteAddress?.ToString() ?? "unknown"}]";
+        if (!extended)
+        {
+            Reply(new SmtpReply(250, null, hello));
+            return;
+        }
+
+        var lines = new List<string> { hello };
+        if (_options.MaxMessageSize > 0)
+        {
+            lines.Add($"SIZE {_options.MaxMessageSize}");
+        }
+        else
+        {
+            lines.Add("SIZE");
+        }
+
+        lines.Add("PIPELINING");
+        lines.Add("8BITMIME");
+        lines.Add("ENHANCEDSTATUSCODES");
+        if (_options.TlsAvailable && !Context.IsSecure)
+        {
+            lines.Add("STARTTLS");
+        }
+
+        if (AuthOffered)
+        {
+            lines.Add("AUTH " + string.Join(' ', _options.AuthMechanisms));
+        }
+
+        lines.Add("SMTPUTF8");
+        lines.Add("CHUNKING");
+        lines.Add("VRFY");
+        lines.Add("HELP");
+        Reply(new SmtpReply(250, null, lines));
+    }
+
+    private bool AuthOffered =>
+        _options.AuthMechanisms.Count > 0 && (!_options.RequireTlsForAuth || Context.IsSecure);
+
+    private void Mail(string argument)
+    {
+        if (Context.ClientName is null)
+        {
+            Reply(SmtpReplies.SendHeloFirst);
+            return;
+        }
+
+        if (_sender is not null)
+        {
+            Reply(SmtpReplies.NestedMail);
+            return;
+        }
+
+        if (_options.RequireTls && !Context.IsSecure)
+        {
+            Reply(SmtpReplies.MustStartTls);
+            return;
+        }
+
+        if (!_options.AllowAnonymous && Context.AuthenticatedUser is null)
+        {
+            // RFC 4954 §6: 530 5.7.0 when policy requires authentication.
+            Reply(SmtpReplies.AuthRequired);
+            return;
+        }
+
+        if (!SmtpPathParser.TryParse(argument, "FROM", allowNullPath: true, out var sender, out var parameters, out var error))
+        {
+            Reply(SmtpReplies.BadSender(error));
+            return;
+        }
+
+        var body = "7BIT";
+        var utf8 = false;
+        foreach (var (name, value) in parameters)
+        {
+            if (!Context.IsExtended)
+            {
+                Reply(SmtpReplies.ParametersNeedEhlo);
+                return;
+            }
+
+            switch (name)
+            {
+                case "SIZE":
+                    if (!long.TryParse(value, System.Globalization.NumberStyles.None, null, out var size))
+                    {
+                        Reply(SmtpReplies.BadParameterValue("SIZE"));
+                        return;
+                    }
+
+                    // RFC 1870 §6.1: refuse at once what could never be accepted.
+                    if (_options.MaxMessageSize > 0 && size > _options.MaxMessageSize)
+                    {
+                        Reply(SmtpReplies.MessageTooBig);
+                        return;
+                    }
+
+                    if (_options.MaxSessionSize > 0 && Context.SessionBytes + size > _options.MaxSessionSize)
+                    {
+                        Reply(SmtpReplies.SessionTooBig);
+                        return;
+                    }
+
+                    break;
+                case "BODY":
+                    body = value?.ToUpperInvariant() ?? string.Empty;
+                    if (body is not ("7BIT" or "8BITMIME"))
+                    {
+                        Reply(body == "BINARYMIME" ? SmtpReplies.UnsupportedParameter("BODY=BINARYMIME") : SmtpReplies.BadParameterValue("BODY"));
+                        return;
+                    }
+
+                    break;
+                case "SMTPUTF8":
+                    if (value is not null)
+                    {
+                        Reply(SmtpReplies.BadParameterValue("SMTPUTF8"));
+                        return;
+                    }
+
+                    utf8 = true;
+                    break;
+                case "AUTH":
+                    // RFC 4954 §5: the AUTH= identity is informational for a relay; accepted and not trusted.
+                    break;
+                default:
+                    Reply(SmtpReplies.UnsupportedParameter(name));
+                    return;
+            }
+        }
+
+        if (sender.IsInternational && !utf8)
+        {
+            Reply(SmtpReplies.NonAsciiAddress);
+            return;
+        }
+
+        var refusal = _handler.CheckSender(Context, sender);
+        if (refusal is not null)
+        {
+            Reply(refusal);
+            return;
+        }
+
+        _sender = sender;
+        _body = body;
+        _smtpUtf8 = utf8;
+        Reply(SmtpReplies.SenderOk);
+    }
+
+    private void Rcpt(string argument)
+    {
+        if (_sender is null)
+        {
+            Reply(Context.ClientName is null ? SmtpReplies.SendHeloFirst : SmtpReplies.NeedMail);
+            return;
+        }
+
+        if (!SmtpPathParser.TryParse(argument, "TO", allowNullPath: false, out var recipient, out var parameters, out var error))
+        {
+            Reply(SmtpReplies.BadRecipient(error));
+            return;
+        }
+
+        if (parameters.Count > 0)
+        {
+            // NOTIFY and ORCPT belong to DSN (RFC 3461), which is not advertised.
+            Reply(SmtpReplies.UnsupportedParameter(parameters[0].Key));
+            return;
+        }
+
+        if (recipient.IsInternational && !_smtpUtf8)
+        {
+            Reply(SmtpReplies.NonAsciiAddress);
+            return;
+        }
+
+        if (_recipients.Count >= _options.MaxRecipients)
+        {
+            Reply(SmtpReplies.TooManyRecipients);
+            return;
+        }
+
+        var decision = _handler.CheckRecipient(Context, recipient);
+        if (decision.Accepted is null)
+        {
+            Reply(decision.Refusal ?? SmtpReplies.RelayDenied);
+            return;
+        }
+
+        _recipients.Add(decision.Accepted);
+        Reply(SmtpReplies.RecipientOk);
+    }
+
+    private void Data(string argument)
+    {
+        if (argument.Length > 0)
+        {
+            Reply(SmtpReplies.NoParametersAllowed);
+            return;
+        }
+
+        var refusal = CheckReadyForContent();
+        if (refusal is not null)
+        {
+            Reply(refusal);
+            return;
+        }
+
+        if (_usedBdat)
+        {
+            Reply(SmtpReplies.DataAfterBdat);
+            return;
+        }
+
+        _content.Clear();
+        _data.Reset();
+        _mode = Mode.Data;
+        Reply(SmtpReplies.StartData);
+    }
+
+    private SmtpReply? CheckReadyForContent()
+    {
+        if (Context.ClientName is null)
+        {
+            return SmtpReplies.SendHeloFirst;
+        }
+
+        if (_sender is null)
+        {
+            return SmtpReplies.NeedMailForData;
+        }
+
+        return _recipients.Count == 0 ? SmtpReplies.NeedRecipients : null;
+    }
+
+    private void StartTls(string argument)
+    {
+        if (argument.Length > 0)
+        {
+            Reply(SmtpReplies.NoParametersAllowed);
+        }
+        else if (Context.IsSecure)
+        {
+            Reply(SmtpReplies.TlsAlreadyActive);
+        }
+        else if (!_options.TlsAvailable)
+        {
+            Reply(SmtpReplies.TlsNotAvailable);
+        }
+        else
+        {
+            Reply(SmtpReplies.ReadyToStartTls);
+            PendingAction = SmtpSessionAction.StartTls;
+        }
+    }
+
+    private void ResetTransaction()
+    {
+        _sender = null;
+        _recipients.Clear();
+        _body = "7BIT";
+        _smtpUtf8 = false;
+        _usedBdat = false;
+        _bdatFailure = null;
+        _content.Clear();
+    }
+
+    /// <summary>Hands a complete message to the handler after the size checks; clears the transaction.</summary>
+    private void FinishMessage(long length, long longestLine)
+    {
+        SmtpReply reply;
+        if (_options.MaxMessageSize > 0 && length > _options.MaxMessageSize)
+        {
+            reply = SmtpReplies.MessageTooBig;
+        }
+        else if (_options.MaxSessionSize > 0 && Context.SessionBytes + length > _options.MaxSessionSize)
+        {
+            reply = SmtpReplies.SessionTooBig;
+        }
+        else if (_options.EnforceTextLineLimit && longestLine > SmtpLimits.TextLine - 2)
+        {
+            reply = SmtpReplies.TextLineTooLong;
+        }
+        else
+        {
+            var message = new SmtpMessage
+            {
+                Sender = _sender!,
+                Recipients = _recipients.ToArray(),
+                Content = _content.WrittenMemory,
+                Body = _body,
+                SmtpUtf8 = _smtpUtf8,
+                Protocol = ProtocolName(),
+            };
+            reply = _handler.Deliver(Context, message);
+            if (reply.IsPositive)
+            {
+                Context.MessagesAccepted++;
+                Context.SessionBytes += length;
+            }
+        }
+
+        // RFC 5321 §4.1.1.4: the transaction ends with the reply to the content, whatever it was.
+        ResetTransaction();
+        _mode = Mode.Command;
+        Reply(reply);
+    }
+
+    // RFC 3848 / RFC 6531 §3.7.3 "with" protocol names for the Received header.
+    private string ProtocolName()
+    {
+        var name = _smtpUtf8 ? "UTF8SMTP" : Context.IsExtended ? "ESMTP" : "SMTP";
+        if (!Context.IsExtended)
+        {
+            return name;
+        }
+
+        var suffix = (Context.IsSecure ? "S" : string.Empty) + (Context.AuthenticatedUser is not null ? "A" : string.Empty);
+        return name + suffix;
+    }
+}

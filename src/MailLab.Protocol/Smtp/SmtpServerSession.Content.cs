@@ -1,0 +1,102 @@
+namespace MailLab.Protocol.Smtp;
+
+/// <summary>Message content: DATA (RFC 5321 §4.1.1.4) and BDAT chunks (RFC 3030).</summary>
+public sealed partial class SmtpServerSession
+{
+    private long _chunkRemaining;
+    private long _chunkSize;
+    private bool _chunkIsLast;
+    private SmtpReply? _bdatFailure;
+
+    /// <summary>How many octets are kept: an oversized message is read to its end but not stored.</summary>
+    private long StoreLimit => _options.MaxMessageSize > 0 ? _options.MaxMessageSize : long.MaxValue;
+
+    private int ReceiveData(ReadOnlySpan<byte> input)
+    {
+        var (consumed, complete) = _data.Feed(input, _content, StoreLimit);
+        if (complete)
+        {
+            _observer?.OnClientData(_data.ContentLength);
+            FinishMessage(_data.ContentLength, _data.LongestLine);
+        }
+
+        return consumed;
+    }
+
+    private void Bdat(string argument)
+    {
+        var parts = argument.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length is < 1 or > 2
+            || !long.TryParse(parts[0], System.Globalization.NumberStyles.None, null, out var size)
+            || (parts.Length == 2 && !parts[1].Equals("LAST", StringComparison.OrdinalIgnoreCase)))
+        {
+            // RFC 3030 §2: without a valid size the chunk cannot be skipped; what follows is read as commands.
+            Reply(SmtpReplies.BadBdat);
+            return;
+        }
+
+        _chunkSize = size;
+        _chunkRemaining = size;
+        _chunkIsLast = parts.Length == 2;
+
+        // RFC 3030 §2: the chunk is consumed even when the command fails; the reply follows it.
+        _bdatFailure ??= CheckReadyForContent();
+        if (_bdatFailure is null && !_usedBdat)
+        {
+            _content.Clear();
+        }
+
+        _usedBdat = true;
+        _mode = Mode.Bdat;
+        if (_chunkRemaining == 0)
+        {
+            FinishChunk();
+        }
+    }
+
+    private int ReceiveChunk(ReadOnlySpan<byte> input)
+    {
+        var take = (int)Math.Min(input.Length, _chunkRemaining);
+        if (_bdatFailure is null && _content.Count + take <= StoreLimit)
+        {
+            _content.Write(input[..take]);
+        }
+        else if (_bdatFailure is null)
+        {
+            _bdatFailure = SmtpReplies.MessageTooBig;
+        }
+
+        _chunkRemaining -= take;
+        if (_chunkRemaining == 0)
+        {
+            FinishChunk();
+        }
+
+        return take;
+    }
+
+    private void FinishChunk()
+    {
+        _observer?.OnClientData(_chunkSize);
+        _mode = Mode.Command;
+        if (_bdatFailure is not null)
+        {
+            // A failed BDAT ends the transaction (RFC 3030 §2); later chunks get 503 until a new MAIL.
+            var failure = _bdatFailure;
+            var wasLast = _chunkIsLast;
+            ResetTransaction();
+            _usedBdat = !wasLast;
+            _bdatFailure = wasLast ? null : SmtpReplies.NeedMailForData;
+            Reply(failure);
+            return;
+        }
+
+        if (_chunkIsLast)
+        {
+            FinishMessage(_content.Count, longestLine: 0);
+            return;
+        }
+
+        Reply(SmtpReplies.ChunkReceived(_chunkSize));
+    }
+}

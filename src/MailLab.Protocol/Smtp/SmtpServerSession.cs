@@ -1,0 +1,192 @@
+using System.Text;
+using MailLab.Protocol.Common;
+
+namespace MailLab.Protocol.Smtp;
+
+/// <summary>
+/// A sans-I/O SMTP server session (RFC 5321 with the extensions in <see cref="SmtpServerOptions"/>):
+/// bytes go in through <see cref="Receive"/>, reply bytes come out through <see cref="Output"/>
+/// and <see cref="PendingAction"/> says whether to start TLS or close. It never touches a socket,
+/// so the same object runs over the in-memory transport and over TCP.
+/// </summary>
+public sealed partial class SmtpServerSession : IDisposable
+{
+    private enum Mode
+    {
+        Command,
+        AuthResponse,
+        Data,
+        Bdat,
+    }
+
+    private readonly SmtpServerOptions _options;
+    private readonly ISmtpServerHandler _handler;
+    private readonly ISmtpSessionObserver? _observer;
+    private readonly PooledByteBuffer _output = new(512);
+    private readonly PooledByteBuffer _line = new(256);
+    private readonly PooledByteBuffer _content = new(1024);
+    private readonly DotUnstuffer _data = new();
+
+    private Mode _mode = Mode.Command;
+    private bool _discardingLongLine;
+    private bool _rejected;
+
+    public SmtpServerSession(SmtpServerOptions options, ISmtpServerHandler handler, SmtpSessionContext context, ISmtpSessionObserver? observer = null)
+    {
+        _options = options;
+        _handler = handler;
+        Context = context;
+        _observer = observer;
+    }
+
+    public SmtpSessionContext Context { get; }
+
+    public SmtpServerOptions Options => _options;
+
+    /// <summary>Reply bytes not yet written; the transport writes them, then calls <see cref="ClearOutput"/>.</summary>
+    public ReadOnlyMemory<byte> Output => _output.WrittenMemory;
+
+    public SmtpSessionAction PendingAction { get; private set; }
+
+    public bool IsClosed => PendingAction == SmtpSessionAction.Close;
+
+    /// <summary>True while message content (DATA or a BDAT chunk) is being received.</summary>
+    public bool IsReceivingContent => _mode is Mode.Data or Mode.Bdat;
+
+    public void ClearOutput() => _output.Clear();
+
+    /// <summary>Writes the greeting: 220, or 554 when connection control refused the client (RFC 5321 §3.1).</summary>
+    public void Start()
+    {
+        if (_options.RejectConnection)
+        {
+            // RFC 5321 §3.1: after a 554 greeting the server waits for QUIT and answers 503 to anything else.
+            _rejected = true;
+            Reply(new SmtpReply(554, "5.7.1", $"{_options.HostName} Access denied: connection refused by connection control"));
+            return;
+        }
+
+        Reply(new SmtpReply(220, null, $"{_options.HostName} {_options.Greeting}"));
+    }
+
+    /// <summary>Refuses the connection at once (paused virtual server, too many connections) and closes.</summary>
+    public void Refuse(SmtpReply reply)
+    {
+        Reply(reply);
+        PendingAction = SmtpSessionAction.Close;
+    }
+
+    /// <summary>The connection time-out expired (IIS General tab; RFC 5321 §4.5.3.2.7).</summary>
+    public void TimedOut() => Refuse(SmtpReplies.Timeout(_options.HostName));
+
+    /// <summary>
+    /// Consumes input. Stops early when an action is pending: after STARTTLS the rest of the
+    /// buffer must be discarded (RFC 3207 §4.2), after QUIT nothing more is read.
+    /// </summary>
+    public int Receive(ReadOnlySpan<byte> input)
+    {
+        var pos = 0;
+        while (pos < input.Length && PendingAction == SmtpSessionAction.None)
+        {
+            pos += _mode switch
+            {
+                Mode.Data => ReceiveData(input[pos..]),
+                Mode.Bdat => ReceiveChunk(input[pos..]),
+                _ => ReceiveLine(input[pos..]),
+            };
+        }
+
+        return pos;
+    }
+
+    /// <summary>TLS is up: everything learned before it is forgotten (RFC 3207 §4.2).</summary>
+    public void TlsEstablished()
+    {
+        PendingAction = SmtpSessionAction.None;
+        Context.IsSecure = true;
+        Context.ClientName = null;
+        Context.IsExtended = false;
+        Context.AuthenticatedUser = null;
+        ResetTransaction();
+        _line.Clear();
+        _mode = Mode.Command;
+    }
+
+    public void Dispose()
+    {
+        _output.Dispose();
+        _line.Dispose();
+        _content.Dispose();
+    }
+
+    private int ReceiveLine(ReadOnlySpan<byte> input)
+    {
+        var lf = input.IndexOf((byte)'\n');
+        var take = lf < 0 ? input.Length : lf + 1;
+        if (_discardingLongLine)
+        {
+            if (lf >= 0)
+            {
+                _discardingLongLine = false;
+                _observer?.OnClientLine("(line too long, discarded)");
+                Reply(SmtpReplies.LineTooLong);
+            }
+
+            return take;
+        }
+
+        if (_line.Count + take > SmtpLimits.AuthLine)
+        {
+            // No line of any kind may be this long: stop buffering and skip to its end.
+            _line.Clear();
+            _discardingLongLine = lf < 0;
+            if (lf >= 0)
+            {
+                _observer?.OnClientLine("(line too long, discarded)");
+                Reply(SmtpReplies.LineTooLong);
+            }
+
+            return take;
+        }
+
+        _line.Write(input[..take]);
+        if (lf < 0)
+        {
+            return take;
+        }
+
+        // Command lines end in CRLF; a bare LF is accepted as the end of a command line (as
+        // Postfix and IIS do, for telnet-style clients). It is never a line end inside DATA.
+        var raw = _line.WrittenSpan;
+        var octets = raw.Length;
+        raw = raw[..^1];
+        if (raw.Length > 0 && raw[^1] == '\r')
+        {
+            raw = raw[..^1];
+        }
+        else
+        {
+            octets++; // count as if the client had sent CRLF
+        }
+
+        var line = Encoding.UTF8.GetString(raw);
+        _line.Clear();
+        if (_mode == Mode.AuthResponse)
+        {
+            _observer?.OnClientLine("****");
+            ContinueAuth(line, octets);
+        }
+        else
+        {
+            ExecuteCommand(line, octets);
+        }
+
+        return take;
+    }
+
+    private void Reply(SmtpReply reply)
+    {
+        reply.WriteTo(_output);
+        _observer?.OnServerReply(reply);
+    }
+}

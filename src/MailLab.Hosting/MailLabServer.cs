@@ -1,0 +1,149 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using MailLab.Hosting.Tls;
+using MailLab.Hosting.Transports;
+using MailLab.Mail.Smtp;
+using MailLab.Mail.World;
+
+namespace MailLab.Hosting;
+
+/// <summary>
+/// Runs a <see cref="MailWorld"/>: one TCP listener per virtual server that is not stopped, the
+/// in-memory network, and the STARTTLS certificate. Follows state changes: a stopped virtual
+/// server's listener is closed (and its sessions ended), a started one is opened again.
+/// </summary>
+public sealed class MailLabServer : IAsyncDisposable
+{
+    private readonly Dictionary<SmtpVirtualServer, SmtpTcpListener> _listeners = [];
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly bool _tcp;
+    private bool _disposed;
+
+    public MailLabServer(MailWorld world, bool listenOnTcp = true)
+    {
+        World = world;
+        _tcp = listenOnTcp;
+        Certificate = SelfSignedCertificate.Create(world.Hosts.Select(h => h.Name), world.Clock);
+        InMemory = new InMemoryNetwork(Certificate);
+    }
+
+    public MailWorld World { get; }
+
+    public X509Certificate2 Certificate { get; }
+
+    public InMemoryNetwork InMemory { get; }
+
+    /// <summary>Raised after a listener opens or closes.</summary>
+    public event Action<SmtpVirtualServer, IPEndPoint?>? ListenerChanged;
+
+    public async Task StartAsync()
+    {
+        foreach (var host in World.Hosts)
+        {
+            host.Smtp.StateChanged += OnStateChanged;
+            host.Smtp.VirtualServerAdded += OnStateChanged;
+            foreach (var server in host.Smtp.VirtualServers)
+            {
+                await ApplyAsync(server).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The TCP endpoint a virtual server listens on, or null while it has no listener.</summary>
+    public IPEndPoint? GetEndPoint(SmtpVirtualServer server)
+    {
+        lock (_listeners)
+        {
+            return _listeners.TryGetValue(server, out var listener) ? listener.EndPoint : null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _disposed = true;
+            foreach (var host in World.Hosts)
+            {
+                host.Smtp.StateChanged -= OnStateChanged;
+                host.Smtp.VirtualServerAdded -= OnStateChanged;
+            }
+
+            SmtpTcpListener[] listeners;
+            lock (_listeners)
+            {
+                listeners = _listeners.Values.ToArray();
+                _listeners.Clear();
+            }
+
+            foreach (var listener in listeners)
+            {
+                await listener.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await InMemory.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        Certificate.Dispose();
+    }
+
+    private void OnStateChanged(SmtpVirtualServer server) => ApplyAsync(server).GetAwaiter().GetResult();
+
+    private async Task ApplyAsync(SmtpVirtualServer server)
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            SmtpTcpListener? current;
+            lock (_listeners)
+            {
+                _listeners.TryGetValue(server, out current);
+            }
+
+            if (server.State == VirtualServerState.Stopped)
+            {
+                // Stopped: accepts nothing and ends what is open.
+                InMemory.CloseSessions(server);
+                if (current is not null)
+                {
+                    lock (_listeners)
+                    {
+                        _listeners.Remove(server);
+                    }
+
+                    await current.DisposeAsync().ConfigureAwait(false);
+                    ListenerChanged?.Invoke(server, null);
+                }
+
+                return;
+            }
+
+            if (current is null && _tcp)
+            {
+                // Reopen on the same port a port-0 listener had before, so its endpoint stays stable.
+                var listener = SmtpTcpListener.Open(server, Certificate, server.Port == 0 ? server.BoundPort ?? 0 : null);
+                server.BoundPort = listener.EndPoint.Port;
+                lock (_listeners)
+                {
+                    _listeners[server] = listener;
+                }
+
+                ListenerChanged?.Invoke(server, listener.EndPoint);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

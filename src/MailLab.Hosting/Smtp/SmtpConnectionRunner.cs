@@ -1,0 +1,115 @@
+using System.Buffers;
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using MailLab.Mail.Smtp;
+using MailLab.Protocol.Smtp;
+
+namespace MailLab.Hosting.Smtp;
+
+/// <summary>
+/// Runs one inbound SMTP connection over any stream (TCP or in-memory): reads, feeds the sans-I/O
+/// session, writes its replies once the input at hand is consumed (which is what lets PIPELINING
+/// batch replies, RFC 2920 §3.2), upgrades to TLS on STARTTLS, and enforces the idle time-out on
+/// the world's clock.
+/// </summary>
+public static class SmtpConnectionRunner
+{
+    private const int ReadBufferSize = 16 * 1024;
+
+    public static async Task RunAsync(InboundSmtpConnection connection, Stream stream, X509Certificate2? certificate, TimeProvider clock, CancellationToken shutdown)
+    {
+        var session = connection.Session;
+        var buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
+        using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(idle.Token, shutdown);
+        try
+        {
+            await FlushAsync(session, stream, linked.Token).ConfigureAwait(false);
+            while (!session.IsClosed)
+            {
+                if (session.PendingAction == SmtpSessionAction.StartTls)
+                {
+                    idle.CancelAfter(connection.IdleTimeout);
+                    stream = await UpgradeAsync(stream, certificate!, linked.Token).ConfigureAwait(false);
+                    session.TlsEstablished();
+                    continue;
+                }
+
+                idle.CancelAfter(connection.IdleTimeout);
+                var read = await stream.ReadAsync(buffer.AsMemory(0, ReadBufferSize), linked.Token).ConfigureAwait(false);
+                idle.CancelAfter(Timeout.InfiniteTimeSpan);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                // After STARTTLS or QUIT the session stops consuming; what is left is discarded (RFC 3207 §4.2).
+                session.Receive(buffer.AsSpan(0, read));
+                await FlushAsync(session, stream, linked.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (idle.IsCancellationRequested || shutdown.IsCancellationRequested)
+        {
+            if (idle.IsCancellationRequested)
+            {
+                session.TimedOut();
+            }
+            else
+            {
+                session.Refuse(SmtpReplies.ServiceUnavailable);
+            }
+
+            await TryFlushAsync(session, stream).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or AuthenticationException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The client went away or failed the TLS handshake; nothing it sent after its last 250 was accepted.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            connection.Dispose();
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<Stream> UpgradeAsync(Stream stream, X509Certificate2 certificate, CancellationToken token)
+    {
+        var tls = new SslStream(stream, leaveInnerStreamOpen: false);
+        await tls.AuthenticateAsServerAsync(
+            new SslServerAuthenticationOptions
+            {
+                ServerCertificate = certificate,
+                ClientCertificateRequired = false,
+                EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+            },
+            token).ConfigureAwait(false);
+        return tls;
+    }
+
+    private static async ValueTask FlushAsync(SmtpServerSession session, Stream stream, CancellationToken token)
+    {
+        if (session.Output.Length == 0)
+        {
+            return;
+        }
+
+        await stream.WriteAsync(session.Output, token).ConfigureAwait(false);
+        await stream.FlushAsync(token).ConfigureAwait(false);
+        session.ClearOutput();
+    }
+
+    private static async Task TryFlushAsync(SmtpServerSession session, Stream stream)
+    {
+        try
+        {
+            using var grace = new CancellationTokenSource();
+            await FlushAsync(session, stream, grace.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
+        {
+            // The peer is already gone.
+        }
+    }
+}

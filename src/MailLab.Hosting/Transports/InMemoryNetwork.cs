@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using MailLab.Hosting.Smtp;
+using MailLab.Mail.Smtp;
+
+namespace MailLab.Hosting.Transports;
+
+/// <summary>
+/// The in-memory transport: a connection is a pair of pipes, served by the same session code as
+/// TCP. Used by simulations, scenarios and tests; a stopped virtual server refuses the connection
+/// exactly as a closed TCP port would.
+/// </summary>
+public sealed class InMemoryNetwork : IAsyncDisposable
+{
+    private readonly X509Certificate2? _certificate;
+    private readonly ConnectionTracker _connections = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SmtpVirtualServer, CancellationTokenSource> _sessions = new();
+    private int _nextClientPort = 49152;
+
+    public InMemoryNetwork(X509Certificate2? certificate)
+    {
+        _certificate = certificate;
+    }
+
+    /// <summary>Connects to a virtual server as a client at <paramref name="clientAddress"/> (default 127.0.0.1).</summary>
+    public Stream Connect(SmtpVirtualServer server, IPAddress? clientAddress = null)
+    {
+        if (server.State == VirtualServerState.Stopped)
+        {
+            throw new SocketException((int)SocketError.ConnectionRefused);
+        }
+
+        var port = Interlocked.Increment(ref _nextClientPort);
+        var remote = new IPEndPoint(clientAddress ?? IPAddress.Loopback, 49152 + (port % 16384));
+        var local = new IPEndPoint(Listening.LoopbackOnly(server.Address), server.BoundPort ?? server.Port);
+        var (client, serverEnd) = DuplexPipeStream.CreatePair();
+        var connection = server.Accept(remote, local, _certificate is not null);
+        var stopping = _sessions.GetOrAdd(server, _ => new CancellationTokenSource()).Token;
+        _connections.Track(Task.Run(() => SmtpConnectionRunner.RunAsync(connection, serverEnd, _certificate, server.Host.World.Clock, stopping)));
+        return client;
+    }
+
+    /// <summary>Ends the open sessions of a virtual server that was stopped (they get 421 4.3.2).</summary>
+    public void CloseSessions(SmtpVirtualServer server)
+    {
+        if (_sessions.TryRemove(server, out var stopping))
+        {
+            stopping.Cancel();
+            stopping.Dispose();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var server in _sessions.Keys)
+        {
+            CloseSessions(server);
+        }
+
+        await _connections.WhenAllAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace MailLab.Mail.Accounts;
+
+/// <summary>A host's accounts: who may log on (SMTP AUTH now, POP3/IMAP later) and who has a mailbox.</summary>
+public sealed class AccountDirectory
+{
+    private readonly ConcurrentDictionary<string, MailAccount> _accounts = new(StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyCollection<MailAccount> All => _accounts.Values.OrderBy(a => a.Address, StringComparer.Ordinal).ToArray();
+
+    public MailAccount Add(string address, string password)
+    {
+        if (address.Count(c => c == '@') != 1 || address.StartsWith('@') || address.EndsWith('@'))
+        {
+            throw new ArgumentException($"\"{address}\" is not user@domain.", nameof(address));
+        }
+
+        var account = new MailAccount(address, password);
+        if (!_accounts.TryAdd(account.Address, account))
+        {
+            throw new InvalidOperationException($"The account \"{account.Address}\" already exists.");
+        }
+
+        return account;
+    }
+
+    public MailAccount? Find(string address) => _accounts.GetValueOrDefault(address);
+
+    public bool Remove(string address) => _accounts.TryRemove(address, out _);
+
+    /// <summary>
+    /// Resolves a logon name: a full address, or a bare user name completed with
+    /// <paramref name="defaultDomain"/> (IIS Basic authentication's default domain).
+    /// </summary>
+    public MailAccount? FindLogon(string userName, string? defaultDomain)
+    {
+        if (userName.Contains('@'))
+        {
+            return Find(userName);
+        }
+
+        return defaultDomain is null ? null : Find($"{userName}@{defaultDomain}");
+    }
+
+    public static bool PasswordMatches(MailAccount account, string password) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(account.Password), Encoding.UTF8.GetBytes(password));
+
+    /// <summary>RFC 2195: the digest is HMAC-MD5 of the challenge keyed with the password, in lowercase hex.</summary>
+    public static bool CramMd5Matches(MailAccount account, string challenge, string digest)
+    {
+        var expected = Convert.ToHexStringLower(HMACMD5.HashData(Encoding.UTF8.GetBytes(account.Password), Encoding.UTF8.GetBytes(challenge)));
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(digest.ToLowerInvariant()));
+    }
+}

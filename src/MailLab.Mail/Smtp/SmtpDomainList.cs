@@ -1,0 +1,137 @@
+namespace MailLab.Mail.Smtp;
+
+/// <summary>
+/// A virtual server's domains, keeping IIS's rule of exactly one Local (Default) domain: it cannot
+/// be removed, and making another domain the default demotes the old one to an alias.
+/// </summary>
+public sealed class SmtpDomainList
+{
+    private readonly List<SmtpDomain> _domains = [];
+    private readonly object _gate = new();
+
+    public SmtpDomainList(string defaultDomain)
+    {
+        _domains.Add(new SmtpDomain(defaultDomain, SmtpDomainType.LocalDefault));
+    }
+
+    public SmtpDomain Default
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _domains.First(d => d.Type == SmtpDomainType.LocalDefault);
+            }
+        }
+    }
+
+    public IReadOnlyList<SmtpDomain> All
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _domains.ToArray();
+            }
+        }
+    }
+
+    public SmtpDomain Add(string name, SmtpDomainType type)
+    {
+        var domain = new SmtpDomain(name, type);
+        if (domain.Name.Length == 0)
+        {
+            throw new ArgumentException("A domain needs a name.", nameof(name));
+        }
+
+        if (type != SmtpDomainType.Remote && domain.Name.Contains('*'))
+        {
+            throw new ArgumentException($"Only remote domains may use wildcards: \"{name}\".", nameof(name));
+        }
+
+        lock (_gate)
+        {
+            if (_domains.Any(d => d.Name == domain.Name))
+            {
+                throw new InvalidOperationException($"The domain \"{domain.Name}\" already exists.");
+            }
+
+            if (type == SmtpDomainType.LocalDefault)
+            {
+                DemoteDefault();
+            }
+
+            _domains.Add(domain);
+        }
+
+        return domain;
+    }
+
+    /// <summary>Makes an existing local domain the default; the old default becomes an alias.</summary>
+    public void SetDefault(string name)
+    {
+        lock (_gate)
+        {
+            var domain = Find(name) ?? throw new KeyNotFoundException($"No domain \"{name}\".");
+            if (domain.Type == SmtpDomainType.Remote)
+            {
+                throw new InvalidOperationException($"\"{domain.Name}\" is a remote domain; only a local domain can be the default.");
+            }
+
+            DemoteDefault();
+            domain.Type = SmtpDomainType.LocalDefault;
+        }
+    }
+
+    public void Remove(string name)
+    {
+        lock (_gate)
+        {
+            var domain = Find(name) ?? throw new KeyNotFoundException($"No domain \"{name}\".");
+            if (domain.Type == SmtpDomainType.LocalDefault)
+            {
+                throw new InvalidOperationException($"\"{domain.Name}\" is the default domain and cannot be deleted.");
+            }
+
+            _domains.Remove(domain);
+        }
+    }
+
+    public SmtpDomain? Find(string name)
+    {
+        name = name.Trim().ToLowerInvariant();
+        lock (_gate)
+        {
+            return _domains.FirstOrDefault(d => d.Name == name);
+        }
+    }
+
+    /// <summary>The local domain for this name, or null.</summary>
+    public SmtpDomain? FindLocal(string domain)
+    {
+        lock (_gate)
+        {
+            return _domains.FirstOrDefault(d => d.IsLocal && d.Matches(domain));
+        }
+    }
+
+    /// <summary>The most specific remote domain entry matching this name, or null.</summary>
+    public SmtpDomain? FindRemote(string domain)
+    {
+        lock (_gate)
+        {
+            return _domains.Where(d => d.Type == SmtpDomainType.Remote && d.Matches(domain))
+                .OrderByDescending(d => d.Name.StartsWith('*') ? 0 : 1)
+                .ThenByDescending(d => d.Name.Length)
+                .FirstOrDefault();
+        }
+    }
+
+    private void DemoteDefault()
+    {
+        foreach (var d in _domains.Where(d => d.Type == SmtpDomainType.LocalDefault))
+        {
+            d.Type = SmtpDomainType.LocalAlias;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using MailLab.Mail.World;
+
+namespace MailLab.Mail.Smtp;
+
+/// <summary>
+/// A host's SMTP service. Starting, pausing or stopping it applies to every virtual server on the
+/// host; each virtual server keeps its own state underneath, so starting the service again brings
+/// back the ones that were running before (REFERENCE.md, "States").
+/// </summary>
+public sealed class SmtpService
+{
+    private readonly List<SmtpVirtualServer> _virtualServers = [];
+    private readonly object _gate = new();
+
+    internal SmtpService(MailHost host)
+    {
+        Host = host;
+    }
+
+    public MailHost Host { get; }
+
+    public VirtualServerState State { get; private set; } = VirtualServerState.Running;
+
+    /// <summary>Raised for a virtual server whenever its effective state may have changed.</summary>
+    public event Action<SmtpVirtualServer>? StateChanged;
+
+    /// <summary>Raised when a virtual server is added (so transports can open its listener).</summary>
+    public event Action<SmtpVirtualServer>? VirtualServerAdded;
+
+    public IReadOnlyList<SmtpVirtualServer> VirtualServers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _virtualServers.ToArray();
+            }
+        }
+    }
+
+    public SmtpVirtualServer? Find(string name)
+    {
+        lock (_gate)
+        {
+            return _virtualServers.FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    /// <summary>
+    /// The "New SMTP Virtual Server" wizard: name, IP address and port, home directory, default
+    /// domain. IIS identifies a virtual server by IP and port, so two cannot share both.
+    /// </summary>
+    public SmtpVirtualServer AddVirtualServer(string name, IPAddress address, int port, string homeDirectory, string defaultDomain)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("A virtual server needs a name.", nameof(name));
+        }
+
+        if (port is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(port), port, "The TCP port must be between 0 and 65535.");
+        }
+
+        SmtpVirtualServer server;
+        lock (_gate)
+        {
+            if (_virtualServers.Any(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new InvalidOperationException($"A virtual server named \"{name}\" already exists on {Host.Name}.");
+            }
+
+            if (port != 0 && _virtualServers.Any(v => v.Port == port && v.Address.Equals(address)))
+            {
+                throw new InvalidOperationException($"{address}:{port} is already used by another virtual server on {Host.Name}.");
+            }
+
+            server = new SmtpVirtualServer(this, name, address, port, homeDirectory, defaultDomain);
+            _virtualServers.Add(server);
+        }
+
+        VirtualServerAdded?.Invoke(server);
+        return server;
+    }
+
+    public void Start() => SetState(VirtualServerState.Running);
+
+    public void Pause() => SetState(VirtualServerState.Paused);
+
+    public void Stop() => SetState(VirtualServerState.Stopped);
+
+    internal void SetState(VirtualServerState state)
+    {
+        lock (_gate)
+        {
+            State = state;
+        }
+
+        foreach (var server in VirtualServers)
+        {
+            StateChanged?.Invoke(server);
+        }
+    }
+
+    internal void RaiseStateChanged(SmtpVirtualServer server) => StateChanged?.Invoke(server);
+}

@@ -1,0 +1,151 @@
+using System.Net;
+using MailLab.Mail.Stores;
+using MailLab.Protocol.Smtp;
+
+namespace MailLab.Mail.Smtp;
+
+/// <summary>
+/// An IIS 6 SMTP virtual server: identity (name, IP, port), home directory, domains, limits and
+/// access settings, and its own Running / Paused / Stopped state under the service's.
+/// </summary>
+public sealed class SmtpVirtualServer
+{
+    private VirtualServerState _ownState = VirtualServerState.Running;
+    private int _activeConnections;
+
+    internal SmtpVirtualServer(SmtpService service, string name, IPAddress address, int port, string homeDirectory, string defaultDomain)
+    {
+        Service = service;
+        Name = name;
+        Address = address;
+        Port = port;
+        HomeDirectory = new HomeDirectory(homeDirectory);
+        Domains = new SmtpDomainList(defaultDomain);
+        Fqdn = service.Host.Name;
+    }
+
+    public SmtpService Service { get; }
+
+    public World.MailHost Host => Service.Host;
+
+    public string Name { get; }
+
+    /// <summary>The IP address it listens on. MailLab binds loopback only.</summary>
+    public IPAddress Address { get; }
+
+    /// <summary>The configured TCP port (0: any free port, as tests use).</summary>
+    public int Port { get; }
+
+    /// <summary>The port actually bound by the TCP listener, when one is open.</summary>
+    public int? BoundPort { get; set; }
+
+    public HomeDirectory HomeDirectory { get; }
+
+    public SmtpDomainList Domains { get; }
+
+    public SmtpLimitsSettings Limits { get; } = new();
+
+    public SmtpAccessSettings Access { get; } = new();
+
+    /// <summary>Delivery tab → Advanced → Fully-qualified domain name; defaults to the computer's name.</summary>
+    public string Fqdn { get; set; }
+
+    /// <summary>Messages tab → "Send copy of Non-Delivery Report to".</summary>
+    public string? NdrCopyTo { get; set; }
+
+    /// <summary>General tab → logging (W3C extended format when on).</summary>
+    public bool LoggingEnabled { get; set; } = true;
+
+    /// <summary>The state set on this virtual server itself.</summary>
+    public VirtualServerState OwnState => _ownState;
+
+    /// <summary>
+    /// What the server does now: the service's state wins when it is stopped or paused (a stopped
+    /// virtual server stays stopped under a paused service).
+    /// </summary>
+    public VirtualServerState State => Service.State switch
+    {
+        VirtualServerState.Stopped => VirtualServerState.Stopped,
+        VirtualServerState.Paused => _ownState == VirtualServerState.Stopped ? VirtualServerState.Stopped : VirtualServerState.Paused,
+        _ => _ownState,
+    };
+
+    public int ActiveConnections => Volatile.Read(ref _activeConnections);
+
+    /// <summary>
+    /// Starts this virtual server. Starting one while the service is stopped (or paused) starts the
+    /// service, and with it the virtual servers that were running before (REFERENCE.md).
+    /// </summary>
+    public void Start()
+    {
+        _ownState = VirtualServerState.Running;
+        if (Service.State != VirtualServerState.Running)
+        {
+            Service.SetState(VirtualServerState.Running);
+            return;
+        }
+
+        Service.RaiseStateChanged(this);
+    }
+
+    public void Pause()
+    {
+        _ownState = VirtualServerState.Paused;
+        Service.RaiseStateChanged(this);
+    }
+
+    public void Stop()
+    {
+        _ownState = VirtualServerState.Stopped;
+        Service.RaiseStateChanged(this);
+    }
+
+    /// <summary>
+    /// Opens an inbound session for a new connection: applies the state, the connection limit and
+    /// connection control, then writes the greeting (or the refusal) into the session's output.
+    /// The returned connection must be disposed when the transport closes.
+    /// </summary>
+    public InboundSmtpConnection Accept(EndPoint? remote, EndPoint? local, bool tlsAvailable, ISmtpSessionObserver? observer = null)
+    {
+        var context = new SmtpSessionContext(remote, local);
+        var reverseName = Host.World.Dns.ReverseLookup(context.RemoteAddress);
+        var options = CreateSessionOptions(tlsAvailable, !Access.Connection.IsGranted(context.RemoteAddress, reverseName));
+        var handler = new VirtualServerSessionHandler(this, reverseName);
+        var session = new SmtpServerSession(options, handler, context, observer);
+        var count = Interlocked.Increment(ref _activeConnections);
+        var connection = new InboundSmtpConnection(this, session, Limits.ConnectionTimeout);
+
+        if (State != VirtualServerState.Running)
+        {
+            // A paused (or stopping) server refuses new connections; open sessions go on.
+            session.Refuse(SmtpReplies.ServiceUnavailable);
+        }
+        else if (Limits.MaxConnections is { } max && count > max)
+        {
+            session.Refuse(SmtpReplies.TooManyConnections);
+        }
+        else
+        {
+            session.Start();
+        }
+
+        return connection;
+    }
+
+    internal void Release() => Interlocked.Decrement(ref _activeConnections);
+
+    private SmtpServerOptions CreateSessionOptions(bool tlsAvailable, bool reject) => new()
+    {
+        HostName = Fqdn,
+        MaxMessageSize = (Limits.MaxMessageSizeKb ?? 0) * 1024,
+        MaxSessionSize = (Limits.MaxSessionSizeKb ?? 0) * 1024,
+        MaxRecipients = Limits.MaxRecipientsPerMessage ?? int.MaxValue,
+        TlsAvailable = tlsAvailable,
+        RequireTls = Access.RequireTls,
+        AllowAnonymous = Access.AnonymousAccess,
+        AuthMechanisms = Access.BasicAuthentication ? ["LOGIN", "PLAIN", "CRAM-MD5"] : [],
+        RequireTlsForAuth = Access.BasicRequiresTls,
+        RejectConnection = reject,
+        TimeProvider = Host.World.Clock,
+    };
+}

@@ -1,0 +1,73 @@
+using MailLab.Mail.Accounts;
+using MailLab.Mail.Delivery;
+using MailLab.Protocol.Smtp;
+
+namespace MailLab.Mail.Smtp;
+
+/// <summary>
+/// Answers one session's questions from its virtual server's settings: who may log on, which
+/// recipients are local, which may be relayed, and where an accepted message goes.
+/// </summary>
+internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
+{
+    private readonly SmtpVirtualServer _server;
+    private readonly string? _reverseName;
+
+    public VirtualServerSessionHandler(SmtpVirtualServer server, string? reverseName)
+    {
+        _server = server;
+        _reverseName = reverseName;
+    }
+
+    public string? Authenticate(SmtpCredentials credentials)
+    {
+        var defaultDomain = _server.Access.BasicDefaultDomain ?? _server.Domains.Default.Name;
+        var account = _server.Host.Accounts.FindLogon(credentials.UserName, defaultDomain);
+        if (account is null)
+        {
+            return null;
+        }
+
+        var ok = credentials.Mechanism == "CRAM-MD5"
+            ? credentials.Challenge is not null && credentials.Digest is not null && AccountDirectory.CramMd5Matches(account, credentials.Challenge, credentials.Digest)
+            : credentials.Password is not null && AccountDirectory.PasswordMatches(account, credentials.Password);
+        return ok ? account.Address : null;
+    }
+
+    public SmtpReply? CheckSender(SmtpSessionContext context, SmtpMailbox sender) => null;
+
+    public SmtpRecipientDecision CheckRecipient(SmtpSessionContext context, SmtpMailbox recipient)
+    {
+        // The default domain is appended to an address that has none (IIS "Domains").
+        var complete = recipient.Domain is null ? recipient.WithDomain(_server.Domains.Default.Name) : recipient;
+        var domain = complete.Domain!;
+        if (_server.Domains.FindLocal(domain) is not null)
+        {
+            return SmtpRecipientDecision.Accept(complete);
+        }
+
+        return MayRelay(context, domain) ? SmtpRecipientDecision.Accept(complete) : SmtpRecipientDecision.Refuse(SmtpReplies.RelayDenied);
+    }
+
+    public SmtpReply Deliver(SmtpSessionContext context, SmtpMessage message) =>
+        MessageAcceptor.Accept(_server, context, message);
+
+    /// <summary>
+    /// IIS relay rules: a remote domain that allows relaying overrides the restrictions; otherwise
+    /// the relay list decides, and authenticated clients may relay when that box is ticked.
+    /// </summary>
+    private bool MayRelay(SmtpSessionContext context, string domain)
+    {
+        if (_server.Domains.FindRemote(domain) is { AllowRelay: true })
+        {
+            return true;
+        }
+
+        if (_server.Access.Relay.IsGranted(context.RemoteAddress, _reverseName))
+        {
+            return true;
+        }
+
+        return _server.Access.AllowAuthenticatedRelay && context.AuthenticatedUser is not null;
+    }
+}

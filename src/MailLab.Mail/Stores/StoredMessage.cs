@@ -1,0 +1,76 @@
+using MimeKit;
+
+namespace MailLab.Mail.Stores;
+
+/// <summary>
+/// One accepted message: its RFC 5322 bytes (with our Received header) and its envelope. The same
+/// instance is shared by every mailbox it was delivered to, so a message is stored once.
+/// </summary>
+public sealed class StoredMessage
+{
+    private HeaderSummary? _summary;
+
+    public StoredMessage(long sequence, string hostName, string sender, IReadOnlyList<string> recipients, byte[] data, DateTimeOffset received)
+    {
+        Sequence = sequence;
+        HostName = hostName;
+        Sender = sender;
+        Recipients = recipients;
+        Data = data;
+        Received = received;
+    }
+
+    /// <summary>World-wide sequence number; the id is derived from it.</summary>
+    public long Sequence { get; }
+
+    public string Id => FormatId(Sequence);
+
+    /// <summary>The server that accepted it.</summary>
+    public string HostName { get; }
+
+    /// <summary>The envelope sender (MAIL FROM); empty for the null reverse-path.</summary>
+    public string Sender { get; }
+
+    /// <summary>The envelope recipients accepted for it on this server.</summary>
+    public IReadOnlyList<string> Recipients { get; }
+
+    public byte[] Data { get; }
+
+    public long Size => Data.Length;
+
+    public DateTimeOffset Received { get; }
+
+    /// <summary>The Subject header, decoded by MimeKit (parsed on first use, not at delivery).</summary>
+    public string Subject => Summary.Subject;
+
+    /// <summary>The From header as written in the message.</summary>
+    public string HeaderFrom => Summary.From;
+
+    public static string FormatId(long sequence) => $"ML{sequence:X8}";
+
+    public static bool TryParseId(string id, out long sequence)
+    {
+        sequence = 0;
+        return id.Length > 2 && id.StartsWith("ML", StringComparison.OrdinalIgnoreCase)
+            && long.TryParse(id.AsSpan(2), System.Globalization.NumberStyles.HexNumber, null, out sequence);
+    }
+
+    private HeaderSummary Summary => _summary ??= ReadSummary();
+
+    private HeaderSummary ReadSummary()
+    {
+        using var stream = new MemoryStream(Data, writable: false);
+        var parser = new MimeParser(stream, MimeFormat.Entity);
+        try
+        {
+            var headers = parser.ParseHeaders();
+            return new HeaderSummary(headers[HeaderId.Subject] ?? string.Empty, headers[HeaderId.From] ?? string.Empty);
+        }
+        catch (FormatException)
+        {
+            return new HeaderSummary(string.Empty, string.Empty);
+        }
+    }
+
+    private sealed record HeaderSummary(string Subject, string From);
+}

@@ -1,0 +1,34 @@
+using MailLab.Mail.Accounts;
+using MailLab.Mail.Smtp;
+using MailLab.Mail.Stores;
+
+namespace MailLab.Mail.World;
+
+/// <summary>A mail server computer (mail.ru, rosnou.ru): its SMTP service, accounts and mailbox store.</summary>
+public sealed class MailHost
+{
+    internal MailHost(MailWorld world, string name)
+    {
+        World = world;
+        Name = name;
+        Smtp = new SmtpService(this);
+    }
+
+    public MailWorld World { get; }
+
+    public string Name { get; }
+
+    public SmtpService Smtp { get; }
+
+    public AccountDirectory Accounts { get; } = new();
+
+    public MailboxStore Mailboxes { get; } = new();
+
+    /// <summary>Creates an account with a mailbox in the store.</summary>
+    public MailAccount AddAccount(string address, string password)
+    {
+        var account = Accounts.Add(address, password);
+        Mailboxes.Create(account.Address);
+        return account;
+    }
+}

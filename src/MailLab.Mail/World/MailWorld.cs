@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using MailLab.Mail.Stores;
+
+namespace MailLab.Mail.World;
+
+/// <summary>
+/// Everything MailLab simulates: hosts, DNS and the clock they share. Live mode uses the system
+/// clock; simulations and tests pass a fake <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class MailWorld
+{
+    private readonly ConcurrentDictionary<string, MailHost> _hosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _order = [];
+    private long _messageSequence;
+
+    public MailWorld(TimeProvider clock)
+    {
+        Clock = clock;
+    }
+
+    public TimeProvider Clock { get; }
+
+    public DnsDirectory Dns { get; } = new();
+
+    /// <summary>Hosts in the order they were added.</summary>
+    public IReadOnlyList<MailHost> Hosts
+    {
+        get
+        {
+            lock (_order)
+            {
+                return _order.Select(n => _hosts[n]).ToArray();
+            }
+        }
+    }
+
+    public MailHost AddHost(string name)
+    {
+        var host = new MailHost(this, name.ToLowerInvariant());
+        if (!_hosts.TryAdd(host.Name, host))
+        {
+            throw new InvalidOperationException($"A host named \"{name}\" already exists.");
+        }
+
+        lock (_order)
+        {
+            _order.Add(host.Name);
+        }
+
+        return host;
+    }
+
+    public MailHost? FindHost(string name) => _hosts.GetValueOrDefault(name);
+
+    public long NextMessageSequence() => Interlocked.Increment(ref _messageSequence);
+
+    /// <summary>Finds a stored message by id in any mailbox or home-directory folder.</summary>
+    public StoredMessage? FindMessage(string id)
+    {
+        if (!StoredMessage.TryParseId(id, out var sequence))
+        {
+            return null;
+        }
+
+        foreach (var host in Hosts)
+        {
+            foreach (var mailbox in host.Mailboxes.All)
+            {
+                if (mailbox.Messages.FirstOrDefault(m => m.Sequence == sequence) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            foreach (var server in host.Smtp.VirtualServers)
+            {
+                foreach (var folder in server.HomeDirectory.Folders)
+                {
+                    if (folder.Files.FirstOrDefault(f => f.Message.Sequence == sequence) is { } file)
+                    {
+                        return file.Message;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,58 @@
+using MailLab.Hosting;
+using MailLab.Mail.Smtp;
+using MailLab.Mail.Stores;
+using MailLab.Mail.World;
+
+namespace MailLab.Web.Api;
+
+/// <summary>Turns the live model into API answers.</summary>
+internal static class ApiMapper
+{
+    public static ServerDto ToDto(MailHost host, MailLabServer runtime)
+    {
+        var servers = host.Smtp.VirtualServers;
+        var listeners = servers
+            .Select(v => (v, ep: runtime.GetEndPoint(v)))
+            .Where(x => x.ep is not null)
+            .Select(x => new ListenerDto("smtp", x.v.Name, x.ep!.ToString()))
+            .ToArray();
+        return new ServerDto(
+            host.Name,
+            new SmtpServiceDto(host.Smtp.State, servers.Select(v => ToDto(v, runtime)).ToArray()),
+            listeners,
+            host.Accounts.All.Select(a => a.Address).ToArray());
+    }
+
+    public static VirtualServerDto ToDto(SmtpVirtualServer v, MailLabServer runtime) => new(
+        v.Name,
+        v.State,
+        v.OwnState,
+        v.Address.ToString(),
+        v.Port,
+        runtime.GetEndPoint(v)?.ToString(),
+        v.Fqdn,
+        v.HomeDirectory.Path,
+        v.Domains.Default.Name,
+        v.Domains.All.Select(d => new DomainDto(d.Name, d.Type, d.AllowRelay, d.SmartHost, d.RequireTls)).ToArray(),
+        new LimitsDto(
+            v.Limits.MaxConnections,
+            v.Limits.ConnectionTimeout.TotalMinutes,
+            v.Limits.MaxMessageSizeKb,
+            v.Limits.MaxSessionSizeKb,
+            v.Limits.MaxMessagesPerConnection,
+            v.Limits.MaxRecipientsPerMessage),
+        new AccessDto(
+            v.Access.AnonymousAccess,
+            v.Access.BasicAuthentication,
+            v.Access.BasicRequiresTls,
+            v.Access.RequireTls,
+            v.Access.Connection.OnlyListed,
+            v.Access.Connection.Entries.Select(e => e.Text).ToArray(),
+            v.Access.Relay.OnlyListed,
+            v.Access.Relay.Entries.Select(e => e.Text).ToArray(),
+            v.Access.AllowAuthenticatedRelay),
+        v.ActiveConnections);
+
+    public static MessageDto ToDto(StoredMessage m) =>
+        new(m.Id, m.Sender, m.Recipients, m.Subject, m.Size, m.Received);
+}

@@ -1,0 +1,52 @@
+using MailLab.Mail.Smtp;
+
+namespace MailLab.Web.Api;
+
+/// <summary>The JSON shapes of the admin API. Names match the settings' names used everywhere else.</summary>
+public sealed record ServerDto(string Name, SmtpServiceDto Smtp, IReadOnlyList<ListenerDto> Listeners, IReadOnlyList<string> Accounts);
+
+public sealed record SmtpServiceDto(VirtualServerState State, IReadOnlyList<VirtualServerDto> VirtualServers);
+
+public sealed record VirtualServerDto(
+    string Name,
+    VirtualServerState State,
+    VirtualServerState OwnState,
+    string Address,
+    int Port,
+    string? Endpoint,
+    string Fqdn,
+    string HomeDirectory,
+    string DefaultDomain,
+    IReadOnlyList<DomainDto> Domains,
+    LimitsDto Limits,
+    AccessDto Access,
+    int ActiveConnections);
+
+public sealed record DomainDto(string Name, SmtpDomainType Type, bool AllowRelay, string? SmartHost, bool RequireTls);
+
+public sealed record LimitsDto(
+    int? MaxConnections,
+    double ConnectionTimeoutMinutes,
+    long? MaxMessageSizeKb,
+    long? MaxSessionSizeKb,
+    int? MaxMessagesPerConnection,
+    int? MaxRecipientsPerMessage);
+
+public sealed record AccessDto(
+    bool AnonymousAccess,
+    bool BasicAuthentication,
+    bool BasicRequiresTls,
+    bool RequireTls,
+    bool ConnectionOnlyListed,
+    IReadOnlyList<string> ConnectionList,
+    bool RelayOnlyListed,
+    IReadOnlyList<string> RelayList,
+    bool AllowAuthenticatedRelay);
+
+public sealed record ListenerDto(string Protocol, string VirtualServer, string Endpoint);
+
+public sealed record MessageDto(string Id, string From, IReadOnlyList<string> To, string Subject, long Size, DateTimeOffset Received);
+
+public sealed record MailFileDto(string Name, DateTimeOffset Created, MessageDto Message);
+
+public sealed record ProblemDto(string Error);

@@ -1,0 +1,105 @@
+using MailLab.Hosting;
+using MailLab.Mail.Smtp;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace MailLab.Web.Api;
+
+/// <summary>Servers, their SMTP service and virtual servers: listing and start / pause / stop.</summary>
+internal static class ServerEndpoints
+{
+    public static void MapServerEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/servers", (MailLabServer runtime) =>
+                runtime.World.Hosts.Select(h => ApiMapper.ToDto(h, runtime)).ToArray())
+            .WithName("ListServers")
+            .WithSummary("Each server with its SMTP virtual servers (state, endpoint, limits) and listeners.");
+
+        api.MapGet("/servers/{server}", (string server, MailLabServer runtime) =>
+                runtime.World.FindHost(server) is { } host ? Results.Ok(ApiMapper.ToDto(host, runtime)) : NotFound($"No server \"{server}\"."))
+            .WithName("GetServer");
+
+        api.MapPost("/servers/{server}/smtp/service/{action}", (string server, string action, MailLabServer runtime) =>
+            {
+                if (runtime.World.FindHost(server) is not { } host)
+                {
+                    return NotFound($"No server \"{server}\".");
+                }
+
+                Action? apply = action.ToLowerInvariant() switch
+                {
+                    "start" => host.Smtp.Start,
+                    "pause" => host.Smtp.Pause,
+                    "stop" => host.Smtp.Stop,
+                    _ => null,
+                };
+                if (apply is null)
+                {
+                    return BadAction(action);
+                }
+
+                apply();
+                return Results.Ok(ApiMapper.ToDto(host, runtime));
+            })
+            .WithName("ControlSmtpService")
+            .WithSummary("Starts, pauses or stops the host's SMTP service, and with it every virtual server (action: start, pause, stop).");
+
+        api.MapPost("/servers/{server}/smtp/{virtualServer}/{action}", (string server, string virtualServer, string action, MailLabServer runtime) =>
+            {
+                if (Find(runtime, server, virtualServer, out var vs) is { } missing)
+                {
+                    return missing;
+                }
+
+                Action? apply = action.ToLowerInvariant() switch
+                {
+                    "start" => vs!.Start,
+                    "pause" => vs!.Pause,
+                    "stop" => vs!.Stop,
+                    _ => null,
+                };
+                if (apply is null)
+                {
+                    return BadAction(action);
+                }
+
+                apply();
+                return Results.Ok(ApiMapper.ToDto(vs!, runtime));
+            })
+            .WithName("ControlVirtualServer")
+            .WithSummary("Starts, pauses or stops one SMTP virtual server (action: start, pause, stop).");
+
+        api.MapGet("/servers/{server}/smtp/{virtualServer}/folders/{folder}", (string server, string virtualServer, string folder, MailLabServer runtime) =>
+            {
+                if (Find(runtime, server, virtualServer, out var vs) is { } missing)
+                {
+                    return missing;
+                }
+
+                var found = vs!.HomeDirectory.Folders.FirstOrDefault(f => f.Name.Equals(folder, StringComparison.OrdinalIgnoreCase));
+                return found is null
+                    ? NotFound($"No folder \"{folder}\": the home directory has Badmail, Drop, Pickup and Queue.")
+                    : Results.Ok(found.Files.Select(f => new MailFileDto(f.Name, f.Created, ApiMapper.ToDto(f.Message))).ToArray());
+            })
+            .WithName("ListHomeDirectoryFolder")
+            .WithSummary("The files in a home-directory folder (Badmail, Drop, Pickup, Queue).");
+    }
+
+    internal static IResult NotFound(string error) => Results.NotFound(new ProblemDto(error));
+
+    private static IResult BadAction(string action) =>
+        Results.BadRequest(new ProblemDto($"Unknown action \"{action}\": use start, pause or stop."));
+
+    private static IResult? Find(MailLabServer runtime, string server, string virtualServer, out SmtpVirtualServer? vs)
+    {
+        vs = null;
+        if (runtime.World.FindHost(server) is not { } host)
+        {
+            return NotFound($"No server \"{server}\".");
+        }
+
+        vs = host.Smtp.Find(virtualServer);
+        return vs is null ? NotFound($"No SMTP virtual server \"{virtualServer}\" on {host.Name}.") : null;
+    }
+}

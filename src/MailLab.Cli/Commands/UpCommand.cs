@@ -6,7 +6,7 @@ using MailLab.Web;
 namespace MailLab.Cli.Commands;
 
 /// <summary><c>maillab up</c>: starts the default topology and its admin API; Ctrl-C stops it.</summary>
-internal static class UpCommand
+public static class UpCommand
 {
     public static Command Create()
     {
@@ -71,7 +71,7 @@ internal static class UpCommand
         var address = MailLabWebApp.GetAddress(web);
         await output.WriteLineAsync($"  admin API  {address}api/servers  (OpenAPI: {address}openapi/v1.json)");
         await output.WriteLineAsync("Press Ctrl-C to stop.");
-        await output.FlushAsync(cancellation);
+        await output.FlushAsync(CancellationToken.None);
 
         try
         {

@@ -25,18 +25,24 @@ public static class SmtpConnectionRunner
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(idle.Token, shutdown);
         try
         {
-            await FlushAsync(session, stream, linked.Token).ConfigureAwait(false);
-            while (!session.IsClosed)
+            while (true)
             {
+                // The idle clock starts before the reply goes out, so a client that has read the
+                // reply always finds the time-out armed (deterministic on a fake clock).
+                idle.CancelAfter(connection.IdleTimeout);
+                await FlushAsync(session, stream, linked.Token).ConfigureAwait(false);
+                if (session.IsClosed)
+                {
+                    break;
+                }
+
                 if (session.PendingAction == SmtpSessionAction.StartTls)
                 {
-                    idle.CancelAfter(connection.IdleTimeout);
                     stream = await UpgradeAsync(stream, certificate!, linked.Token).ConfigureAwait(false);
                     session.TlsEstablished();
                     continue;
                 }
 
-                idle.CancelAfter(connection.IdleTimeout);
                 var read = await stream.ReadAsync(buffer.AsMemory(0, ReadBufferSize), linked.Token).ConfigureAwait(false);
                 idle.CancelAfter(Timeout.InfiniteTimeSpan);
                 if (read == 0)
@@ -46,7 +52,6 @@ public static class SmtpConnectionRunner
 
                 // After STARTTLS or QUIT the session stops consuming; what is left is discarded (RFC 3207 §4.2).
                 session.Receive(buffer.AsSpan(0, read));
-                await FlushAsync(session, stream, linked.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (idle.IsCancellationRequested || shutdown.IsCancellationRequested)

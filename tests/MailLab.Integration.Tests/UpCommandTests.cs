@@ -1,0 +1,50 @@
+using MailLab.Cli.Commands;
+
+namespace MailLab.Integration.Tests;
+
+/// <summary>`maillab up` on its documented ports: prints each endpoint, serves mail, stops on cancel.</summary>
+[Collection("fixed ports")]
+public sealed class UpCommandTests
+{
+    [Fact]
+    public async Task Up_PrintsEndpoints_AcceptsMail_AndStopsCleanly()
+    {
+        using var stop = new CancellationTokenSource();
+        var output = new StringWriter();
+        var run = UpCommand.RunAsync(apiPort: 0, new SyncWriter(output, stop), stop.Token);
+
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30)));
+        finished.Should().Be(run, "up must stop when cancelled (Ctrl-C)");
+        (await run).Should().Be(0, output.ToString());
+
+        var text = output.ToString();
+        text.Should().Contain("mail.ru    SMTP  127.0.0.1:2525");
+        text.Should().Contain("rosnou.ru  SMTP  127.0.0.1:2526");
+        text.Should().Contain("account ivan@mail.ru").And.Contain("account student@rosnou.ru");
+        text.Should().Contain("admin API  http://127.0.0.1:");
+        text.Should().Contain("Stopping MailLab...");
+    }
+
+    /// <summary>Cancels (like Ctrl-C) once up has said it is ready, after checking SMTP answers.</summary>
+    private sealed class SyncWriter(StringWriter inner, CancellationTokenSource stop) : TextWriter
+    {
+        public override System.Text.Encoding Encoding => inner.Encoding;
+
+        public override void Write(char value) => inner.Write(value);
+
+        public override async Task WriteLineAsync(string? value)
+        {
+            await inner.WriteLineAsync(value);
+            if (value == "Press Ctrl-C to stop.")
+            {
+                await using var client = await Infrastructure.RawSmtpClient.ConnectAsync(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 2526));
+                var greeting = await client.ReadReplyAsync();
+                await inner.WriteLineAsync($"(greeting seen: {greeting})");
+                if (greeting?.StartsWith("220 rosnou.ru", StringComparison.Ordinal) == true)
+                {
+                    await stop.CancelAsync();
+                }
+            }
+        }
+    }
+}

@@ -16,9 +16,25 @@ public static class SmtpPathParser
         bool allowNullPath,
         [NotNullWhen(true)] out SmtpMailbox? mailbox,
         [NotNullWhen(true)] out IReadOnlyList<KeyValuePair<string, string?>>? parameters,
-        [NotNullWhen(false)] out string? error)
+        [NotNullWhen(false)] out string? error) =>
+        TryParse(argument, keyword, allowNullPath, out mailbox, out parameters, out error, out _);
+
+    /// <summary>
+    /// As <see cref="TryParse(string, string, bool, out SmtpMailbox?, out IReadOnlyList{KeyValuePair{string, string?}}?, out string?)"/>;
+    /// <paramref name="badParameter"/> tells a malformed ESMTP parameter (RFC 3463 X.5.4, invalid
+    /// command arguments) from a malformed address (X.1.7 / X.1.3).
+    /// </summary>
+    internal static bool TryParse(
+        string argument,
+        string keyword,
+        bool allowNullPath,
+        [NotNullWhen(true)] out SmtpMailbox? mailbox,
+        [NotNullWhen(true)] out IReadOnlyList<KeyValuePair<string, string?>>? parameters,
+        [NotNullWhen(false)] out string? error,
+        out bool badParameter)
     {
         mailbox = null;
+        badParameter = false;
         parameters = null;
         var text = argument.AsSpan();
         if (!text.StartsWith(keyword, StringComparison.OrdinalIgnoreCase) || text.Length <= keyword.Length || text[keyword.Length] != ':')
@@ -86,6 +102,7 @@ public static class SmtpPathParser
             {
                 error = $"Syntax: bad parameter \"{token.ToString()}\"";
                 mailbox = null;
+                badParameter = true;
                 return false;
             }
 

@@ -60,15 +60,31 @@ public static class SmtpReplies
 
     public static SmtpReply Closing(string host) => new(221, "2.0.0", $"{host} Service closing transmission channel");
 
-    public static SmtpReply Unrecognized(string verb) => new(500, "5.5.1", $"Command unrecognized: \"{verb}\"");
+    /// <summary>
+    /// 500 for an unknown verb. The verb is echoed with anything but printable ASCII replaced by
+    /// '?', so a client cannot put a CR, a control character or raw UTF-8 into a reply line
+    /// (RFC 5321 §4.2: reply text is ASCII; §2.3.8: no bare CR).
+    /// </summary>
+    public static SmtpReply Unrecognized(string verb) => new(500, "5.5.1", $"Command unrecognized: \"{Printable(verb)}\"");
 
     public static SmtpReply BadSender(string why) => new(501, "5.1.7", why);
 
     public static SmtpReply BadRecipient(string why) => new(501, "5.1.3", why);
+
+    public static SmtpReply BadParameterSyntax(string why) => new(501, "5.5.4", why);
 
     public static SmtpReply UnsupportedParameter(string name) => new(555, "5.5.4", $"Unsupported parameter: {name}");
 
     public static SmtpReply BadParameterValue(string name) => new(501, "5.5.4", $"Syntax error: invalid value for {name}");
 
     public static SmtpReply ChunkReceived(long size) => new(250, "2.0.0", $"{size} octets received");
+
+    private static string Printable(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = source[i] is >= '!' and <= '~' ? source[i] : '?';
+            }
+        });
 }

@@ -37,6 +37,14 @@ public sealed partial class SmtpServerSession
             return;
         }
 
+        if (_options.RequireTls && !Context.IsSecure)
+        {
+            // RFC 3207 §4: a server that requires TLS answers 530 to commands other than NOOP,
+            // EHLO, STARTTLS and QUIT; above all it must not take credentials in the clear.
+            Reply(SmtpReplies.MustStartTls);
+            return;
+        }
+
         if (_options.RequireTlsForAuth && !Context.IsSecure)
         {
             Reply(SmtpReplies.EncryptionRequiredForAuth);

@@ -147,8 +147,9 @@ public sealed partial class SmtpServerSession
         Reply(new SmtpReply(250, null, lines));
     }
 
+    // RFC 4954 §4 / RFC 3207 §4: mechanisms that may only be used over TLS are not advertised before it.
     private bool AuthOffered =>
-        _options.AuthMechanisms.Count > 0 && (!_options.RequireTlsForAuth || Context.IsSecure);
+        _options.AuthMechanisms.Count > 0 && (!(_options.RequireTlsForAuth || _options.RequireTls) || Context.IsSecure);
 
     private void Mail(string argument)
     {
@@ -177,9 +178,9 @@ public sealed partial class SmtpServerSession
             return;
         }
 
-        if (!SmtpPathParser.TryParse(argument, "FROM", allowNullPath: true, out var sender, out var parameters, out var error))
+        if (!SmtpPathParser.TryParse(argument, "FROM", allowNullPath: true, out var sender, out var parameters, out var error, out var badParameter))
         {
-            Reply(SmtpReplies.BadSender(error));
+            Reply(badParameter ? SmtpReplies.BadParameterSyntax(error) : SmtpReplies.BadSender(error));
             return;
         }
 
@@ -270,9 +271,9 @@ public sealed partial class SmtpServerSession
             return;
         }
 
-        if (!SmtpPathParser.TryParse(argument, "TO", allowNullPath: false, out var recipient, out var parameters, out var error))
+        if (!SmtpPathParser.TryParse(argument, "TO", allowNullPath: false, out var recipient, out var parameters, out var error, out var badParameter))
         {
-            Reply(SmtpReplies.BadRecipient(error));
+            Reply(badParameter ? SmtpReplies.BadParameterSyntax(error) : SmtpReplies.BadRecipient(error));
             return;
         }
 

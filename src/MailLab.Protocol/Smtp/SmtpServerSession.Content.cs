@@ -8,8 +8,23 @@ public sealed partial class SmtpServerSession
     private bool _chunkIsLast;
     private SmtpReply? _bdatFailure;
 
-    /// <summary>How many octets are kept: an oversized message is read to its end but not stored.</summary>
-    private long StoreLimit => _options.MaxMessageSize > 0 ? _options.MaxMessageSize : long.MaxValue;
+    /// <summary>
+    /// How many octets are kept: a message over the message size or over what is left of the
+    /// session size is read to its end but not stored, because it will be refused anyway.
+    /// </summary>
+    private long StoreLimit
+    {
+        get
+        {
+            var limit = _options.MaxMessageSize > 0 ? _options.MaxMessageSize : long.MaxValue;
+            if (_options.MaxSessionSize > 0)
+            {
+                limit = Math.Min(limit, Math.Max(0, _options.MaxSessionSize - Context.SessionBytes));
+            }
+
+            return limit;
+        }
+    }
 
     private int ReceiveData(ReadOnlySpan<byte> input)
     {
@@ -63,7 +78,9 @@ public sealed partial class SmtpServerSession
         }
         else if (_bdatFailure is null)
         {
-            _bdatFailure = SmtpReplies.MessageTooBig;
+            _bdatFailure = _options.MaxMessageSize > 0 && _content.Count + take > _options.MaxMessageSize
+                ? SmtpReplies.MessageTooBig
+                : SmtpReplies.SessionTooBig;
         }
 
         _chunkRemaining -= take;
@@ -81,12 +98,11 @@ public sealed partial class SmtpServerSession
         _mode = Mode.Command;
         if (_bdatFailure is not null)
         {
-            // A failed BDAT ends the transaction (RFC 3030 §2); later chunks get 503 until a new MAIL.
+            // A failed BDAT ends the transaction (RFC 3030 §2). Chunks the client had already
+            // pipelined are still consumed and get 503 because no MAIL is in effect; nothing of the
+            // failed transaction may outlive it, or a new MAIL could never use DATA or BDAT again.
             var failure = _bdatFailure;
-            var wasLast = _chunkIsLast;
             ResetTransaction();
-            _usedBdat = !wasLast;
-            _bdatFailure = wasLast ? null : SmtpReplies.NeedMailForData;
             Reply(failure);
             return;
         }

@@ -53,6 +53,9 @@ public sealed partial class SmtpServerSession : IDisposable
     /// <summary>True while message content (DATA or a BDAT chunk) is being received.</summary>
     public bool IsReceivingContent => _mode is Mode.Data or Mode.Bdat;
 
+    /// <summary>Octets of an unfinished command line held in memory (bounded by <see cref="SmtpLimits.AuthLine"/>).</summary>
+    internal int BufferedLineOctets => _line.Count;
+
     public void ClearOutput() => _output.Clear();
 
     /// <summary>Writes the greeting: 220, or 554 when connection control refused the client (RFC 5321 §3.1).</summary>
@@ -128,8 +131,7 @@ public sealed partial class SmtpServerSession : IDisposable
             if (lf >= 0)
             {
                 _discardingLongLine = false;
-                _observer?.OnClientLine("(line too long, discarded)");
-                Reply(SmtpReplies.LineTooLong);
+                RejectLongLine();
             }
 
             return take;
@@ -142,8 +144,7 @@ public sealed partial class SmtpServerSession : IDisposable
             _discardingLongLine = lf < 0;
             if (lf >= 0)
             {
-                _observer?.OnClientLine("(line too long, discarded)");
-                Reply(SmtpReplies.LineTooLong);
+                RejectLongLine();
             }
 
             return take;
@@ -182,6 +183,22 @@ public sealed partial class SmtpServerSession : IDisposable
         }
 
         return take;
+    }
+
+    /// <summary>Answers a line that was too long to keep, once its end has been read.</summary>
+    private void RejectLongLine()
+    {
+        _observer?.OnClientLine("(line too long, discarded)");
+        if (_mode == Mode.AuthResponse)
+        {
+            // The SASL exchange cannot go on without the response: end it (RFC 4954 §4), or the
+            // next command line would be taken for a response and the client would hang.
+            EndAuth(SmtpReplies.LineTooLong);
+        }
+        else
+        {
+            Reply(SmtpReplies.LineTooLong);
+        }
     }
 
     private void Reply(SmtpReply reply)

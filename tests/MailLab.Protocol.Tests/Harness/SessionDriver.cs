@@ -118,6 +118,13 @@ internal sealed class SessionDriver : IDisposable
         return lines[0];
     }
 
+    /// <summary>Sends a command and returns its single reply line.</summary>
+    public string TakeSingleOf(string command)
+    {
+        Send(command + "\r\n");
+        return TakeSingle();
+    }
+
     public void TlsEstablished()
     {
         Session.TlsEstablished();

@@ -25,6 +25,7 @@ public sealed class MailLabServer : IAsyncDisposable
         _tcp = listenOnTcp;
         Certificate = SelfSignedCertificate.Create(world.Hosts.Select(h => h.Name), world.Clock);
         InMemory = new InMemoryNetwork(Certificate);
+        world.Outbound = new Smtp.MailKitOutboundSmtp(this);
     }
 
     public MailWorld World { get; }

@@ -78,6 +78,7 @@ public sealed class SmtpOverTcpTests
     public async Task MailKit_AuthenticatedRelay_IsQueuedForTheRemoteDomain()
     {
         await using var world = await TestWorld.StartAsync();
+        world.World.Links.SetHostReachable("rosnou.ru", false); // keep it in the queue
         using var client = await MailKitClients.ConnectSmtpAsync(world.Server, world.EndPoint(world.MailRu));
         await client.AuthenticateAsync("ivan", "ivan123"); // the default domain completes a bare user name
         var message = new MimeMessage();
@@ -86,10 +87,12 @@ public sealed class SmtpOverTcpTests
         message.Subject = "to rosnou";
         message.Body = new TextPart("plain") { Text = "hello" };
         await client.SendAsync(message);
+        await world.World.Work.WhenIdleAsync();
 
         var queued = TestWorld.Vs(world.MailRu).HomeDirectory.Queue.Files.Should().ContainSingle().Subject;
         queued.Message.Recipients.Should().Equal("student@rosnou.ru");
         queued.Message.Subject.Should().Be("to rosnou");
+        TestWorld.Vs(world.MailRu).Queue.Entries.Should().ContainSingle().Which.Deferred.Should().BeTrue();
     }
 
     [Fact]

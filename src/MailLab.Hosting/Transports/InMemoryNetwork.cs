@@ -24,7 +24,7 @@ public sealed class InMemoryNetwork : IAsyncDisposable
     }
 
     /// <summary>Connects to a virtual server as a client at <paramref name="clientAddress"/> (default 127.0.0.1).</summary>
-    public Stream Connect(SmtpVirtualServer server, IPAddress? clientAddress = null)
+    public Stream Connect(SmtpVirtualServer server, IPAddress? clientAddress = null, long originTraceSequence = 0)
     {
         if (server.State == VirtualServerState.Stopped)
         {
@@ -35,7 +35,7 @@ public sealed class InMemoryNetwork : IAsyncDisposable
         var remote = new IPEndPoint(clientAddress ?? IPAddress.Loopback, 49152 + (port % 16384));
         var local = new IPEndPoint(Listening.LoopbackOnly(server.Address), server.BoundPort ?? server.Port);
         var (client, serverEnd) = DuplexPipeStream.CreatePair();
-        var connection = server.Accept(remote, local, _certificate is not null);
+        var connection = server.Accept(remote, local, _certificate is not null, originTraceSequence: originTraceSequence);
         var stopping = _sessions.GetOrAdd(server, _ => new CancellationTokenSource()).Token;
         _connections.Track(Task.Run(() => SmtpConnectionRunner.RunAsync(connection, serverEnd, _certificate, server.Host.World.Clock, stopping)));
         return client;

@@ -1,78 +1,46 @@
-using System.Text;
 using MailLab.Mail.Smtp;
 using MailLab.Mail.Stores;
+using MailLab.Mail.Tracing;
 using MailLab.Protocol.Smtp;
-using MimeKit.Utils;
 
 namespace MailLab.Mail.Delivery;
 
 /// <summary>
-/// Takes responsibility for a received message (RFC 5321 §6.1): adds the Received trace header
-/// (§4.4) and stores it before the 250 reply goes out. Recipients with a mailbox get it in the
-/// mailbox store, other local recipients in the Drop folder, and remote recipients in the Queue
-/// folder, where the queue manager picks it up. One copy of the bytes serves them all.
+/// The receive stage: takes responsibility for a message (RFC 5321 §6.1). Cleanup writes its stored
+/// form before the 250 reply goes out, then the dispatcher hands it to local delivery or the queue.
+/// A message that has passed more hops than the Delivery tab allows is accepted and returned with an
+/// NDR (5.4.6), as IIS does.
 /// </summary>
 public static class MessageAcceptor
 {
-    public static SmtpReply Accept(SmtpVirtualServer server, SmtpSessionContext context, SmtpMessage message)
+    public static SmtpReply Accept(SmtpVirtualServer server, SmtpSessionContext context, SmtpMessage message, long sessionId = 0, long originTraceSequence = 0)
     {
         var world = server.Host.World;
         var now = world.Clock.GetUtcNow();
         var sequence = world.NextMessageSequence();
         var id = StoredMessage.FormatId(sequence);
-        var data = WithReceivedHeader(server, context, message, id, now);
-        var sender = message.Sender.Address;
+        var received = Cleanup.ReceivedHeader(context, message.Protocol, server.Fqdn, id, now);
+        var clean = Cleanup.Apply(message.Content.Span, received, server.Fqdn, id, now);
+        var recipients = message.Recipients.Select(r => r.Address.ToLowerInvariant()).ToArray();
+        var stored = new StoredMessage(sequence, server.Host.Name, message.Sender.Address, recipients, clean.Data, now, originTraceSequence);
 
-        var mailboxes = new List<Mailbox>();
-        var drop = new List<string>();
-        var remote = new List<string>();
-        foreach (var recipient in message.Recipients)
+        var trace = world.Trace;
+        trace.Append(server.Host.Name, TraceKind.Received, $"Accepted {id} from <{stored.Sender}> for {string.Join(", ", recipients)} ({stored.Size} octets)", sessionId == 0 ? null : sessionId, stored.TraceId, id, context.RemoteAddress?.ToString());
+        trace.Append(server.Host.Name, TraceKind.Cleanup, clean.AddedHeaders.Count == 0
+            ? "Added a Received header"
+            : $"Added a Received header and the missing {string.Join(" and ", clean.AddedHeaders)}", traceId: stored.TraceId, messageId: id);
+
+        // Maximum hop count (Delivery tab → Advanced): counted from Received headers, ours included.
+        if (clean.ReceivedCount + 1 > server.Delivery.MaxHopCount)
         {
-            var address = recipient.Address.ToLowerInvariant();
-            if (server.Domains.FindLocal(recipient.Domain!) is null)
-            {
-                remote.Add(address);
-            }
-            else if (server.Host.Mailboxes.Find(address) is { } mailbox)
-            {
-                mailboxes.Add(mailbox);
-            }
-            else
-            {
-                drop.Add(address);
-            }
+            var reply = new SmtpReply(554, "5.4.6", $"Routing loop detected: more than {server.Delivery.MaxHopCount} hops");
+            Bounce.Fail(server, stored, recipients.Select(r => new DeliveryFailure(r, reply)).ToArray());
         }
-
-        if (mailboxes.Count > 0)
+        else
         {
-            var stored = new StoredMessage(sequence, server.Host.Name, sender, mailboxes.ConvertAll(m => m.Address), data, now);
-            foreach (var mailbox in mailboxes)
-            {
-                server.Host.Mailboxes.Deliver(mailbox, stored);
-            }
-        }
-
-        if (drop.Count > 0)
-        {
-            server.HomeDirectory.Drop.Add(new MailFile($"{id}.eml", now, new StoredMessage(sequence, server.Host.Name, sender, drop, data, now)));
-        }
-
-        if (remote.Count > 0)
-        {
-            server.HomeDirectory.Queue.Add(new MailFile($"{id}.eml", now, new StoredMessage(sequence, server.Host.Name, sender, remote, data, now)));
+            Dispatcher.Dispatch(server, stored);
         }
 
         return new SmtpReply(250, "2.6.0", $"<{id}@{server.Fqdn}> Queued mail for delivery");
-    }
-
-    private static byte[] WithReceivedHeader(SmtpVirtualServer server, SmtpSessionContext context, SmtpMessage message, string id, DateTimeOffset now)
-    {
-        // RFC 5321 §4.4: "from" the EHLO name and the client's address, "by" us, "with" the protocol (RFC 3848).
-        var header = $"Received: from {context.ClientName} ([{context.RemoteAddress?.ToString() ?? "unknown"}]) by {server.Fqdn} with {message.Protocol} id {id};\r\n\t{DateUtils.FormatDate(now)}\r\n";
-        var headerLength = Encoding.UTF8.GetByteCount(header);
-        var data = new byte[headerLength + message.Content.Length];
-        Encoding.UTF8.GetBytes(header, data);
-        message.Content.Span.CopyTo(data.AsSpan(headerLength));
-        return data;
     }
 }

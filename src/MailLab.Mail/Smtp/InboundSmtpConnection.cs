@@ -10,12 +10,16 @@ public sealed class InboundSmtpConnection : IDisposable
 {
     private int _disposed;
 
-    internal InboundSmtpConnection(SmtpVirtualServer server, SmtpServerSession session, TimeSpan idleTimeout)
+    internal InboundSmtpConnection(SmtpVirtualServer server, SmtpServerSession session, TimeSpan idleTimeout, long sessionId)
     {
         Server = server;
         Session = session;
         IdleTimeout = idleTimeout;
+        SessionId = sessionId;
     }
+
+    /// <summary>The id that ties this connection's lines together in the trace.</summary>
+    public long SessionId { get; }
 
     public SmtpVirtualServer Server { get; }
 
@@ -30,6 +34,11 @@ public sealed class InboundSmtpConnection : IDisposable
         {
             Server.Release();
             Session.Dispose();
+            var trace = Server.Host.World.Trace;
+            if (trace.RecordTranscripts)
+            {
+                trace.Append(Server.Host.Name, Tracing.TraceKind.ConnectionClosed, "Connection closed", SessionId);
+            }
         }
     }
 }

@@ -22,7 +22,11 @@ public sealed class SmtpVirtualServer
         HomeDirectory = new HomeDirectory(homeDirectory);
         Domains = new SmtpDomainList(defaultDomain);
         Fqdn = service.Host.Name;
+        Queue = new Queue.QueueManager(this);
     }
+
+    /// <summary>Mail waiting for remote delivery, with its retry state.</summary>
+    public Queue.QueueManager Queue { get; }
 
     public SmtpService Service { get; }
 
@@ -46,6 +50,8 @@ public sealed class SmtpVirtualServer
     public SmtpLimitsSettings Limits { get; } = new();
 
     public SmtpAccessSettings Access { get; } = new();
+
+    public SmtpDeliverySettings Delivery { get; } = new();
 
     /// <summary>Delivery tab → Advanced → Fully-qualified domain name; defaults to the computer's name.</summary>
     public string Fqdn { get; set; }
@@ -105,15 +111,23 @@ public sealed class SmtpVirtualServer
     /// connection control, then writes the greeting (or the refusal) into the session's output.
     /// The returned connection must be disposed when the transport closes.
     /// </summary>
-    public InboundSmtpConnection Accept(EndPoint? remote, EndPoint? local, bool tlsAvailable, ISmtpSessionObserver? observer = null)
+    public InboundSmtpConnection Accept(EndPoint? remote, EndPoint? local, bool tlsAvailable, ISmtpSessionObserver? observer = null, long originTraceSequence = 0)
     {
         var context = new SmtpSessionContext(remote, local);
+        var trace = Host.World.Trace;
+        var sessionId = trace.NewSessionId();
+        var peer = context.RemoteAddress?.ToString();
         var reverseName = Host.World.Dns.ReverseLookup(context.RemoteAddress);
         var options = CreateSessionOptions(tlsAvailable, !Access.Connection.IsGranted(context.RemoteAddress, reverseName));
-        var handler = new VirtualServerSessionHandler(this, reverseName);
+        var handler = new VirtualServerSessionHandler(this, reverseName, sessionId, originTraceSequence);
+        observer ??= new Tracing.SessionTraceObserver(trace, Host.Name, sessionId, peer);
         var session = new SmtpServerSession(options, handler, context, observer);
         var count = Interlocked.Increment(ref _activeConnections);
-        var connection = new InboundSmtpConnection(this, session, Limits.ConnectionTimeout);
+        var connection = new InboundSmtpConnection(this, session, Limits.ConnectionTimeout, sessionId);
+        if (trace.RecordTranscripts)
+        {
+            trace.Append(Host.Name, Tracing.TraceKind.ConnectionOpened, $"Connection from {remote} to \"{Name}\"", sessionId, peer: peer);
+        }
 
         if (State != VirtualServerState.Running)
         {

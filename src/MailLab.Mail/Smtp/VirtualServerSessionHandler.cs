@@ -12,11 +12,15 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
 {
     private readonly SmtpVirtualServer _server;
     private readonly string? _reverseName;
+    private readonly long _sessionId;
+    private readonly long _originTraceSequence;
 
-    public VirtualServerSessionHandler(SmtpVirtualServer server, string? reverseName)
+    public VirtualServerSessionHandler(SmtpVirtualServer server, string? reverseName, long sessionId, long originTraceSequence)
     {
         _server = server;
         _reverseName = reverseName;
+        _sessionId = sessionId;
+        _originTraceSequence = originTraceSequence;
     }
 
     public string? Authenticate(SmtpCredentials credentials)
@@ -50,7 +54,7 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
     }
 
     public SmtpReply Deliver(SmtpSessionContext context, SmtpMessage message) =>
-        MessageAcceptor.Accept(_server, context, message);
+        MessageAcceptor.Accept(_server, context, message, _sessionId, _originTraceSequence);
 
     /// <summary>
     /// IIS relay rules: a remote domain that allows relaying overrides the restrictions; otherwise

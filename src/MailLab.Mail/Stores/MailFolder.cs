@@ -35,5 +35,8 @@ public sealed class MailFolder
     public bool Remove(string name) => _files.TryRemove(name, out _);
 }
 
-/// <summary>A file in a home-directory folder: a name, its time and its message.</summary>
-public sealed record MailFile(string Name, DateTimeOffset Created, StoredMessage Message);
+/// <summary>
+/// A file in a home-directory folder: a name, its time and its message. BadMail's .BDR files carry
+/// the reason the message could not be delivered in <see cref="Reason"/>.
+/// </summary>
+public sealed record MailFile(string Name, DateTimeOffset Created, StoredMessage Message, string? Reason = null);

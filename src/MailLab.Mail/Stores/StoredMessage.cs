@@ -10,9 +10,10 @@ public sealed class StoredMessage
 {
     private HeaderSummary? _summary;
 
-    public StoredMessage(long sequence, string hostName, string sender, IReadOnlyList<string> recipients, byte[] data, DateTimeOffset received)
+    public StoredMessage(long sequence, string hostName, string sender, IReadOnlyList<string> recipients, byte[] data, DateTimeOffset received, long traceSequence = 0)
     {
         Sequence = sequence;
+        TraceSequence = traceSequence == 0 ? sequence : traceSequence;
         HostName = hostName;
         Sender = sender;
         Recipients = recipients;
@@ -24,6 +25,12 @@ public sealed class StoredMessage
     public long Sequence { get; }
 
     public string Id => FormatId(Sequence);
+
+    /// <summary>The sequence of the first server's copy: the same across every hop of one message.</summary>
+    public long TraceSequence { get; }
+
+    /// <summary>The id that follows the message across hops (the first server's id).</summary>
+    public string TraceId => FormatId(TraceSequence);
 
     /// <summary>The server that accepted it.</summary>
     public string HostName { get; }
@@ -45,6 +52,10 @@ public sealed class StoredMessage
 
     /// <summary>The From header as written in the message.</summary>
     public string HeaderFrom => Summary.From;
+
+    /// <summary>The same message (same bytes, same ids) for a subset of its recipients.</summary>
+    public StoredMessage WithRecipients(IReadOnlyList<string> recipients) =>
+        new(Sequence, HostName, Sender, recipients, Data, Received, TraceSequence) { _summary = _summary };
 
     public static string FormatId(long sequence) => $"ML{sequence:X8}";
 

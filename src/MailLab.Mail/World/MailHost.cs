@@ -18,6 +18,12 @@ public sealed class MailHost
 
     public string Name { get; }
 
+    /// <summary>
+    /// The host's address in the simulated network (what DNS A records point at and what peers see
+    /// as the client address of its outgoing connections). Not a socket address: listeners stay on loopback.
+    /// </summary>
+    public System.Net.IPAddress? Address { get; set; }
+
     public SmtpService Smtp { get; }
 
     public AccountDirectory Accounts { get; } = new();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MailLab.Mail.Dns;
 using MailLab.Mail.Stores;
 
 namespace MailLab.Mail.World;
@@ -16,11 +17,24 @@ public sealed class MailWorld
     public MailWorld(TimeProvider clock)
     {
         Clock = clock;
+        Trace = new Tracing.TraceLog(clock);
     }
+
+    /// <summary>The one ordered log of everything that happens.</summary>
+    public Tracing.TraceLog Trace { get; }
+
+    /// <summary>Deliveries and retries in flight; <see cref="WorkTracker.WhenIdleAsync"/> waits for them.</summary>
+    public WorkTracker Work { get; } = new();
+
+    /// <summary>How queue managers reach other servers (set by the hosting layer); null delivers nothing remote.</summary>
+    public Delivery.IOutboundSmtp? Outbound { get; set; }
 
     public TimeProvider Clock { get; }
 
     public DnsDirectory Dns { get; } = new();
+
+    /// <summary>Which hosts can reach which, and how slowly (fault injection for lessons and CI).</summary>
+    public NetworkLinks Links { get; } = new();
 
     /// <summary>Hosts in the order they were added.</summary>
     public IReadOnlyList<MailHost> Hosts
@@ -51,6 +65,10 @@ public sealed class MailWorld
     }
 
     public MailHost? FindHost(string name) => _hosts.GetValueOrDefault(name);
+
+    /// <summary>The host that has this (simulated) address, or null.</summary>
+    public MailHost? FindHostByAddress(System.Net.IPAddress address) =>
+        Hosts.FirstOrDefault(h => h.Address is not null && h.Address.Equals(address));
 
     public long NextMessageSequence() => Interlocked.Increment(ref _messageSequence);
 

@@ -1,0 +1,178 @@
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MailLab.Mail.Delivery;
+using MailLab.Mail.Smtp;
+using MailLab.Protocol.Smtp;
+using MimeKit;
+
+namespace MailLab.Hosting.Smtp;
+
+/// <summary>
+/// The delivery agent's SMTP client: MailKit, over the in-memory network to another host of the
+/// world (arriving from the sending host's simulated address) or over TCP to a real server on
+/// loopback. Recipients are refused one by one without aborting the others.
+/// </summary>
+public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
+{
+    private static readonly FormatOptions WireFormat = CreateWireFormat();
+    private readonly MailLabServer _runtime;
+
+    public MailKitOutboundSmtp(MailLabServer runtime)
+    {
+        _runtime = runtime;
+    }
+
+    public async Task<OutboundResult> SendAsync(OutboundRequest request, CancellationToken cancellationToken)
+    {
+        var trace = _runtime.World.Trace;
+        using var logger = new TraceProtocolLogger(trace, request.From.Name, request.Target.Name, request.TraceId);
+        Stream stream;
+        string hostName;
+        int port;
+        try
+        {
+            (stream, hostName, port) = await OpenAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException e)
+        {
+            return new OutboundResult(new SmtpReply(451, "4.4.1", $"Connection to {request.Target.Name} refused ({e.SocketErrorCode})"), new Dictionary<string, SmtpReply>(), logger.SessionId);
+        }
+
+        using var client = new RecordingSmtpClient(logger)
+        {
+            LocalDomain = request.HeloName,
+            ServerCertificateValidationCallback = (_, _, _, _) => true,
+        };
+        try
+        {
+            var security = request.RequireTls ? SecureSocketOptions.StartTls : SecureSocketOptions.StartTlsWhenAvailable;
+            await client.ConnectAsync(stream, hostName, port, security, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or SslHandshakeException or NotSupportedException)
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            return new OutboundResult(ToReply(e, request.Target.Name), new Dictionary<string, SmtpReply>(), logger.SessionId);
+        }
+
+        var replies = new Dictionary<string, SmtpReply>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            MimeMessage message;
+            using (var data = new MemoryStream(request.Data, writable: false))
+            {
+                message = await MimeMessage.LoadAsync(data, cancellationToken).ConfigureAwait(false);
+            }
+
+            var sender = request.Sender.Length == 0 ? new MailboxAddress(string.Empty, string.Empty) : MailboxAddress.Parse(request.Sender);
+            var recipients = request.Recipients.Select(r => MailboxAddress.Parse(r)).ToArray();
+            var response = await client.SendAsync(WireFormat, message, sender, recipients, cancellationToken).ConfigureAwait(false);
+            var accepted = ParseReply(250, response);
+            foreach (var recipient in request.Recipients)
+            {
+                replies[recipient] = client.Refused.TryGetValue(recipient, out var refused) ? refused : accepted;
+            }
+
+            await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SmtpCommandException e) when (e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.SenderNotAccepted or SmtpErrorCode.MessageNotAccepted)
+        {
+            // Every recipient refused, or the sender or the content refused: that reply is each one's answer.
+            var reply = ToReply(e, request.Target.Name);
+            foreach (var recipient in request.Recipients)
+            {
+                replies[recipient] = client.Refused.TryGetValue(recipient, out var refused) ? refused : reply;
+            }
+        }
+        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or ServiceNotConnectedException)
+        {
+            return new OutboundResult(ToReply(e, request.Target.Name), new Dictionary<string, SmtpReply>(), logger.SessionId);
+        }
+
+        return new OutboundResult(null, replies, logger.SessionId);
+    }
+
+    private async Task<(Stream Stream, string Host, int Port)> OpenAsync(OutboundRequest request, CancellationToken cancellationToken)
+    {
+        switch (request.Target)
+        {
+            case WorldHostTarget world:
+            {
+                var server = PickVirtualServer(world, request.Recipients);
+                var stream = _runtime.InMemory.Connect(server, request.From.Address, request.Data.Length == 0 ? 0 : TraceSequence(request.TraceId));
+                return (stream, world.Host.Name, server.BoundPort ?? server.Port);
+            }
+
+            case TcpTarget tcp:
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(tcp.Host, tcp.Port, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+
+                return (new NetworkStream(socket, ownsSocket: true), tcp.Host, tcp.Port);
+            }
+
+            default:
+                throw new NotSupportedException($"Unknown target {request.Target}.");
+        }
+    }
+
+    /// <summary>The virtual server that serves the recipients' domain, else the host's first; a stopped one refuses.</summary>
+    private static SmtpVirtualServer PickVirtualServer(WorldHostTarget target, IReadOnlyList<string> recipients)
+    {
+        var servers = target.Host.Smtp.VirtualServers;
+        var domain = recipients.Count > 0 ? recipients[0][(recipients[0].LastIndexOf('@') + 1)..] : string.Empty;
+        var server = servers.FirstOrDefault(v => v.Domains.FindLocal(domain) is not null) ?? servers.FirstOrDefault()
+            ?? throw new SocketException((int)SocketError.ConnectionRefused);
+        return server;
+    }
+
+    private static long TraceSequence(string traceId) =>
+        MailLab.Mail.Stores.StoredMessage.TryParseId(traceId, out var sequence) ? sequence : 0;
+
+    private static SmtpReply ToReply(Exception e, string target) => e switch
+    {
+        SmtpCommandException command => ParseReply((int)command.StatusCode, command.Message),
+        SslHandshakeException => new SmtpReply(454, "4.7.5", $"TLS negotiation with {target} failed"),
+        NotSupportedException => new SmtpReply(530, "5.7.10", $"{target} does not offer STARTTLS, which this route requires"),
+        _ => new SmtpReply(451, "4.4.2", $"Connection to {target} dropped: {e.Message}"),
+    };
+
+    private static SmtpReply ParseReply(int code, string text)
+    {
+        var match = EnhancedCode().Match(text);
+        return match.Success
+            ? new SmtpReply(code, match.Groups[1].Value, text[match.Length..])
+            : new SmtpReply(code, null, text);
+    }
+
+    private static FormatOptions CreateWireFormat()
+    {
+        var options = FormatOptions.Default.Clone();
+        options.NewLineFormat = NewLineFormat.Dos;
+        return options;
+    }
+
+    [GeneratedRegex(@"^([245]\.\d{1,3}\.\d{1,3}) ")]
+    private static partial Regex EnhancedCode();
+
+    /// <summary>MailKit's client, told not to abort when one recipient is refused.</summary>
+    private sealed class RecordingSmtpClient(IProtocolLogger logger) : SmtpClient(logger)
+    {
+        public Dictionary<string, SmtpReply> Refused { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)
+        {
+            Refused[mailbox.Address] = ParseReply((int)response.StatusCode, response.Response);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using MailLab.Mail.Stores;
+using MailLab.Protocol.Smtp;
+
+namespace MailLab.Mail.Queue;
+
+/// <summary>A message in a virtual server's queue, with the recipients still to deliver and its retry state.</summary>
+public sealed class QueueEntry
+{
+    internal QueueEntry(StoredMessage message, DateTimeOffset queued)
+    {
+        Message = message;
+        Queued = queued;
+        NextAttempt = queued;
+        Pending = [.. message.Recipients];
+    }
+
+    public StoredMessage Message { get; }
+
+    public DateTimeOffset Queued { get; }
+
+    /// <summary>Recipients not delivered yet.</summary>
+    public List<string> Pending { get; }
+
+    /// <summary>Failed attempts so far.</summary>
+    public int Attempts { get; internal set; }
+
+    public DateTimeOffset NextAttempt { get; internal set; }
+
+    public bool DelayNotified { get; internal set; }
+
+    /// <summary>The last reason an attempt failed, per recipient.</summary>
+    public Dictionary<string, SmtpReply> LastErrors { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Active while an attempt runs or is due, Deferred while waiting for a retry.</summary>
+    public bool Deferred => Attempts > 0;
+
+    internal ITimer? Timer { get; set; }
+
+    internal bool Running { get; set; }
+
+    internal bool Done { get; set; }
+}

@@ -1,0 +1,317 @@
+using MailLab.Mail.Delivery;
+using MailLab.Mail.Smtp;
+using MailLab.Mail.Stores;
+using MailLab.Mail.Tracing;
+using MailLab.Protocol.Smtp;
+
+namespace MailLab.Mail.Queue;
+
+/// <summary>
+/// A virtual server's queue manager: tries each message at once, defers it on a transient failure
+/// and retries on the Delivery tab's schedule (15, 30, 60, then every 240 minutes), sends a delay
+/// notice once the delay time has passed and a failure notice at expiration. Everything runs on
+/// the world's clock; a stopped virtual server does no queue work, a paused one carries on.
+/// </summary>
+public sealed class QueueManager
+{
+    private readonly SmtpVirtualServer _server;
+    private readonly List<QueueEntry> _entries = [];
+
+    internal QueueManager(SmtpVirtualServer server)
+    {
+        _server = server;
+        server.Service.StateChanged += vs =>
+        {
+            if (vs == _server && vs.State != VirtualServerState.Stopped)
+            {
+                Kick();
+            }
+        };
+    }
+
+    private Mail.World.MailWorld World => _server.Host.World;
+
+    private TimeProvider Clock => World.Clock;
+
+    public IReadOnlyList<QueueEntry> Entries
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return _entries.ToArray();
+            }
+        }
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
+    public void Enqueue(StoredMessage message)
+    {
+        var entry = new QueueEntry(message, Clock.GetUtcNow());
+        lock (_entries)
+        {
+            _entries.Add(entry);
+        }
+
+        _server.HomeDirectory.Queue.Add(new MailFile($"{message.Id}.eml", entry.Queued, message));
+        World.Trace.Append(_server.Host.Name, TraceKind.Queued, $"Queued {message.Id} for {string.Join(", ", message.Recipients)}", traceId: message.TraceId, messageId: message.Id);
+        Start(entry);
+    }
+
+    /// <summary>Processes every entry that is due (after the virtual server starts again).</summary>
+    public void Kick()
+    {
+        foreach (var entry in Entries)
+        {
+            Start(entry);
+        }
+    }
+
+    private void Start(QueueEntry entry) => World.Work.Run(() => ProcessAsync(entry));
+
+    private async Task ProcessAsync(QueueEntry entry)
+    {
+        lock (entry)
+        {
+            if (entry.Running || entry.Done)
+            {
+                return;
+            }
+
+            entry.Running = true;
+        }
+
+        try
+        {
+            if (_server.State == VirtualServerState.Stopped)
+            {
+                return; // Stopped: no queue work until the virtual server starts (Kick).
+            }
+
+            var now = Clock.GetUtcNow();
+            var delivery = _server.Delivery;
+            if (now >= entry.Queued + delivery.Expiration)
+            {
+                Expire(entry);
+                return;
+            }
+
+            if (!entry.DelayNotified && entry.Attempts > 0 && now >= entry.Queued + delivery.DelayNotification)
+            {
+                entry.DelayNotified = true;
+                Bounce.Delay(_server, entry.Message, Failures(entry, entry.Pending), entry.Queued + delivery.Expiration);
+            }
+
+            if (now >= entry.NextAttempt)
+            {
+                await AttemptAsync(entry).ConfigureAwait(false);
+            }
+
+            if (entry.Pending.Count == 0)
+            {
+                Remove(entry);
+                return;
+            }
+
+            Schedule(entry);
+        }
+        finally
+        {
+            lock (entry)
+            {
+                entry.Running = false;
+            }
+        }
+    }
+
+    private async Task AttemptAsync(QueueEntry entry)
+    {
+        var failures = new List<DeliveryFailure>();
+        var transient = new List<string>();
+        foreach (var group in entry.Pending.GroupBy(Domain, StringComparer.OrdinalIgnoreCase).ToArray())
+        {
+            var route = Router.Resolve(_server, group.Key, entry.Message.TraceId);
+            if (route.Failure is { } routeFailure)
+            {
+                Classify(entry, group, routeFailure, null, failures, transient);
+                continue;
+            }
+
+            // Recipients per message: past the limit, the rest go in another transaction (IIS).
+            foreach (var chunk in group.Chunk(_server.Limits.MaxRecipientsPerMessage ?? int.MaxValue))
+            {
+                await SendChunkAsync(entry, route, chunk, failures, transient).ConfigureAwait(false);
+            }
+        }
+
+        entry.Pending.Clear();
+        entry.Pending.AddRange(transient);
+        if (failures.Count > 0)
+        {
+            Bounce.Fail(_server, entry.Message, failures);
+        }
+
+        if (transient.Count > 0)
+        {
+            entry.Attempts++;
+            entry.NextAttempt = Clock.GetUtcNow() + _server.Delivery.RetryInterval(entry.Attempts);
+            var reasons = string.Join("; ", transient.Select(r => $"<{r}>: {entry.LastErrors.GetValueOrDefault(r)}"));
+            World.Trace.Append(_server.Host.Name, TraceKind.Deferred, $"Deferred (attempt {entry.Attempts}): {reasons}", traceId: entry.Message.TraceId, messageId: entry.Message.Id);
+            World.Trace.Append(_server.Host.Name, TraceKind.RetryScheduled, $"Next attempt at {entry.NextAttempt:u} (in {_server.Delivery.RetryInterval(entry.Attempts).TotalMinutes:0} minutes)", traceId: entry.Message.TraceId, messageId: entry.Message.Id);
+        }
+    }
+
+    private async Task SendChunkAsync(QueueEntry entry, Router.Route route, string[] recipients, List<DeliveryFailure> failures, List<string> transient)
+    {
+        var host = _server.Host;
+        SmtpReply lastError = new(451, "4.4.1", "No answer from host");
+        string? lastTarget = null;
+        foreach (var target in route.Targets)
+        {
+            lastTarget = target.Name;
+            if (target is WorldHostTarget world && !World.Links.IsReachable(host.Name, world.Host.Name))
+            {
+                lastError = new SmtpReply(451, "4.4.1", $"No answer from host {target.Name}: it is unreachable");
+                World.Trace.Append(host.Name, TraceKind.Connecting, $"Connecting to {target.Name}: unreachable", traceId: entry.Message.TraceId, messageId: entry.Message.Id, peer: target.Name);
+                continue;
+            }
+
+            if (World.Outbound is not { } outbound)
+            {
+                lastError = new SmtpReply(451, "4.4.0", "No outbound transport is configured");
+                break;
+            }
+
+            if (target is WorldHostTarget linked && World.Links.Latency(host.Name, linked.Host.Name) is { } latency && latency > TimeSpan.Zero)
+            {
+                await Task.Delay(latency, Clock).ConfigureAwait(false);
+            }
+
+            World.Trace.Append(host.Name, TraceKind.Connecting, $"Connecting to {target.Name}", traceId: entry.Message.TraceId, messageId: entry.Message.Id, peer: target.Name);
+            var request = new OutboundRequest(host, target, _server.Fqdn, Masquerade(entry.Message.Sender), recipients, entry.Message.Data, entry.Message.TraceId, route.RequireTls, route.SendHelo);
+            OutboundResult result;
+            try
+            {
+                using var timeout = new CancellationTokenSource(_server.Delivery.OutboundTimeout, Clock);
+                result = await outbound.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                result = OutboundResult.Failed(new SmtpReply(451, "4.4.2", $"Connection to {target.Name} timed out"));
+            }
+
+            if (result.ConnectionError is { } error)
+            {
+                lastError = error;
+                World.Trace.Append(host.Name, TraceKind.Connecting, $"{target.Name}: {error}", result.SessionId, entry.Message.TraceId, entry.Message.Id, target.Name);
+                if (error.IsPermanentFailure && route.Targets.Count == 1)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            foreach (var recipient in recipients)
+            {
+                var reply = result.RecipientReplies.GetValueOrDefault(recipient) ?? lastError;
+                if (reply.IsPositive)
+                {
+                    World.Trace.Append(host.Name, TraceKind.Relayed, $"Relayed to {target.Name} for <{recipient}>: {reply}", result.SessionId, entry.Message.TraceId, entry.Message.Id, target.Name);
+                }
+                else
+                {
+                    Classify(entry, [recipient], reply, target.Name, failures, transient);
+                }
+            }
+
+            return;
+        }
+
+        Classify(entry, recipients, lastError, lastTarget, failures, transient);
+    }
+
+    private void Classify(QueueEntry entry, IEnumerable<string> recipients, SmtpReply reply, string? remote, List<DeliveryFailure> failures, List<string> transient)
+    {
+        foreach (var recipient in recipients)
+        {
+            entry.LastErrors[recipient] = reply;
+            if (reply.IsPermanentFailure)
+            {
+                failures.Add(new DeliveryFailure(recipient, reply, remote));
+            }
+            else
+            {
+                transient.Add(recipient);
+            }
+        }
+    }
+
+    private void Expire(QueueEntry entry)
+    {
+        World.Trace.Append(_server.Host.Name, TraceKind.Expired, $"Expired after {_server.Delivery.Expiration.TotalHours:0} hours in the queue", traceId: entry.Message.TraceId, messageId: entry.Message.Id);
+        var failures = entry.Pending.Select(r => new DeliveryFailure(
+            r,
+            new SmtpReply(550, "4.4.7", $"Delivery time expired; last error: {entry.LastErrors.GetValueOrDefault(r)?.ToString() ?? "none"}"))).ToArray();
+        entry.Pending.Clear();
+        Bounce.Fail(_server, entry.Message, failures);
+        Remove(entry);
+    }
+
+    private void Schedule(QueueEntry entry)
+    {
+        var now = Clock.GetUtcNow();
+        var delivery = _server.Delivery;
+        var wake = Min(entry.NextAttempt, entry.Queued + delivery.Expiration);
+        if (!entry.DelayNotified)
+        {
+            wake = Min(wake, entry.Queued + delivery.DelayNotification);
+        }
+
+        var due = wake - now;
+        entry.Timer?.Dispose();
+        entry.Timer = Clock.CreateTimer(_ => Start(entry), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+    }
+
+    private void Remove(QueueEntry entry)
+    {
+        entry.Done = true;
+        entry.Timer?.Dispose();
+        lock (_entries)
+        {
+            _entries.Remove(entry);
+        }
+
+        _server.HomeDirectory.Queue.Remove($"{entry.Message.Id}.eml");
+    }
+
+    /// <summary>Masquerade domain: replaces a local domain in MAIL FROM on the first hop only.</summary>
+    private string Masquerade(string sender)
+    {
+        var masquerade = _server.Delivery.MasqueradeDomain;
+        var at = sender.LastIndexOf('@');
+        if (string.IsNullOrWhiteSpace(masquerade) || at < 0 || _server.Domains.FindLocal(sender[(at + 1)..]) is null)
+        {
+            return sender;
+        }
+
+        return $"{sender[..at]}@{masquerade}";
+    }
+
+    private static IReadOnlyList<DeliveryFailure> Failures(QueueEntry entry, IEnumerable<string> recipients) =>
+        recipients.Select(r => new DeliveryFailure(r, entry.LastErrors.GetValueOrDefault(r) ?? new SmtpReply(451, "4.4.1", "No answer from host"))).ToArray();
+
+    private static string Domain(string address) => address[(address.LastIndexOf('@') + 1)..];
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}

@@ -1,0 +1,85 @@
+namespace MailLab.Mail.World;
+
+/// <summary>
+/// Counts work in flight (deliveries, retries) so tests and simulations can wait for the world to
+/// settle on a completion signal instead of polling (GreenMail's latch idea).
+/// </summary>
+public sealed class WorkTracker
+{
+    private readonly object _gate = new();
+    private int _count;
+    private TaskCompletionSource _idle = NewIdle(completed: true);
+
+    public int InFlight
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _count;
+            }
+        }
+    }
+
+    public void Begin()
+    {
+        lock (_gate)
+        {
+            if (_count++ == 0)
+            {
+                _idle = NewIdle(completed: false);
+            }
+        }
+    }
+
+    public void End()
+    {
+        TaskCompletionSource? done = null;
+        lock (_gate)
+        {
+            if (--_count == 0)
+            {
+                done = _idle;
+            }
+        }
+
+        done?.TrySetResult();
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the thread pool as tracked work.</summary>
+    public void Run(Func<Task> work)
+    {
+        Begin();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await work().ConfigureAwait(false);
+            }
+            finally
+            {
+                End();
+            }
+        });
+    }
+
+    /// <summary>Completes when no work is in flight.</summary>
+    public Task WhenIdleAsync()
+    {
+        lock (_gate)
+        {
+            return _idle.Task;
+        }
+    }
+
+    private static TaskCompletionSource NewIdle(bool completed)
+    {
+        var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (completed)
+        {
+            tcs.SetResult();
+        }
+
+        return tcs;
+    }
+}

@@ -36,6 +36,7 @@ public static class MailLabWebApp
         var api = app.MapGroup("/api");
         api.MapServerEndpoints();
         api.MapMessageEndpoints();
+        api.MapTraceEndpoints();
         app.MapGet("/", () => "MailLab is running. The API is under /api (OpenAPI document: /openapi/v1.json).");
         return app;
     }

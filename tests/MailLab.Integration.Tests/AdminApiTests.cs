@@ -131,4 +131,62 @@ public sealed class AdminApiTests : IAsyncLifetime
         var doc = await _http.GetStringAsync("/openapi/v1.json");
         doc.Should().Contain("/api/servers").And.Contain("/api/mailboxes/{address}/messages").And.Contain("/api/messages/{id}/raw");
     }
+
+    [Fact]
+    public async Task Traces_ListTheMessageAndEveryHopWithItsTranscript()
+    {
+        await DeliveryPipelineTests.SubmitAsIvanAsync(_world, "student@rosnou.ru", "traced");
+        await _world.World.Work.WhenIdleAsync();
+
+        var list = await _http.GetFromJsonAsync<JsonElement>("/api/traces");
+        var item = list.EnumerateArray().Should().ContainSingle().Subject;
+        item.GetProperty("from").GetString().Should().Be("ivan@mail.ru");
+        item.GetProperty("recipients")[0].GetString().Should().Be("student@rosnou.ru");
+        item.GetProperty("subject").GetString().Should().Be("traced");
+        item.GetProperty("status").GetString().Should().Be("delivered");
+
+        var detail = await _http.GetFromJsonAsync<JsonElement>($"/api/traces/{item.GetProperty("id").GetString()}");
+        var stages = detail.GetProperty("stages").EnumerateArray().Select(s => $"{s.GetProperty("host").GetString()} {s.GetProperty("stage").GetString()}").ToArray();
+        stages.Should().ContainInOrder("mail.ru Received", "mail.ru Queued", "mail.ru MxLookup", "rosnou.ru Received", "rosnou.ru DeliveredToMailbox", "mail.ru Relayed");
+
+        var hops = detail.GetProperty("hops").EnumerateArray().ToArray();
+        hops.Select(h => $"{h.GetProperty("host").GetString()}/{h.GetProperty("role").GetString()}").Should().Equal("mail.ru/server", "mail.ru/client", "rosnou.ru/server");
+        var submission = hops[0].GetProperty("transcript").EnumerateArray().Select(l => $"{l.GetProperty("direction").GetString()}: {l.GetProperty("text").GetString()}").ToArray();
+        submission.Should().Contain(l => l.StartsWith("C: EHLO", StringComparison.Ordinal));
+        submission.Should().ContainInOrder("C: AUTH CRAM-MD5", "C: ****", "S: 235 2.7.0 Authentication successful");
+        submission.Should().NotContain(l => l.Contains("aXZhbjEyMw", StringComparison.Ordinal) || l.Contains("ivan123", StringComparison.Ordinal));
+        hops[0].GetProperty("reply").GetString().Should().StartWith("250 2.6.0");
+        hops[2].GetProperty("peer").GetString().Should().Be("198.51.100.10");
+        hops[2].GetProperty("reply").GetString().Should().StartWith("250 2.6.0");
+
+        (await _http.GetAsync("/api/traces/ML0000FFFF")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Events_StreamTraceEventsLive()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var response = await _http.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead, cts.Token);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/event-stream");
+        await using var stream = await response.Content.ReadAsStreamAsync(cts.Token);
+        using var reader = new StreamReader(stream);
+
+        await DeliveryPipelineTests.SubmitAsIvanAsync(_world, "ivan@mail.ru", "live");
+        string? line;
+        var seen = new List<string>();
+        while ((line = await reader.ReadLineAsync(cts.Token)) is not null)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                var e = JsonDocument.Parse(line[6..]).RootElement;
+                seen.Add(e.GetProperty("kind").GetString()!);
+                if (e.GetProperty("kind").GetString() == "DeliveredToMailbox")
+                {
+                    break;
+                }
+            }
+        }
+
+        seen.Should().ContainInOrder("ConnectionOpened", "ClientLine", "ServerReply", "Received", "DeliveredToMailbox");
+    }
 }

@@ -25,6 +25,11 @@ public static class MessageAcceptor
         var stored = new StoredMessage(sequence, server.Host.Name, message.Sender.Address, recipients, clean.Data, now, originTraceSequence);
 
         var trace = world.Trace;
+        if (stored.TraceSequence == stored.Sequence)
+        {
+            trace.Register(new TraceSummary(stored.TraceId, server.Host.Name, stored.Sender, recipients, stored.Subject, now));
+        }
+
         trace.Append(server.Host.Name, TraceKind.Received, $"Accepted {id} from <{stored.Sender}> for {string.Join(", ", recipients)} ({stored.Size} octets)", sessionId == 0 ? null : sessionId, stored.TraceId, id, context.RemoteAddress?.ToString());
         trace.Append(server.Host.Name, TraceKind.Cleanup, clean.AddedHeaders.Count == 0
             ? "Added a Received header"

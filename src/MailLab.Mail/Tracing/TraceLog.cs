@@ -10,6 +10,8 @@ public sealed class TraceLog
     private readonly object _gate = new();
     private readonly TimeProvider _clock;
     private readonly Queue<TraceEvent> _events = new();
+    private readonly Dictionary<string, TraceSummary> _summaries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Queue<string> _summaryOrder = new();
     private long _sequence;
     private long _sessions;
 
@@ -44,6 +46,40 @@ public sealed class TraceLog
 
         Appended?.Invoke(e);
         return e;
+    }
+
+    /// <summary>Records a message that entered the world (its first hop), for the list of traces.</summary>
+    public void Register(TraceSummary summary)
+    {
+        lock (_gate)
+        {
+            if (!_summaries.TryAdd(summary.TraceId, summary))
+            {
+                return;
+            }
+
+            _summaryOrder.Enqueue(summary.TraceId);
+            if (_summaryOrder.Count > Capacity / 4)
+            {
+                _summaries.Remove(_summaryOrder.Dequeue());
+            }
+        }
+    }
+
+    public IReadOnlyList<TraceSummary> Summaries()
+    {
+        lock (_gate)
+        {
+            return _summaryOrder.Select(id => _summaries[id]).ToArray();
+        }
+    }
+
+    public TraceSummary? FindSummary(string traceId)
+    {
+        lock (_gate)
+        {
+            return _summaries.GetValueOrDefault(traceId);
+        }
     }
 
     public IReadOnlyList<TraceEvent> Snapshot()

@@ -1,0 +1,140 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using MailLab.Hosting;
+using MailLab.Mail.Tracing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MailLab.Web.Api;
+
+/// <summary>The trace, read three ways: per message, per message in detail, and live (Server-Sent Events).</summary>
+internal static class TraceEndpoints
+{
+    private static readonly TraceKind[] ProtocolKinds =
+        [TraceKind.ClientLine, TraceKind.ServerReply, TraceKind.ClientData, TraceKind.ConnectionOpened, TraceKind.ConnectionClosed];
+
+    public static void MapTraceEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/traces", (MailLabServer runtime) =>
+                runtime.World.Trace.Summaries().Select(s => ToListItem(s, runtime.World.Trace.ForTrace(s.TraceId))).ToArray())
+            .WithName("ListTraces")
+            .WithSummary("One entry per accepted message: id, from, recipients, subject and status (delivered, queued, deferred, bounced).");
+
+        api.MapGet("/traces/{id}", (string id, MailLabServer runtime) =>
+            {
+                var trace = runtime.World.Trace;
+                if (trace.FindSummary(id) is not { } summary)
+                {
+                    return ServerEndpoints.NotFound($"No trace \"{id}\".");
+                }
+
+                var events = trace.ForTrace(summary.TraceId);
+                var stages = events.Where(e => !ProtocolKinds.Contains(e.Kind))
+                    .Select(e => new StageDto(e.Sequence, e.Time, e.Host, e.Kind.ToString(), e.Text, e.Peer, e.MessageId, e.SessionId))
+                    .ToArray();
+                return Results.Ok(new TraceDetailDto(ToListItem(summary, events), stages, Hops(trace, events)));
+            })
+            .WithName("GetTrace")
+            .WithSummary("A message's stages in order (received, cleanup, queued, MX lookup, relayed, delivered, NDR…) and each SMTP hop with its transcript.");
+
+        api.MapGet("/events", async (HttpContext http, MailLabServer runtime, CancellationToken cancellation) =>
+            {
+                // Server-Sent Events: subscribe first, then send the headers and a comment at once, so a
+                // client that has the headers is sure to see every later event.
+                using var subscription = new TraceSubscription(runtime.World.Trace);
+                http.Response.ContentType = "text/event-stream";
+                http.Response.Headers.CacheControl = "no-cache";
+                await http.Response.WriteAsync(": MailLab trace events\n\n", cancellation);
+                await http.Response.Body.FlushAsync(cancellation);
+                var json = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+                try
+                {
+                    await foreach (var e in subscription.ReadAllAsync(cancellation))
+                    {
+                        await http.Response.WriteAsync($"id: {e.Sequence}\nevent: trace\ndata: {System.Text.Json.JsonSerializer.Serialize(e, json)}\n\n", cancellation);
+                        await http.Response.Body.FlushAsync(cancellation);
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client went away.
+                }
+            })
+            .WithName("TraceEvents")
+            .WithSummary("Every new trace event as it happens (text/event-stream, event type \"trace\").");
+    }
+
+    /// <summary>Status from the stages: bounced once anything failed, else the latest of queued / deferred / delivered.</summary>
+    private static TraceListItemDto ToListItem(TraceSummary s, IReadOnlyList<TraceEvent> events)
+    {
+        var status = "received";
+        foreach (var e in events)
+        {
+            status = e.Kind switch
+            {
+                TraceKind.Failed or TraceKind.MovedToBadMail => "bounced",
+                _ when status == "bounced" => status,
+                TraceKind.Queued => "queued",
+                TraceKind.Deferred => "deferred",
+                TraceKind.DeliveredToMailbox or TraceKind.DeliveredToDrop => "delivered",
+                _ => status,
+            };
+        }
+
+        return new TraceListItemDto(s.TraceId, s.Host, s.From, s.Recipients, s.Subject, s.Received, status);
+    }
+
+    private static IReadOnlyList<HopDto> Hops(TraceLog trace, IReadOnlyList<TraceEvent> events)
+    {
+        var hops = new List<HopDto>();
+        foreach (var sessionEvent in events.Where(e => e.SessionId is not null && e.Kind is TraceKind.Received or TraceKind.Relayed or TraceKind.Connecting)
+                     .GroupBy(e => e.SessionId!.Value).Select(g => g.First()))
+        {
+            var lines = trace.ForSession(sessionEvent.SessionId!.Value);
+            var first = lines.Count > 0 ? lines[0] : sessionEvent;
+            var inbound = sessionEvent.Kind == TraceKind.Received;
+            // The reply to the message content: after the Received stage (inbound), or after the content was sent (outbound).
+            var after = inbound ? sessionEvent.Sequence : lines.LastOrDefault(l => l.Kind == TraceKind.ClientData)?.Sequence ?? long.MaxValue;
+            var accepted = lines.FirstOrDefault(l => l.Kind == TraceKind.ServerReply && l.Sequence > after);
+            hops.Add(new HopDto(
+                sessionEvent.SessionId.Value,
+                sessionEvent.Host,
+                inbound ? "server" : "client",
+                sessionEvent.Peer ?? first.Peer,
+                first.Time,
+                accepted?.Text,
+                lines.Where(l => l.Kind is TraceKind.ClientLine or TraceKind.ServerReply or TraceKind.ClientData)
+                    .Select(l => new TranscriptLineDto(l.Time, l.Kind == TraceKind.ServerReply ? "S" : "C", l.Text))
+                    .ToArray()));
+        }
+
+        return hops.OrderBy(h => h.Time).ThenBy(h => h.SessionId).ToArray();
+    }
+
+    /// <summary>Trace events appended after it was created, buffered (the oldest dropped past 10,000).</summary>
+    private sealed class TraceSubscription : IDisposable
+    {
+        private readonly TraceLog _trace;
+        private readonly Channel<TraceEvent> _channel = Channel.CreateBounded<TraceEvent>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
+
+        public TraceSubscription(TraceLog trace)
+        {
+            _trace = trace;
+            trace.Appended += OnAppended;
+        }
+
+        public async IAsyncEnumerable<TraceEventDto> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellation)
+        {
+            await foreach (var e in _channel.Reader.ReadAllAsync(cancellation))
+            {
+                yield return new TraceEventDto(e.Sequence, e.Time, e.Host, e.Kind.ToString(), e.Text, e.SessionId, e.TraceId, e.MessageId, e.Peer);
+            }
+        }
+
+        public void Dispose() => _trace.Appended -= OnAppended;
+
+        private void OnAppended(TraceEvent e) => _channel.Writer.TryWrite(e);
+    }
+}

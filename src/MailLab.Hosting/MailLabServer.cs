@@ -26,7 +26,11 @@ public sealed class MailLabServer : IAsyncDisposable
         Certificate = SelfSignedCertificate.Create(world.Hosts.Select(h => h.Name), world.Clock);
         InMemory = new InMemoryNetwork(Certificate);
         world.Outbound = new Smtp.MailKitOutboundSmtp(this);
+        Simulator = world.Clock is Mail.Simulation.SimulationClock ? new Mail.Simulation.Simulator(world) : null;
     }
+
+    /// <summary>The stepper of simulation mode; null when the world runs on real time.</summary>
+    public Mail.Simulation.Simulator? Simulator { get; }
 
     public MailWorld World { get; }
 

@@ -37,6 +37,7 @@ public static class MailLabWebApp
         api.MapServerEndpoints();
         api.MapMessageEndpoints();
         api.MapTraceEndpoints();
+        api.MapClockEndpoints();
         app.MapGet("/", () => "MailLab is running. The API is under /api (OpenAPI document: /openapi/v1.json).");
         return app;
     }

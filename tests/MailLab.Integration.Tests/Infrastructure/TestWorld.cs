@@ -41,7 +41,7 @@ public sealed class TestWorld : IAsyncDisposable
     }
 
     /// <summary>The default topology's addresses and MX records (kept when the topology already has them).</summary>
-    private static void EnsureDns(MailWorld world)
+    public static void EnsureDns(MailWorld world)
     {
         foreach (var (name, address) in new[] { ("mail.ru", "198.51.100.10"), ("rosnou.ru", "203.0.113.10") })
         {

@@ -20,7 +20,6 @@ public sealed class SimulationTests
     {
         var clock = new SimulationClock(Start);
         var world = DefaultTopology.Create(clock, portOffsetToZero: true);
-        TestWorld.EnsureDns(world);
         await using var runtime = new MailLabServer(world);
         await runtime.StartAsync();
         await using var app = MailLabWebApp.Build(runtime, port: 0);
@@ -72,7 +71,6 @@ public sealed class SimulationTests
     {
         var clock = new SimulationClock(Start);
         var world = DefaultTopology.Create(clock, portOffsetToZero: true);
-        TestWorld.EnsureDns(world);
         await using var runtime = new MailLabServer(world, listenOnTcp: false);
         await runtime.StartAsync();
         world.Links.SetHostReachable("rosnou.ru", false);

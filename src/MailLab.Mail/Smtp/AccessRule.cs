@@ -35,18 +35,13 @@ public sealed record AccessRule
         if (slash > 0 && IPAddress.TryParse(text[..slash], out var baseAddress))
         {
             var mask = text[(slash + 1)..];
-            int prefix;
-            if (IPAddress.TryParse(mask, out var maskAddress))
+            // "/8" is a prefix length; "/255.0.0.0" a dotted mask (IPAddress would read "8" as 0.0.0.8).
+            if (!int.TryParse(mask, System.Globalization.NumberStyles.None, null, out var prefix))
             {
-                prefix = PrefixLength(maskAddress);
-                if (prefix < 0)
+                if (!IPAddress.TryParse(mask, out var maskAddress) || (prefix = PrefixLength(maskAddress)) < 0)
                 {
                     return false;
                 }
-            }
-            else if (!int.TryParse(mask, out prefix))
-            {
-                return false;
             }
 
             try

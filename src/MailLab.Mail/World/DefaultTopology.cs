@@ -1,10 +1,12 @@
-using System.Net;
+using MailLab.Mail.Topology;
 
 namespace MailLab.Mail.World;
 
 /// <summary>
 /// The lecture's "Процесс доставки почтовых сообщений" pair: mail.ru (where ivan submits) and
-/// rosnou.ru (where student reads). Kept stable: the README, labs and tests rely on these values.
+/// rosnou.ru (where student reads). It is the topology file scenarios/topologies/mailru-rosnou.yaml,
+/// embedded in this assembly so that `maillab up` works with no file. Kept stable: the README, labs
+/// and tests rely on these values.
 /// </summary>
 public static class DefaultTopology
 {
@@ -12,20 +14,22 @@ public static class DefaultTopology
     public const int MailRuSmtpPort = 2525;
     public const int RosnouSmtpPort = 2526;
 
+    /// <summary>The file's name in scenarios/topologies/.</summary>
+    public const string FileName = "mailru-rosnou.yaml";
+
+    /// <summary>The embedded resource holding the file (see MailLab.Mail.csproj).</summary>
+    public const string ResourceName = "MailLab.Topologies." + FileName;
+
     /// <summary>Builds the default world. <paramref name="portOffsetToZero"/> binds every listener to port 0 (tests).</summary>
-    public static MailWorld Create(TimeProvider clock, bool portOffsetToZero = false)
+    public static MailWorld Create(TimeProvider clock, bool portOffsetToZero = false) =>
+        TopologyLoader.LoadText(ReadYaml(), FileName, clock, portOffsetToZero);
+
+    /// <summary>The embedded topology file's text.</summary>
+    public static string ReadYaml()
     {
-        var world = new MailWorld(clock);
-
-        var mailRu = world.AddHost("mail.ru");
-        var mailRuSmtp = mailRu.Smtp.AddVirtualServer(VirtualServerName, IPAddress.Loopback, portOffsetToZero ? 0 : MailRuSmtpPort, @"C:\Inetpub\mailroot", "mail.ru");
-        mailRuSmtp.Access.BasicAuthentication = true;
-        mailRu.AddAccount("ivan@mail.ru", "ivan123");
-
-        var rosnou = world.AddHost("rosnou.ru");
-        rosnou.Smtp.AddVirtualServer(VirtualServerName, IPAddress.Loopback, portOffsetToZero ? 0 : RosnouSmtpPort, @"C:\Inetpub\mailroot", "rosnou.ru");
-        rosnou.AddAccount("student@rosnou.ru", "student123");
-
-        return world;
+        using var stream = typeof(DefaultTopology).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded topology {ResourceName} is missing from {typeof(DefaultTopology).Assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 }

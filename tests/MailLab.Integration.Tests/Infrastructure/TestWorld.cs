@@ -33,26 +33,10 @@ public sealed class TestWorld : IAsyncDisposable
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.Zero));
         var world = DefaultTopology.Create(clock, portOffsetToZero: true);
-        EnsureDns(world);
         configure?.Invoke(world);
         var server = new MailLabServer(world);
         await server.StartAsync();
         return new TestWorld(clock, world, server);
-    }
-
-    /// <summary>The default topology's addresses and MX records (kept when the topology already has them).</summary>
-    public static void EnsureDns(MailWorld world)
-    {
-        foreach (var (name, address) in new[] { ("mail.ru", "198.51.100.10"), ("rosnou.ru", "203.0.113.10") })
-        {
-            var host = world.FindHost(name)!;
-            host.Address ??= IPAddress.Parse(address);
-            if (world.Dns.LookupMx(name).Count == 0)
-            {
-                world.Dns.AddMx(name, 10, name);
-                world.Dns.AddA(name, host.Address);
-            }
-        }
     }
 
     public static SmtpVirtualServer Vs(MailHost host) => host.Smtp.Find(DefaultTopology.VirtualServerName)!;

@@ -1,0 +1,159 @@
+using MailLab.Mail.World;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MailLab.Mail.Topology;
+
+/// <summary>
+/// Turns a parsed topology file into a <see cref="MailWorld"/> through the model's public API,
+/// reporting every problem to <see cref="TopologyDiagnostics"/>. It keeps going after an error so
+/// that one load lists them all; the caller discards the world when there were any.
+/// </summary>
+internal sealed class TopologyBuilder
+{
+    private static readonly string[] FileKeys = ["hosts", "dns", "links", "unreachableHosts"];
+    private static readonly string[] HostKeys = ["name", "address", "smtp", "accounts"];
+    private static readonly string[] SmtpKeys = ["state", "virtualServers"];
+    private static readonly string[] AccountKeys = ["address", "password"];
+
+    private readonly TopologyDiagnostics _diagnostics;
+    private readonly TimeProvider _clock;
+    private readonly VirtualServerBuilder _virtualServers;
+    private readonly Dictionary<string, Mark> _hostNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<System.Net.IPAddress, (string Host, Mark At)> _hostAddresses = [];
+
+    public TopologyBuilder(TopologyDiagnostics diagnostics, TimeProvider clock, bool portsToZero)
+    {
+        _diagnostics = diagnostics;
+        _clock = clock;
+        _virtualServers = new VirtualServerBuilder(diagnostics, portsToZero);
+    }
+
+    public MailWorld Build(YamlNode root)
+    {
+        var world = new MailWorld(_clock);
+        var file = MappingReader.Open(root, "", _diagnostics, FileKeys);
+        if (file is null)
+        {
+            return world;
+        }
+
+        foreach (var (node, path) in file.Items("hosts"))
+        {
+            ReadHost(world, node, path);
+        }
+
+        var network = new NetworkBuilder(_diagnostics, world);
+        network.ReadDns(file);
+        network.ReadLinks(file);
+        network.ReadUnreachableHosts(file);
+        return world;
+    }
+
+    private void ReadHost(MailWorld world, YamlNode node, string path)
+    {
+        var reader = MappingReader.Open(node, path, _diagnostics, HostKeys);
+        if (reader is null)
+        {
+            return;
+        }
+
+        var host = AddHost(world, reader);
+        if (reader.Has("address") && reader.TryAddress("address", out var address))
+        {
+            if (_hostAddresses.TryGetValue(address, out var owner))
+            {
+                reader.Error("address", $"{address} is already the address of {owner.Host} (line {owner.At.Line})");
+            }
+            else
+            {
+                _hostAddresses[address] = (host.Name, reader.Value("address")!.Start);
+            }
+
+            host.Address = address;
+        }
+
+        var smtp = reader.Mapping("smtp", SmtpKeys);
+        if (smtp is not null)
+        {
+            foreach (var (vsNode, vsPath) in smtp.Items("virtualServers"))
+            {
+                _virtualServers.Read(host, vsNode, vsPath);
+            }
+
+            // The service switch comes after the virtual servers' own states, as in IIS Manager.
+            if (smtp.Has("state") && TopologyValues.TryRead(smtp, "state", TopologyValues.States, out var state))
+            {
+                if (state == Smtp.VirtualServerState.Paused)
+                {
+                    host.Smtp.Pause();
+                }
+                else if (state == Smtp.VirtualServerState.Stopped)
+                {
+                    host.Smtp.Stop();
+                }
+            }
+        }
+
+        foreach (var (accountNode, accountPath) in reader.Items("accounts"))
+        {
+            ReadAccount(host, accountNode, accountPath);
+        }
+    }
+
+    /// <summary>
+    /// Adds the named host. A host without a usable name, or a second one with the same name, is
+    /// still read (into a scratch world) so that the errors inside it are reported too.
+    /// </summary>
+    private MailHost AddHost(MailWorld world, MappingReader reader)
+    {
+        if (!reader.Require("name") || !reader.TryString("name", out var name))
+        {
+            return new MailWorld(_clock).AddHost("unnamed");
+        }
+
+        if (!NameRules.IsDomainName(name))
+        {
+            reader.Error("name", $"'{name}' is not a host name (letters, digits, hyphens and dots, like mail.ru)");
+            return new MailWorld(_clock).AddHost("unnamed");
+        }
+
+        if (_hostNames.TryGetValue(name, out var first))
+        {
+            reader.Error("name", $"a host named '{name}' is already defined at line {first.Line}");
+            return new MailWorld(_clock).AddHost(name);
+        }
+
+        _hostNames[name] = reader.Value("name")!.Start;
+        return world.AddHost(name);
+    }
+
+    private void ReadAccount(MailHost host, YamlNode node, string path)
+    {
+        var reader = MappingReader.Open(node, path, _diagnostics, AccountKeys);
+        if (reader is null)
+        {
+            return;
+        }
+
+        var hasPassword = reader.Require("password") & reader.TryString("password", out var password);
+        if (!reader.Require("address") || !reader.TryString("address", out var address) || !hasPassword)
+        {
+            return;
+        }
+
+        if (!NameRules.IsMailAddress(address))
+        {
+            reader.Error("address", $"'{address}' is not an address of the form user@domain");
+            return;
+        }
+
+        if (host.Accounts.Find(address) is not null)
+        {
+            reader.Error("address", $"the account '{address}' is already defined on {host.Name}");
+            return;
+        }
+
+        host.AddAccount(address, password);
+    }
+}

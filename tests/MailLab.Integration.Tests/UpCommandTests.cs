@@ -25,6 +25,29 @@ public sealed class UpCommandTests
         text.Should().Contain("Stopping MailLab...");
     }
 
+    [Fact]
+    public async Task Up_InvalidTopology_ExitsWith2AndNamesFileLineAndField_BeforeListening()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"maillab-bad-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, "hosts:\n  - name: mail.ru\n    smtp:\n      virtualServers:\n        - name: VS\n          port: 2525\n          limits: { maxMessageSizeKb: 0 }\n");
+        try
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            var exit = await UpCommand.RunAsync(new UpOptions(0, file), output, error, CancellationToken.None);
+
+            exit.Should().Be(2);
+            output.ToString().Should().BeEmpty("nothing starts");
+            var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            lines[0].Trim().Should().Be("maillab: invalid topology:");
+            lines[1].Should().StartWith($"{file}:7:").And.Contain("limits.maxMessageSizeKb").And.Contain("at least 1");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>Cancels (like Ctrl-C) once up has said it is ready, after checking SMTP answers.</summary>
     private sealed class SyncWriter(StringWriter inner, CancellationTokenSource stop) : TextWriter
     {

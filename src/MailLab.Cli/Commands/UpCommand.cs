@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MailLab.Hosting;
+using MailLab.Mail.Simulation;
 using MailLab.Mail.Topology;
 using MailLab.Mail.World;
 using MailLab.Web;
@@ -30,27 +31,36 @@ public static class UpCommand
             HelpName = "FILE",
         };
 
+        var simulate = new Option<bool>("--simulate")
+        {
+            Description = "Run on a virtual clock that only moves when told (POST /api/clock/step, /api/clock/advance?by=PT15M): retries, delay notices and expirations happen in one click.",
+        };
+
         var command = new Command("up", "Start a topology in memory (by default mail.ru → rosnou.ru), with SMTP listeners and the admin API on 127.0.0.1.");
         command.Options.Add(apiPort);
         command.Options.Add(topology);
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(apiPort), parse.GetValue(topology), Console.Out, Console.Error, cancellation));
+        command.Options.Add(simulate);
+        command.SetAction((parse, cancellation) => RunAsync(
+            new UpOptions(parse.GetValue(apiPort), parse.GetValue(topology), parse.GetValue(simulate)), Console.Out, Console.Error, cancellation));
         return command;
     }
 
     /// <summary>Runs the embedded default topology.</summary>
     public static Task<int> RunAsync(int apiPort, TextWriter output, CancellationToken cancellation) =>
-        RunAsync(apiPort, topologyPath: null, output, Console.Error, cancellation);
+        RunAsync(new UpOptions(apiPort), output, Console.Error, cancellation);
 
     /// <summary>
-    /// Runs the topology in <paramref name="topologyPath"/> (the embedded default when null). An
+    /// Runs the topology in <see cref="UpOptions.TopologyPath"/> (the embedded default when null). An
     /// invalid file is reported on <paramref name="error"/> with exit code 2, before anything starts.
     /// </summary>
-    public static async Task<int> RunAsync(int apiPort, string? topologyPath, TextWriter output, TextWriter error, CancellationToken cancellation)
+    public static async Task<int> RunAsync(UpOptions options, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
+        var (apiPort, topologyPath, simulate) = options;
+        TimeProvider clock = simulate ? new SimulationClock(TimeProvider.System.GetUtcNow()) : TimeProvider.System;
         MailWorld world;
         try
         {
-            world = topologyPath is null ? DefaultTopology.Create(TimeProvider.System) : TopologyLoader.LoadFile(topologyPath, TimeProvider.System);
+            world = topologyPath is null ? DefaultTopology.Create(clock) : TopologyLoader.LoadFile(topologyPath, clock);
         }
         catch (TopologyException e)
         {
@@ -63,7 +73,7 @@ public static class UpCommand
             return 2;
         }
 
-        var topologyName = topologyPath ?? $"built-in {DefaultTopology.FileName}";
+        var topologyName = (topologyPath ?? $"built-in {DefaultTopology.FileName}") + (simulate ? "; simulation mode: the clock moves only through /api/clock" : string.Empty);
         await using var runtime = new MailLabServer(world);
         try
         {
@@ -119,3 +129,6 @@ public static class UpCommand
         return 0;
     }
 }
+
+/// <summary>What <c>maillab up</c> runs: the API port, a topology file (null: the built-in one), and live or simulated time.</summary>
+public sealed record UpOptions(int ApiPort, string? TopologyPath = null, bool Simulate = false);

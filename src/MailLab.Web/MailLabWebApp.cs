@@ -38,6 +38,7 @@ public static class MailLabWebApp
         api.MapMessageEndpoints();
         api.MapTraceEndpoints();
         api.MapClockEndpoints();
+        api.MapNetworkEndpoints();
         app.MapGet("/", () => "MailLab is running. The API is under /api (OpenAPI document: /openapi/v1.json).");
         return app;
     }

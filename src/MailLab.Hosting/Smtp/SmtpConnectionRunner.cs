@@ -50,8 +50,18 @@ public static class SmtpConnectionRunner
                     break;
                 }
 
+                // Fault injection: the connection dies while message content is on its way, with no reply.
+                if (session.IsReceivingContent && DropInjected(connection))
+                {
+                    break;
+                }
+
                 // After STARTTLS or QUIT the session stops consuming; what is left is discarded (RFC 3207 §4.2).
                 session.Receive(buffer.AsSpan(0, read));
+                if (session.IsReceivingContent && DropInjected(connection))
+                {
+                    break;
+                }
             }
         }
         catch (OperationCanceledException) when (idle.IsCancellationRequested || shutdown.IsCancellationRequested)
@@ -77,6 +87,12 @@ public static class SmtpConnectionRunner
             connection.Dispose();
             await stream.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    private static bool DropInjected(InboundSmtpConnection connection)
+    {
+        var host = connection.Server.Host;
+        return host.World.Faults.HasDrop(host.Name) && host.World.Faults.TakeDrop(host.Name);
     }
 
     private static async Task<Stream> UpgradeAsync(Stream stream, X509Certificate2 certificate, CancellationToken token)

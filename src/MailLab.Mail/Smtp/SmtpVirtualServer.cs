@@ -129,7 +129,11 @@ public sealed class SmtpVirtualServer
             trace.Append(Host.Name, Tracing.TraceKind.ConnectionOpened, $"Connection from {remote} to \"{Name}\"", sessionId, peer: peer);
         }
 
-        if (State != VirtualServerState.Running)
+        if (Host.World.Faults.TakeReply(Host.Name, Faults.FaultStage.Connect) is { } injected)
+        {
+            session.Refuse(injected);
+        }
+        else if (State != VirtualServerState.Running)
         {
             // A paused (or stopping) server refuses new connections; open sessions go on.
             session.Refuse(SmtpReplies.ServiceUnavailable);

@@ -38,10 +38,16 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
         return ok ? account.Address : null;
     }
 
-    public SmtpReply? CheckSender(SmtpSessionContext context, SmtpMailbox sender) => null;
+    public SmtpReply? CheckSender(SmtpSessionContext context, SmtpMailbox sender) =>
+        _server.Host.World.Faults.TakeReply(_server.Host.Name, Faults.FaultStage.Mail);
 
     public SmtpRecipientDecision CheckRecipient(SmtpSessionContext context, SmtpMailbox recipient)
     {
+        if (_server.Host.World.Faults.TakeReply(_server.Host.Name, Faults.FaultStage.Rcpt) is { } injected)
+        {
+            return SmtpRecipientDecision.Refuse(injected);
+        }
+
         // The default domain is appended to an address that has none (IIS "Domains").
         var complete = recipient.Domain is null ? recipient.WithDomain(_server.Domains.Default.Name) : recipient;
         var domain = complete.Domain!;
@@ -54,7 +60,8 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
     }
 
     public SmtpReply Deliver(SmtpSessionContext context, SmtpMessage message) =>
-        MessageAcceptor.Accept(_server, context, message, _sessionId, _originTraceSequence);
+        _server.Host.World.Faults.TakeReply(_server.Host.Name, Faults.FaultStage.Data)
+        ?? MessageAcceptor.Accept(_server, context, message, _sessionId, _originTraceSequence);
 
     /// <summary>
     /// IIS relay rules: a remote domain that allows relaying overrides the restrictions; otherwise

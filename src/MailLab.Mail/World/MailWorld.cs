@@ -36,6 +36,9 @@ public sealed class MailWorld
     /// <summary>Which hosts can reach which, and how slowly (fault injection for lessons and CI).</summary>
     public NetworkLinks Links { get; } = new();
 
+    /// <summary>Injected replies and dropped connections (fault injection).</summary>
+    public Faults.FaultInjector Faults { get; } = new();
+
     /// <summary>Hosts in the order they were added.</summary>
     public IReadOnlyList<MailHost> Hosts
     {

@@ -1,0 +1,33 @@
+using MailLab.Protocol.Smtp;
+
+namespace MailLab.Mail.Faults;
+
+/// <summary>
+/// One injected fault on a host's SMTP servers: a chosen reply at a stage, or (with no reply) a
+/// connection dropped in the middle of the message content. <see cref="Remaining"/> counts down
+/// with each use; the fault is gone at zero.
+/// </summary>
+public sealed class Fault
+{
+    internal Fault(long id, string host, FaultStage stage, SmtpReply? reply, int remaining)
+    {
+        Id = id;
+        Host = host;
+        Stage = stage;
+        Reply = reply;
+        Remaining = remaining;
+    }
+
+    public long Id { get; }
+
+    public string Host { get; }
+
+    public FaultStage Stage { get; }
+
+    /// <summary>The reply to give; null means "drop the connection" (only at <see cref="FaultStage.Data"/>).</summary>
+    public SmtpReply? Reply { get; }
+
+    public int Remaining { get; internal set; }
+
+    public bool DropsConnection => Reply is null;
+}

@@ -1,0 +1,101 @@
+using MailLab.Protocol.Smtp;
+
+namespace MailLab.Mail.Faults;
+
+/// <summary>
+/// Fault injection for lessons and CI: make a host answer a chosen reply for the next N messages
+/// (e.g. 451 4.3.0 to watch retries) or drop N connections in the middle of DATA. Unreachable and
+/// slow hosts and links are in <see cref="World.NetworkLinks"/>.
+/// </summary>
+public sealed class FaultInjector
+{
+    private readonly List<Fault> _faults = [];
+    private long _ids;
+
+    public IReadOnlyList<Fault> All
+    {
+        get
+        {
+            lock (_faults)
+            {
+                return _faults.ToArray();
+            }
+        }
+    }
+
+    public Fault AddReply(string host, FaultStage stage, SmtpReply reply, int count = 1) => Add(host, stage, reply, count);
+
+    /// <summary>The next <paramref name="count"/> connections to the host are cut while the client sends message content.</summary>
+    public Fault AddDropDuringData(string host, int count = 1) => Add(host, FaultStage.Data, null, count);
+
+    public bool Remove(long id)
+    {
+        lock (_faults)
+        {
+            return _faults.RemoveAll(f => f.Id == id) > 0;
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_faults)
+        {
+            _faults.Clear();
+        }
+    }
+
+    /// <summary>Uses up one injected reply for this host and stage, if there is one.</summary>
+    public SmtpReply? TakeReply(string host, FaultStage stage) => Take(host, stage, drop: false)?.Reply;
+
+    /// <summary>Uses up one "drop during DATA" fault for this host, if there is one.</summary>
+    public bool TakeDrop(string host) => Take(host, FaultStage.Data, drop: true) is not null;
+
+    /// <summary>True when a drop is pending for this host (checked cheaply before taking it).</summary>
+    public bool HasDrop(string host)
+    {
+        lock (_faults)
+        {
+            return _faults.Count > 0 && _faults.Any(f => f.DropsConnection && f.Host.Equals(host, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    private Fault Add(string host, FaultStage stage, SmtpReply? reply, int count)
+    {
+        if (count < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "A fault applies at least once.");
+        }
+
+        var fault = new Fault(Interlocked.Increment(ref _ids), host.ToLowerInvariant(), stage, reply, count);
+        lock (_faults)
+        {
+            _faults.Add(fault);
+        }
+
+        return fault;
+    }
+
+    private Fault? Take(string host, FaultStage stage, bool drop)
+    {
+        lock (_faults)
+        {
+            if (_faults.Count == 0)
+            {
+                return null;
+            }
+
+            var fault = _faults.FirstOrDefault(f => f.Stage == stage && f.DropsConnection == drop && f.Host.Equals(host, StringComparison.OrdinalIgnoreCase));
+            if (fault is null)
+            {
+                return null;
+            }
+
+            if (--fault.Remaining == 0)
+            {
+                _faults.Remove(fault);
+            }
+
+            return fault;
+        }
+    }
+}

@@ -35,6 +35,7 @@ public static class MailLabWebApp
         app.MapOpenApi();
         var api = app.MapGroup("/api");
         api.MapServerEndpoints();
+        api.MapPickupEndpoint();
         api.MapMessageEndpoints();
         api.MapTraceEndpoints();
         api.MapClockEndpoints();

@@ -23,6 +23,18 @@ public sealed class SmtpVirtualServer
         Domains = new SmtpDomainList(defaultDomain);
         Fqdn = service.Host.Name;
         Queue = new Queue.QueueManager(this);
+        service.StateChanged += vs =>
+        {
+            // Files left in Pickup while the virtual server was stopped are sent when it starts.
+            if (vs == this && State != VirtualServerState.Stopped && HomeDirectory.Pickup.Count > 0)
+            {
+                Host.World.Work.Run(() =>
+                {
+                    MailLab.Mail.Delivery.PickupAgent.ProcessAll(this);
+                    return Task.CompletedTask;
+                });
+            }
+        };
     }
 
     /// <summary>Mail waiting for remote delivery, with its retry state.</summary>

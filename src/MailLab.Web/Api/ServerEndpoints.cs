@@ -86,6 +86,29 @@ internal static class ServerEndpoints
             .WithSummary("The files in a home-directory folder (Badmail, Drop, Pickup, Queue).");
     }
 
+    public static void MapPickupEndpoint(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/servers/{server}/smtp/{virtualServer}/pickup", async (string server, string virtualServer, HttpRequest request, MailLabServer runtime) =>
+            {
+                if (Find(runtime, server, virtualServer, out var vs) is { } missing)
+                {
+                    return missing;
+                }
+
+                using var body = new MemoryStream();
+                await request.Body.CopyToAsync(body);
+                if (body.Length == 0)
+                {
+                    return Results.BadRequest(new ProblemDto("The request body must be an RFC 822 message."));
+                }
+
+                var file = Mail.Delivery.PickupAgent.Drop(vs!, body.ToArray());
+                return Results.Accepted(value: new { file = file.Name, folder = $"{vs!.HomeDirectory.Path}\\Pickup" });
+            })
+            .WithName("DropInPickup")
+            .WithSummary("Places an RFC 822 message (the request body) in the virtual server's Pickup folder; it is sent from there.");
+    }
+
     internal static IResult NotFound(string error) => Results.NotFound(new ProblemDto(error));
 
     private static IResult BadAction(string action) =>

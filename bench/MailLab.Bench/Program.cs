@@ -1,0 +1,68 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using MailLab.Bench;
+
+// dotnet run -c Release --project bench/MailLab.Bench -- [--quick] [--pipelining] [--only TEXT] [--times FACTOR] [--target 127.0.0.1:PORT] [--repeat N] [--no-transcripts]
+// dotnet run -c Release --project bench/MailLab.Bench -- micro [BenchmarkDotNet arguments]
+if (args.Length > 0 && args[0] == "micro")
+{
+    // In-process: no second build of a generated project, short runs (this is a 2-core machine).
+    // Results and logs go beside the binary (bin/), not into the directory it was started from.
+    var config = ManualConfig.CreateMinimumViable()
+        .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+        .AddDiagnoser(MemoryDiagnoser.Default)
+        .AddExporter(MarkdownExporter.GitHub)
+        .WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
+    var summaries = BenchmarkRunner.Run([typeof(SessionBenchmarks), typeof(MailLayerBenchmarks)], config, args[1..]);
+    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}
+
+string? only = null;
+System.Net.IPEndPoint? target = null;
+var times = 1.0;
+var repeat = 3;
+var transcripts = true;
+var quick = false;
+var pipelining = false;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--quick":
+            quick = true;
+            break;
+        case "--pipelining":
+            pipelining = true;
+            break;
+        case "--no-transcripts":
+            transcripts = false;
+            break;
+        case "--only" when i + 1 < args.Length:
+            only = args[++i];
+            break;
+        case "--target" when i + 1 < args.Length && System.Net.IPEndPoint.TryParse(args[i + 1], out target) && System.Net.IPAddress.IsLoopback(target.Address):
+            i++;
+            break;
+        case "--repeat" when i + 1 < args.Length && int.TryParse(args[i + 1], out repeat) && repeat > 0:
+            i++;
+            break;
+        case "--times" when i + 1 < args.Length && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out times) && times > 0:
+            i++;
+            break;
+        default:
+            Console.Error.WriteLine($"unknown or incomplete argument: {args[i]}");
+            Console.Error.WriteLine("usage: MailLab.Bench [--quick] [--pipelining] [--only TEXT] [--times FACTOR] [--target 127.0.0.1:PORT] [--repeat N] [--no-transcripts] | micro [BenchmarkDotNet arguments]");
+            Console.Error.WriteLine("  --only TEXT      run only the scenarios whose name contains TEXT (e.g. \"in-memory\", \"-d\")");
+            Console.Error.WriteLine("  --times FACTOR   multiply every message count (e.g. 5 for a longer run under a profiler)");
+            Console.Error.WriteLine("  --repeat N       run every scenario N times and show the fastest (default 3; each run is verified)");
+            Console.Error.WriteLine("  --no-transcripts turn off the trace log's protocol lines (world.Trace.RecordTranscripts), to see their cost");
+            Console.Error.WriteLine("  --target EP      run the TCP shapes against another server on loopback (smtp-sink, `maillab up`)");
+            return 2;
+    }
+}
+
+return await MacroBench.RunAsync(quick, pipelining, only, times, target, repeat, transcripts);

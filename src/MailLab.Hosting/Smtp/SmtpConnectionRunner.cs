@@ -43,8 +43,8 @@ public static class SmtpConnectionRunner
                     continue;
                 }
 
+                // The timer stays armed while the input is processed: handling it takes far less than a time-out.
                 var read = await stream.ReadAsync(buffer.AsMemory(0, ReadBufferSize), linked.Token).ConfigureAwait(false);
-                idle.CancelAfter(Timeout.InfiniteTimeSpan);
                 if (read == 0)
                 {
                     break;

@@ -87,11 +87,10 @@ public sealed class SmtpTcpListener : IAsyncDisposable
         }
     }
 
-    private async Task RunAsync(Socket client)
+    private Task RunAsync(Socket client)
     {
-        await Task.Yield();
         var connection = _server.Accept(client.RemoteEndPoint, client.LocalEndPoint, _certificate is not null);
         var stream = new NetworkStream(client, ownsSocket: true);
-        await SmtpConnectionRunner.RunAsync(connection, stream, _certificate, _server.Host.World.Clock, _stopping.Token).ConfigureAwait(false);
+        return SmtpConnectionRunner.RunAsync(connection, stream, _certificate, _server.Host.World.Clock, _stopping.Token);
     }
 }

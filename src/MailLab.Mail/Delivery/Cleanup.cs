@@ -14,7 +14,7 @@ public static class Cleanup
 {
     public sealed record Result(byte[] Data, int ReceivedCount, IReadOnlyList<string> AddedHeaders);
 
-    public static Result Apply(ReadOnlySpan<byte> content, string receivedHeader, string messageIdDomain, string localId, DateTimeOffset now)
+    public static Result Apply(ReadOnlyMemory<byte> content, string receivedHeader, string messageIdDomain, string localId, DateTimeOffset now)
     {
         var (received, hasMessageId, hasDate) = Inspect(content);
         var added = new List<string>();
@@ -33,9 +33,10 @@ public static class Cleanup
 
         var text = prefix.ToString();
         var length = Encoding.UTF8.GetByteCount(text);
-        var data = new byte[length + content.Length];
+        // Every byte is written below, so the array need not be zeroed first.
+        var data = GC.AllocateUninitializedArray<byte>(length + content.Length);
         Encoding.UTF8.GetBytes(text, data);
-        content.CopyTo(data.AsSpan(length));
+        content.Span.CopyTo(data.AsSpan(length));
         return new Result(data, received, added);
     }
 
@@ -44,10 +45,12 @@ public static class Cleanup
         $"Received: from {context.ClientName} ([{context.RemoteAddress?.ToString() ?? "unknown"}]) by {byName} with {protocol} id {localId};\r\n\t{DateUtils.FormatDate(now)}\r\n";
 
     /// <summary>Counts Received headers and notes Message-ID and Date, reading only the header block.</summary>
-    public static (int Received, bool HasMessageId, bool HasDate) Inspect(ReadOnlySpan<byte> content)
+    public static (int Received, bool HasMessageId, bool HasDate) Inspect(ReadOnlyMemory<byte> content)
     {
-        var headerLength = HeaderBlockLength(content);
-        using var stream = new MemoryStream(content[..headerLength].ToArray(), writable: false);
+        var headerLength = HeaderBlockLength(content.Span);
+        using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content[..headerLength], out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(content[..headerLength].ToArray(), writable: false);
         try
         {
             var headers = new MimeParser(stream, MimeFormat.Entity).ParseHeaders();

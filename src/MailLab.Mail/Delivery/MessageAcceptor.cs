@@ -20,14 +20,14 @@ public static class MessageAcceptor
         var sequence = world.NextMessageSequence();
         var id = StoredMessage.FormatId(sequence);
         var received = Cleanup.ReceivedHeader(context, message.Protocol, server.Fqdn, id, now);
-        var clean = Cleanup.Apply(message.Content.Span, received, server.Fqdn, id, now);
+        var clean = Cleanup.Apply(message.Content, received, server.Fqdn, id, now);
         var recipients = message.Recipients.Select(r => r.Address.ToLowerInvariant()).ToArray();
         var stored = new StoredMessage(sequence, server.Host.Name, message.Sender.Address, recipients, clean.Data, now, originTraceSequence);
 
         var trace = world.Trace;
         if (stored.TraceSequence == stored.Sequence)
         {
-            trace.Register(new TraceSummary(stored.TraceId, server.Host.Name, stored.Sender, recipients, stored.Subject, now));
+            trace.Register(new TraceSummary(stored));
         }
 
         trace.Append(server.Host.Name, TraceKind.Received, $"Accepted {id} from <{stored.Sender}> for {string.Join(", ", recipients)} ({stored.Size} octets)", sessionId == 0 ? null : sessionId, stored.TraceId, id, context.RemoteAddress?.ToString());

@@ -31,7 +31,7 @@ public sealed class SessionTraceObserver : ISmtpSessionObserver
     {
         if (_log.RecordTranscripts)
         {
-            _log.Append(_host, TraceKind.ServerReply, reply.ToWireString().TrimEnd('\r', '\n').Replace("\r\n", "\n", StringComparison.Ordinal), SessionId, peer: _peer);
+            _log.Append(_host, TraceKind.ServerReply, reply.DisplayText, SessionId, peer: _peer);
         }
     }
 

@@ -1,33 +1,45 @@
 namespace MailLab.Mail.Tracing;
 
 /// <summary>
-/// The spine (ARCHITECTURE.md idea 3): every observable step in one ordered, bounded log that the
-/// API, the visualiser, scenario assertions and tests all read. AUTH secrets never reach it
-/// (the session redacts them at the source).
+/// The spine (ARCHITECTURE.md idea 3): every observable step in one ordered log that the API, the
+/// visualiser, scenario assertions and tests all read. AUTH secrets never reach it (the session
+/// redacts them at the source). Memory is bounded: protocol lines (the bulky part) are kept for
+/// the most recent <see cref="ProtocolCapacity"/> events, delivery stages for <see cref="StageCapacity"/>.
 /// </summary>
 public sealed class TraceLog
 {
     private readonly object _gate = new();
     private readonly TimeProvider _clock;
-    private readonly Queue<TraceEvent> _events = new();
+    private readonly Queue<TraceEvent> _protocol = new();
+    private readonly Queue<TraceEvent> _stages = new();
     private readonly Dictionary<string, TraceSummary> _summaries = new(StringComparer.OrdinalIgnoreCase);
     private readonly Queue<string> _summaryOrder = new();
     private long _sequence;
     private long _sessions;
 
-    public TraceLog(TimeProvider clock, int capacity = 200_000)
+    public TraceLog(TimeProvider clock, int protocolCapacity = 20_000, int stageCapacity = 100_000)
     {
         _clock = clock;
-        Capacity = capacity;
+        ProtocolCapacity = protocolCapacity;
+        StageCapacity = stageCapacity;
     }
 
-    /// <summary>How many events are kept; the oldest go first.</summary>
-    public int Capacity { get; }
+    /// <summary>How many protocol events (connections, command lines, replies) are kept; the oldest go first.</summary>
+    public int ProtocolCapacity { get; }
+
+    /// <summary>How many stage events (received, queued, relayed, delivered…) are kept.</summary>
+    public int StageCapacity { get; }
+
+    /// <summary>How many messages <see cref="Summaries"/> remembers.</summary>
+    public int SummaryCapacity => StageCapacity / 5;
 
     /// <summary>When false, protocol lines are not recorded (message stages still are).</summary>
     public bool RecordTranscripts { get; set; } = true;
 
     public event Action<TraceEvent>? Appended;
+
+    public static bool IsProtocol(TraceKind kind) =>
+        kind is TraceKind.ClientLine or TraceKind.ServerReply or TraceKind.ClientData or TraceKind.ConnectionOpened or TraceKind.ConnectionClosed;
 
     public long NewSessionId() => Interlocked.Increment(ref _sessions);
 
@@ -37,10 +49,11 @@ public sealed class TraceLog
         lock (_gate)
         {
             e = new TraceEvent(++_sequence, _clock.GetUtcNow(), host, kind, text, sessionId, traceId, messageId, peer);
-            _events.Enqueue(e);
-            if (_events.Count > Capacity)
+            var (queue, capacity) = IsProtocol(kind) ? (_protocol, ProtocolCapacity) : (_stages, StageCapacity);
+            queue.Enqueue(e);
+            if (queue.Count > capacity)
             {
-                _events.Dequeue();
+                queue.Dequeue();
             }
         }
 
@@ -59,7 +72,7 @@ public sealed class TraceLog
             }
 
             _summaryOrder.Enqueue(summary.TraceId);
-            if (_summaryOrder.Count > Capacity / 4)
+            if (_summaryOrder.Count > SummaryCapacity)
             {
                 _summaries.Remove(_summaryOrder.Dequeue());
             }
@@ -82,27 +95,20 @@ public sealed class TraceLog
         }
     }
 
-    public IReadOnlyList<TraceEvent> Snapshot()
-    {
-        lock (_gate)
-        {
-            return _events.ToArray();
-        }
-    }
+    /// <summary>Every event kept, in order.</summary>
+    public IReadOnlyList<TraceEvent> Snapshot() => Select(_ => true, _ => true);
 
-    public IReadOnlyList<TraceEvent> ForTrace(string traceId)
-    {
-        lock (_gate)
-        {
-            return _events.Where(e => e.TraceId == traceId).ToArray();
-        }
-    }
+    public IReadOnlyList<TraceEvent> ForTrace(string traceId) =>
+        Select(e => e.TraceId == traceId, e => e.TraceId == traceId);
 
-    public IReadOnlyList<TraceEvent> ForSession(long sessionId)
+    public IReadOnlyList<TraceEvent> ForSession(long sessionId) =>
+        Select(e => e.SessionId == sessionId, e => e.SessionId == sessionId);
+
+    private TraceEvent[] Select(Func<TraceEvent, bool> protocol, Func<TraceEvent, bool> stage)
     {
         lock (_gate)
         {
-            return _events.Where(e => e.SessionId == sessionId).ToArray();
+            return _protocol.Where(protocol).Concat(_stages.Where(stage)).OrderBy(e => e.Sequence).ToArray();
         }
     }
 }

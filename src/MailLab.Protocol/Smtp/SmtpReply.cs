@@ -9,6 +9,10 @@ namespace MailLab.Protocol.Smtp;
 /// </summary>
 public sealed record SmtpReply(int Code, string? EnhancedCode, IReadOnlyList<string> Lines)
 {
+    // Formatted once per reply object: the shared replies in SmtpReplies cost nothing after first use.
+    private byte[]? _wire;
+    private string? _display;
+
     public SmtpReply(int code, string? enhancedCode, string text)
         : this(code, enhancedCode, [text])
     {
@@ -38,15 +42,19 @@ public sealed record SmtpReply(int Code, string? EnhancedCode, IReadOnlyList<str
         return sb.ToString();
     }
 
+    /// <summary>Every line as sent, joined with '\n' and without the final CRLF (for transcripts).</summary>
+    public string DisplayText => _display ??= ToWireString().TrimEnd('\r', '\n').Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    public bool Equals(SmtpReply? other) =>
+        other is not null && Code == other.Code && EnhancedCode == other.EnhancedCode && Lines.SequenceEqual(other.Lines);
+
+    public override int GetHashCode() => HashCode.Combine(Code, EnhancedCode, Lines.Count > 0 ? Lines[0] : null);
+
     /// <summary>The first line without CRLF, e.g. <c>250 2.1.0 Sender OK</c>.</summary>
     public override string ToString() =>
         EnhancedCode is null ? $"{Code} {Lines[0]}" : $"{Code} {EnhancedCode} {Lines[0]}";
 
-    internal void WriteTo(PooledByteBuffer output)
-    {
+    internal void WriteTo(PooledByteBuffer output) =>
         // Replies are ASCII except where SMTPUTF8 echoes an address (RFC 6531 §3.7.4).
-        var text = ToWireString();
-        var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
-        output.Advance(Encoding.UTF8.GetBytes(text, span));
-    }
+        output.Write(_wire ??= Encoding.UTF8.GetBytes(ToWireString()));
 }

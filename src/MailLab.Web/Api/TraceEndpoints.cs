@@ -12,9 +12,6 @@ namespace MailLab.Web.Api;
 /// <summary>The trace, read three ways: per message, per message in detail, and live (Server-Sent Events).</summary>
 internal static class TraceEndpoints
 {
-    private static readonly TraceKind[] ProtocolKinds =
-        [TraceKind.ClientLine, TraceKind.ServerReply, TraceKind.ClientData, TraceKind.ConnectionOpened, TraceKind.ConnectionClosed];
-
     public static void MapTraceEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGet("/traces", (MailLabServer runtime) =>
@@ -31,7 +28,7 @@ internal static class TraceEndpoints
                 }
 
                 var events = trace.ForTrace(summary.TraceId);
-                var stages = events.Where(e => !ProtocolKinds.Contains(e.Kind))
+                var stages = events.Where(e => !TraceLog.IsProtocol(e.Kind))
                     .Select(e => new StageDto(e.Sequence, e.Time, e.Host, e.Kind.ToString(), e.Text, e.Peer, e.MessageId, e.SessionId))
                     .ToArray();
                 return Results.Ok(new TraceDetailDto(ToListItem(summary, events), stages, Hops(trace, events)));

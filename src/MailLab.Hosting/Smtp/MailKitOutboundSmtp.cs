@@ -28,7 +28,9 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
     public async Task<OutboundResult> SendAsync(OutboundRequest request, CancellationToken cancellationToken)
     {
         var trace = _runtime.World.Trace;
-        using var logger = new TraceProtocolLogger(trace, request.From.Name, request.Target.Name, request.TraceId);
+        // The client below owns the logger: SmtpClient.Dispose disposes its protocol logger, and a
+        // second Dispose here wrote "Connection closed" twice. A connection that never opened logs nothing.
+        var logger = new TraceProtocolLogger(trace, request.From.Name, request.Target.Name, request.TraceId);
         Stream stream;
         string hostName;
         int port;

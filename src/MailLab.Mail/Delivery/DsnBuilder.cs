@@ -26,13 +26,14 @@ public static class DsnBuilder
         var report = new MultipartReport("delivery-status");
         report.Add(new TextPart("plain") { Text = HumanText(reportingMta, original, failures, delay, retryUntil) });
 
-        var status = new MessageDeliveryStatus();
-        var perMessage = new HeaderList
+        var groups = new List<HeaderList>
         {
-            { "Reporting-MTA", $"dns; {reportingMta}" },
-            { "Arrival-Date", DateUtils.FormatDate(original.Received) },
+            new()
+            {
+                { "Reporting-MTA", $"dns; {reportingMta}" },
+                { "Arrival-Date", DateUtils.FormatDate(original.Received) },
+            },
         };
-        status.StatusGroups.Add(perMessage);
         foreach (var failure in failures)
         {
             var group = new HeaderList
@@ -53,10 +54,10 @@ public static class DsnBuilder
                 group.Add("Will-Retry-Until", DateUtils.FormatDate(until));
             }
 
-            status.StatusGroups.Add(group);
+            groups.Add(group);
         }
 
-        report.Add(status);
+        report.Add(DeliveryStatus(groups));
         using (var originalStream = new MemoryStream(original.Data, writable: false))
         {
             report.Add(new MessagePart("rfc822") { Message = MimeMessage.Load(originalStream) });
@@ -66,6 +67,25 @@ public static class DsnBuilder
         using var output = new MemoryStream();
         message.WriteTo(WireFormat, output);
         return output.ToArray();
+    }
+
+    /// <summary>
+    /// The message/delivery-status part. RFC 3464 §2.1 separates the groups with one blank line and
+    /// ends the body after the last field; MimeKit's own writer also puts a blank line after the
+    /// last group, which its parser (and any reader that splits on blank lines) reads back as an
+    /// extra, empty per-recipient group. So the groups are written here and that last line dropped.
+    /// </summary>
+    private static MessageDeliveryStatus DeliveryStatus(IReadOnlyList<HeaderList> groups)
+    {
+        var body = new MemoryStream();
+        foreach (var group in groups)
+        {
+            group.WriteTo(WireFormat, body); // the fields, then a blank line
+        }
+
+        body.SetLength(body.Length - 2); // the blank line after the last group
+        body.Position = 0;
+        return new MessageDeliveryStatus { Content = new MimeContent(body) };
     }
 
     private static string HumanText(string reportingMta, StoredMessage original, IReadOnlyList<DeliveryFailure> failures, bool delay, DateTimeOffset? retryUntil)

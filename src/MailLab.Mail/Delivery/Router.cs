@@ -35,18 +35,23 @@ public static class Router
         var mx = world.Dns.LookupMx(domain);
         if (mx.Count > 0)
         {
-            var targets = new List<OutboundTarget>();
-            foreach (var record in mx)
+            // RFC 5321 §5.1: a relay that finds itself in the list (a backup MX) discards its own
+            // record and every record of equal or greater preference; otherwise it would hand the
+            // message to itself until the hop count ran out.
+            var hosts = mx.Select(r => (Record: r, Host: FindHost(server, r.Exchange))).ToArray();
+            var self = hosts.Where(h => h.Host == server.Host).Select(h => (int?)h.Record.Preference).Min();
+            var targets = hosts.Where(h => h.Host is not null && (self is null || h.Record.Preference < self))
+                .Select(h => (OutboundTarget)new WorldHostTarget(h.Host!)).ToList();
+
+            var listed = $"MX {domain}: " + string.Join(", ", mx.Select(r => $"{r.Preference} {r.Exchange}"));
+            world.Trace.Append(server.Host.Name, TraceKind.MxLookup, self is null ? listed : $"{listed}; this host is MX {self}, so only preferences below {self} are tried", traceId: traceId);
+            if (targets.Count > 0)
             {
-                if (FindHost(server, record.Exchange) is { } host)
-                {
-                    targets.Add(new WorldHostTarget(host));
-                }
+                return new Route(targets, null, requireTls, sendHelo);
             }
 
-            world.Trace.Append(server.Host.Name, TraceKind.MxLookup, $"MX {domain}: " + string.Join(", ", mx.Select(r => $"{r.Preference} {r.Exchange}")), traceId: traceId);
-            return targets.Count > 0
-                ? new Route(targets, null, requireTls, sendHelo)
+            return self is not null
+                ? new Route([], LoopsBack(domain), requireTls, sendHelo)
                 : new Route([], new SmtpReply(451, "4.4.3", $"No MX host of {domain} has an address"), requireTls, sendHelo);
         }
 
@@ -54,12 +59,21 @@ public static class Router
         if (FindHost(server, domain) is { } implicitHost)
         {
             world.Trace.Append(server.Host.Name, TraceKind.MxLookup, $"MX {domain}: none; A record -> {implicitHost.Name}", traceId: traceId);
-            return new Route([new WorldHostTarget(implicitHost)], null, requireTls, sendHelo);
+            return implicitHost == server.Host
+                ? new Route([], LoopsBack(domain), requireTls, sendHelo)
+                : new Route([new WorldHostTarget(implicitHost)], null, requireTls, sendHelo);
         }
 
         world.Trace.Append(server.Host.Name, TraceKind.MxLookup, $"MX {domain}: none; A: none", traceId: traceId);
         return new Route([], new SmtpReply(550, "5.1.2", $"Host or domain name not found: {domain} has no MX and no A record"), requireTls, sendHelo);
     }
+
+    /// <summary>
+    /// DNS sends the domain's mail to this host, which does not take it as local: delivering it
+    /// would loop (Postfix: "mail for domain loops back to myself", 5.4.6).
+    /// </summary>
+    private static SmtpReply LoopsBack(string domain) =>
+        new(554, "5.4.6", $"Mail for {domain} loops back to myself: this host is its best MX but {domain} is not a local domain here");
 
     /// <summary>A host of this world by DNS name: its A record's address, or its own name.</summary>
     private static World.MailHost? FindHost(SmtpVirtualServer server, string name)

@@ -198,7 +198,7 @@ public sealed class QueueManager
             }
 
             World.Trace.Append(host.Name, TraceKind.Connecting, $"Connecting to {target.Name}", traceId: entry.Message.TraceId, messageId: entry.Message.Id, peer: target.Name);
-            var request = new OutboundRequest(host, target, _server.Fqdn, Masquerade(entry.Message.Sender), recipients, entry.Message.Data, entry.Message.TraceId, route.RequireTls, route.SendHelo);
+            var request = new OutboundRequest(host, target, _server.Fqdn, Masquerade(entry.Message), recipients, entry.Message.Data, entry.Message.TraceId, route.RequireTls, route.SendHelo);
             OutboundResult result;
             try
             {
@@ -262,7 +262,7 @@ public sealed class QueueManager
         World.Trace.Append(_server.Host.Name, TraceKind.Expired, $"Expired after {_server.Delivery.Expiration.TotalHours:0} hours in the queue", traceId: entry.Message.TraceId, messageId: entry.Message.Id);
         var failures = entry.Pending.Select(r => new DeliveryFailure(
             r,
-            new SmtpReply(550, "4.4.7", $"Delivery time expired; last error: {entry.LastErrors.GetValueOrDefault(r)?.ToString() ?? "none"}"))).ToArray();
+            new SmtpReply(451, "4.4.7", $"Delivery time expired; last error: {entry.LastErrors.GetValueOrDefault(r)?.ToString() ?? "none"}"))).ToArray();
         entry.Pending.Clear();
         Bounce.Fail(_server, entry.Message, failures);
         Remove(entry);
@@ -295,12 +295,18 @@ public sealed class QueueManager
         _server.HomeDirectory.Queue.Remove($"{entry.Message.Id}.eml");
     }
 
-    /// <summary>Masquerade domain: replaces a local domain in MAIL FROM on the first hop only.</summary>
-    private string Masquerade(string sender)
+    /// <summary>
+    /// Masquerade domain: replaces a local domain in MAIL FROM on the first hop only, that is for
+    /// mail submitted here (our Received header is its only one). Mail this server relays for
+    /// another server keeps its sender, even when that sender's domain is local here.
+    /// </summary>
+    private string Masquerade(StoredMessage message)
     {
+        var sender = message.Sender;
         var masquerade = _server.Delivery.MasqueradeDomain;
         var at = sender.LastIndexOf('@');
-        if (string.IsNullOrWhiteSpace(masquerade) || at < 0 || _server.Domains.FindLocal(sender[(at + 1)..]) is null)
+        if (string.IsNullOrWhiteSpace(masquerade) || at < 0 || _server.Domains.FindLocal(sender[(at + 1)..]) is null
+            || Cleanup.Inspect(message.Data).Received > 1)
         {
             return sender;
         }

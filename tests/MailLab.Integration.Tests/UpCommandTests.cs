@@ -11,11 +11,12 @@ public sealed class UpCommandTests
     {
         using var stop = new CancellationTokenSource();
         var output = new StringWriter();
-        var run = UpCommand.RunAsync(apiPort: 0, new SyncWriter(output, stop), stop.Token);
+        var error = new StringWriter();
+        var run = UpCommand.RunAsync(new UpOptions(ApiPort: 0), new SyncWriter(output, stop), error, stop.Token);
 
         var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30)));
         finished.Should().Be(run, "up must stop when cancelled (Ctrl-C)");
-        (await run).Should().Be(0, output.ToString());
+        (await run).Should().Be(0, $"up must start on the documented ports 2525/2526; it said: {error}{output}");
 
         var text = output.ToString();
         text.Should().Contain("mail.ru    SMTP  127.0.0.1:2525");

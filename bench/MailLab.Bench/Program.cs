@@ -8,6 +8,7 @@ using MailLab.Bench;
 
 // dotnet run -c Release --project bench/MailLab.Bench -- [--quick] [--pipelining] [--only TEXT] [--times FACTOR] [--target 127.0.0.1:PORT] [--repeat N] [--no-transcripts]
 // dotnet run -c Release --project bench/MailLab.Bench -- micro [BenchmarkDotNet arguments]
+// dotnet run -c Release --project bench/MailLab.Bench -- relay [--quick] [--no-transcripts]
 if (args.Length > 0 && args[0] == "micro")
 {
     // In-process: no second build of a generated project, short runs (this is a 2-core machine).
@@ -19,6 +20,12 @@ if (args.Length > 0 && args[0] == "micro")
         .WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
     var summaries = BenchmarkRunner.Run([typeof(SessionBenchmarks), typeof(MailLayerBenchmarks)], config, args[1..]);
     return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}
+
+if (args.Length > 0 && args[0] == "relay")
+{
+    var relayMessages = args.Contains("--quick") ? 2_000 : 20_000;
+    return await RelayBench.RunAsync(relayMessages, sessions: 20, transcripts: !args.Contains("--no-transcripts"));
 }
 
 string? only = null;

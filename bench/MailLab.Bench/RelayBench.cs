@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using MailLab.Hosting;
+using MailLab.Mail.Smtp;
+using MailLab.Mail.World;
+
+namespace MailLab.Bench;
+
+/// <summary>
+/// End-to-end deliveries per second through a chain of servers over the in-memory network: the
+/// client submits to the first server, each server relays to the next (smart host), the last one
+/// stores the message in student@rosnou.ru's mailbox. One hop is local delivery only; two hops is
+/// the default topology's mail.ru → rosnou.ru. The difference between rows is the cost of a hop.
+/// </summary>
+internal static class RelayBench
+{
+    private const string Recipient = "student@rosnou.ru";
+
+    public static async Task<int> RunAsync(int messages, int sessions, bool transcripts)
+    {
+        Console.WriteLine($"end-to-end in-memory deliveries, {messages} messages of 1 KB, {sessions} client tasks, transcripts {(transcripts ? "on" : "off")}");
+        Console.WriteLine($"{"hops",4} {"seconds",8} {"msg/s",9} {"us/msg",8} {"us/extra hop",13} {"delivered",10}");
+        double? previous = null;
+        var ok = true;
+        foreach (var hops in new[] { 1, 2, 3, 4 })
+        {
+            var (elapsed, delivered) = await RunChainAsync(hops, messages, sessions, transcripts);
+            var perMessage = elapsed.TotalMicroseconds / messages;
+            var extra = previous is { } p ? $"{perMessage - p,13:N1}" : $"{"-",13}";
+            Console.WriteLine($"{hops,4} {elapsed.TotalSeconds,8:N2} {messages / elapsed.TotalSeconds,9:N0} {perMessage,8:N1} {extra} {delivered,10}{(delivered == messages ? string.Empty : "  FAIL")}");
+            ok &= delivered == messages;
+            previous = perMessage;
+        }
+
+        return ok ? 0 : 1;
+    }
+
+    private static async Task<(TimeSpan Elapsed, int Delivered)> RunChainAsync(int hops, int messages, int sessions, bool transcripts)
+    {
+        var world = new MailWorld(TimeProvider.System);
+        world.Trace.RecordTranscripts = transcripts;
+        var last = AddServer(world, "rosnou.ru", 10);
+        last.Host.AddAccount(Recipient, "student123");
+        var next = last;
+        for (var i = hops - 1; i >= 1; i--)
+        {
+            var relay = AddServer(world, i == 1 ? "mail.ru" : $"relay{i}.example", 10 + i);
+            relay.Domains.Add("rosnou.ru", SmtpDomainType.Remote).AllowRelay = true;
+            relay.Delivery.SmartHost = next.Host.Name;
+            next = relay;
+        }
+
+        await using var runtime = new MailLabServer(world, listenOnTcp: false);
+        await runtime.StartAsync();
+        var first = next;
+        var body = Message();
+        var mailbox = last.Host.Mailboxes.Find(Recipient)!;
+        var clock = Stopwatch.StartNew();
+        var perTask = messages / sessions;
+        await Task.WhenAll(Enumerable.Range(0, sessions).Select(t => Task.Run(async () =>
+        {
+            var count = t == sessions - 1 ? messages - (perTask * (sessions - 1)) : perTask;
+            for (var i = 0; i < count; i++)
+            {
+                await using var stream = runtime.InMemory.Connect(first);
+                await SendAsync(stream, body);
+            }
+        })));
+        await world.Work.WhenIdleAsync();
+        clock.Stop();
+        return (clock.Elapsed, mailbox.Count);
+    }
+
+    private static SmtpVirtualServer AddServer(MailWorld world, string name, int octet)
+    {
+        var host = world.AddHost(name);
+        host.Address = IPAddress.Parse($"192.0.2.{octet}");
+        world.Dns.AddA(name, host.Address);
+        world.Dns.AddMx(name, 10, name);
+        var vs = host.Smtp.AddVirtualServer("Default SMTP Virtual Server", IPAddress.Loopback, 0, @"C:\Inetpub\mailroot", name);
+        vs.Access.Relay.Entries.Add(AccessRule.Parse("127.0.0.1"));
+        return vs;
+    }
+
+    private static byte[] Message()
+    {
+        var text = new StringBuilder("From: ivan@mail.ru\r\nTo: student@rosnou.ru\r\nSubject: bench\r\n\r\n");
+        while (text.Length < 1024)
+        {
+            text.Append(new string('x', 78)).Append("\r\n");
+        }
+
+        return Encoding.ASCII.GetBytes(text.ToString());
+    }
+
+    /// <summary>One transaction, one command at a time, checking each reply's code.</summary>
+    private static async Task SendAsync(Stream stream, byte[] body)
+    {
+        var reader = new StreamReader(stream, Encoding.ASCII);
+        await Expect(reader, "220");
+        foreach (var (command, code) in new[] { ("EHLO bench.test", "250"), ("MAIL FROM:<ivan@mail.ru>", "250"), ($"RCPT TO:<{Recipient}>", "250"), ("DATA", "354") })
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(command + "\r\n"));
+            await Expect(reader, code);
+        }
+
+        await stream.WriteAsync(body);
+        await stream.WriteAsync("\r\n.\r\nQUIT\r\n"u8.ToArray());
+        await Expect(reader, "250");
+        await Expect(reader, "221");
+    }
+
+    private static async Task Expect(StreamReader reader, string code)
+    {
+        while (true)
+        {
+            var line = await reader.ReadLineAsync() ?? throw new IOException($"connection closed, expected {code}");
+            if (!line.StartsWith(code, StringComparison.Ordinal))
+            {
+                throw new IOException($"expected {code}, got: {line}");
+            }
+
+            if (line.Length < 4 || line[3] != '-')
+            {
+                return;
+            }
+        }
+    }
+}

@@ -50,7 +50,9 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
         };
         try
         {
-            var security = request.RequireTls ? SecureSocketOptions.StartTls : SecureSocketOptions.StartTlsWhenAvailable;
+            // IIS's outbound security is Anonymous without TLS by default (Delivery tab → Outbound
+            // Security); TLS is used when the virtual server or the remote domain asks for it.
+            var security = request.RequireTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
             await client.ConnectAsync(stream, hostName, port, security, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or SslHandshakeException or NotSupportedException)

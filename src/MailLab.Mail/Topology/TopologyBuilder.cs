@@ -11,7 +11,7 @@ namespace MailLab.Mail.Topology;
 /// </summary>
 internal sealed class TopologyBuilder
 {
-    private static readonly string[] FileKeys = ["hosts", "dns", "links", "unreachableHosts"];
+    private static readonly string[] FileKeys = ["hosts", "dns", "links", "unreachableHosts", "faults"];
     private static readonly string[] HostKeys = ["name", "address", "smtp", "accounts"];
     private static readonly string[] SmtpKeys = ["state", "virtualServers"];
     private static readonly string[] AccountKeys = ["address", "password"];
@@ -47,6 +47,7 @@ internal sealed class TopologyBuilder
         network.ReadDns(file);
         network.ReadLinks(file);
         network.ReadUnreachableHosts(file);
+        new FaultsBuilder(_diagnostics, world).Read(file);
         return world;
     }
 

@@ -30,6 +30,10 @@ public static class TopologyWriter
                 ("from", Text(l.From)), ("to", Text(l.To)), ("reachable", Bool(l.Reachable)), ("latencyMs", Number(l.Latency.TotalMilliseconds))))) },
             { "unreachableHosts", FlowSequence(world.Links.UnreachableHosts.Order(StringComparer.Ordinal).Select(Text)) },
         };
+        if (world.Faults.All.Count > 0)
+        {
+            root.Add("faults", Sequence(world.Faults.All.Select(Fault)));
+        }
 
         var output = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         output.Write(Header);
@@ -123,6 +127,17 @@ public static class TopologyWriter
         : Flow(("name", Text(domain.Name)), ("type", Text(TopologyValues.Name(domain.Type))));
 
     /// <summary>A one-line mapping: <c>{name: mail.ru, type: local}</c>.</summary>
+    private static YamlMappingNode Fault(Faults.Fault fault) => fault.Reply is { } reply
+        ? Flow(
+            ("host", Text(fault.Host)),
+            ("kind", Text("reply")),
+            ("stage", Text(fault.Stage.ToString().ToLowerInvariant())),
+            ("code", Whole(reply.Code)),
+            ("enhancedCode", Text(reply.EnhancedCode)),
+            ("text", Text(reply.Lines[0])),
+            ("count", Whole(fault.Remaining)))
+        : Flow(("host", Text(fault.Host)), ("kind", Text("drop")), ("count", Whole(fault.Remaining)));
+
     private static YamlMappingNode Flow(params (string Key, YamlNode Value)[] entries)
     {
         var node = new YamlMappingNode { Style = MappingStyle.Flow };

@@ -111,4 +111,15 @@ public sealed class LimitsTests
         (await client.ReadReplyAsync()).Should().Be("421 4.4.2 rosnou.ru Error: timeout exceeded, closing transmission channel");
         (await client.IsClosedAsync()).Should().BeTrue();
     }
+
+    [Fact]
+    public async Task ConnectionTimeout_HoldsOnTheInMemoryTransportToo()
+    {
+        await using var world = await TestWorld.StartAsync(w => TestWorld.Vs(w.FindHost("rosnou.ru")!).Limits.ConnectionTimeout = TimeSpan.FromMinutes(1));
+        await using var client = world.ConnectInMemory(world.Rosnou);
+        (await client.ReadReplyAsync()).Should().StartWith("220");
+        world.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await client.ReadReplyAsync()).Should().Be("421 4.4.2 rosnou.ru Error: timeout exceeded, closing transmission channel");
+        (await client.IsClosedAsync()).Should().BeTrue();
+    }
 }

@@ -3,46 +3,24 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MailKit.Net.Smtp;
 using MailLab.Integration.Tests.Infrastructure;
-using MailLab.Web;
-using Microsoft.AspNetCore.Builder;
 using MimeKit;
 
 namespace MailLab.Integration.Tests;
 
 /// <summary>The admin HTTP API on a real Kestrel listener (port 0).</summary>
-public sealed class AdminApiTests : IAsyncLifetime
+public sealed class AdminApiTests : ApiTestBase
 {
-    private TestWorld _world = null!;
-    private WebApplication _app = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = await TestWorld.StartAsync();
-        _app = MailLabWebApp.Build(_world.Server, port: 0);
-        await _app.StartAsync();
-        _http = new HttpClient { BaseAddress = MailLabWebApp.GetAddress(_app) };
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        await _world.DisposeAsync();
-    }
-
     [Fact]
     public async Task Servers_ListsBothHostsWithStateEndpointAndIisDefaults()
     {
-        var servers = await _http.GetFromJsonAsync<JsonElement>("/api/servers");
+        var servers = await Http.GetFromJsonAsync<JsonElement>("/api/servers");
         servers.GetArrayLength().Should().Be(2);
         var mailRu = servers[0];
         mailRu.GetProperty("name").GetString().Should().Be("mail.ru");
         var vs = mailRu.GetProperty("smtp").GetProperty("virtualServers")[0];
         vs.GetProperty("name").GetString().Should().Be("Default SMTP Virtual Server");
         vs.GetProperty("state").GetString().Should().Be("Running");
-        vs.GetProperty("endpoint").GetString().Should().Be(_world.EndPoint(_world.MailRu).ToString());
+        vs.GetProperty("endpoint").GetString().Should().Be(World.EndPoint(World.MailRu).ToString());
         var limits = vs.GetProperty("limits");
         limits.GetProperty("maxMessageSizeKb").GetInt64().Should().Be(2048);
         limits.GetProperty("maxSessionSizeKb").GetInt64().Should().Be(10240);
@@ -58,24 +36,24 @@ public sealed class AdminApiTests : IAsyncLifetime
     public async Task PauseThroughTheApi_RefusesTheNextConnection_AndStartRestores()
     {
         var vsPath = "/api/servers/rosnou.ru/smtp/Default%20SMTP%20Virtual%20Server";
-        var paused = await _http.PostAsync($"{vsPath}/pause", null);
+        var paused = await Http.PostAsync($"{vsPath}/pause", null);
         paused.StatusCode.Should().Be(HttpStatusCode.OK);
         (await paused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString().Should().Be("Paused");
 
-        await using (var client = await _world.ConnectTcpAsync(_world.Rosnou))
+        await using (var client = await World.ConnectTcpAsync(World.Rosnou))
         {
             (await client.ReadReplyAsync()).Should().StartWith("421 4.3.2");
         }
 
-        (await _http.PostAsync($"{vsPath}/start", null)).StatusCode.Should().Be(HttpStatusCode.OK);
-        await using var again = await _world.ConnectTcpAsync(_world.Rosnou);
+        (await Http.PostAsync($"{vsPath}/start", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        await using var again = await World.ConnectTcpAsync(World.Rosnou);
         (await again.ReadReplyAsync()).Should().StartWith("220");
     }
 
     [Fact]
     public async Task ServiceStop_ThroughTheApi_ClosesTheListener()
     {
-        var response = await _http.PostAsync("/api/servers/mail.ru/smtp/service/stop", null);
+        var response = await Http.PostAsync("/api/servers/mail.ru/smtp/service/stop", null);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         body.GetProperty("smtp").GetProperty("state").GetString().Should().Be("Stopped");
@@ -85,21 +63,21 @@ public sealed class AdminApiTests : IAsyncLifetime
     [Fact]
     public async Task Errors_NameWhatIsWrong()
     {
-        var unknownServer = await _http.PostAsync("/api/servers/yandex.ru/smtp/service/start", null);
+        var unknownServer = await Http.PostAsync("/api/servers/yandex.ru/smtp/service/start", null);
         unknownServer.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await unknownServer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString().Should().Be("No server \"yandex.ru\".");
 
-        var badAction = await _http.PostAsync("/api/servers/mail.ru/smtp/Default%20SMTP%20Virtual%20Server/explode", null);
+        var badAction = await Http.PostAsync("/api/servers/mail.ru/smtp/Default%20SMTP%20Virtual%20Server/explode", null);
         badAction.StatusCode.Should().Be(HttpStatusCode.BadRequest);
 
-        (await _http.GetAsync("/api/mailboxes/nobody@mail.ru/messages")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await _http.GetAsync("/api/messages/ML99999999/raw")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Http.GetAsync("/api/mailboxes/nobody@mail.ru/messages")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Http.GetAsync("/api/messages/ML99999999/raw")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task SentMessage_IsListedAndItsRawBytesServed()
     {
-        using (var smtp = await MailKitClients.ConnectSmtpAsync(_world.Server, _world.EndPoint(_world.MailRu)))
+        using (var smtp = await MailKitClients.ConnectSmtpAsync(World.Server, World.EndPoint(World.MailRu)))
         {
             await smtp.AuthenticateAsync("ivan@mail.ru", "ivan123");
             var message = new MimeMessage();
@@ -111,14 +89,14 @@ public sealed class AdminApiTests : IAsyncLifetime
             await smtp.DisconnectAsync(true);
         }
 
-        var list = await _http.GetFromJsonAsync<JsonElement>("/api/mailboxes/ivan@mail.ru/messages");
+        var list = await Http.GetFromJsonAsync<JsonElement>("/api/mailboxes/ivan@mail.ru/messages");
         var entry = list.EnumerateArray().Should().ContainSingle().Subject;
         entry.GetProperty("subject").GetString().Should().Be("<script>alert(1)</script> API");
         entry.GetProperty("from").GetString().Should().Be("ivan@mail.ru");
         entry.GetProperty("to")[0].GetString().Should().Be("ivan@mail.ru");
-        entry.GetProperty("received").GetDateTimeOffset().Should().Be(_world.Clock.GetUtcNow());
+        entry.GetProperty("received").GetDateTimeOffset().Should().Be(World.Clock.GetUtcNow());
 
-        var raw = await _http.GetAsync($"/api/messages/{entry.GetProperty("id").GetString()}/raw");
+        var raw = await Http.GetAsync($"/api/messages/{entry.GetProperty("id").GetString()}/raw");
         raw.Content.Headers.ContentType!.MediaType.Should().Be("message/rfc822");
         var parsed = await MimeMessage.LoadAsync(await raw.Content.ReadAsStreamAsync());
         parsed.TextBody.Should().Contain("raw me");
@@ -128,24 +106,24 @@ public sealed class AdminApiTests : IAsyncLifetime
     [Fact]
     public async Task OpenApiDocument_DescribesTheEndpoints()
     {
-        var doc = await _http.GetStringAsync("/openapi/v1.json");
+        var doc = await Http.GetStringAsync("/openapi/v1.json");
         doc.Should().Contain("/api/servers").And.Contain("/api/mailboxes/{address}/messages").And.Contain("/api/messages/{id}/raw");
     }
 
     [Fact]
     public async Task Traces_ListTheMessageAndEveryHopWithItsTranscript()
     {
-        await DeliveryPipelineTests.SubmitAsIvanAsync(_world, "student@rosnou.ru", "traced");
-        await _world.World.Work.WhenIdleAsync();
+        await DeliveryPipelineTests.SubmitAsIvanAsync(World, "student@rosnou.ru", "traced");
+        await World.World.Work.WhenIdleAsync();
 
-        var list = await _http.GetFromJsonAsync<JsonElement>("/api/traces");
+        var list = await Http.GetFromJsonAsync<JsonElement>("/api/traces");
         var item = list.EnumerateArray().Should().ContainSingle().Subject;
         item.GetProperty("from").GetString().Should().Be("ivan@mail.ru");
         item.GetProperty("recipients")[0].GetString().Should().Be("student@rosnou.ru");
         item.GetProperty("subject").GetString().Should().Be("traced");
         item.GetProperty("status").GetString().Should().Be("delivered");
 
-        var detail = await _http.GetFromJsonAsync<JsonElement>($"/api/traces/{item.GetProperty("id").GetString()}");
+        var detail = await Http.GetFromJsonAsync<JsonElement>($"/api/traces/{item.GetProperty("id").GetString()}");
         var stages = detail.GetProperty("stages").EnumerateArray().Select(s => $"{s.GetProperty("host").GetString()} {s.GetProperty("stage").GetString()}").ToArray();
         stages.Should().ContainInOrder("mail.ru Received", "mail.ru Queued", "mail.ru MxLookup", "rosnou.ru Received", "rosnou.ru DeliveredToMailbox", "mail.ru Relayed");
 
@@ -159,19 +137,19 @@ public sealed class AdminApiTests : IAsyncLifetime
         hops[2].GetProperty("peer").GetString().Should().Be("198.51.100.10");
         hops[2].GetProperty("reply").GetString().Should().StartWith("250 2.6.0");
 
-        (await _http.GetAsync("/api/traces/ML0000FFFF")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Http.GetAsync("/api/traces/ML0000FFFF")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task Events_StreamTraceEventsLive()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        using var response = await _http.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead, cts.Token);
+        using var response = await Http.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead, cts.Token);
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/event-stream");
         await using var stream = await response.Content.ReadAsStreamAsync(cts.Token);
         using var reader = new StreamReader(stream);
 
-        await DeliveryPipelineTests.SubmitAsIvanAsync(_world, "ivan@mail.ru", "live");
+        await DeliveryPipelineTests.SubmitAsIvanAsync(World, "ivan@mail.ru", "live");
         string? line;
         var seen = new List<string>();
         while ((line = await reader.ReadLineAsync(cts.Token)) is not null)

@@ -21,16 +21,17 @@ public static class SmtpConnectionRunner
     {
         var session = connection.Session;
         var buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
-        using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(idle.Token, shutdown);
+        using var idle = new IdleTimeout(clock, connection.IdleTimeout);
+        using var shutdownRegistration = shutdown.UnsafeRegister(static s => ((IdleTimeout)s!).CancelNow(), idle);
+        var token = idle.Token;
         try
         {
             while (true)
             {
                 // The idle clock starts before the reply goes out, so a client that has read the
                 // reply always finds the time-out armed (deterministic on a fake clock).
-                idle.CancelAfter(connection.IdleTimeout);
-                await FlushAsync(session, stream, linked.Token).ConfigureAwait(false);
+                idle.Restart();
+                await FlushAsync(session, stream, token).ConfigureAwait(false);
                 if (session.IsClosed)
                 {
                     break;
@@ -38,13 +39,13 @@ public static class SmtpConnectionRunner
 
                 if (session.PendingAction == SmtpSessionAction.StartTls)
                 {
-                    stream = await UpgradeAsync(stream, certificate!, linked.Token).ConfigureAwait(false);
+                    stream = await UpgradeAsync(stream, certificate!, token).ConfigureAwait(false);
                     session.TlsEstablished();
                     continue;
                 }
 
                 // The timer stays armed while the input is processed: handling it takes far less than a time-out.
-                var read = await stream.ReadAsync(buffer.AsMemory(0, ReadBufferSize), linked.Token).ConfigureAwait(false);
+                var read = await stream.ReadAsync(buffer.AsMemory(0, ReadBufferSize), token).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
@@ -64,9 +65,9 @@ public static class SmtpConnectionRunner
                 }
             }
         }
-        catch (OperationCanceledException) when (idle.IsCancellationRequested || shutdown.IsCancellationRequested)
+        catch (OperationCanceledException) when (idle.TimedOut || shutdown.IsCancellationRequested)
         {
-            if (idle.IsCancellationRequested)
+            if (idle.TimedOut)
             {
                 session.TimedOut();
             }
@@ -86,6 +87,84 @@ public static class SmtpConnectionRunner
             ArrayPool<byte>.Shared.Return(buffer);
             connection.Dispose();
             await stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The idle time-out on the world's clock, without re-arming a timer on every read: each
+    /// <see cref="Restart"/> only moves the deadline; the one timer fires at the old deadline,
+    /// finds the new one and waits for the rest. It cancels exactly when the client has been
+    /// silent for the whole time-out, as re-arming on every read would.
+    /// </summary>
+    private sealed class IdleTimeout : IDisposable
+    {
+        private readonly CancellationTokenSource _cancel = new();
+        private readonly TimeProvider _clock;
+        private readonly TimeSpan _timeout;
+        private readonly ITimer? _timer;
+        private long _deadline;
+        private int _timedOut;
+
+        public IdleTimeout(TimeProvider clock, TimeSpan timeout)
+        {
+            _clock = clock;
+            _timeout = timeout;
+            if (timeout > TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+            {
+                Restart();
+                _timer = clock.CreateTimer(static s => ((IdleTimeout)s!).OnTimer(), this, timeout, Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        public CancellationToken Token => _cancel.Token;
+
+        /// <summary>True when the client stayed silent for the whole time-out (not when the server shut down).</summary>
+        public bool TimedOut => Volatile.Read(ref _timedOut) != 0;
+
+        public void Restart() => Volatile.Write(ref _deadline, _clock.GetTimestamp() + ToTimestampTicks(_timeout));
+
+        public void CancelNow()
+        {
+            try
+            {
+                _cancel.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The connection already ended.
+            }
+        }
+
+        public void Dispose()
+        {
+            _timer?.Dispose();
+            _cancel.Dispose();
+        }
+
+        private long ToTimestampTicks(TimeSpan span) =>
+            (long)(span.Ticks * ((double)_clock.TimestampFrequency / TimeSpan.TicksPerSecond));
+
+        private void OnTimer()
+        {
+            var remaining = Volatile.Read(ref _deadline) - _clock.GetTimestamp();
+            if (remaining > 0)
+            {
+                // Activity moved the deadline: wait for what is left of it.
+                var wait = TimeSpan.FromTicks(Math.Max(1, (long)(remaining * ((double)TimeSpan.TicksPerSecond / _clock.TimestampFrequency))));
+                try
+                {
+                    _timer?.Change(wait, Timeout.InfiniteTimeSpan);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The connection already ended.
+                }
+
+                return;
+            }
+
+            Volatile.Write(ref _timedOut, 1);
+            CancelNow();
         }
     }
 

@@ -164,18 +164,48 @@ public sealed class SmtpVirtualServer
 
     internal void Release() => Interlocked.Decrement(ref _activeConnections);
 
-    private SmtpServerOptions CreateSessionOptions(bool tlsAvailable, bool reject) => new()
+    // The options of the last session opened: reused while the settings they come from are unchanged
+    // (they are immutable, and every connection of a busy server would otherwise build the same ones).
+    private SmtpServerOptions? _lastOptions;
+
+    private SmtpServerOptions CreateSessionOptions(bool tlsAvailable, bool reject)
     {
-        HostName = Fqdn,
-        MaxMessageSize = (Limits.MaxMessageSizeKb ?? 0) * 1024,
-        MaxSessionSize = (Limits.MaxSessionSizeKb ?? 0) * 1024,
-        MaxRecipients = Limits.MaxRecipientsPerMessage ?? int.MaxValue,
-        TlsAvailable = tlsAvailable,
-        RequireTls = Access.RequireTls,
-        AllowAnonymous = Access.AnonymousAccess,
-        AuthMechanisms = Access.BasicAuthentication ? ["LOGIN", "PLAIN", "CRAM-MD5"] : [],
-        RequireTlsForAuth = Access.BasicRequiresTls,
-        RejectConnection = reject,
-        TimeProvider = Host.World.Clock,
-    };
+        var maxMessageSize = (Limits.MaxMessageSizeKb ?? 0) * 1024;
+        var maxSessionSize = (Limits.MaxSessionSizeKb ?? 0) * 1024;
+        var maxRecipients = Limits.MaxRecipientsPerMessage ?? int.MaxValue;
+        var basic = Access.BasicAuthentication;
+        var last = Volatile.Read(ref _lastOptions);
+        if (last is not null
+            && ReferenceEquals(last.HostName, Fqdn)
+            && last.MaxMessageSize == maxMessageSize
+            && last.MaxSessionSize == maxSessionSize
+            && last.MaxRecipients == maxRecipients
+            && last.TlsAvailable == tlsAvailable
+            && last.RequireTls == Access.RequireTls
+            && last.AllowAnonymous == Access.AnonymousAccess
+            && last.AuthMechanisms.Count == (basic ? 3 : 0)
+            && last.RequireTlsForAuth == Access.BasicRequiresTls
+            && last.RejectConnection == reject
+            && ReferenceEquals(last.TimeProvider, Host.World.Clock))
+        {
+            return last;
+        }
+
+        var options = new SmtpServerOptions
+        {
+            HostName = Fqdn,
+            MaxMessageSize = maxMessageSize,
+            MaxSessionSize = maxSessionSize,
+            MaxRecipients = maxRecipients,
+            TlsAvailable = tlsAvailable,
+            RequireTls = Access.RequireTls,
+            AllowAnonymous = Access.AnonymousAccess,
+            AuthMechanisms = basic ? ["LOGIN", "PLAIN", "CRAM-MD5"] : [],
+            RequireTlsForAuth = Access.BasicRequiresTls,
+            RejectConnection = reject,
+            TimeProvider = Host.World.Clock,
+        };
+        Volatile.Write(ref _lastOptions, options);
+        return options;
+    }
 }

@@ -9,6 +9,9 @@ namespace MailLab.Mail.Tracing;
 public sealed class TraceLog
 {
     private readonly object _gate = new();
+
+    // Summaries have their own lock: registering a message does not wait for protocol lines being appended.
+    private readonly object _summaryGate = new();
     private readonly TimeProvider _clock;
     private readonly Queue<TraceEvent> _protocol = new();
     private readonly Queue<TraceEvent> _stages = new();
@@ -64,7 +67,7 @@ public sealed class TraceLog
     /// <summary>Records a message that entered the world (its first hop), for the list of traces.</summary>
     public void Register(TraceSummary summary)
     {
-        lock (_gate)
+        lock (_summaryGate)
         {
             if (!_summaries.TryAdd(summary.TraceId, summary))
             {
@@ -81,7 +84,7 @@ public sealed class TraceLog
 
     public IReadOnlyList<TraceSummary> Summaries()
     {
-        lock (_gate)
+        lock (_summaryGate)
         {
             return _summaryOrder.Select(id => _summaries[id]).ToArray();
         }
@@ -89,7 +92,7 @@ public sealed class TraceLog
 
     public TraceSummary? FindSummary(string traceId)
     {
-        lock (_gate)
+        lock (_summaryGate)
         {
             return _summaries.GetValueOrDefault(traceId);
         }

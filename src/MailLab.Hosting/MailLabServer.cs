@@ -15,6 +15,7 @@ namespace MailLab.Hosting;
 public sealed class MailLabServer : IAsyncDisposable
 {
     private readonly Dictionary<SmtpVirtualServer, SmtpTcpListener> _listeners = [];
+    private readonly Dictionary<Mail.Pop3.Pop3Service, Pop3.Pop3TcpListener> _pop3Listeners = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly bool _tcp;
     private bool _disposed;
@@ -52,6 +53,17 @@ public sealed class MailLabServer : IAsyncDisposable
                 await ApplyAsync(server).ConfigureAwait(false);
             }
         }
+
+        await OpenPop3Async().ConfigureAwait(false);
+    }
+
+    /// <summary>The TCP endpoint of a host's POP3 service, or null while it has no listener.</summary>
+    public IPEndPoint? GetPop3EndPoint(Mail.Pop3.Pop3Service service)
+    {
+        lock (_pop3Listeners)
+        {
+            return _pop3Listeners.TryGetValue(service, out var listener) ? listener.EndPoint : null;
+        }
     }
 
     /// <summary>The TCP endpoint a virtual server listens on, or null while it has no listener.</summary>
@@ -86,6 +98,8 @@ public sealed class MailLabServer : IAsyncDisposable
             {
                 await listener.DisposeAsync().ConfigureAwait(false);
             }
+
+            await ClosePop3Async().ConfigureAwait(false);
 
             await InMemory.DisposeAsync().ConfigureAwait(false);
         }
@@ -149,6 +163,43 @@ public sealed class MailLabServer : IAsyncDisposable
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>Opens a POP3 listener for every host whose POP3 service is enabled.</summary>
+    private async Task OpenPop3Async()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            foreach (var host in World.Hosts.Where(h => h.Pop3.Enabled && _tcp && !_disposed))
+            {
+                var listener = Pop3.Pop3TcpListener.Open(host.Pop3, Certificate);
+                host.Pop3.BoundPort = listener.EndPoint.Port;
+                lock (_pop3Listeners)
+                {
+                    _pop3Listeners[host.Pop3] = listener;
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task ClosePop3Async()
+    {
+        Pop3.Pop3TcpListener[] listeners;
+        lock (_pop3Listeners)
+        {
+            listeners = _pop3Listeners.Values.ToArray();
+            _pop3Listeners.Clear();
+        }
+
+        foreach (var listener in listeners)
+        {
+            await listener.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

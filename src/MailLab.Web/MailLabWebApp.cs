@@ -40,6 +40,7 @@ public static class MailLabWebApp
         api.MapTraceEndpoints();
         api.MapClockEndpoints();
         api.MapNetworkEndpoints();
+        api.MapPop3Endpoints();
         app.MapGet("/", () => "MailLab is running. The API is under /api (OpenAPI document: /openapi/v1.json).");
         return app;
     }

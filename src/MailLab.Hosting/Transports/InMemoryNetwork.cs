@@ -16,6 +16,7 @@ public sealed class InMemoryNetwork : IAsyncDisposable
     private readonly X509Certificate2? _certificate;
     private readonly ConnectionTracker _connections = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<SmtpVirtualServer, CancellationTokenSource> _sessions = new();
+    private readonly CancellationTokenSource _pop3Stopping = new();
     private int _nextClientPort = 49152;
 
     public InMemoryNetwork(X509Certificate2? certificate)
@@ -41,6 +42,26 @@ public sealed class InMemoryNetwork : IAsyncDisposable
         return client;
     }
 
+    /// <summary>
+    /// Connects to a host's POP3 service. Its sessions end when the network is disposed; a disabled
+    /// service refuses the connection as a closed TCP port would.
+    /// </summary>
+    public Stream ConnectPop3(Mail.Pop3.Pop3Service service, IPAddress? clientAddress = null)
+    {
+        if (!service.Enabled)
+        {
+            throw new SocketException((int)SocketError.ConnectionRefused);
+        }
+
+        var port = Interlocked.Increment(ref _nextClientPort);
+        var remote = new IPEndPoint(clientAddress ?? IPAddress.Loopback, 49152 + (port % 16384));
+        var local = new IPEndPoint(Listening.LoopbackOnly(service.Address), service.BoundPort ?? service.Port);
+        var (client, serverEnd) = DuplexPipeStream.CreatePair();
+        var connection = service.Accept(remote, local, _certificate is not null);
+        _connections.Track(Task.Run(() => Pop3.Pop3ConnectionRunner.RunAsync(connection, serverEnd, _certificate, service.Host.World.Clock, _pop3Stopping.Token)));
+        return client;
+    }
+
     /// <summary>Ends the open sessions of a virtual server that was stopped (they get 421 4.3.2).</summary>
     public void CloseSessions(SmtpVirtualServer server)
     {
@@ -58,6 +79,8 @@ public sealed class InMemoryNetwork : IAsyncDisposable
             CloseSessions(server);
         }
 
+        await _pop3Stopping.CancelAsync().ConfigureAwait(false);
         await _connections.WhenAllAsync().ConfigureAwait(false);
+        _pop3Stopping.Dispose();
     }
 }

@@ -53,6 +53,12 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
         var domain = complete.Domain!;
         if (_server.Domains.FindLocal(domain) is not null)
         {
+            // A POP3 mailbox over its quota: RFC 3463 §3.3 X.2.2 "mailbox full".
+            if (_server.Host.Pop3.IsOverQuota(complete.Address))
+            {
+                return SmtpRecipientDecision.Refuse(new SmtpReply(552, "5.2.2", $"{complete.Address}: mailbox full"));
+            }
+
             return SmtpRecipientDecision.Accept(complete);
         }
 

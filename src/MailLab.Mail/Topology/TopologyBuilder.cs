@@ -16,8 +16,12 @@ internal sealed class TopologyBuilder
     private static readonly string[] SmtpKeys = ["state", "virtualServers"];
     private static readonly string[] AccountKeys = ["address", "password"];
 
+    /// <summary>The first default POP3 port (the Windows service's 110 needs privileges).</summary>
+    public const int FirstPop3Port = 2110;
+
     private readonly TopologyDiagnostics _diagnostics;
     private readonly TimeProvider _clock;
+    private readonly bool _portsToZero;
     private readonly VirtualServerBuilder _virtualServers;
     private readonly Dictionary<string, Mark> _hostNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<System.Net.IPAddress, (string Host, Mark At)> _hostAddresses = [];
@@ -26,6 +30,7 @@ internal sealed class TopologyBuilder
     {
         _diagnostics = diagnostics;
         _clock = clock;
+        _portsToZero = portsToZero;
         _virtualServers = new VirtualServerBuilder(diagnostics, portsToZero);
     }
 
@@ -43,12 +48,28 @@ internal sealed class TopologyBuilder
             ReadHost(world, node, path);
         }
 
+        EnablePop3(world);
+
         var network = new NetworkBuilder(_diagnostics, world);
         network.ReadDns(file);
         network.ReadLinks(file);
         network.ReadUnreachableHosts(file);
         new FaultsBuilder(_diagnostics, world).Read(file);
         return world;
+    }
+
+    /// <summary>
+    /// POP3 has no topology key yet: every host with accounts runs the POP3 service, on ports 2110,
+    /// 2111, ... in file order (mail.ru 2110, rosnou.ru 2111 in the default topology), or port 0.
+    /// </summary>
+    private void EnablePop3(MailWorld world)
+    {
+        var next = FirstPop3Port;
+        foreach (var host in world.Hosts.Where(h => h.Accounts.All.Count > 0))
+        {
+            host.Pop3.Enabled = true;
+            host.Pop3.Port = _portsToZero ? 0 : next++;
+        }
     }
 
     private void ReadHost(MailWorld world, YamlNode node, string path)

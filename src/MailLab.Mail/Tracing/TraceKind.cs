@@ -32,4 +32,10 @@ public enum TraceKind
     NdrGenerated,
     MovedToBadMail,
     Expired,
+
+    /// <summary>A mailbox's user fetched the message with RETR (the last hop).</summary>
+    RetrievedByPop3,
+
+    /// <summary>Removed from the mailbox in POP3's UPDATE state (DELE, then QUIT).</summary>
+    DeletedByPop3,
 }

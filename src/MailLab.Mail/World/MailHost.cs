@@ -12,6 +12,7 @@ public sealed class MailHost
         World = world;
         Name = name;
         Smtp = new SmtpService(this);
+        Pop3 = new Pop3.Pop3Service(this);
     }
 
     public MailWorld World { get; }
@@ -25,6 +26,9 @@ public sealed class MailHost
     public System.Net.IPAddress? Address { get; set; }
 
     public SmtpService Smtp { get; }
+
+    /// <summary>The Windows POP3 service: how the host's users fetch their mail.</summary>
+    public Pop3.Pop3Service Pop3 { get; }
 
     public AccountDirectory Accounts { get; } = new();
 

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace MailLab.Cli.Commands;
+
+/// <summary>
+/// <c>maillab winpop ...</c>: the Windows Server 2003 winpop tool, run against a running
+/// <c>maillab up</c> over its HTTP API (POST /api/servers/{host}/pop3/winpop). Prints what the
+/// server's winpop printed and exits with its code; 1 with a one-line reason when MailLab cannot be reached.
+/// </summary>
+public static class WinpopCommand
+{
+    public const string DefaultServer = "http://127.0.0.1:5080";
+    public const string DefaultHost = "rosnou.ru";
+
+    public static Command Create()
+    {
+        var args = new Argument<string[]>("ARGS")
+        {
+            Description = "The winpop command line, e.g. add petr@rosnou.ru /createuser Secret1 (winpop help lists them).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var server = new Option<string>("--server")
+        {
+            Description = "The MailLab admin API to talk to.",
+            DefaultValueFactory = _ => DefaultServer,
+        };
+        var host = new Option<string>("--host")
+        {
+            Description = "The mail server whose POP3 service to administer.",
+            DefaultValueFactory = _ => DefaultHost,
+        };
+        var command = new Command("winpop", "Administer a server's POP3 service as with Windows Server 2003's winpop.");
+        command.Arguments.Add(args);
+        command.Options.Add(server);
+        command.Options.Add(host);
+        command.SetAction((parse, token) => RunAsync(
+            parse.GetValue(server) ?? DefaultServer,
+            parse.GetValue(host) ?? DefaultHost,
+            parse.GetValue(args) ?? [],
+            Console.Out,
+            Console.Error,
+            token));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string server, string host, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken token = default)
+    {
+        // The usage text needs no server.
+        if (args.Count == 1 && args[0].Equals("help", StringComparison.OrdinalIgnoreCase))
+        {
+            await output.WriteAsync(Mail.Pop3.Winpop.Usage);
+            return 0;
+        }
+
+        if (!Uri.TryCreate(server, UriKind.Absolute, out var baseUri))
+        {
+            await error.WriteLineAsync($"winpop: \"{server}\" is not a URL such as {DefaultServer}");
+            return 1;
+        }
+
+        using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.PostAsJsonAsync($"/api/servers/{Uri.EscapeDataString(host)}/pop3/winpop", new { args }, token);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            await error.WriteLineAsync($"winpop: cannot reach MailLab at {server} ({e.Message}); start it with `maillab up`");
+            return 1;
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var problem = await response.Content.ReadAsStringAsync(token);
+                await error.WriteLineAsync($"winpop: {(int)response.StatusCode} {Problem(problem)}");
+                return 1;
+            }
+
+            var result = await response.Content.ReadFromJsonAsync<Result>(JsonSerializerOptions.Web, token)
+                ?? throw new InvalidOperationException("The server answered with no body.");
+            await output.WriteAsync(result.Output);
+            await error.WriteAsync(result.Error);
+            return result.ExitCode;
+        }
+    }
+
+    private static string Problem(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.TryGetProperty("error", out var text) ? text.GetString() ?? body : body;
+        }
+        catch (JsonException)
+        {
+            return body;
+        }
+    }
+
+    private sealed record Result(int ExitCode, string Output, string Error);
+}

@@ -21,6 +21,7 @@ public sealed class UpCommandTests
         var text = output.ToString();
         text.Should().Contain("mail.ru    SMTP  127.0.0.1:2525");
         text.Should().Contain("rosnou.ru  SMTP  127.0.0.1:2526");
+        text.Should().Contain("mail.ru    POP3  127.0.0.1:2110").And.Contain("rosnou.ru  POP3  127.0.0.1:2111");
         text.Should().Contain("account ivan@mail.ru").And.Contain("account student@rosnou.ru");
         text.Should().Contain("admin API  http://127.0.0.1:");
         text.Should().Contain("Stopping MailLab...");

@@ -105,6 +105,11 @@ public static class UpCommand
                 await output.WriteLineAsync($"  {host.Name.PadRight(width)} SMTP  {runtime.GetEndPoint(vs)}  \"{vs.Name}\" (domain {vs.Domains.Default.Name})");
             }
 
+            if (host.Pop3 is { } pop3 && runtime.GetPop3EndPoint(pop3) is { } pop3EndPoint)
+            {
+                await output.WriteLineAsync($"  {host.Name.PadRight(width)} POP3  {pop3EndPoint}");
+            }
+
             foreach (var account in host.Accounts.All)
             {
                 await output.WriteLineAsync($"  {host.Name.PadRight(width)} account {account.Address}");

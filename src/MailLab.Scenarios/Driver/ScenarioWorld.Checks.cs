@@ -1,0 +1,181 @@
+using MailLab.Mail.Stores;
+using MailLab.Mail.Tracing;
+using MailLab.Mail.World;
+
+namespace MailLab.Scenarios.Driver;
+
+/// <summary>Thens: mailboxes, hops, delivery status notifications, the queue and the home-directory folders.</summary>
+public sealed partial class ScenarioWorld
+{
+    public async Task CheckMailboxCountAsync(string address, int expected)
+    {
+        var messages = await MailboxMessagesAsync(address).ConfigureAwait(false);
+        if (messages.Count != expected)
+        {
+            throw Failure($"The mailbox \"{address}\" holds {Count(messages.Count, "message")}, not {expected}.", Count(expected, "message"), Describe(messages));
+        }
+    }
+
+    public async Task CheckMailboxHasSubjectAsync(string address, string subject)
+    {
+        var messages = await MailboxMessagesAsync(address).ConfigureAwait(false);
+        if (!messages.Any(m => m.Subject == subject))
+        {
+            throw Failure($"The mailbox \"{address}\" has no message with the subject \"{subject}\".", $"a message with subject \"{subject}\"", Describe(messages));
+        }
+    }
+
+    /// <summary>The hosts that received the message with this subject, in order, are exactly <paramref name="hosts"/>.</summary>
+    public async Task CheckRouteAsync(string subject, string hostList)
+    {
+        var hosts = QuotedList(hostList);
+        var world = await WorldAsync().ConfigureAwait(false);
+        await SettleAsync().ConfigureAwait(false);
+        var summaries = world.Trace.Summaries();
+        var summary = summaries.LastOrDefault(s => s.Subject == subject)
+            ?? throw Failure($"No message with the subject \"{subject}\" entered the world.", $"a message \"{subject}\" through {string.Join(", ", hosts)}",
+                summaries.Count == 0 ? "no message at all" : "messages: " + string.Join(", ", summaries.Select(s => $"\"{s.Subject}\"")));
+        var route = Route(world, summary);
+        if (!route.SequenceEqual(hosts, StringComparer.OrdinalIgnoreCase))
+        {
+            throw Failure($"The message \"{subject}\" travelled through {Quote(route)}, not {Quote(hosts)}.", Quote(hosts), Quote(route) + StagesOf(world, summary.TraceId));
+        }
+    }
+
+    /// <summary><paramref name="address"/> has a delivery status notification naming <paramref name="recipient"/> (action: failed, delayed or any).</summary>
+    public async Task CheckNotificationAsync(string address, string recipient, string? action)
+    {
+        var messages = await MailboxMessagesAsync(address).ConfigureAwait(false);
+        var reports = messages.SelectMany(DsnInspector.Reports).ToArray();
+        var what = action switch
+        {
+            "failed" => "non-delivery report",
+            "delayed" => "delay notification",
+            _ => "delivery status notification",
+        };
+        if (!reports.Any(r => r.Recipient.Equals(recipient.Trim(), StringComparison.OrdinalIgnoreCase) && (action is null || r.Action.Equals(action, StringComparison.OrdinalIgnoreCase))))
+        {
+            var actual = reports.Length == 0
+                ? Describe(messages) + " (none of them a delivery status notification)"
+                : "notifications for " + string.Join(", ", reports.Select(r => $"{r.Recipient} ({r.Action})"));
+            throw Failure($"\"{address}\" has no {what} for \"{recipient}\".", $"a {what} (multipart/report) with Final-Recipient: rfc822; {recipient}", actual);
+        }
+    }
+
+    public async Task CheckQueueAsync(string host, int expected)
+    {
+        var found = await HostAsync(host).ConfigureAwait(false);
+        await SettleAsync().ConfigureAwait(false);
+        var entries = found.Smtp.VirtualServers.SelectMany(v => v.Queue.Entries).ToArray();
+        if (entries.Length != expected)
+        {
+            var actual = entries.Length == 0 ? "an empty queue" : string.Join("\n", entries.Select(e => $"{e.Message.Id} \"{e.Message.Subject}\" for {string.Join(", ", e.Pending)} ({e.Attempts} attempts)"));
+            throw Failure($"The queue of {found.Name} holds {Count(entries.Length, "message")}, not {expected}.", Count(expected, "message"), actual);
+        }
+    }
+
+    public Task CheckBadMailAsync(string host, int expected) => CheckFolderAsync(host, "BadMail", v => v.HomeDirectory.BadMail, expected);
+
+    public Task CheckDropAsync(string host, int expected) => CheckFolderAsync(host, "Drop", v => v.HomeDirectory.Drop, expected);
+
+    public void CheckAccepted()
+    {
+        var submission = LastSubmissionOrThrow();
+        if (!submission.Accepted)
+        {
+            throw Failure("The message was not accepted.", "250 after the message content", submission.Outcome);
+        }
+    }
+
+    /// <summary>The last submission (or one of its recipients) was refused with a reply starting with <paramref name="reply"/>.</summary>
+    public void CheckRefused(string reply)
+    {
+        var submission = LastSubmissionOrThrow();
+        var refusals = submission.RefusedRecipients.Select(r => r.Reply).Concat(submission.Refusal is null ? [] : [submission.Refusal]).ToArray();
+        if (!refusals.Any(r => ReplyExpectation.Matches(reply.Trim(), r)))
+        {
+            throw Failure($"The message was not refused with \"{reply}\".", reply, submission.Outcome);
+        }
+    }
+
+    private Submission LastSubmissionOrThrow() =>
+        LastSubmission ?? throw new ScenarioSetupException("No message was sent yet: a \"When \"FROM\" sends a message to \"TO\" with subject \"SUBJECT\"\" step must come first.");
+
+    private async Task CheckFolderAsync(string host, string name, Func<Mail.Smtp.SmtpVirtualServer, MailFolder> folder, int expected)
+    {
+        var found = await HostAsync(host).ConfigureAwait(false);
+        await SettleAsync().ConfigureAwait(false);
+        var files = found.Smtp.VirtualServers.SelectMany(v => folder(v).Files).ToArray();
+        if (files.Length != expected)
+        {
+            var actual = files.Length == 0 ? "an empty folder" : string.Join("\n", files.Select(f => $"{f.Name}{(f.Reason is null ? "" : " — " + f.Reason.Trim())}"));
+            throw Failure($"The {name} folder of {found.Name} holds {Count(files.Length, "file")}, not {expected}.", Count(expected, "file"), actual);
+        }
+    }
+
+    /// <summary>The messages in an account's mailbox, after the world settles; a missing mailbox is an error that says where its mail went.</summary>
+    private async Task<IReadOnlyList<StoredMessage>> MailboxMessagesAsync(string address)
+    {
+        var world = await WorldAsync().ConfigureAwait(false);
+        await SettleAsync().ConfigureAwait(false);
+        address = address.Trim();
+        foreach (var host in world.Hosts)
+        {
+            if (host.Mailboxes.Find(address) is { } mailbox)
+            {
+                return mailbox.Messages;
+            }
+        }
+
+        var dropped = world.Hosts.SelectMany(h => h.Smtp.VirtualServers)
+            .SelectMany(v => v.HomeDirectory.Drop.Files)
+            .Count(f => f.Message.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase));
+        var mailboxes = world.Hosts.SelectMany(h => h.Mailboxes.All.Select(m => m.Address)).ToArray();
+        throw new ScenarioSetupException(
+            $"There is no mailbox \"{address}\" (mailboxes: {(mailboxes.Length == 0 ? "none" : string.Join(", ", mailboxes))})"
+            + (dropped > 0 ? $"; {Count(dropped, "message")} for it went to a Drop folder." : ". Create it with: Given the mailbox \"ADDRESS\" with password \"PASSWORD\"."));
+    }
+
+    /// <summary>The hosts that received a message, in order: its Received events, without the bounces it caused.</summary>
+    private static IReadOnlyList<string> Route(MailWorld world, TraceSummary summary)
+    {
+        var route = new List<string>();
+        foreach (var e in world.Trace.ForTrace(summary.TraceId).Where(e => e.Kind == TraceKind.Received))
+        {
+            var bounce = summary.From.Length > 0 && e.Text.Contains(" from <> ", StringComparison.Ordinal);
+            if (!bounce && (route.Count == 0 || !route[^1].Equals(e.Host, StringComparison.OrdinalIgnoreCase)))
+            {
+                route.Add(e.Host);
+            }
+        }
+
+        return route;
+    }
+
+    private static string StagesOf(MailWorld world, string traceId)
+    {
+        var stages = world.Trace.ForTrace(traceId).Where(e => !TraceLog.IsProtocol(e.Kind)).Select(e => $"{e.Host} {e.Kind}: {e.Text}");
+        return "\nstages:\n" + string.Join("\n", stages);
+    }
+
+    /// <summary>"mail.ru", "rosnou.ru" (or a bare comma-separated list) → the names.</summary>
+    private static IReadOnlyList<string> QuotedList(string text)
+    {
+        var quoted = System.Text.RegularExpressions.Regex.Matches(text, "\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToArray();
+        return quoted.Length > 0 ? quoted : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    private ScenarioAssertionException Failure(string summary, string expected, string actual) =>
+        new(summary, expected, actual, TranscriptAroundStep());
+
+    private static string Describe(IReadOnlyList<StoredMessage> messages) =>
+        messages.Count == 0 ? "no messages" : $"{Count(messages.Count, "message")}: {string.Join(", ", messages.Select(m => $"\"{m.Subject}\""))}";
+
+    private static string Quote(IEnumerable<string> items)
+    {
+        var list = items.ToArray();
+        return list.Length == 0 ? "(no host)" : string.Join(", ", list.Select(i => $"\"{i}\""));
+    }
+
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
+}

@@ -1,0 +1,163 @@
+using MailLab.Hosting;
+using MailLab.Mail.Simulation;
+using MailLab.Mail.Smtp;
+using MailLab.Mail.World;
+
+namespace MailLab.Scenarios.Driver;
+
+/// <summary>
+/// The driver every step calls: one fresh simulated world per scenario (a topology on a virtual
+/// clock, served in memory), built on first use with the default topology unless a topology step
+/// came first. Step bindings stay thin; everything they do is a method here. The partial files
+/// hold the setup, mail, SMTP dialogue, administration and checking methods.
+/// </summary>
+public sealed partial class ScenarioWorld : IAsyncDisposable
+{
+    /// <summary>Where the virtual clock starts: every scenario sees the same times, ids and transcripts.</summary>
+    public static readonly DateTimeOffset Epoch = new(2026, 9, 1, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Real time allowed for the world to settle after a step, so a hang fails the step.</summary>
+    private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>Timers due this soon are link latencies (hops), not retries or time-outs: settling lets them fire.</summary>
+    private static readonly TimeSpan LatencyHorizon = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long real time waits for the world before looking for a latency timer to fire.</summary>
+    private static readonly TimeSpan LatencyCheck = TimeSpan.FromMilliseconds(20);
+
+    private readonly List<string> _notes = [];
+    private MailLabServer? _runtime;
+    private long _stepStart;
+    private bool _disposed;
+
+    /// <summary>The folder of the feature file being run, for relative topology paths (null: unknown).</summary>
+    public string? FeatureDirectory { get; set; }
+
+    /// <summary>Lines the current step wants shown under it (a refused submission, a note on a comparison).</summary>
+    public IReadOnlyList<string> Notes => _notes;
+
+    /// <summary>True once the world exists (a topology was loaded).</summary>
+    public bool IsStarted => _runtime is not null;
+
+    /// <summary>The running world, building the default topology when no topology step came first.</summary>
+    public async Task<MailLabServer> RuntimeAsync()
+    {
+        if (_runtime is null)
+        {
+            await StartAsync(DefaultTopology.Create(new SimulationClock(Epoch), portOffsetToZero: true)).ConfigureAwait(false);
+        }
+
+        return _runtime!;
+    }
+
+    public async Task<MailWorld> WorldAsync() => (await RuntimeAsync().ConfigureAwait(false)).World;
+
+    /// <summary>Marks the start of a step: the transcript shown on failure starts here.</summary>
+    public void BeginStep()
+    {
+        _notes.Clear();
+        _stepStart = _runtime is null ? 0 : LastSequence(_runtime.World);
+    }
+
+    /// <summary>
+    /// Waits until no delivery or retry is in flight. Time stands still, except that work waiting
+    /// on a network link's latency (a timer due within <see cref="LatencyHorizon"/>) gets that
+    /// time: a hop over a slow link takes its milliseconds, not a "When N minutes pass".
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        if (_runtime is null)
+        {
+            return;
+        }
+
+        var world = _runtime.World;
+        var clock = (SimulationClock)world.Clock;
+        var deadline = TimeProvider.System.GetTimestamp() + (long)(SettleLimit.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        while (true)
+        {
+            var idle = world.Work.WhenIdleAsync();
+            if (idle.IsCompleted || await Task.WhenAny(idle, Task.Delay(LatencyCheck, TimeProvider.System)).ConfigureAwait(false) == idle)
+            {
+                return;
+            }
+
+            if (clock.NextDue is { } due && due - clock.GetUtcNow() <= LatencyHorizon)
+            {
+                await clock.StepAsync(() => Task.CompletedTask).ConfigureAwait(false);
+            }
+            else if (TimeProvider.System.GetTimestamp() > deadline)
+            {
+                throw new TimeoutException($"The world did not settle within {SettleLimit.TotalSeconds:0} seconds: {world.Work.InFlight} deliveries still in flight.");
+            }
+        }
+    }
+
+    /// <summary>Every protocol line of the scenario so far: <c>[host] C: ...</c>, <c>[host] S: ...</c>.</summary>
+    public IReadOnlyList<string> Transcript() =>
+        _runtime is null ? [] : Driver.Transcript.Format(_runtime.World.Trace.Snapshot());
+
+    /// <summary>Every protocol line of the scenario so far, session by session (stable from run to run).</summary>
+    public IReadOnlyList<string> TranscriptBySession() =>
+        _runtime is null ? [] : Driver.Transcript.FormatBySession(_runtime.World.Trace.Snapshot());
+
+    /// <summary>The protocol lines since the current step began, or the last few before it when it had none.</summary>
+    public IReadOnlyList<string> TranscriptAroundStep()
+    {
+        if (_runtime is null)
+        {
+            return [];
+        }
+
+        var events = _runtime.World.Trace.Snapshot();
+        var during = events.Where(e => e.Sequence > _stepStart).ToArray();
+        var shown = Driver.Transcript.Format(during);
+        return shown.Count > 0 ? Driver.Transcript.Tail(shown, 40) : Driver.Transcript.Tail(Driver.Transcript.Format(events), 16);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_runtime is not null)
+        {
+            await _runtime.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task StartAsync(MailWorld world)
+    {
+        var runtime = new MailLabServer(world, listenOnTcp: false);
+        await runtime.StartAsync().ConfigureAwait(false);
+        _runtime = runtime;
+    }
+
+    private static long LastSequence(MailWorld world)
+    {
+        var events = world.Trace.Snapshot();
+        return events.Count == 0 ? 0 : events[^1].Sequence;
+    }
+
+    private async Task<MailHost> HostAsync(string name)
+    {
+        var world = await WorldAsync().ConfigureAwait(false);
+        return world.FindHost(name.Trim())
+            ?? throw new ScenarioSetupException($"There is no host \"{name}\" in the topology; its hosts are {string.Join(", ", world.Hosts.Select(h => $"\"{h.Name}\""))}.");
+    }
+
+    private async Task<SmtpVirtualServer> VirtualServerAsync(string host, string name)
+    {
+        var found = await HostAsync(host).ConfigureAwait(false);
+        return found.Smtp.Find(name.Trim())
+            ?? throw new ScenarioSetupException($"{found.Name} has no SMTP virtual server \"{name}\"; it has {string.Join(", ", found.Smtp.VirtualServers.Select(v => $"\"{v.Name}\""))}.");
+    }
+
+    /// <summary>The virtual server clients of a host reach: the first one, as port 25 would.</summary>
+    private static SmtpVirtualServer FrontVirtualServer(MailHost host) =>
+        host.Smtp.VirtualServers.FirstOrDefault()
+            ?? throw new ScenarioSetupException($"{host.Name} has no SMTP virtual server.");
+}

@@ -1,0 +1,43 @@
+namespace MailLab.Scenarios.Runner;
+
+/// <summary>How a step, scenario or feature came out.</summary>
+public enum RunStatus
+{
+    Passed,
+    Failed,
+    Undefined,
+    Skipped,
+}
+
+/// <summary>One step's outcome. A failed step carries its message and, for an expectation, expected vs actual and the transcript around it.</summary>
+public sealed record StepResult(
+    string Keyword,
+    string Text,
+    int Line,
+    RunStatus Status,
+    string? Error = null,
+    string? Expected = null,
+    string? Actual = null,
+    IReadOnlyList<string>? Transcript = null,
+    IReadOnlyList<string>? Notes = null,
+    IReadOnlyList<string>? Suggestions = null);
+
+/// <summary>
+/// One scenario's outcome, its time (real, not virtual) and its whole protocol transcript: in the
+/// order things happened, and session by session (<see cref="Driver.Transcript.FormatBySession"/>).
+/// </summary>
+public sealed record ScenarioResult(string Name, int Line, RunStatus Status, double DurationMs, IReadOnlyList<StepResult> Steps, IReadOnlyList<string> Transcript, IReadOnlyList<string> SessionTranscript);
+
+/// <summary>One feature file's outcome; parse errors make it fail without running anything.</summary>
+public sealed record FeatureResult(string Path, string Name, IReadOnlyList<ScenarioResult> Scenarios, IReadOnlyList<string> Errors)
+{
+    public bool Passed => Errors.Count == 0 && Scenarios.All(s => s.Status is RunStatus.Passed or RunStatus.Skipped);
+}
+
+/// <summary>A whole run.</summary>
+public sealed record RunReport(IReadOnlyList<FeatureResult> Features, double DurationMs)
+{
+    public bool Passed => Features.All(f => f.Passed);
+
+    public int Count(RunStatus status) => Features.Sum(f => f.Scenarios.Count(s => s.Status == status));
+}

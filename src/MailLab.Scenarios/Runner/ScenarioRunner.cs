@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using MailLab.Scenarios.Driver;
+
+namespace MailLab.Scenarios.Runner;
+
+/// <summary>
+/// Runs one scenario with no compile step: a fresh <see cref="ScenarioWorld"/>, the binding
+/// classes built on it, each step matched against the library's expressions (of its own kind, as
+/// SpecFlow does), its captures converted to the method's parameters (the doc string last), and
+/// the method awaited. After a failure the remaining steps are skipped; the hooks always run.
+/// </summary>
+public sealed class ScenarioRunner(StepCatalog catalog)
+{
+    public async Task<ScenarioResult> RunAsync(ScenarioModel scenario, string language, string? featureDirectory)
+    {
+        var clock = Stopwatch.StartNew();
+        if (scenario.Ignored)
+        {
+            return new ScenarioResult(scenario.Name, scenario.Line, RunStatus.Skipped, 0,
+                scenario.Steps.Select(s => new StepResult(s.Keyword, s.Text, s.Line, RunStatus.Skipped)).ToArray(), [], []);
+        }
+
+        var world = new ScenarioWorld { FeatureDirectory = featureDirectory };
+        var instances = new Dictionary<Type, object>();
+        var results = new List<StepResult>();
+        IReadOnlyList<string> transcript = [];
+        IReadOnlyList<string> sessions = [];
+        try
+        {
+            var hookError = await RunHooksAsync(catalog.BeforeScenario, world, instances);
+            if (hookError is not null)
+            {
+                results.Add(Failed(new StepModel("Before", StepKind.Given, "scenario hooks", scenario.Line, null), hookError, world));
+            }
+
+            var failed = hookError is not null;
+            foreach (var step in scenario.Steps)
+            {
+                if (failed)
+                {
+                    results.Add(new StepResult(step.Keyword, step.Text, step.Line, RunStatus.Skipped));
+                    continue;
+                }
+
+                var result = await RunStepAsync(step, language, world, instances);
+                results.Add(result);
+                failed = result.Status != RunStatus.Passed;
+            }
+
+            transcript = world.Transcript();
+            sessions = world.TranscriptBySession();
+        }
+        finally
+        {
+            await RunHooksAsync(catalog.AfterScenario, world, instances);
+            await world.DisposeAsync();
+        }
+
+        var status = results.Any(r => r.Status == RunStatus.Failed) ? RunStatus.Failed
+            : results.Any(r => r.Status == RunStatus.Undefined) ? RunStatus.Undefined
+            : RunStatus.Passed;
+        return new ScenarioResult(scenario.Name, scenario.Line, status, clock.Elapsed.TotalMilliseconds, results, transcript, sessions);
+    }
+
+    private async Task<StepResult> RunStepAsync(StepModel step, string language, ScenarioWorld world, Dictionary<Type, object> instances)
+    {
+        var matches = catalog.Match(step.Kind, step.Text, step.DocString is not null);
+        if (matches.Count == 0)
+        {
+            var closest = catalog.Closest(step.Text).Select(c => $"{FeatureParser.KeywordFor(language, c.Kind)} {c.Phrasing}").ToArray();
+            var message = $"Undefined step: {step.Keyword} {step.Text}" + (closest.Length == 0
+                ? string.Empty
+                : $"{Environment.NewLine}Closest phrasings:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", closest)}");
+            return new StepResult(step.Keyword, step.Text, step.Line, RunStatus.Undefined, message, Suggestions: closest);
+        }
+
+        if (matches.Count > 1)
+        {
+            return new StepResult(step.Keyword, step.Text, step.Line, RunStatus.Failed,
+                $"Ambiguous step: {step.Keyword} {step.Text} matches {string.Join(" and ", matches.Select(m => $"\"{m.Definition.Phrasing}\""))}");
+        }
+
+        var (definition, match) = matches[0];
+        if (await RunHooksAsync(catalog.BeforeStep, world, instances) is { } before)
+        {
+            return Failed(step, before, world);
+        }
+
+        try
+        {
+            var arguments = Arguments(definition.Method, match, step.DocString);
+            await InvokeAsync(definition.Method, world, instances, arguments);
+        }
+        catch (Exception e)
+        {
+            return Failed(step, Unwrap(e), world);
+        }
+
+        if (await RunHooksAsync(catalog.AfterStep, world, instances) is { } after)
+        {
+            return Failed(step, after, world);
+        }
+
+        return new StepResult(step.Keyword, step.Text, step.Line, RunStatus.Passed, Notes: world.Notes.Count == 0 ? null : world.Notes.ToArray());
+    }
+
+    private static StepResult Failed(StepModel step, Exception e, ScenarioWorld world) => e switch
+    {
+        ScenarioAssertionException a => new StepResult(step.Keyword, step.Text, step.Line, RunStatus.Failed, a.Summary, a.Expected, a.Actual, a.Transcript),
+        ScenarioSetupException s => new StepResult(step.Keyword, step.Text, step.Line, RunStatus.Failed, s.Message, Transcript: world.TranscriptAroundStep()),
+        _ => new StepResult(step.Keyword, step.Text, step.Line, RunStatus.Failed, $"{e.GetType().Name}: {e.Message}", Transcript: world.TranscriptAroundStep()),
+    };
+
+    /// <summary>The regular expression's captures, converted to the parameters' types, then the doc string.</summary>
+    private static object?[] Arguments(MethodInfo method, Match match, string? docString)
+    {
+        var parameters = method.GetParameters();
+        var values = match.Groups.Cast<Group>().Skip(1).Select(g => g.Success ? g.Value : null).ToList<string?>();
+        if (docString is not null)
+        {
+            values.Add(docString);
+        }
+
+        if (values.Count != parameters.Length)
+        {
+            throw new ScenarioSetupException(docString is null && parameters.Length == values.Count + 1
+                ? "This step needs a doc string (lines between \"\"\" marks) under it."
+                : $"This step passes {values.Count} arguments but its binding {method.DeclaringType?.Name}.{method.Name} takes {parameters.Length}{(docString is not null ? " (is the doc string meant for another step?)" : string.Empty)}.");
+        }
+
+        return parameters.Select((p, i) => Convert(values[i], p.ParameterType)).ToArray();
+    }
+
+    private static object? Convert(string? value, Type type)
+    {
+        if (type == typeof(string))
+        {
+            return value ?? string.Empty;
+        }
+
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (value is null)
+        {
+            return target == type && type.IsValueType ? Activator.CreateInstance(type) : null;
+        }
+
+        try
+        {
+            return System.Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or InvalidCastException)
+        {
+            throw new ScenarioSetupException($"\"{value}\" is not a valid {target.Name}.");
+        }
+    }
+
+    private static async Task<Exception?> RunHooksAsync(IReadOnlyList<MethodInfo> hooks, ScenarioWorld world, Dictionary<Type, object> instances)
+    {
+        foreach (var hook in hooks)
+        {
+            try
+            {
+                await InvokeAsync(hook, world, instances, []);
+            }
+            catch (Exception e)
+            {
+                return Unwrap(e);
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task InvokeAsync(MethodInfo method, ScenarioWorld world, Dictionary<Type, object> instances, object?[] arguments)
+    {
+        var target = method.IsStatic ? null : Instance(method.DeclaringType!, world, instances);
+        var returned = method.Invoke(target, arguments);
+        if (returned is Task task)
+        {
+            await task.ConfigureAwait(false);
+        }
+        else if (returned is ValueTask valueTask)
+        {
+            await valueTask.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One instance of each binding class per scenario; constructors may take the <see cref="ScenarioWorld"/>.</summary>
+    private static object Instance(Type type, ScenarioWorld world, Dictionary<Type, object> instances)
+    {
+        if (instances.TryGetValue(type, out var existing))
+        {
+            return existing;
+        }
+
+        var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+        var arguments = constructor.GetParameters().Select(p => p.ParameterType == typeof(ScenarioWorld)
+            ? world
+            : throw new ScenarioSetupException($"The binding {type.Name} asks for a {p.ParameterType.Name}; the runtime runner can only give it the ScenarioWorld.")).ToArray();
+        var instance = constructor.Invoke(arguments);
+        instances[type] = instance;
+        return instance;
+    }
+
+    private static Exception Unwrap(Exception e) => e is TargetInvocationException { InnerException: { } inner } ? Unwrap(inner) : e;
+}

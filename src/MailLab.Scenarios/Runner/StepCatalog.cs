@@ -1,0 +1,104 @@
+using System.Reflection;
+using TechTalk.SpecFlow;
+using TechTalk.SpecFlow.Bindings;
+
+namespace MailLab.Scenarios.Runner;
+
+/// <summary>
+/// The step library as the runtime runner sees it: every [Given]/[When]/[Then] of the [Binding]
+/// classes, read by reflection from the same attributes SpecFlow compiles against, and the
+/// scenario hooks. One library, two runners.
+/// </summary>
+public sealed class StepCatalog
+{
+    private StepCatalog(IReadOnlyList<StepDefinition> definitions, IReadOnlyList<MethodInfo> beforeScenario, IReadOnlyList<MethodInfo> afterScenario, IReadOnlyList<MethodInfo> beforeStep, IReadOnlyList<MethodInfo> afterStep)
+    {
+        Definitions = definitions;
+        BeforeScenario = beforeScenario;
+        AfterScenario = afterScenario;
+        BeforeStep = beforeStep;
+        AfterStep = afterStep;
+    }
+
+    /// <summary>The library in MailLab.Scenarios.</summary>
+    public static StepCatalog Default { get; } = FromAssemblies([typeof(StepCatalog).Assembly]);
+
+    public IReadOnlyList<StepDefinition> Definitions { get; }
+
+    public IReadOnlyList<MethodInfo> BeforeScenario { get; }
+
+    public IReadOnlyList<MethodInfo> AfterScenario { get; }
+
+    public IReadOnlyList<MethodInfo> BeforeStep { get; }
+
+    public IReadOnlyList<MethodInfo> AfterStep { get; }
+
+    public static StepCatalog FromAssemblies(IEnumerable<Assembly> assemblies)
+    {
+        var definitions = new List<StepDefinition>();
+        var hooks = new Dictionary<Type, List<MethodInfo>>();
+        foreach (var type in assemblies.SelectMany(a => a.GetTypes()).Where(t => t.IsDefined(typeof(BindingAttribute), inherit: false)).OrderBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            {
+                foreach (var attribute in method.GetCustomAttributes<StepDefinitionBaseAttribute>())
+                {
+                    foreach (var kind in attribute.Types)
+                    {
+                        definitions.Add(StepDefinition.Create(ToKind(kind), attribute.Regex, method));
+                    }
+                }
+
+                foreach (var hook in method.GetCustomAttributes<HookAttribute>())
+                {
+                    var key = hook.GetType();
+                    if (!hooks.TryGetValue(key, out var list))
+                    {
+                        hooks[key] = list = [];
+                    }
+
+                    list.Add(method);
+                }
+            }
+        }
+
+        IReadOnlyList<MethodInfo> Hooks<T>() => hooks.GetValueOrDefault(typeof(T)) ?? [];
+        return new StepCatalog(definitions, Hooks<BeforeScenarioAttribute>(), Hooks<AfterScenarioAttribute>(), Hooks<BeforeStepAttribute>(), Hooks<AfterStepAttribute>());
+    }
+
+    /// <summary>
+    /// The definitions of this kind whose expression matches the whole text. As in SpecFlow, when
+    /// several match, those whose method takes the step's arguments (the captures, then the doc
+    /// string when there is one) win over those that do not.
+    /// </summary>
+    public IReadOnlyList<(StepDefinition Definition, System.Text.RegularExpressions.Match Match)> Match(StepKind kind, string text, bool hasDocString = false)
+    {
+        var matches = Definitions.Where(d => d.Kind == kind)
+            .Select(d => (Definition: d, Match: d.Regex.Match(text)))
+            .Where(x => x.Match.Success)
+            .GroupBy(x => x.Definition.Method)
+            .Select(g => g.First())
+            .ToArray();
+        var fitting = matches.Where(m => m.Definition.Method.GetParameters().Length == m.Match.Groups.Count - 1 + (hasDocString ? 1 : 0)).ToArray();
+        return fitting.Length > 0 ? fitting : matches;
+    }
+
+    /// <summary>The phrasings closest to an undefined step, with their keywords, best first.</summary>
+    public IReadOnlyList<(StepKind Kind, string Phrasing)> Closest(string text, int take = 3)
+    {
+        var byPhrasing = Definitions
+            .Where(d => !d.Method.Name.StartsWith("NotYetAvailable", StringComparison.Ordinal))
+            .GroupBy(d => d.Phrasing)
+            .ToDictionary(g => g.Key, g => g.First().Kind);
+        return Similarity.Rank(text, byPhrasing.Keys, take, minimum: 0.2)
+            .Select(p => (byPhrasing[p], p))
+            .ToArray();
+    }
+
+    private static StepKind ToKind(StepDefinitionType type) => type switch
+    {
+        StepDefinitionType.Given => StepKind.Given,
+        StepDefinitionType.When => StepKind.When,
+        _ => StepKind.Then,
+    };
+}

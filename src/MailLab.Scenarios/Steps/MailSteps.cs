@@ -1,0 +1,18 @@
+using MailLab.Scenarios.Driver;
+using TechTalk.SpecFlow;
+
+namespace MailLab.Scenarios.Steps;
+
+/// <summary>Putting mail into the world: a user sends a message; a file lands in Pickup.</summary>
+[Binding]
+public sealed class MailSteps(ScenarioWorld world)
+{
+    [When(@"""([^""]*)"" sends a message to ""([^""]*)"" with subject ""([^""]*)""")]
+    [When(@"""([^""]*)"" отправляет письмо (?:для |на адрес )?""([^""]*)"" с темой ""([^""]*)""")]
+    public Task Send(string from, string to, string subject) => world.SendMessageAsync(from, to, subject);
+
+    [When(@"a file is placed in the Pickup folder of ""([^""]*)"" with:")]
+    [Given(@"a file is placed in the Pickup folder of ""([^""]*)"" with:")]
+    [When(@"в папку Pickup на ""([^""]*)"" кладут файл:")]
+    public Task Pickup(string host, string content) => world.DropInPickupAsync(host, content);
+}

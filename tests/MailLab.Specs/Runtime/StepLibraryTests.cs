@@ -1,0 +1,100 @@
+using MailLab.Scenarios.Runner;
+
+namespace MailLab.Specs.Runtime;
+
+/// <summary>The phrasings the issue promises, each matching exactly one step; and the reference page listing them all.</summary>
+public sealed class StepLibraryTests
+{
+    /// <summary>The issue's phrasings, with example values, as labs and CI suites will write them.</summary>
+    public static TheoryData<string, string> Promised => new()
+    {
+        { "Given", "the default topology" },
+        { "Given", "the topology \"scenarios/topologies/mailru-rosnou.yaml\"" },
+        { "Given", "the virtual server \"Default SMTP Virtual Server\" on \"rosnou.ru\" is paused" },
+        { "Given", "the virtual server \"Default SMTP Virtual Server\" on \"rosnou.ru\" is stopped" },
+        { "Given", "the virtual server \"Default SMTP Virtual Server\" on \"rosnou.ru\" is running" },
+        { "Given", "the SMTP service on \"rosnou.ru\" is stopped" },
+        { "Given", "on \"rosnou.ru\" the virtual server \"Default SMTP Virtual Server\" has \"maxMessageSizeKb\" set to \"1\"" },
+        { "Given", "the mailbox \"petr@rosnou.ru\" with password \"petr123\"" },
+        { "Given", "\"rosnou.ru\" is unreachable" },
+        { "When", "\"rosnou.ru\" becomes reachable" },
+        { "When", "\"ivan@mail.ru\" sends a message to \"student@rosnou.ru\" with subject \"Hello\"" },
+        { "When", "\"ivan@mail.ru\" sends a message to \"student@rosnou.ru, ivan@mail.ru\" with subject \"Hello\"" },
+        { "When", "a client connects to SMTP on \"rosnou.ru\" and sends:" },
+        { "Then", "the server replies:" },
+        { "When", "15 minutes pass" },
+        { "When", "1 minute passes" },
+        { "When", "12 hours pass" },
+        { "When", "2 days pass" },
+        { "When", "the administrator runs \"winpop add rosnou.ru\"" },
+        { "When", "the administrator runs \"maillab smtp vs pause \"Default SMTP Virtual Server\" --host rosnou.ru\"" },
+        { "Then", "the command output is:" },
+        { "Then", "the command fails" },
+        { "Then", "the mailbox \"student@rosnou.ru\" contains 1 message" },
+        { "Then", "the mailbox \"student@rosnou.ru\" contains 2 messages" },
+        { "Then", "the mailbox \"student@rosnou.ru\" contains a message with subject \"Hello\"" },
+        { "Then", "the message \"Hello\" travelled through \"mail.ru\", \"rosnou.ru\"" },
+        { "Then", "\"ivan@mail.ru\" receives a delivery status notification for \"student@rosnou.ru\"" },
+        { "Then", "the queue of \"mail.ru\" holds 1 message" },
+        { "Then", "the queue of \"mail.ru\" holds 0 messages" },
+        { "Then", "the BadMail folder of \"mail.ru\" holds 2 files" },
+        { "Then", "the BadMail folder of \"mail.ru\" holds 1 file" },
+        { "Given", "топология по умолчанию" },
+        { "Given", "топология \"scenarios/topologies/mailru-rosnou.yaml\"" },
+        { "Given", "виртуальный сервер \"Default SMTP Virtual Server\" на \"rosnou.ru\" приостановлен" },
+        { "Given", "служба SMTP на \"rosnou.ru\" остановлена" },
+        { "Given", "на \"rosnou.ru\" у виртуального сервера \"Default SMTP Virtual Server\" параметр \"maxMessageSizeKb\" равен \"1\"" },
+        { "Given", "почтовый ящик \"petr@rosnou.ru\" с паролем \"petr123\"" },
+        { "Given", "\"rosnou.ru\" недоступен" },
+        { "When", "\"rosnou.ru\" становится доступен" },
+        { "When", "\"ivan@mail.ru\" отправляет письмо \"student@rosnou.ru\" с темой \"Привет\"" },
+        { "When", "клиент подключается к SMTP на \"rosnou.ru\" и отправляет:" },
+        { "Then", "сервер отвечает:" },
+        { "When", "проходит 15 минут" },
+        { "When", "проходят 12 часов" },
+        { "When", "прошло 2 дня" },
+        { "When", "администратор выполняет \"winpop add rosnou.ru\"" },
+        { "Then", "команда выводит:" },
+        { "Then", "команда завершается с ошибкой" },
+        { "Then", "почтовый ящик \"student@rosnou.ru\" содержит 1 письмо" },
+        { "Then", "почтовый ящик \"student@rosnou.ru\" содержит 5 писем" },
+        { "Then", "почтовый ящик \"student@rosnou.ru\" содержит письмо с темой \"Привет\"" },
+        { "Then", "письмо \"Привет\" прошло через \"mail.ru\", \"rosnou.ru\"" },
+        { "Then", "\"ivan@mail.ru\" получает уведомление о состоянии доставки для \"student@rosnou.ru\"" },
+        { "Then", "очередь \"mail.ru\" содержит 1 письмо" },
+        { "Then", "папка BadMail на \"mail.ru\" содержит 2 файла" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Promised))]
+    public void PromisedPhrasing_MatchesExactlyOneStep(string kind, string text)
+    {
+        var matches = StepCatalog.Default.Match(Enum.Parse<StepKind>(kind), text);
+        matches.Should().ContainSingle($"\"{kind} {text}\" must match one step");
+        matches[0].Definition.Method.Name.Should().NotBe("NotYetAvailable");
+    }
+
+    [Fact]
+    public void TheReferencePage_ListsEveryPhrasing()
+    {
+        var page = File.ReadAllText(Path.Combine(RepositoryPaths.Scenarios, "STEPS.md"));
+        var missing = StepCatalog.Default.Definitions
+            .Where(d => !d.Method.Name.StartsWith("NotYetAvailable", StringComparison.Ordinal))
+            .Select(d => d.Phrasing)
+            .Distinct()
+            .Where(p => !page.Contains(p, StringComparison.Ordinal))
+            .ToArray();
+        missing.Should().BeEmpty("scenarios/STEPS.md is the reference of every phrasing");
+    }
+
+    [Fact]
+    public void ServicesNotYetBuilt_AreCaughtOnlyOutsideQuotes()
+    {
+        StepCatalog.Default.Match(StepKind.When, "\"student@rosnou.ru\" logs on to POP3 with password \"x\"")
+            .Should().ContainSingle().Which.Definition.Method.Name.Should().Be("NotYetAvailable");
+        StepCatalog.Default.Match(StepKind.When, "\"ivan@mail.ru\" sends a message to \"student@rosnou.ru\" with subject \"About POP3\"")
+            .Should().ContainSingle().Which.Definition.Method.Name.Should().Be("Send");
+        StepCatalog.Default.Match(StepKind.When, "the administrator runs \"winpop add POP3\"")
+            .Should().ContainSingle().Which.Definition.Method.Name.Should().Be("Run");
+    }
+}

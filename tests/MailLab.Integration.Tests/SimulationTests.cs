@@ -58,6 +58,23 @@ public sealed class SimulationTests
     }
 
     [Fact]
+    public async Task SlowLink_TheHopTakesItsLatencyOnTheVirtualClock_AndAdvanceDoesNotHang()
+    {
+        var clock = new SimulationClock(Start);
+        var world = DefaultTopology.Create(clock, portOffsetToZero: true);
+        world.Links.SetLink("mail.ru", "rosnou.ru", reachable: true, TimeSpan.FromSeconds(30));
+        await using var runtime = new MailLabServer(world, listenOnTcp: false);
+        await runtime.StartAsync();
+        await SendInMemoryAsync(runtime, world.FindHost("rosnou.ru")!, world.FindHost("mail.ru")!);
+        await world.Work.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        var mailbox = world.FindHost("rosnou.ru")!.Mailboxes.Find("student@rosnou.ru")!;
+        mailbox.Count.Should().Be(0, "the hop is still on the wire");
+
+        await runtime.Simulator!.AdvanceAsync(TimeSpan.FromMinutes(1)).WaitAsync(TimeSpan.FromSeconds(20));
+        mailbox.Messages.Should().ContainSingle().Which.Received.Should().Be(Start + TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task LiveMode_RefusesToMoveTheClock()
     {
         await using var world = await TestWorld.StartAsync();

@@ -194,7 +194,7 @@ public sealed class QueueManager
 
             if (target is WorldHostTarget linked && World.Links.Latency(host.Name, linked.Host.Name) is { } latency && latency > TimeSpan.Zero)
             {
-                await Task.Delay(latency, Clock).ConfigureAwait(false);
+                await World.Work.DelayAsync(latency, Clock).ConfigureAwait(false);
             }
 
             World.Trace.Append(host.Name, TraceKind.Connecting, $"Connecting to {target.Name}", traceId: entry.Message.TraceId, messageId: entry.Message.Id, peer: target.Name);

@@ -63,6 +63,34 @@ public sealed class WorkTracker
         });
     }
 
+    /// <summary>
+    /// Waits on the world's clock from inside tracked work without counting as in flight meanwhile,
+    /// so a simulation waiting for idleness can move the clock to the timer. The timer's callback
+    /// takes the work back synchronously, before the simulator settles again.
+    /// </summary>
+    public Task DelayAsync(TimeSpan delay, TimeProvider clock)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            return Task.CompletedTask;
+        }
+
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        ITimer? timer = null;
+        timer = clock.CreateTimer(
+            _ =>
+            {
+                Begin();
+                timer?.Dispose();
+                done.TrySetResult();
+            },
+            null,
+            delay,
+            Timeout.InfiniteTimeSpan);
+        End();
+        return done.Task;
+    }
+
     /// <summary>Completes when no work is in flight.</summary>
     public Task WhenIdleAsync()
     {

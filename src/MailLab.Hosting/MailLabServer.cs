@@ -14,8 +14,8 @@ namespace MailLab.Hosting;
 /// </summary>
 public sealed class MailLabServer : IAsyncDisposable
 {
-    private readonly Dictionary<SmtpVirtualServer, SmtpTcpListener> _listeners = [];
-    private readonly Dictionary<Mail.Pop3.Pop3Service, Pop3.Pop3TcpListener> _pop3Listeners = [];
+    private readonly Dictionary<SmtpVirtualServer, LoopbackTcpListener> _listeners = [];
+    private readonly Dictionary<Mail.Pop3.Pop3Service, LoopbackTcpListener> _pop3Listeners = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly bool _tcp;
     private bool _disposed;
@@ -87,7 +87,7 @@ public sealed class MailLabServer : IAsyncDisposable
                 host.Smtp.VirtualServerAdded -= OnStateChanged;
             }
 
-            SmtpTcpListener[] listeners;
+            LoopbackTcpListener[] listeners;
             lock (_listeners)
             {
                 listeners = _listeners.Values.ToArray();
@@ -123,7 +123,7 @@ public sealed class MailLabServer : IAsyncDisposable
                 return;
             }
 
-            SmtpTcpListener? current;
+            LoopbackTcpListener? current;
             lock (_listeners)
             {
                 _listeners.TryGetValue(server, out current);
@@ -150,7 +150,7 @@ public sealed class MailLabServer : IAsyncDisposable
             if (current is null && _tcp)
             {
                 // Reopen on the same port a port-0 listener had before, so its endpoint stays stable.
-                var listener = SmtpTcpListener.Open(server, Certificate, server.Port == 0 ? server.BoundPort ?? 0 : null);
+                var listener = ProtocolListeners.OpenSmtp(server, Certificate, server.Port == 0 ? server.BoundPort ?? 0 : null);
                 server.BoundPort = listener.EndPoint.Port;
                 lock (_listeners)
                 {
@@ -174,7 +174,7 @@ public sealed class MailLabServer : IAsyncDisposable
         {
             foreach (var host in World.Hosts.Where(h => h.Pop3.Enabled && _tcp && !_disposed))
             {
-                var listener = Pop3.Pop3TcpListener.Open(host.Pop3, Certificate);
+                var listener = ProtocolListeners.OpenPop3(host.Pop3, Certificate);
                 host.Pop3.BoundPort = listener.EndPoint.Port;
                 lock (_pop3Listeners)
                 {
@@ -190,7 +190,7 @@ public sealed class MailLabServer : IAsyncDisposable
 
     private async Task ClosePop3Async()
     {
-        Pop3.Pop3TcpListener[] listeners;
+        LoopbackTcpListener[] listeners;
         lock (_pop3Listeners)
         {
             listeners = _pop3Listeners.Values.ToArray();

@@ -5,6 +5,8 @@ using System.Security.Cryptography.X509Certificates;
 using MailLab.Mail.Pop3;
 using MailLab.Protocol.Pop3;
 
+using MailLab.Hosting.Transports;
+
 namespace MailLab.Hosting.Pop3;
 
 /// <summary>
@@ -21,8 +23,8 @@ public static class Pop3ConnectionRunner
     {
         var session = connection.Session;
         var buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
-        using var idle = new Pop3IdleTimeout(clock, connection.IdleTimeout);
-        using var shutdownRegistration = shutdown.UnsafeRegister(static s => ((Pop3IdleTimeout)s!).CancelNow(), idle);
+        using var idle = new IdleTimeout(clock, connection.IdleTimeout);
+        using var shutdownRegistration = shutdown.UnsafeRegister(static s => ((IdleTimeout)s!).CancelNow(), idle);
         var token = idle.Token;
         try
         {

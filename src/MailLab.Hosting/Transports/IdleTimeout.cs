@@ -1,4 +1,4 @@
-namespace MailLab.Hosting.Pop3;
+namespace MailLab.Hosting.Transports;
 
 // A copy of SmtpConnectionRunner's private IdleTimeout (that file is being tuned separately);
 // the two can become one shared type once both settle.
@@ -8,7 +8,7 @@ namespace MailLab.Hosting.Pop3;
 /// finds the new one and waits for the rest. It cancels exactly when the client has been
 /// silent for the whole time-out, as re-arming on every read would.
 /// </summary>
-internal sealed class Pop3IdleTimeout : IDisposable
+internal sealed class IdleTimeout : IDisposable
 {
     private readonly CancellationTokenSource _cancel = new();
     private readonly TimeProvider _clock;
@@ -17,14 +17,14 @@ internal sealed class Pop3IdleTimeout : IDisposable
     private long _deadline;
     private int _timedOut;
 
-    public Pop3IdleTimeout(TimeProvider clock, TimeSpan timeout)
+    public IdleTimeout(TimeProvider clock, TimeSpan timeout)
     {
         _clock = clock;
         _timeout = timeout;
         if (timeout > TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
         {
             Restart();
-            _timer = clock.CreateTimer(static s => ((Pop3IdleTimeout)s!).OnTimer(), this, timeout, Timeout.InfiniteTimeSpan);
+            _timer = clock.CreateTimer(static s => ((IdleTimeout)s!).OnTimer(), this, timeout, Timeout.InfiniteTimeSpan);
         }
     }
 

@@ -1,25 +1,23 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
-using MailLab.Hosting.Transports;
-using MailLab.Mail.Pop3;
 
-namespace MailLab.Hosting.Pop3;
+namespace MailLab.Hosting.Transports;
 
-/// <summary>A host's POP3 TCP listener (loopback only). Closing it also ends its open sessions.</summary>
-public sealed class Pop3TcpListener : IAsyncDisposable
+/// <summary>
+/// A TCP listener on loopback that hands each accepted socket to a protocol's connection runner
+/// (SMTP, POP3). Closing it also ends its open sessions.
+/// </summary>
+public sealed class LoopbackTcpListener : IAsyncDisposable
 {
-    private readonly Pop3Service _service;
-    private readonly X509Certificate2? _certificate;
+    private readonly Func<Socket, CancellationToken, Task> _serve;
     private readonly Socket _socket;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConnectionTracker _connections = new();
     private readonly Task _acceptLoop;
 
-    private Pop3TcpListener(Pop3Service service, X509Certificate2? certificate, Socket socket)
+    private LoopbackTcpListener(Func<Socket, CancellationToken, Task> serve, Socket socket)
     {
-        _service = service;
-        _certificate = certificate;
+        _serve = serve;
         _socket = socket;
         EndPoint = (IPEndPoint)socket.LocalEndPoint!;
         _acceptLoop = Task.Run(AcceptLoopAsync);
@@ -27,14 +25,14 @@ public sealed class Pop3TcpListener : IAsyncDisposable
 
     public IPEndPoint EndPoint { get; }
 
-    /// <summary>Binds the service's address and port (or <paramref name="port"/> when given).</summary>
-    public static Pop3TcpListener Open(Pop3Service service, X509Certificate2? certificate, int? port = null)
+    /// <summary>Binds <paramref name="configured"/> (mapped to loopback) and <paramref name="port"/>; <paramref name="serve"/> runs each connection.</summary>
+    public static LoopbackTcpListener Open(IPAddress configured, int port, Func<Socket, CancellationToken, Task> serve)
     {
-        var address = Listening.LoopbackOnly(service.Address);
+        var address = Listening.LoopbackOnly(configured);
         var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            socket.Bind(new IPEndPoint(address, port ?? service.Port));
+            socket.Bind(new IPEndPoint(address, port));
             socket.Listen(512);
         }
         catch
@@ -43,7 +41,7 @@ public sealed class Pop3TcpListener : IAsyncDisposable
             throw;
         }
 
-        return new Pop3TcpListener(service, certificate, socket);
+        return new LoopbackTcpListener(serve, socket);
     }
 
     public async ValueTask DisposeAsync()
@@ -87,10 +85,5 @@ public sealed class Pop3TcpListener : IAsyncDisposable
         }
     }
 
-    private Task RunAsync(Socket client)
-    {
-        var connection = _service.Accept(client.RemoteEndPoint, client.LocalEndPoint, _certificate is not null);
-        var stream = new NetworkStream(client, ownsSocket: true);
-        return Pop3ConnectionRunner.RunAsync(connection, stream, _certificate, _service.Host.World.Clock, _stopping.Token);
-    }
+    private Task RunAsync(Socket client) => _serve(client, _stopping.Token);
 }

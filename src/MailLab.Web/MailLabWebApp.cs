@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 
 namespace MailLab.Web;
 
-/// <summary>The admin HTTP API (and later the visualiser) for a running <see cref="MailLabServer"/>, on loopback.</summary>
+/// <summary>The admin HTTP API and the visualiser page for a running <see cref="MailLabServer"/>, on loopback.</summary>
 public static class MailLabWebApp
 {
     public const int DefaultPort = 5080;
@@ -41,8 +43,46 @@ public static class MailLabWebApp
         api.MapClockEndpoints();
         api.MapNetworkEndpoints();
         api.MapPop3Endpoints();
-        app.MapGet("/", () => "MailLab is running. The API is under /api (OpenAPI document: /openapi/v1.json).");
+        MapPage(app);
         return app;
+    }
+
+    /// <summary>The Content-Security-Policy of the page: its own scripts and styles only, no plugins, no framing.</summary>
+    public const string ContentSecurityPolicy = "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /// <summary>
+    /// The visualiser: static files under wwwroot/, embedded in this assembly (so it works from
+    /// <c>dotnet run</c> and from the packed tool alike), served with a strict CSP.
+    /// </summary>
+    private static void MapPage(WebApplication app)
+    {
+        var files = new EmbeddedFileProvider(typeof(MailLabWebApp).Assembly, "MailLab.Web.wwwroot");
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                return Task.CompletedTask;
+            });
+            await next(context);
+        });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "no-cache",
+        });
+        app.MapGet("/", async (HttpContext context) =>
+        {
+            var index = files.GetFileInfo("index.html");
+            context.Response.ContentType = "text/html; charset=utf-8";
+            context.Response.Headers.CacheControl = "no-cache";
+            await using var stream = index.CreateReadStream();
+            await stream.CopyToAsync(context.Response.Body, context.RequestAborted);
+        }).ExcludeFromDescription();
     }
 
     /// <summary>The address the app listens on, once started.</summary>

@@ -1,0 +1,134 @@
+using System.Net;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MailLab.Hosting;
+using MailLab.Mail.World;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+using MimeKit;
+
+namespace MailLab.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh default topology (real TCP on ephemeral ports) with the web app on a free port, and a new
+/// browser page on it. On a failed test <see cref="RunAsync"/> saves a screenshot and the page's HTML.
+/// </summary>
+public sealed class PageSession : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+    private readonly WebApplication _app;
+
+    private PageSession(MailLabServer runtime, WebApplication app, Uri url, IBrowserContext context, IPage page)
+    {
+        Runtime = runtime;
+        _app = app;
+        Url = url;
+        _context = context;
+        Page = page;
+        page.PageError += (_, error) => Errors.Add($"pageerror: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                Errors.Add($"console: {message.Text}");
+            }
+        };
+    }
+
+    public MailLabServer Runtime { get; }
+
+    public MailWorld World => Runtime.World;
+
+    public Uri Url { get; }
+
+    public IPage Page { get; }
+
+    /// <summary>Script errors and console errors (a CSP violation is one) seen so far.</summary>
+    public List<string> Errors { get; } = [];
+
+    public static string ArtifactDirectory => Path.Combine(AppContext.BaseDirectory, "playwright-artifacts");
+
+    public static async Task<PageSession> StartAsync(IBrowser browser, string? language = null)
+    {
+        var world = DefaultTopology.Create(TimeProvider.System, portOffsetToZero: true);
+        var runtime = new MailLabServer(world);
+        await runtime.StartAsync();
+        var app = MailLabWebApp.Build(runtime, port: 0);
+        await app.StartAsync();
+        var url = MailLabWebApp.GetAddress(app);
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1100 }, Locale = "en-US" });
+        if (language is not null)
+        {
+            await context.AddInitScriptAsync($"localStorage.setItem('maillab.lang', '{language}');");
+        }
+
+        var page = await context.NewPageAsync();
+        return new PageSession(runtime, app, url, context, page);
+    }
+
+    /// <summary>Opens the page and waits for its first data and its event stream.</summary>
+    public async Task OpenAsync()
+    {
+        await Page.GotoAsync(Url.ToString());
+        await Assertions.Expect(Page.Locator("body[data-ready='1'][data-live='on']")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Runs a test body; when it throws, saves a screenshot and the HTML under the test output, then rethrows.</summary>
+    public async Task RunAsync(string testName, Func<Task> body)
+    {
+        try
+        {
+            await body();
+        }
+        catch
+        {
+            Directory.CreateDirectory(ArtifactDirectory);
+            var stem = Path.Combine(ArtifactDirectory, testName);
+            try
+            {
+                await Page.ScreenshotAsync(new() { Path = stem + ".png", FullPage = true });
+                await File.WriteAllTextAsync(stem + ".html", await Page.ContentAsync());
+                await File.WriteAllLinesAsync(stem + ".errors.txt", Errors);
+            }
+            catch (PlaywrightException)
+            {
+                // The page is gone; the original failure matters more.
+            }
+
+            throw;
+        }
+    }
+
+    public IPEndPoint SmtpEndPoint(string host) =>
+        Runtime.GetEndPoint(World.FindHost(host)!.Smtp.Find(DefaultTopology.VirtualServerName)!)
+        ?? throw new InvalidOperationException($"{host} has no SMTP listener.");
+
+    /// <summary>ivan@mail.ru submits a message to mail.ru over TCP with MailKit (STARTTLS, AUTH), as in the README.</summary>
+    public async Task SendAsIvanAsync(string to, string subject)
+    {
+        var expected = Runtime.Certificate.GetCertHashString();
+        using var client = new SmtpClient
+        {
+            ServerCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == expected,
+            Timeout = 20_000,
+        };
+        var endPoint = SmtpEndPoint("mail.ru");
+        await client.ConnectAsync(endPoint.Address.ToString(), endPoint.Port, SecureSocketOptions.StartTls);
+        await client.AuthenticateAsync("ivan@mail.ru", "ivan123");
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse("ivan@mail.ru"));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = "Привет!" };
+        await client.SendAsync(message);
+        await client.DisconnectAsync(true);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _context.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Runtime.DisposeAsync();
+    }
+}

@@ -43,6 +43,11 @@ public sealed partial class Pop3Service
     /// <summary>Locks every session's maildrop (RFC 1939 §4).</summary>
     public Pop3MaildropLocks MaildropLocks { get; } = new();
 
+    /// <summary>The growing delay after repeated failed logons.</summary>
+    public Pop3LogonThrottle LogonThrottle => _throttle ??= new Pop3LogonThrottle(Host.World.Clock);
+
+    private Pop3LogonThrottle? _throttle;
+
     public int ActiveConnections => Volatile.Read(ref _activeConnections);
 
     /// <summary>

@@ -21,14 +21,23 @@ internal sealed class Pop3SessionHandler : IPop3ServerHandler
 
     public Pop3LogonResult Logon(Pop3Credentials credentials)
     {
+        var throttle = _service.LogonThrottle;
+        if (throttle.Wait(credentials.UserName) is { } wait)
+        {
+            return Pop3LogonResult.LoginDelay($"too many failed logons; try again in {Math.Ceiling(wait.TotalSeconds):0} seconds");
+        }
+
         var address = _service.AuthenticationMethod == Pop3AuthenticationMethod.EncryptedPasswordFile
             ? CheckPasswordFile(credentials)
             : CheckAccounts(credentials);
         if (address is null)
         {
             // RFC 3206 §4: [AUTH] for an unknown user and a wrong password alike, so names cannot be probed.
+            throttle.Failed(credentials.UserName);
             return Pop3LogonResult.InvalidCredentials();
         }
+
+        throttle.Succeeded(credentials.UserName);
 
         if (_service.IsMailboxLocked(address))
         {

@@ -9,6 +9,7 @@ using MailLab.Bench;
 // dotnet run -c Release --project bench/MailLab.Bench -- [--quick] [--pipelining] [--only TEXT] [--times FACTOR] [--target 127.0.0.1:PORT] [--repeat N] [--no-transcripts]
 // dotnet run -c Release --project bench/MailLab.Bench -- micro [BenchmarkDotNet arguments]
 // dotnet run -c Release --project bench/MailLab.Bench -- relay [--quick] [--no-transcripts]
+// dotnet run -c Release --project bench/MailLab.Bench -- pop3 [--quick]
 if (args.Length > 0 && args[0] == "micro")
 {
     // In-process: no second build of a generated project, short runs (this is a 2-core machine).
@@ -20,6 +21,11 @@ if (args.Length > 0 && args[0] == "micro")
         .WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
     var summaries = BenchmarkRunner.Run([typeof(SessionBenchmarks), typeof(MailLayerBenchmarks)], config, args[1..]);
     return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}
+
+if (args.Length > 0 && args[0] == "pop3")
+{
+    return await Pop3Bench.RunAsync(sessions: args.Contains("--quick") ? 2_000 : 20_000, clients: 20);
 }
 
 if (args.Length > 0 && args[0] == "relay")

@@ -1,4 +1,5 @@
 using MailLab.Mail.World;
+using MailLab.Integration.Tests.Infrastructure;
 using MailLab.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

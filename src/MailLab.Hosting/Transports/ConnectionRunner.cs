@@ -1,0 +1,122 @@
+using System.Buffers;
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+
+namespace MailLab.Hosting.Transports;
+
+/// <summary>
+/// Runs one inbound connection of any protocol over any stream (TCP or in-memory): reads, feeds the
+/// sans-I/O session, writes its output once the input at hand is consumed (which is what lets
+/// pipelined commands get batched replies, RFC 2920 §3.2 / RFC 2449 §6.6), upgrades to TLS when the
+/// session asks, and enforces the idle time-out on the world's clock. However it ends, the
+/// connection is disposed.
+/// </summary>
+internal static class ConnectionRunner
+{
+    public static async Task RunAsync(IRunnableConnection connection, Stream stream, X509Certificate2? certificate, TimeProvider clock, CancellationToken shutdown, int bufferSize)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
+        using var idle = new IdleTimeout(clock, connection.IdleTimeout);
+        using var shutdownRegistration = shutdown.UnsafeRegister(static s => ((IdleTimeout)s!).CancelNow(), idle);
+        var token = idle.Token;
+        try
+        {
+            while (true)
+            {
+                // The idle clock starts before the reply goes out, so a client that has read the
+                // reply always finds the time-out armed (deterministic on a fake clock).
+                idle.Restart();
+                await FlushAsync(connection, stream, token).ConfigureAwait(false);
+                if (connection.IsClosed)
+                {
+                    break;
+                }
+
+                if (connection.WantsTls)
+                {
+                    stream = await UpgradeAsync(stream, certificate!, token).ConfigureAwait(false);
+                    connection.TlsEstablished();
+                    continue;
+                }
+
+                // The timer stays armed while the input is processed: handling it takes far less than a time-out.
+                var read = await stream.ReadAsync(buffer.AsMemory(0, bufferSize), token).ConfigureAwait(false);
+                if (read == 0 || connection.ShouldDrop())
+                {
+                    break;
+                }
+
+                // After a TLS request or a quit the session stops consuming; what is left is discarded.
+                connection.Receive(buffer.AsSpan(0, read));
+                if (connection.ShouldDrop())
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (idle.TimedOut || shutdown.IsCancellationRequested)
+        {
+            if (idle.TimedOut)
+            {
+                connection.TimedOut();
+            }
+            else
+            {
+                connection.ShuttingDown();
+            }
+
+            await TryFlushAsync(connection, stream).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or AuthenticationException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The client went away or failed the TLS handshake: nothing after its last positive
+            // reply was accepted (SMTP), nothing is deleted without QUIT (POP3, RFC 1939 §6).
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            connection.Dispose();
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<Stream> UpgradeAsync(Stream stream, X509Certificate2 certificate, CancellationToken token)
+    {
+        var tls = new SslStream(stream, leaveInnerStreamOpen: false);
+        await tls.AuthenticateAsServerAsync(
+            new SslServerAuthenticationOptions
+            {
+                ServerCertificate = certificate,
+                ClientCertificateRequired = false,
+                EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+            },
+            token).ConfigureAwait(false);
+        return tls;
+    }
+
+    private static async ValueTask FlushAsync(IRunnableConnection connection, Stream stream, CancellationToken token)
+    {
+        if (connection.Output.Length == 0)
+        {
+            return;
+        }
+
+        await stream.WriteAsync(connection.Output, token).ConfigureAwait(false);
+        await stream.FlushAsync(token).ConfigureAwait(false);
+        connection.ClearOutput();
+    }
+
+    private static async Task TryFlushAsync(IRunnableConnection connection, Stream stream)
+    {
+        try
+        {
+            using var grace = new CancellationTokenSource();
+            await FlushAsync(connection, stream, grace.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
+        {
+            // The peer is already gone.
+        }
+    }
+}

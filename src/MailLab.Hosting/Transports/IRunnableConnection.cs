@@ -1,0 +1,32 @@
+namespace MailLab.Hosting.Transports;
+
+/// <summary>
+/// What <see cref="ConnectionRunner"/> needs from a protocol's inbound connection: its sans-I/O
+/// session's bytes and actions, its idle time-out, and how it ends.
+/// </summary>
+internal interface IRunnableConnection : IDisposable
+{
+    TimeSpan IdleTimeout { get; }
+
+    ReadOnlyMemory<byte> Output { get; }
+
+    bool IsClosed { get; }
+
+    /// <summary>The session asked for TLS (STARTTLS, STLS): unconsumed input is discarded (RFC 3207 §4.2, RFC 2595 §4).</summary>
+    bool WantsTls { get; }
+
+    void ClearOutput();
+
+    void Receive(ReadOnlySpan<byte> input);
+
+    void TlsEstablished();
+
+    /// <summary>Fault injection: true when the connection must be cut now, with no reply.</summary>
+    bool ShouldDrop();
+
+    /// <summary>The client stayed silent for the whole idle time-out.</summary>
+    void TimedOut();
+
+    /// <summary>The listener is closing (the server was stopped).</summary>
+    void ShuttingDown();
+}

@@ -18,7 +18,7 @@ public enum FeedMode
 /// Drives an <see cref="SmtpServerSession"/> as a transport would, without sockets: feeds bytes,
 /// stops feeding once an action is pending, and collects the reply bytes as text lines.
 /// </summary>
-internal sealed class SessionDriver : IDisposable
+internal sealed class SessionDriver : ByteFeedingDriver, IDisposable
 {
     public static readonly IPEndPoint ClientEndPoint = new(IPAddress.Parse("192.0.2.10"), 50000);
     public static readonly IPEndPoint ServerEndPoint = new(IPAddress.Parse("192.0.2.25"), 25);
@@ -48,46 +48,11 @@ internal sealed class SessionDriver : IDisposable
 
     public SmtpServerSession Session { get; }
 
-    /// <summary>Octets the session did not consume in the last <see cref="Send(ReadOnlySpan{byte}, FeedMode)"/>.</summary>
-    public int LastUnconsumed { get; private set; }
-
     public static SmtpServerOptions DefaultOptions() => new()
     {
         HostName = HostName,
         TimeProvider = new FixedTimeProvider(),
     };
-
-    /// <summary>Feeds bytes; returns how many the session consumed.</summary>
-    public int Send(ReadOnlySpan<byte> bytes, FeedMode mode = FeedMode.Whole)
-    {
-        var consumed = mode == FeedMode.Whole ? Feed(bytes) : FeedPieces(bytes, 1);
-        LastUnconsumed = bytes.Length - consumed;
-        return consumed;
-    }
-
-    /// <summary>Feeds bytes cut at the given offsets (ascending); returns how many were consumed.</summary>
-    public int SendSplit(ReadOnlySpan<byte> bytes, params int[] splitPoints)
-    {
-        var consumed = 0;
-        var start = 0;
-        foreach (var point in splitPoints.Append(bytes.Length))
-        {
-            var piece = bytes[start..point];
-            var taken = Feed(piece);
-            consumed += taken;
-            start = point;
-            if (taken < piece.Length)
-            {
-                break;
-            }
-        }
-
-        LastUnconsumed = bytes.Length - consumed;
-        return consumed;
-    }
-
-    /// <summary>Feeds text as UTF-8 bytes.</summary>
-    public int Send(string text, FeedMode mode = FeedMode.Whole) => Send(Encoding.UTF8.GetBytes(text), mode);
 
     /// <summary>Sends one command line with CRLF and returns the reply lines it produced.</summary>
     public IReadOnlyList<string> Command(string line)
@@ -149,7 +114,7 @@ internal sealed class SessionDriver : IDisposable
 
     public void Dispose() => Session.Dispose();
 
-    private int Feed(ReadOnlySpan<byte> bytes)
+    protected override int Feed(ReadOnlySpan<byte> bytes)
     {
         if (Session.PendingAction != SmtpSessionAction.None)
         {
@@ -161,23 +126,6 @@ internal sealed class SessionDriver : IDisposable
         if (consumed < bytes.Length)
         {
             Session.PendingAction.Should().NotBe(SmtpSessionAction.None, "Receive consumes all input unless TLS or close is pending");
-        }
-
-        return consumed;
-    }
-
-    private int FeedPieces(ReadOnlySpan<byte> bytes, int size)
-    {
-        var consumed = 0;
-        for (var i = 0; i < bytes.Length; i += size)
-        {
-            var piece = bytes[i..Math.Min(bytes.Length, i + size)];
-            var taken = Feed(piece);
-            consumed += taken;
-            if (taken < piece.Length)
-            {
-                break;
-            }
         }
 
         return consumed;

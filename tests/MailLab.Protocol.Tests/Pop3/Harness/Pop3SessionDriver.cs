@@ -10,7 +10,7 @@ namespace MailLab.Protocol.Tests.Pop3.Harness;
 /// Drives a <see cref="Pop3ServerSession"/> as a transport would, without sockets: feeds bytes,
 /// stops feeding once an action is pending, and collects the response bytes as text lines.
 /// </summary>
-internal sealed class Pop3SessionDriver : IDisposable
+internal sealed class Pop3SessionDriver : ByteFeedingDriver, IDisposable
 {
     public static readonly IPEndPoint ClientEndPoint = new(IPAddress.Parse("192.0.2.10"), 50000);
     public static readonly IPEndPoint ServerEndPoint = new(IPAddress.Parse("192.0.2.110"), 110);
@@ -47,9 +47,6 @@ internal sealed class Pop3SessionDriver : IDisposable
 
     public Pop3ServerSession Session { get; }
 
-    /// <summary>Octets the session did not consume in the last send.</summary>
-    public int LastUnconsumed { get; private set; }
-
     /// <summary>
     /// A fixed clock and nonces 1896, 1897, … (RFC 1939's example pid), so the APOP banner and
     /// the CRAM-MD5 challenges of a session are known in advance.
@@ -66,53 +63,6 @@ internal sealed class Pop3SessionDriver : IDisposable
     }
 
     public static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
-
-    public int Send(ReadOnlySpan<byte> bytes, FeedMode mode = FeedMode.Whole)
-    {
-        var consumed = 0;
-        if (mode == FeedMode.Whole)
-        {
-            consumed = Feed(bytes);
-        }
-        else
-        {
-            for (var i = 0; i < bytes.Length; i++)
-            {
-                var taken = Feed(bytes.Slice(i, 1));
-                consumed += taken;
-                if (taken == 0)
-                {
-                    break;
-                }
-            }
-        }
-
-        LastUnconsumed = bytes.Length - consumed;
-        return consumed;
-    }
-
-    public int Send(string text, FeedMode mode = FeedMode.Whole) => Send(Encoding.UTF8.GetBytes(text), mode);
-
-    /// <summary>Feeds bytes cut at the given offsets (ascending); returns how many were consumed.</summary>
-    public int SendSplit(ReadOnlySpan<byte> bytes, params int[] splitPoints)
-    {
-        var consumed = 0;
-        var start = 0;
-        foreach (var point in splitPoints.Append(bytes.Length))
-        {
-            var piece = bytes[start..point];
-            var taken = Feed(piece);
-            consumed += taken;
-            start = point;
-            if (taken < piece.Length)
-            {
-                break;
-            }
-        }
-
-        LastUnconsumed = bytes.Length - consumed;
-        return consumed;
-    }
 
     /// <summary>Sends one command line with CRLF and returns the response lines it produced.</summary>
     public IReadOnlyList<string> Command(string line)
@@ -173,7 +123,7 @@ internal sealed class Pop3SessionDriver : IDisposable
 
     public void Dispose() => Session.Dispose();
 
-    private int Feed(ReadOnlySpan<byte> bytes)
+    protected override int Feed(ReadOnlySpan<byte> bytes)
     {
         if (Session.PendingAction != Pop3SessionAction.None)
         {

@@ -26,7 +26,7 @@ public sealed class MailLabServer : IAsyncDisposable
         _tcp = listenOnTcp;
         Certificate = SelfSignedCertificate.Create(world.Hosts.Select(h => h.Name), world.Clock);
         InMemory = new InMemoryNetwork(Certificate);
-        world.Outbound = new Smtp.MailKitOutboundSmtp(this);
+        world.Outbound = new Smtp.OutboundSmtp(this);
         Simulator = world.Clock is Mail.Simulation.SimulationClock ? new Mail.Simulation.Simulator(world) : null;
     }
 

@@ -104,7 +104,8 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
         {
             case WorldHostTarget world:
             {
-                var server = PickVirtualServer(world, request.Recipients);
+                var server = InProcessSmtpWire.PickVirtualServer(world, request.Recipients)
+                    ?? throw new SocketException((int)SocketError.ConnectionRefused);
                 var stream = _runtime.InMemory.Connect(server, request.From.Address, request.Data.Length == 0 ? 0 : TraceSequence(request.TraceId));
                 return (stream, world.Host.Name, server.BoundPort ?? server.Port);
             }
@@ -128,16 +129,6 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
             default:
                 throw new NotSupportedException($"Unknown target {request.Target}.");
         }
-    }
-
-    /// <summary>The virtual server that serves the recipients' domain, else the host's first; a stopped one refuses.</summary>
-    private static SmtpVirtualServer PickVirtualServer(WorldHostTarget target, IReadOnlyList<string> recipients)
-    {
-        var servers = target.Host.Smtp.VirtualServers;
-        var domain = recipients.Count > 0 ? recipients[0][(recipients[0].LastIndexOf('@') + 1)..] : string.Empty;
-        var server = servers.FirstOrDefault(v => v.Domains.FindLocal(domain) is not null) ?? servers.FirstOrDefault()
-            ?? throw new SocketException((int)SocketError.ConnectionRefused);
-        return server;
     }
 
     private static long TraceSequence(string traceId) =>

@@ -32,8 +32,7 @@ public sealed class InMemoryNetwork : IAsyncDisposable
             throw new SocketException((int)SocketError.ConnectionRefused);
         }
 
-        var port = Interlocked.Increment(ref _nextClientPort);
-        var remote = new IPEndPoint(clientAddress ?? IPAddress.Loopback, 49152 + (port % 16384));
+        var remote = new IPEndPoint(clientAddress ?? IPAddress.Loopback, NextClientPort());
         var local = new IPEndPoint(Listening.LoopbackOnly(server.Address), server.BoundPort ?? server.Port);
         var (client, serverEnd) = DuplexPipeStream.CreatePair();
         var connection = server.Accept(remote, local, _certificate is not null, originTraceSequence: originTraceSequence);
@@ -53,14 +52,19 @@ public sealed class InMemoryNetwork : IAsyncDisposable
             throw new SocketException((int)SocketError.ConnectionRefused);
         }
 
-        var port = Interlocked.Increment(ref _nextClientPort);
-        var remote = new IPEndPoint(clientAddress ?? IPAddress.Loopback, 49152 + (port % 16384));
+        var remote = new IPEndPoint(clientAddress ?? IPAddress.Loopback, NextClientPort());
         var local = new IPEndPoint(Listening.LoopbackOnly(service.Address), service.BoundPort ?? service.Port);
         var (client, serverEnd) = DuplexPipeStream.CreatePair();
         var connection = service.Accept(remote, local, _certificate is not null);
         _connections.Track(Task.Run(() => Pop3.Pop3ConnectionRunner.RunAsync(connection, serverEnd, _certificate, service.Host.World.Clock, _pop3Stopping.Token)));
         return client;
     }
+
+    /// <summary>Whether servers reached over this network offer STARTTLS (there is a certificate).</summary>
+    public bool TlsAvailable => _certificate is not null;
+
+    /// <summary>The next ephemeral port a simulated client connects from (49152–65535, RFC 6335).</summary>
+    public int NextClientPort() => 49152 + (Interlocked.Increment(ref _nextClientPort) % 16384);
 
     /// <summary>Ends the open sessions of a virtual server that was stopped (they get 421 4.3.2).</summary>
     public void CloseSessions(SmtpVirtualServer server)

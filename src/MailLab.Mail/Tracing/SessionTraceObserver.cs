@@ -2,18 +2,23 @@ using MailLab.Protocol.Smtp;
 
 namespace MailLab.Mail.Tracing;
 
-/// <summary>Writes one SMTP session's lines into the trace, tagged with its session id.</summary>
+/// <summary>
+/// Writes one SMTP session's lines into the trace, tagged with its session id, and for an outgoing
+/// hop with the id of the message it carries.
+/// </summary>
 public sealed class SessionTraceObserver : ISmtpSessionObserver
 {
     private readonly TraceLog _log;
     private readonly string _host;
     private readonly string? _peer;
+    private readonly string? _traceId;
 
-    public SessionTraceObserver(TraceLog log, string host, long sessionId, string? peer)
+    public SessionTraceObserver(TraceLog log, string host, long sessionId, string? peer, string? traceId = null)
     {
         _log = log;
         _host = host;
         _peer = peer;
+        _traceId = traceId;
         SessionId = sessionId;
     }
 
@@ -23,7 +28,7 @@ public sealed class SessionTraceObserver : ISmtpSessionObserver
     {
         if (_log.RecordTranscripts)
         {
-            _log.Append(_host, TraceKind.ClientLine, line, SessionId, peer: _peer);
+            _log.Append(_host, TraceKind.ClientLine, line, SessionId, _traceId, peer: _peer);
         }
     }
 
@@ -31,7 +36,7 @@ public sealed class SessionTraceObserver : ISmtpSessionObserver
     {
         if (_log.RecordTranscripts)
         {
-            _log.Append(_host, TraceKind.ServerReply, reply.DisplayText, SessionId, peer: _peer);
+            _log.Append(_host, TraceKind.ServerReply, reply.DisplayText, SessionId, _traceId, peer: _peer);
         }
     }
 
@@ -39,7 +44,7 @@ public sealed class SessionTraceObserver : ISmtpSessionObserver
     {
         if (_log.RecordTranscripts)
         {
-            _log.Append(_host, TraceKind.ClientData, $"({octets} octets of message content)", SessionId, peer: _peer);
+            _log.Append(_host, TraceKind.ClientData, $"({octets} octets of message content)", SessionId, _traceId, peer: _peer);
         }
     }
 }

@@ -68,7 +68,8 @@ public sealed class RelayDenialTests
         lines.Should().ContainInOrder(
             "ClientLine EHLO mail.ru",
             "ClientLine RCPT TO:<someone@far.example>",
-            "ServerReply 250 2.1.0 Sender OK\n550 5.7.1 Unable to relay", // pipelined (RFC 2920)
+            "ServerReply 250 2.1.0 Sender OK", // MAIL and RCPT pipelined (RFC 2920), one reply each
+            "ServerReply 550 5.7.1 Unable to relay",
             "ConnectionClosed Connection closed");
         lines.Should().Contain(l => l.StartsWith("ClientLine MAIL FROM:<ivan@mail.ru>", StringComparison.Ordinal));
         lines.Count(l => l.StartsWith("ConnectionClosed", StringComparison.Ordinal)).Should().Be(1);

@@ -1,0 +1,110 @@
+using System.Net;
+using MailLab.Mail.Smtp;
+using MailLab.Mail.Stores;
+using MailLab.Mail.Tracing;
+using MailLab.Protocol.Smtp;
+using MailLab.Protocol.Smtp.Client;
+
+namespace MailLab.Mail.Delivery;
+
+/// <summary>
+/// An SMTP hop between two hosts of the world with no transport in between: the sending host's
+/// sans-I/O <see cref="SmtpClientSession"/> and the receiving virtual server's
+/// <see cref="SmtpServerSession"/> hand each other their bytes directly, in one call. Everything
+/// on the wire is the same as over the in-memory network (greeting, EHLO, pipelined MAIL/RCPT/DATA,
+/// dot-stuffed content, QUIT), both sides are traced as usual, and the receiving side applies its
+/// state, limits, access rules and injected faults, but there are no pipes, tasks or buffers to pay
+/// for. Hops that need TLS go over a stream instead (see the hosting layer's outbound client).
+/// </summary>
+public static class InProcessSmtpWire
+{
+    /// <param name="clientPort">The simulated client's source port.</param>
+    /// <param name="tlsAvailable">Whether the receiving side offers STARTTLS (it is not used on this wire).</param>
+    public static OutboundResult Send(OutboundRequest request, WorldHostTarget target, int clientPort, bool tlsAvailable)
+    {
+        var trace = request.From.World.Trace;
+        var sessionId = trace.NewSessionId();
+        var server = PickVirtualServer(target, request.Recipients);
+        if (server is null || server.State == VirtualServerState.Stopped)
+        {
+            // A stopped virtual server's port is closed: the connection is refused (no session, no trace).
+            return new OutboundResult(new SmtpReply(451, "4.4.1", $"Connection to {target.Name} refused (ConnectionRefused)"), new Dictionary<string, SmtpReply>(), sessionId);
+        }
+
+        if (trace.RecordTranscripts)
+        {
+            trace.Append(request.From.Name, TraceKind.ConnectionOpened, $"Connection to {target.Name}", sessionId, request.TraceId, peer: target.Name);
+        }
+
+        var observer = trace.RecordTranscripts ? new SessionTraceObserver(trace, request.From.Name, sessionId, target.Name, request.TraceId) : null;
+        var remote = new IPEndPoint(request.From.Address ?? IPAddress.Loopback, clientPort);
+        var local = new IPEndPoint(IPAddress.IsLoopback(server.Address) ? server.Address : IPAddress.Loopback, server.BoundPort ?? server.Port);
+        var origin = request.Data.Length == 0 ? 0 : StoredMessage.TryParseId(request.TraceId, out var sequence) ? sequence : 0;
+        using var client = new SmtpClientSession(request.HeloName, new SmtpClientTransaction(request.Sender, request.Recipients, request.Data), request.SendHelo, observer);
+        using (var connection = server.Accept(remote, local, tlsAvailable, originTraceSequence: origin))
+        {
+            Exchange(connection, client);
+        }
+
+        if (trace.RecordTranscripts)
+        {
+            trace.Append(request.From.Name, TraceKind.ConnectionClosed, "Connection closed", sessionId, request.TraceId, peer: target.Name);
+        }
+
+        var result = client.Result;
+        return new OutboundResult(result.ConnectionError, result.RecipientReplies, sessionId);
+    }
+
+    /// <summary>The virtual server that serves the recipients' domain, else the host's first.</summary>
+    public static SmtpVirtualServer? PickVirtualServer(WorldHostTarget target, IReadOnlyList<string> recipients)
+    {
+        var servers = target.Host.Smtp.VirtualServers;
+        var domain = recipients.Count > 0 ? recipients[0][(recipients[0].LastIndexOf('@') + 1)..] : string.Empty;
+        return servers.FirstOrDefault(v => v.Domains.FindLocal(domain) is not null) ?? servers.FirstOrDefault();
+    }
+
+    /// <summary>Passes bytes both ways until one side is done or the server closes.</summary>
+    private static void Exchange(InboundSmtpConnection connection, SmtpClientSession client)
+    {
+        var session = connection.Session;
+        var faults = connection.Server.Host.World.Faults;
+        var hostName = connection.Server.Host.Name;
+        while (true)
+        {
+            if (session.Output.Length > 0)
+            {
+                client.Receive(session.Output.Span);
+                session.ClearOutput();
+            }
+
+            if (client.IsDone)
+            {
+                return;
+            }
+
+            if (session.IsClosed || session.PendingAction != SmtpSessionAction.None)
+            {
+                // Closed after its last reply, or an action this wire cannot take (it never asks for TLS).
+                client.ConnectionLost();
+                return;
+            }
+
+            if (client.Output.Length == 0)
+            {
+                // Neither side has anything to say: the server waits for a client that has nothing to send.
+                client.ConnectionLost();
+                return;
+            }
+
+            // Fault injection: the connection dies while message content is on its way, with no reply.
+            if (session.IsReceivingContent && faults.HasDrop(hostName) && faults.TakeDrop(hostName))
+            {
+                client.ConnectionLost();
+                return;
+            }
+
+            session.Receive(client.Output.Span);
+            client.ClearOutput();
+        }
+    }
+}

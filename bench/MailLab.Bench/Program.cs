@@ -8,7 +8,7 @@ using MailLab.Bench;
 
 // dotnet run -c Release --project bench/MailLab.Bench -- [--quick] [--pipelining] [--only TEXT] [--times FACTOR] [--target 127.0.0.1:PORT] [--repeat N] [--no-transcripts]
 // dotnet run -c Release --project bench/MailLab.Bench -- micro [BenchmarkDotNet arguments]
-// dotnet run -c Release --project bench/MailLab.Bench -- relay [--quick] [--no-transcripts]
+// dotnet run -c Release --project bench/MailLab.Bench -- relay [--quick] [--no-transcripts] [--direct]
 // dotnet run -c Release --project bench/MailLab.Bench -- pop3 [--quick]
 if (args.Length > 0 && args[0] == "micro")
 {
@@ -31,7 +31,7 @@ if (args.Length > 0 && args[0] == "pop3")
 if (args.Length > 0 && args[0] == "relay")
 {
     var relayMessages = args.Contains("--quick") ? 2_000 : 20_000;
-    return await RelayBench.RunAsync(relayMessages, sessions: 20, transcripts: !args.Contains("--no-transcripts"));
+    return await RelayBench.RunAsync(relayMessages, sessions: 20, transcripts: !args.Contains("--no-transcripts"), direct: args.Contains("--direct"));
 }
 
 string? only = null;

@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using MailLab.Hosting;
+using MailLab.Mail.Delivery;
 using MailLab.Mail.Smtp;
 using MailLab.Mail.World;
+using MailLab.Protocol.Smtp.Client;
 
 namespace MailLab.Bench;
 
@@ -17,15 +19,20 @@ internal static class RelayBench
 {
     private const string Recipient = "student@rosnou.ru";
 
-    public static async Task<int> RunAsync(int messages, int sessions, bool transcripts)
+    /// <param name="direct">
+    /// Submit with the sans-I/O client run against the first server in process (one loop per core),
+    /// instead of a client over the in-memory network's pipes (<paramref name="sessions"/> tasks).
+    /// </param>
+    public static async Task<int> RunAsync(int messages, int sessions, bool transcripts, bool direct)
     {
-        Console.WriteLine($"end-to-end in-memory deliveries, {messages} messages of 1 KB, {sessions} client tasks, transcripts {(transcripts ? "on" : "off")}");
+        var how = direct ? $"submitted in process by {Environment.ProcessorCount} loops" : $"submitted over in-memory pipes by {sessions} client tasks";
+        Console.WriteLine($"end-to-end in-memory deliveries, {messages} messages of 1 KB, {how}, transcripts {(transcripts ? "on" : "off")}");
         Console.WriteLine($"{"hops",4} {"seconds",8} {"msg/s",9} {"us/msg",8} {"us/extra hop",13} {"delivered",10}");
         double? previous = null;
         var ok = true;
         foreach (var hops in new[] { 1, 2, 3, 4 })
         {
-            var (elapsed, delivered) = await RunChainAsync(hops, messages, sessions, transcripts);
+            var (elapsed, delivered) = await RunChainAsync(hops, messages, direct ? Environment.ProcessorCount : sessions, transcripts, direct);
             var perMessage = elapsed.TotalMicroseconds / messages;
             var extra = previous is { } p ? $"{perMessage - p,13:N1}" : $"{"-",13}";
             Console.WriteLine($"{hops,4} {elapsed.TotalSeconds,8:N2} {messages / elapsed.TotalSeconds,9:N0} {perMessage,8:N1} {extra} {delivered,10}{(delivered == messages ? string.Empty : "  FAIL")}");
@@ -36,7 +43,7 @@ internal static class RelayBench
         return ok ? 0 : 1;
     }
 
-    private static async Task<(TimeSpan Elapsed, int Delivered)> RunChainAsync(int hops, int messages, int sessions, bool transcripts)
+    private static async Task<(TimeSpan Elapsed, int Delivered)> RunChainAsync(int hops, int messages, int sessions, bool transcripts, bool direct)
     {
         var world = new MailWorld(TimeProvider.System);
         world.Trace.RecordTranscripts = transcripts;
@@ -63,6 +70,12 @@ internal static class RelayBench
             var count = t == sessions - 1 ? messages - (perTask * (sessions - 1)) : perTask;
             for (var i = 0; i < count; i++)
             {
+                if (direct)
+                {
+                    SendDirect(first, body);
+                    continue;
+                }
+
                 await using var stream = runtime.InMemory.Connect(first);
                 await SendAsync(stream, body);
             }
@@ -92,6 +105,16 @@ internal static class RelayBench
         }
 
         return Encoding.ASCII.GetBytes(text.ToString());
+    }
+
+    private static void SendDirect(SmtpVirtualServer first, byte[] body)
+    {
+        using var client = new SmtpClientSession("bench.test", new SmtpClientTransaction("ivan@mail.ru", [Recipient], body));
+        var result = InProcessSmtpWire.Run(first, new IPEndPoint(IPAddress.Loopback, 50000), tlsAvailable: false, client);
+        if (result.ConnectionError is { } error || !result.RecipientReplies[Recipient].IsPositive)
+        {
+            throw new IOException($"submission failed: {result.ConnectionError ?? result.RecipientReplies[Recipient]}");
+        }
     }
 
     /// <summary>One transaction, one command at a time, checking each reply's code.</summary>

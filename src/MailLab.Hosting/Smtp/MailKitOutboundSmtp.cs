@@ -27,6 +27,21 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
 
     public async Task<OutboundResult> SendAsync(OutboundRequest request, CancellationToken cancellationToken)
     {
+        // The outbound time-out runs on the world's clock, so a simulation can let it pass.
+        using var timeout = new CancellationTokenSource(request.Timeout, _runtime.World.Clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await SendWithinAsync(request, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return OutboundResult.Failed(new SmtpReply(451, "4.4.2", $"Connection to {request.Target.Name} timed out"));
+        }
+    }
+
+    private async Task<OutboundResult> SendWithinAsync(OutboundRequest request, CancellationToken cancellationToken)
+    {
         var trace = _runtime.World.Trace;
         // The client below owns the logger: SmtpClient.Dispose disposes its protocol logger, and a
         // second Dispose here wrote "Connection closed" twice. A connection that never opened logs nothing.

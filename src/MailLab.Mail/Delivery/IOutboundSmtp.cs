@@ -30,7 +30,15 @@ public sealed record OutboundRequest(
     byte[] Data,
     string TraceId,
     bool RequireTls,
-    bool SendHelo);
+    bool SendHelo)
+{
+    /// <summary>
+    /// How long the whole attempt may take (Delivery tab → Advanced → outbound connection time-out)
+    /// on the world's clock; past it the attempt fails with 451 4.4.2. A wire with no waiting in it
+    /// (two sessions run against each other in process) cannot time out.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
+}
 
 /// <summary>
 /// The outcome of one attempt: <see cref="ConnectionError"/> when no transaction took place

@@ -38,13 +38,9 @@ public static class InProcessSmtpWire
 
         var observer = trace.RecordTranscripts ? new SessionTraceObserver(trace, request.From.Name, sessionId, target.Name, request.TraceId) : null;
         var remote = new IPEndPoint(request.From.Address ?? IPAddress.Loopback, clientPort);
-        var local = new IPEndPoint(IPAddress.IsLoopback(server.Address) ? server.Address : IPAddress.Loopback, server.BoundPort ?? server.Port);
         var origin = request.Data.Length == 0 ? 0 : StoredMessage.TryParseId(request.TraceId, out var sequence) ? sequence : 0;
         using var client = new SmtpClientSession(request.HeloName, new SmtpClientTransaction(request.Sender, request.Recipients, request.Data), request.SendHelo, observer);
-        using (var connection = server.Accept(remote, local, tlsAvailable, originTraceSequence: origin))
-        {
-            Exchange(connection, client);
-        }
+        Run(server, remote, tlsAvailable, client, origin);
 
         if (trace.RecordTranscripts)
         {
@@ -61,6 +57,21 @@ public static class InProcessSmtpWire
         var servers = target.Host.Smtp.VirtualServers;
         var domain = recipients.Count > 0 ? recipients[0][(recipients[0].LastIndexOf('@') + 1)..] : string.Empty;
         return servers.FirstOrDefault(v => v.Domains.FindLocal(domain) is not null) ?? servers.FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Connects <paramref name="client"/> to <paramref name="server"/> from <paramref name="remote"/> and
+    /// runs the session to its end. The caller checks the server is not stopped (a closed port).
+    /// </summary>
+    public static SmtpClientResult Run(SmtpVirtualServer server, IPEndPoint remote, bool tlsAvailable, SmtpClientSession client, long originTraceSequence = 0)
+    {
+        var local = new IPEndPoint(IPAddress.IsLoopback(server.Address) ? server.Address : IPAddress.Loopback, server.BoundPort ?? server.Port);
+        using (var connection = server.Accept(remote, local, tlsAvailable, originTraceSequence: originTraceSequence))
+        {
+            Exchange(connection, client);
+        }
+
+        return client.Result;
     }
 
     /// <summary>Passes bytes both ways until one side is done or the server closes.</summary>

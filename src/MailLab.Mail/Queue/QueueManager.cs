@@ -198,17 +198,11 @@ public sealed class QueueManager
             }
 
             World.Trace.Append(host.Name, TraceKind.Connecting, $"Connecting to {target.Name}", traceId: entry.Message.TraceId, messageId: entry.Message.Id, peer: target.Name);
-            var request = new OutboundRequest(host, target, _server.Fqdn, Masquerade(entry.Message), recipients, entry.Message.Data, entry.Message.TraceId, route.RequireTls, route.SendHelo);
-            OutboundResult result;
-            try
+            var request = new OutboundRequest(host, target, _server.Fqdn, Masquerade(entry.Message), recipients, entry.Message.Data, entry.Message.TraceId, route.RequireTls, route.SendHelo)
             {
-                using var timeout = new CancellationTokenSource(_server.Delivery.OutboundTimeout, Clock);
-                result = await outbound.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                result = OutboundResult.Failed(new SmtpReply(451, "4.4.2", $"Connection to {target.Name} timed out"));
-            }
+                Timeout = _server.Delivery.OutboundTimeout,
+            };
+            var result = await outbound.SendAsync(request, CancellationToken.None).ConfigureAwait(false);
 
             if (result.ConnectionError is { } error)
             {

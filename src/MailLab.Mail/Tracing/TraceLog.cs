@@ -8,13 +8,13 @@ namespace MailLab.Mail.Tracing;
 /// </summary>
 public sealed class TraceLog
 {
-    private readonly object _gate = new();
+    // Appending takes no lock: every session and queue worker appends, and a lock here was the most
+    // contended one in the relay benchmark. The sequence number orders the log; readers sort by it.
+    private readonly BoundedEvents _protocol;
+    private readonly BoundedEvents _stages;
 
-    // Summaries have their own lock: registering a message does not wait for protocol lines being appended.
     private readonly object _summaryGate = new();
     private readonly TimeProvider _clock;
-    private readonly Queue<TraceEvent> _protocol = new();
-    private readonly Queue<TraceEvent> _stages = new();
     private readonly Dictionary<string, TraceSummary> _summaries = new(StringComparer.OrdinalIgnoreCase);
     private readonly Queue<string> _summaryOrder = new();
     private long _sequence;
@@ -25,6 +25,8 @@ public sealed class TraceLog
         _clock = clock;
         ProtocolCapacity = protocolCapacity;
         StageCapacity = stageCapacity;
+        _protocol = new BoundedEvents(protocolCapacity);
+        _stages = new BoundedEvents(stageCapacity);
     }
 
     /// <summary>How many protocol events (connections, command lines, replies) are kept; the oldest go first.</summary>
@@ -48,18 +50,8 @@ public sealed class TraceLog
 
     public TraceEvent Append(string host, TraceKind kind, string text, long? sessionId = null, string? traceId = null, string? messageId = null, string? peer = null)
     {
-        TraceEvent e;
-        lock (_gate)
-        {
-            e = new TraceEvent(++_sequence, _clock.GetUtcNow(), host, kind, text, sessionId, traceId, messageId, peer);
-            var (queue, capacity) = IsProtocol(kind) ? (_protocol, ProtocolCapacity) : (_stages, StageCapacity);
-            queue.Enqueue(e);
-            if (queue.Count > capacity)
-            {
-                queue.Dequeue();
-            }
-        }
-
+        var e = new TraceEvent(Interlocked.Increment(ref _sequence), _clock.GetUtcNow(), host, kind, text, sessionId, traceId, messageId, peer);
+        (IsProtocol(kind) ? _protocol : _stages).Add(e);
         Appended?.Invoke(e);
         return e;
     }
@@ -107,11 +99,25 @@ public sealed class TraceLog
     public IReadOnlyList<TraceEvent> ForSession(long sessionId) =>
         Select(e => e.SessionId == sessionId, e => e.SessionId == sessionId);
 
-    private TraceEvent[] Select(Func<TraceEvent, bool> protocol, Func<TraceEvent, bool> stage)
+    // Enumerating a ConcurrentQueue reads a moment-in-time snapshot of it.
+    private TraceEvent[] Select(Func<TraceEvent, bool> protocol, Func<TraceEvent, bool> stage) =>
+        _protocol.Events.Where(protocol).Concat(_stages.Events.Where(stage)).OrderBy(e => e.Sequence).ToArray();
+
+    /// <summary>A queue of events that drops its oldest ones past a capacity, safe for many writers.</summary>
+    private sealed class BoundedEvents(int capacity)
     {
-        lock (_gate)
+        private readonly System.Collections.Concurrent.ConcurrentQueue<TraceEvent> _events = new();
+        private int _count;
+
+        public IEnumerable<TraceEvent> Events => _events;
+
+        public void Add(TraceEvent e)
         {
-            return _protocol.Where(protocol).Concat(_stages.Where(stage)).OrderBy(e => e.Sequence).ToArray();
+            _events.Enqueue(e);
+            if (Interlocked.Increment(ref _count) > capacity && _events.TryDequeue(out _))
+            {
+                Interlocked.Decrement(ref _count);
+            }
         }
     }
 }

@@ -138,4 +138,24 @@ public sealed class SmartHostTests
         world.Vs("mail.ru").Queue.Count.Should().Be(0);
         external.World.Trace.Snapshot().Should().Contain(e => e.Kind == Mail.Tracing.TraceKind.Received && e.Peer == "127.0.0.1");
     }
+
+    [Fact]
+    public async Task SilentTcpSmartHost_TimesOutOnTheWorldClock_AndTheMessageIsDeferred()
+    {
+        // A server that accepts the connection and never greets: only the outbound time-out ends the attempt.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        await using var world = await YamlWorld.StartAsync(Yaml($"{{ smartHost: '[127.0.0.1]:{port}', outboundTimeoutMinutes: 10 }}"));
+
+        var id = await world.SendAsIvanAsync("nobody answers", "user@external.example");
+        using var accepted = await silent.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        world.Clock.Advance(TimeSpan.FromMinutes(9));
+        world.Vs("mail.ru").Queue.Entries.Should().ContainSingle().Which.Attempts.Should().Be(0, "nine virtual minutes are within the time-out");
+        world.Clock.Advance(TimeSpan.FromMinutes(1));
+        await world.IdleAsync();
+
+        world.StageTexts(id).Should().Contain($"mail.ru Connecting: 127.0.0.1:{port}: 451 4.4.2 Connection to 127.0.0.1:{port} timed out");
+        world.Vs("mail.ru").Queue.Entries.Should().ContainSingle().Which.Attempts.Should().Be(1);
+    }
 }

@@ -12,6 +12,9 @@ namespace MailLab.Mail.Delivery;
 /// </summary>
 public static class Cleanup
 {
+    [ThreadStatic]
+    private static MimeParser? HeaderParser;
+
     public sealed record Result(byte[] Data, int ReceivedCount, IReadOnlyList<string> AddedHeaders);
 
     public static Result Apply(ReadOnlyMemory<byte> content, string receivedHeader, string messageIdDomain, string localId, DateTimeOffset now)
@@ -53,7 +56,11 @@ public static class Cleanup
             : new MemoryStream(content[..headerLength].ToArray(), writable: false);
         try
         {
-            var headers = new MimeParser(stream, MimeFormat.Entity).ParseHeaders();
+            // One parser per thread, given each message's header block in turn: a new MimeParser
+            // allocates its read-ahead buffer (4 KB+), which was most of the bytes a hop allocated.
+            var parser = HeaderParser ??= new MimeParser(Stream.Null, MimeFormat.Entity);
+            parser.SetStream(stream, MimeFormat.Entity);
+            var headers = parser.ParseHeaders();
             return (headers.Count(h => h.Id == HeaderId.Received), headers.Contains(HeaderId.MessageId), headers.Contains(HeaderId.Date));
         }
         catch (FormatException)

@@ -12,6 +12,7 @@ public sealed record SmtpReply(int Code, string? EnhancedCode, IReadOnlyList<str
     // Formatted once per reply object: the shared replies in SmtpReplies cost nothing after first use.
     private byte[]? _wire;
     private string? _display;
+    private bool _written;
 
     public SmtpReply(int code, string? enhancedCode, string text)
         : this(code, enhancedCode, [text])
@@ -43,7 +44,7 @@ public sealed record SmtpReply(int Code, string? EnhancedCode, IReadOnlyList<str
     }
 
     /// <summary>Every line as sent, joined with '\n' and without the final CRLF (for transcripts).</summary>
-    public string DisplayText => _display ??= ToWireString().TrimEnd('\r', '\n').Replace("\r\n", "\n", StringComparison.Ordinal);
+    public string DisplayText => _display ??= Lines.Count == 1 ? ToString() : ToWireString().TrimEnd('\r', '\n').Replace("\r\n", "\n", StringComparison.Ordinal);
 
     public bool Equals(SmtpReply? other) =>
         other is not null && Code == other.Code && EnhancedCode == other.EnhancedCode && Lines.SequenceEqual(other.Lines);
@@ -54,7 +55,48 @@ public sealed record SmtpReply(int Code, string? EnhancedCode, IReadOnlyList<str
     public override string ToString() =>
         EnhancedCode is null ? $"{Code} {Lines[0]}" : $"{Code} {EnhancedCode} {Lines[0]}";
 
-    internal void WriteTo(PooledByteBuffer output) =>
-        // Replies are ASCII except where SMTPUTF8 echoes an address (RFC 6531 §3.7.4).
-        output.Write(_wire ??= Encoding.UTF8.GetBytes(ToWireString()));
+    internal void WriteTo(PooledByteBuffer output)
+    {
+        // Replies are ASCII except where SMTPUTF8 echoes an address (RFC 6531 §3.7.4). A reply sent
+        // more than once (the shared ones in SmtpReplies) keeps its bytes; a one-off reply (with a
+        // message id or a client's address in it) is written straight into the output.
+        if (_wire is { } wire)
+        {
+            output.Write(wire);
+        }
+        else if (_written)
+        {
+            output.Write(_wire = Encoding.UTF8.GetBytes(ToWireString()));
+        }
+        else
+        {
+            _written = true;
+            WriteLines(output);
+        }
+    }
+
+    private void WriteLines(PooledByteBuffer output)
+    {
+        for (var i = 0; i < Lines.Count; i++)
+        {
+            var line = Lines[i];
+            var max = 6 + (EnhancedCode?.Length ?? 0) + Encoding.UTF8.GetMaxByteCount(line.Length);
+            var span = output.GetSpan(max);
+            span[0] = (byte)('0' + (Code / 100));
+            span[1] = (byte)('0' + (Code / 10 % 10));
+            span[2] = (byte)('0' + (Code % 10));
+            span[3] = (byte)(i == Lines.Count - 1 ? ' ' : '-');
+            var at = 4;
+            if (EnhancedCode is not null)
+            {
+                at += Encoding.ASCII.GetBytes(EnhancedCode, span[at..]);
+                span[at++] = (byte)' ';
+            }
+
+            at += Encoding.UTF8.GetBytes(line, span[at..]);
+            span[at++] = (byte)'\r';
+            span[at++] = (byte)'\n';
+            output.Advance(at);
+        }
+    }
 }

@@ -236,16 +236,15 @@ public sealed class SmtpClientSession : IDisposable
     private void ReadExtensions(SmtpReply reply)
     {
         // The first line is the server's name; each further line is a keyword and its parameters.
-        foreach (var line in reply.Lines.Skip(1))
+        for (var i = 1; i < reply.Lines.Count; i++)
         {
-            var keyword = line.Split(' ', 2)[0].ToUpperInvariant();
-            switch (keyword)
-            {
-                case "PIPELINING": _pipelining = true; break;
-                case "SIZE": _size = true; break;
-                case "8BITMIME": _eightBitMime = true; break;
-                case "SMTPUTF8": _smtpUtf8 = true; break;
-            }
+            var line = reply.Lines[i].AsSpan();
+            var space = line.IndexOf(' ');
+            var keyword = space < 0 ? line : line[..space];
+            _pipelining |= keyword.Equals("PIPELINING", StringComparison.OrdinalIgnoreCase);
+            _size |= keyword.Equals("SIZE", StringComparison.OrdinalIgnoreCase);
+            _eightBitMime |= keyword.Equals("8BITMIME", StringComparison.OrdinalIgnoreCase);
+            _smtpUtf8 |= keyword.Equals("SMTPUTF8", StringComparison.OrdinalIgnoreCase);
         }
     }
 

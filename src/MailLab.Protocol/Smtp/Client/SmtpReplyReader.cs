@@ -15,8 +15,10 @@ public sealed class SmtpReplyReader : IDisposable
 
     private readonly PooledByteBuffer _line = new(256);
     private readonly List<string> _lines = [];
+    private readonly byte[] _enhancedRaw = new byte[16];
     private int _code;
     private string? _enhanced;
+    private int _enhancedRawLength;
 
     /// <summary>Set when the peer sent something that is not a reply; no more replies are read.</summary>
     public string? ProtocolError { get; private set; }
@@ -65,16 +67,26 @@ public sealed class SmtpReplyReader : IDisposable
             raw = raw[..^1];
         }
 
-        var text = Encoding.UTF8.GetString(raw);
-        _line.Clear();
-        if (text.Length < 3 || !char.IsAsciiDigit(text[0]) || !char.IsAsciiDigit(text[1]) || !char.IsAsciiDigit(text[2])
-            || text[0] is < '2' or > '5' || (text.Length > 3 && text[3] is not (' ' or '-')))
+        try
         {
-            ProtocolError = $"\"{Shorten(text)}\" is not an SMTP reply";
+            return ParseLine(raw);
+        }
+        finally
+        {
+            _line.Clear();
+        }
+    }
+
+    private SmtpReply? ParseLine(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length < 3 || raw[0] is < (byte)'2' or > (byte)'5' || !IsDigit(raw[1]) || !IsDigit(raw[2])
+            || (raw.Length > 3 && raw[3] is not ((byte)' ' or (byte)'-')))
+        {
+            ProtocolError = $"\"{Shorten(Encoding.UTF8.GetString(raw))}\" is not an SMTP reply";
             return null;
         }
 
-        var code = (text[0] - '0') * 100 + (text[1] - '0') * 10 + (text[2] - '0');
+        var code = (raw[0] - '0') * 100 + (raw[1] - '0') * 10 + (raw[2] - '0');
         if (_lines.Count > 0 && code != _code)
         {
             ProtocolError = $"a multi-line reply changed its code from {_code} to {code}";
@@ -82,18 +94,23 @@ public sealed class SmtpReplyReader : IDisposable
         }
 
         _code = code;
-        var body = text.Length > 4 ? text[4..] : string.Empty;
-        if (_lines.Count == 0)
+        var body = raw.Length > 4 ? raw[4..] : [];
+        var enhancedLength = EnhancedCodeLength(body, code);
+        if (_lines.Count == 0 && enhancedLength > 0)
         {
-            (_enhanced, body) = SplitEnhancedCode(body, code);
-        }
-        else if (_enhanced is not null && body.StartsWith(_enhanced + " ", StringComparison.Ordinal))
-        {
-            body = body[(_enhanced.Length + 1)..];
+            _enhanced = Encoding.ASCII.GetString(body[..enhancedLength]);
+            body[..enhancedLength].CopyTo(_enhancedRaw);
+            _enhancedRawLength = enhancedLength;
         }
 
-        _lines.Add(body);
-        if (text.Length > 3 && text[3] == '-')
+        // Continuation lines repeat the enhanced code (RFC 2034 §3); it is kept once, for the reply.
+        if (enhancedLength > 0 && _enhanced is not null && body[..enhancedLength].SequenceEqual(_enhancedRaw.AsSpan(0, _enhancedRawLength)))
+        {
+            body = body.Length > enhancedLength ? body[(enhancedLength + 1)..] : [];
+        }
+
+        _lines.Add(Encoding.UTF8.GetString(body));
+        if (raw.Length > 3 && raw[3] == '-')
         {
             return null;
         }
@@ -104,17 +121,47 @@ public sealed class SmtpReplyReader : IDisposable
         return reply;
     }
 
-    /// <summary>"2.1.0 Sender OK" → ("2.1.0", "Sender OK") when the class digit matches the reply code (RFC 3463 §2).</summary>
-    private static (string? Enhanced, string Text) SplitEnhancedCode(string body, int code)
+    /// <summary>
+    /// The length of an enhanced status code ("2.1.0") that starts <paramref name="body"/> and is
+    /// followed by a space or the end, when its class digit matches the reply code (RFC 3463 §2); else 0.
+    /// </summary>
+    private static int EnhancedCodeLength(ReadOnlySpan<byte> body, int code)
     {
-        var space = body.IndexOf(' ');
-        var candidate = space < 0 ? body : body[..space];
-        var parts = candidate.Split('.');
-        var valid = parts.Length == 3 && parts[0].Length == 1 && parts[0][0] == (char)('0' + (code / 100))
-            && parts[1].Length is >= 1 and <= 3 && parts[2].Length is >= 1 and <= 3
-            && parts[1].All(char.IsAsciiDigit) && parts[2].All(char.IsAsciiDigit);
-        return valid ? (candidate, space < 0 ? string.Empty : body[(space + 1)..]) : (null, body);
+        if (body.Length < 5 || body[0] != '0' + (code / 100) || body[1] != '.')
+        {
+            return 0;
+        }
+
+        var i = 2;
+        for (var part = 0; part < 2; part++)
+        {
+            var digits = 0;
+            while (i < body.Length && IsDigit(body[i]) && digits < 4)
+            {
+                i++;
+                digits++;
+            }
+
+            if (digits is < 1 or > 3)
+            {
+                return 0;
+            }
+
+            if (part == 0)
+            {
+                if (i >= body.Length || body[i] != '.')
+                {
+                    return 0;
+                }
+
+                i++;
+            }
+        }
+
+        return i == body.Length || body[i] == ' ' ? i : 0;
     }
+
+    private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

@@ -1,7 +1,5 @@
 namespace MailLab.Hosting.Transports;
 
-// A copy of SmtpConnectionRunner's private IdleTimeout (that file is being tuned separately);
-// the two can become one shared type once both settle.
 /// <summary>
 /// The idle time-out on the world's clock, without re-arming a timer on every read: each
 /// <see cref="Restart"/> only moves the deadline; the one timer fires at the old deadline,

@@ -25,6 +25,21 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
         _runtime = runtime;
     }
 
+    /// <summary>
+    /// Sends each message on a connection of its own, one after the other (a stream hop is a TLS hop
+    /// or a real server on loopback; neither is where throughput matters).
+    /// </summary>
+    public async Task<IReadOnlyList<OutboundResult>> SendAsync(IReadOnlyList<OutboundRequest> requests, CancellationToken cancellationToken)
+    {
+        var results = new OutboundResult[requests.Count];
+        for (var i = 0; i < requests.Count; i++)
+        {
+            results[i] = await SendAsync(requests[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        return results;
+    }
+
     public async Task<OutboundResult> SendAsync(OutboundRequest request, CancellationToken cancellationToken)
     {
         // The outbound time-out runs on the world's clock, so a simulation can let it pass.

@@ -11,8 +11,8 @@ public sealed class OutboundSmtp(MailLabServer runtime) : IOutboundSmtp
 {
     private readonly MailKitOutboundSmtp _streamed = new(runtime);
 
-    public Task<OutboundResult> SendAsync(OutboundRequest request, CancellationToken cancellationToken) =>
-        request.Target is WorldHostTarget world && !request.RequireTls
-            ? Task.FromResult(InProcessSmtpWire.Send(request, world, runtime.InMemory.NextClientPort(), runtime.InMemory.TlsAvailable))
-            : _streamed.SendAsync(request, cancellationToken);
+    public Task<IReadOnlyList<OutboundResult>> SendAsync(IReadOnlyList<OutboundRequest> requests, CancellationToken cancellationToken) =>
+        requests[0].Target is WorldHostTarget world && !requests[0].RequireTls
+            ? Task.FromResult(InProcessSmtpWire.Send(requests, world, runtime.InMemory.NextClientPort(), runtime.InMemory.TlsAvailable))
+            : _streamed.SendAsync(requests, cancellationToken);
 }

@@ -4,12 +4,17 @@ using MailLab.Protocol.Smtp;
 namespace MailLab.Mail.Delivery;
 
 /// <summary>
-/// The delivery agent's wire: one SMTP transaction to a next hop, over the in-memory network (to a
-/// host of this world) or TCP (to a real server on loopback). Implemented by the hosting layer.
+/// The delivery agent's wire: one SMTP connection to a next hop carrying one or more messages in
+/// turn, in process (to a host of this world) or over TCP (to a real server on loopback).
+/// Implemented by the hosting layer; <see cref="OutboundConnectionPool"/> decides what shares a connection.
 /// </summary>
 public interface IOutboundSmtp
 {
-    Task<OutboundResult> SendAsync(OutboundRequest request, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sends <paramref name="requests"/> over one connection. They share the connection's terms
+    /// (<see cref="OutboundRequest.ConnectionKey"/>); the results come back in the same order.
+    /// </summary>
+    Task<IReadOnlyList<OutboundResult>> SendAsync(IReadOnlyList<OutboundRequest> requests, CancellationToken cancellationToken);
 }
 
 /// <summary>Where a message goes next.</summary>
@@ -38,6 +43,9 @@ public sealed record OutboundRequest(
     /// (two sessions run against each other in process) cannot time out.
     /// </summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>What a connection is made of: messages with the same key may share one.</summary>
+    public string ConnectionKey => $"{From.Name}\n{Target.Name}\n{HeloName}\n{RequireTls}\n{SendHelo}";
 }
 
 /// <summary>

@@ -18,37 +18,41 @@ namespace MailLab.Mail.Delivery;
 /// </summary>
 public static class InProcessSmtpWire
 {
+    /// <summary>Sends <paramref name="requests"/> (sharing one connection's terms) in turn on one connection.</summary>
     /// <param name="clientPort">The simulated client's source port.</param>
     /// <param name="tlsAvailable">Whether the receiving side offers STARTTLS (it is not used on this wire).</param>
-    public static OutboundResult Send(OutboundRequest request, WorldHostTarget target, int clientPort, bool tlsAvailable)
+    public static IReadOnlyList<OutboundResult> Send(IReadOnlyList<OutboundRequest> requests, WorldHostTarget target, int clientPort, bool tlsAvailable)
     {
-        var trace = request.From.World.Trace;
+        var first = requests[0];
+        var trace = first.From.World.Trace;
         var sessionId = trace.NewSessionId();
-        var server = PickVirtualServer(target, request.Recipients);
+        var server = PickVirtualServer(target, first.Recipients);
         if (server is null || server.State == VirtualServerState.Stopped)
         {
             // A stopped virtual server's port is closed: the connection is refused (no session, no trace).
-            return new OutboundResult(new SmtpReply(451, "4.4.1", $"Connection to {target.Name} refused (ConnectionRefused)"), new Dictionary<string, SmtpReply>(), sessionId);
+            var refused = new SmtpReply(451, "4.4.1", $"Connection to {target.Name} refused (ConnectionRefused)");
+            return requests.Select(_ => new OutboundResult(refused, new Dictionary<string, SmtpReply>(), sessionId)).ToArray();
         }
 
+        // The connection's lines are tagged with the first message's trace; each message's own
+        // stages (Relayed, Received) carry its own.
         if (trace.RecordTranscripts)
         {
-            trace.Append(request.From.Name, TraceKind.ConnectionOpened, $"Connection to {target.Name}", sessionId, request.TraceId, peer: target.Name);
+            trace.Append(first.From.Name, TraceKind.ConnectionOpened, $"Connection to {target.Name}", sessionId, first.TraceId, peer: target.Name);
         }
 
-        var observer = trace.RecordTranscripts ? new SessionTraceObserver(trace, request.From.Name, sessionId, target.Name, request.TraceId) : null;
-        var remote = new IPEndPoint(request.From.Address ?? IPAddress.Loopback, clientPort);
-        var origin = request.Data.Length == 0 ? 0 : StoredMessage.TryParseId(request.TraceId, out var sequence) ? sequence : 0;
-        using var client = new SmtpClientSession(request.HeloName, new SmtpClientTransaction(request.Sender, request.Recipients, request.Data), request.SendHelo, observer);
-        Run(server, remote, tlsAvailable, client, origin);
-
+        var observer = trace.RecordTranscripts ? new SessionTraceObserver(trace, first.From.Name, sessionId, target.Name, first.TraceId) : null;
+        var remote = new IPEndPoint(first.From.Address ?? IPAddress.Loopback, clientPort);
+        var origins = requests.Select(r => r.Data.Length == 0 ? 0 : StoredMessage.TryParseId(r.TraceId, out var sequence) ? sequence : 0).ToArray();
+        var transactions = requests.Select(r => new SmtpClientTransaction(r.Sender, r.Recipients, r.Data)).ToArray();
+        using var client = new SmtpClientSession(first.HeloName, transactions, first.SendHelo, observer);
+        Run(server, remote, tlsAvailable, client, origins);
         if (trace.RecordTranscripts)
         {
-            trace.Append(request.From.Name, TraceKind.ConnectionClosed, "Connection closed", sessionId, request.TraceId, peer: target.Name);
+            trace.Append(first.From.Name, TraceKind.ConnectionClosed, "Connection closed", sessionId, first.TraceId, peer: target.Name);
         }
 
-        var result = client.Result;
-        return new OutboundResult(result.ConnectionError, result.RecipientReplies, sessionId);
+        return client.Results.Select(r => new OutboundResult(r.ConnectionError, r.RecipientReplies, sessionId)).ToArray();
     }
 
     /// <summary>The virtual server that serves the recipients' domain, else the host's first.</summary>
@@ -63,19 +67,20 @@ public static class InProcessSmtpWire
     /// Connects <paramref name="client"/> to <paramref name="server"/> from <paramref name="remote"/> and
     /// runs the session to its end. The caller checks the server is not stopped (a closed port).
     /// </summary>
-    public static SmtpClientResult Run(SmtpVirtualServer server, IPEndPoint remote, bool tlsAvailable, SmtpClientSession client, long originTraceSequence = 0)
+    /// <param name="origins">Per transaction of <paramref name="client"/>, the trace its message belongs to (none: new traces).</param>
+    public static SmtpClientResult Run(SmtpVirtualServer server, IPEndPoint remote, bool tlsAvailable, SmtpClientSession client, IReadOnlyList<long>? origins = null)
     {
         var local = new IPEndPoint(IPAddress.IsLoopback(server.Address) ? server.Address : IPAddress.Loopback, server.BoundPort ?? server.Port);
-        using (var connection = server.Accept(remote, local, tlsAvailable, originTraceSequence: originTraceSequence))
+        using (var connection = server.Accept(remote, local, tlsAvailable))
         {
-            Exchange(connection, client);
+            Exchange(connection, client, origins);
         }
 
         return client.Result;
     }
 
     /// <summary>Passes bytes both ways until one side is done or the server closes.</summary>
-    private static void Exchange(InboundSmtpConnection connection, SmtpClientSession client)
+    private static void Exchange(InboundSmtpConnection connection, SmtpClientSession client, IReadOnlyList<long>? origins)
     {
         var session = connection.Session;
         var faults = connection.Server.Host.World.Faults;
@@ -112,6 +117,13 @@ public static class InProcessSmtpWire
             {
                 client.ConnectionLost();
                 return;
+            }
+
+            // The client sends the next message's MAIL only after the last one's final reply, so what
+            // it sends now belongs to its current transaction.
+            if (origins is not null)
+            {
+                connection.OriginTraceSequence = origins[client.CurrentTransaction];
             }
 
             session.Receive(client.Output.Span);

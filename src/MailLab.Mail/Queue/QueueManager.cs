@@ -202,7 +202,7 @@ public sealed class QueueManager
             {
                 Timeout = _server.Delivery.OutboundTimeout,
             };
-            var result = await outbound.SendAsync(request, CancellationToken.None).ConfigureAwait(false);
+            var result = await _server.OutboundConnections.SendAsync(outbound, request).ConfigureAwait(false);
 
             if (result.ConnectionError is { } error)
             {

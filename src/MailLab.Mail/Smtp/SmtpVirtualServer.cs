@@ -23,6 +23,7 @@ public sealed class SmtpVirtualServer
         Domains = new SmtpDomainList(defaultDomain);
         Fqdn = service.Host.Name;
         Queue = new Queue.QueueManager(this);
+        OutboundConnections = new Delivery.OutboundConnectionPool(this);
         service.StateChanged += vs =>
         {
             // Files left in Pickup while the virtual server was stopped are sent when it starts.
@@ -39,6 +40,9 @@ public sealed class SmtpVirtualServer
 
     /// <summary>Mail waiting for remote delivery, with its retry state.</summary>
     public Queue.QueueManager Queue { get; }
+
+    /// <summary>Its outgoing connections, within the Delivery tab's limits.</summary>
+    public Delivery.OutboundConnectionPool OutboundConnections { get; }
 
     public SmtpService Service { get; }
 
@@ -135,7 +139,7 @@ public sealed class SmtpVirtualServer
         observer ??= new Tracing.SessionTraceObserver(trace, Host.Name, sessionId, peer);
         var session = new SmtpServerSession(options, handler, context, observer);
         var count = Interlocked.Increment(ref _activeConnections);
-        var connection = new InboundSmtpConnection(this, session, Limits.ConnectionTimeout, sessionId);
+        var connection = new InboundSmtpConnection(this, session, handler, Limits.ConnectionTimeout, sessionId);
         if (trace.RecordTranscripts)
         {
             trace.Append(Host.Name, Tracing.TraceKind.ConnectionOpened, $"Connection from {remote} to \"{Name}\"", sessionId, peer: peer);

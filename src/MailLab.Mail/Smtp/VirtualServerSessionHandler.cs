@@ -13,15 +13,20 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
     private readonly SmtpVirtualServer _server;
     private readonly string? _reverseName;
     private readonly long _sessionId;
-    private readonly long _originTraceSequence;
 
     public VirtualServerSessionHandler(SmtpVirtualServer server, string? reverseName, long sessionId, long originTraceSequence)
     {
         _server = server;
         _reverseName = reverseName;
         _sessionId = sessionId;
-        _originTraceSequence = originTraceSequence;
+        OriginTraceSequence = originTraceSequence;
     }
+
+    /// <summary>
+    /// The trace the next message belongs to when it comes from another host of the world (0: a new
+    /// trace). A connection that carries several messages moves it on before each one.
+    /// </summary>
+    public long OriginTraceSequence { get; set; }
 
     public string? Authenticate(SmtpCredentials credentials)
     {
@@ -67,7 +72,7 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
 
     public SmtpReply Deliver(SmtpSessionContext context, SmtpMessage message) =>
         _server.Host.World.Faults.TakeReply(_server.Host.Name, Faults.FaultStage.Data)
-        ?? MessageAcceptor.Accept(_server, context, message, _sessionId, _originTraceSequence);
+        ?? MessageAcceptor.Accept(_server, context, message, _sessionId, OriginTraceSequence);
 
     /// <summary>
     /// IIS relay rules: a remote domain that allows relaying overrides the restrictions; otherwise

@@ -177,6 +177,54 @@ public sealed class SmtpClientSessionTests
         server.IsClosed.Should().BeTrue("the client ended with QUIT");
     }
 
+    [Fact]
+    public void SeveralMessagesOnOneConnection_RsetOnlyAfterATransactionLeftOpen()
+    {
+        using var client = new SmtpClientSession("relay.test",
+        [
+            new SmtpClientTransaction("s@relay.test", ["gone@mx.test"], Content),
+            new SmtpClientTransaction("s@relay.test", ["a@mx.test"], Content),
+            new SmtpClientTransaction("s@relay.test", ["b@mx.test"], Content),
+        ]);
+        Reply(client, "220 mx\r\n");
+        Reply(client, Ehlo).Should().Be($"MAIL FROM:<s@relay.test> SIZE={Content.Length}\r\nRCPT TO:<gone@mx.test>\r\n");
+
+        Reply(client, "250 2.1.0 OK\r\n550 5.1.1 No such user\r\n").Should().Be("RSET\r\n", "MAIL was accepted, so the transaction is open (RFC 5321 §4.1.1.5)");
+        Reply(client, "250 2.0.0 Reset\r\n").Should().StartWith("MAIL FROM:<s@relay.test>").And.EndWith("RCPT TO:<a@mx.test>\r\n");
+        Reply(client, "250 OK\r\n250 OK\r\n").Should().Be("DATA\r\n");
+        Reply(client, "354 go\r\n");
+        Reply(client, "250 2.6.0 first\r\n").Should().StartWith("MAIL FROM:<s@relay.test>", "a finished transaction needs no RSET");
+        Reply(client, "250 OK\r\n250 OK\r\n").Should().Be("DATA\r\n");
+        Reply(client, "354 go\r\n");
+        Reply(client, "451 4.3.0 second\r\n").Should().Be("QUIT\r\n");
+
+        client.Results.Select(r => r.RecipientReplies.Values.Single().ToString())
+            .Should().Equal("550 5.1.1 No such user", "250 2.6.0 first", "451 4.3.0 second");
+    }
+
+    [Fact]
+    public void ServiceClosingBetweenMessages_AnswersTheMessageInFlight_AndFailsTheOnesNotStarted()
+    {
+        using var client = new SmtpClientSession("relay.test",
+        [
+            new SmtpClientTransaction("s@relay.test", ["a@mx.test"], Content),
+            new SmtpClientTransaction("s@relay.test", ["b@mx.test"], Content),
+            new SmtpClientTransaction("s@relay.test", ["c@mx.test"], Content),
+        ]);
+        Reply(client, "220 mx\r\n");
+        Reply(client, Ehlo);
+        Reply(client, "250 OK\r\n250 OK\r\n");
+        Reply(client, "354 go\r\n");
+        Reply(client, "250 2.6.0 first\r\n");
+
+        Reply(client, "421 4.3.2 Service not available\r\n").Should().BeEmpty();
+
+        client.Results[0].RecipientReplies["a@mx.test"].ToString().Should().Be("250 2.6.0 first");
+        client.Results[1].RecipientReplies["b@mx.test"].ToString().Should().Be("421 4.3.2 Service not available", "its MAIL and RCPT were on their way");
+        client.Results[2].ConnectionError!.ToString().Should().Be("421 4.3.2 Service not available");
+        client.Results[2].RecipientReplies.Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData(".a\r\nb.\r\n.\r\n\n.c\r\n", "..a\r\nb.\r\n..\r\n\n.c\r\n.\r\n")]
     [InlineData("no final line end", "no final line end\r\n.\r\n")]

@@ -22,33 +22,41 @@ public sealed class SmtpClientSession : IDisposable
         Rcpt,
         Data,
         Content,
+        Rset,
         Quit,
         Done,
     }
 
     private readonly string _heloName;
     private readonly bool _sendHelo;
-    private readonly SmtpClientTransaction _transaction;
+    private readonly Outcome[] _outcomes;
     private readonly ISmtpSessionObserver? _observer;
     private readonly PooledByteBuffer _output = new(512);
     private readonly SmtpReplyReader _reader = new();
-    private readonly Dictionary<string, SmtpReply> _replies = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<string> _accepted = [];
 
     private Step _step = Step.Greeting;
+    private int _current;
     private int _rcptIndex;
     private bool _pipelining;
     private bool _size;
     private bool _eightBitMime;
     private bool _smtpUtf8;
-    private SmtpReply? _senderRefusal;
-    private SmtpReply? _connectionError;
 
     /// <param name="sendHelo">Send HELO instead of EHLO (a remote domain's "send HELO instead of EHLO" option).</param>
     public SmtpClientSession(string heloName, SmtpClientTransaction transaction, bool sendHelo = false, ISmtpSessionObserver? observer = null)
+        : this(heloName, [transaction], sendHelo, observer)
+    {
+    }
+
+    /// <summary>
+    /// A session for several messages in turn on one connection (IIS's "messages per connection"):
+    /// each after the previous one's final reply, with RSET first when the previous transaction
+    /// was left open (every recipient refused).
+    /// </summary>
+    public SmtpClientSession(string heloName, IReadOnlyList<SmtpClientTransaction> transactions, bool sendHelo = false, ISmtpSessionObserver? observer = null)
     {
         _heloName = heloName;
-        _transaction = transaction;
+        _outcomes = transactions.Select(t => new Outcome(t)).ToArray();
         _sendHelo = sendHelo;
         _observer = observer;
     }
@@ -59,8 +67,18 @@ public sealed class SmtpClientSession : IDisposable
     /// <summary>The session has ended (after QUIT's reply, a protocol error or a lost connection).</summary>
     public bool IsDone => _step == Step.Done;
 
-    /// <summary>The outcome, once <see cref="IsDone"/>.</summary>
-    public SmtpClientResult Result => new(_connectionError, _replies);
+    /// <summary>The outcome of the (first) transaction, once <see cref="IsDone"/>.</summary>
+    public SmtpClientResult Result => _outcomes[0].Result;
+
+    /// <summary>The outcome of each transaction in order, once <see cref="IsDone"/>.</summary>
+    public IReadOnlyList<SmtpClientResult> Results => _outcomes.Select(o => o.Result).ToArray();
+
+    /// <summary>The index of the transaction the client is on (what it sends next belongs to it).</summary>
+    public int CurrentTransaction => _current;
+
+    private SmtpClientTransaction Transaction => _outcomes[_current].Transaction;
+
+    private Outcome Current => _outcomes[_current];
 
     public void ClearOutput() => _output.Clear();
 
@@ -151,19 +169,19 @@ public sealed class SmtpClientSession : IDisposable
             case Step.Mail:
                 if (!reply.IsPositive)
                 {
-                    _senderRefusal = reply;
+                    Current.SenderRefusal = reply;
                 }
 
                 _step = Step.Rcpt;
                 if (!_pipelining)
                 {
-                    if (_senderRefusal is not null)
+                    if (Current.SenderRefusal is { } refusal)
                     {
-                        Finish(_senderRefusal);
+                        Finish(refusal, transactionOpen: false);
                         return;
                     }
 
-                    Command($"RCPT TO:<{_transaction.Recipients[0]}>");
+                    Command($"RCPT TO:<{Transaction.Recipients[0]}>");
                 }
 
                 break;
@@ -176,19 +194,29 @@ public sealed class SmtpClientSession : IDisposable
                 if (reply.Code == 354)
                 {
                     var before = _output.Count;
-                    DotStuffer.Write(_transaction.Content.Span, _output);
+                    DotStuffer.Write(Transaction.Content.Span, _output);
                     _observer?.OnClientData(_output.Count - before);
                     _step = Step.Content;
                 }
                 else
                 {
-                    Finish(reply);
+                    Finish(reply, transactionOpen: true);
                 }
 
                 break;
 
             case Step.Content:
-                Finish(reply);
+                Finish(reply, transactionOpen: false);
+                break;
+
+            case Step.Rset:
+                if (reply.Code != 250)
+                {
+                    Abort(reply);
+                    return;
+                }
+
+                StartTransaction();
                 break;
 
             case Step.Quit:
@@ -199,33 +227,36 @@ public sealed class SmtpClientSession : IDisposable
 
     private void OnRcptReply(SmtpReply reply)
     {
-        var recipient = _transaction.Recipients[_rcptIndex++];
-        if (_senderRefusal is not null)
+        var outcome = Current;
+        var recipient = outcome.Transaction.Recipients[_rcptIndex++];
+        if (outcome.SenderRefusal is { } refusal)
         {
-            _replies[recipient] = _senderRefusal;
+            outcome.Replies[recipient] = refusal;
         }
         else if (reply.IsPositive)
         {
-            _accepted.Add(recipient);
+            outcome.Accepted++;
         }
         else
         {
-            _replies[recipient] = reply;
+            outcome.Replies[recipient] = reply;
         }
 
-        if (_rcptIndex < _transaction.Recipients.Count)
+        if (_rcptIndex < outcome.Transaction.Recipients.Count)
         {
             if (!_pipelining)
             {
-                Command($"RCPT TO:<{_transaction.Recipients[_rcptIndex]}>");
+                Command($"RCPT TO:<{outcome.Transaction.Recipients[_rcptIndex]}>");
             }
 
             return;
         }
 
-        if (_accepted.Count == 0)
+        if (outcome.Accepted == 0)
         {
-            Quit(); // every recipient has its refusal (or the sender's)
+            // Every recipient has its refusal (or the sender's). A transaction whose MAIL was
+            // accepted is still open and needs RSET before the next MAIL (RFC 5321 §4.1.1.5).
+            NextTransaction(transactionOpen: outcome.SenderRefusal is null);
             return;
         }
 
@@ -250,14 +281,16 @@ public sealed class SmtpClientSession : IDisposable
 
     private void StartTransaction()
     {
-        if (_transaction.Recipients.Count == 0)
+        var transaction = Transaction;
+        if (transaction.Recipients.Count == 0)
         {
-            Quit();
+            NextTransaction(transactionOpen: false);
             return;
         }
 
-        var mail = new StringBuilder("MAIL FROM:<").Append(_transaction.Sender).Append('>');
-        var content = _transaction.Content.Span;
+        _rcptIndex = 0;
+        var mail = new StringBuilder("MAIL FROM:<").Append(transaction.Sender).Append('>');
+        var content = transaction.Content.Span;
         if (_size)
         {
             mail.Append(" SIZE=").Append(content.Length);
@@ -268,7 +301,7 @@ public sealed class SmtpClientSession : IDisposable
             mail.Append(" BODY=8BITMIME");
         }
 
-        if (_smtpUtf8 && !Ascii.IsValid(_transaction.Sender + string.Concat(_transaction.Recipients)))
+        if (_smtpUtf8 && !Ascii.IsValid(transaction.Sender + string.Concat(transaction.Recipients)))
         {
             mail.Append(" SMTPUTF8");
         }
@@ -280,43 +313,76 @@ public sealed class SmtpClientSession : IDisposable
             // RFC 2920 §3.1: MAIL and every RCPT in one group. DATA could end the group too, but like
             // MailKit we send it only once a recipient is accepted, so no transcript shows a DATA refused
             // for want of recipients.
-            foreach (var recipient in _transaction.Recipients)
+            foreach (var recipient in transaction.Recipients)
             {
                 Command($"RCPT TO:<{recipient}>");
             }
         }
     }
 
-    /// <summary>Every recipient without an answer yet gets <paramref name="reply"/>; then QUIT.</summary>
-    private void Finish(SmtpReply reply)
+    /// <summary>Every recipient of this transaction without an answer yet gets <paramref name="reply"/>.</summary>
+    private void Finish(SmtpReply reply, bool transactionOpen)
     {
-        foreach (var recipient in _transaction.Recipients)
+        foreach (var recipient in Transaction.Recipients)
         {
-            _replies.TryAdd(recipient, reply);
+            Current.Replies.TryAdd(recipient, reply);
         }
 
-        Quit();
+        NextTransaction(transactionOpen);
     }
 
-    /// <summary>No transaction took place: the reply is the connection's error; then QUIT.</summary>
+    /// <summary>On to the next message on this connection (after RSET if needed), or QUIT after the last.</summary>
+    private void NextTransaction(bool transactionOpen)
+    {
+        if (++_current >= _outcomes.Length)
+        {
+            _current = _outcomes.Length - 1;
+            Quit();
+            return;
+        }
+
+        if (transactionOpen)
+        {
+            Command("RSET");
+            _step = Step.Rset;
+            return;
+        }
+
+        StartTransaction();
+    }
+
+    /// <summary>No transaction took place: the reply is every message's connection error; then QUIT.</summary>
     private void Fail(SmtpReply reply)
     {
-        _connectionError = reply;
+        foreach (var outcome in _outcomes)
+        {
+            outcome.ConnectionError = reply;
+        }
+
         Quit();
     }
 
-    /// <summary>The session cannot go on (421, a dropped connection, garbage): no QUIT is sent.</summary>
+    /// <summary>
+    /// The session cannot go on (421, a dropped connection, garbage): the open transaction's
+    /// recipients without an answer get the reply, the messages not yet started get it as their
+    /// connection error; no QUIT is sent.
+    /// </summary>
     private void Abort(SmtpReply reply)
     {
-        if (_step is Step.Greeting or Step.Ehlo or Step.Helo)
+        var started = _step is Step.Mail or Step.Rcpt or Step.Data or Step.Content;
+        for (var i = _current; i < _outcomes.Length; i++)
         {
-            _connectionError = reply;
-        }
-        else if (_step is Step.Mail or Step.Rcpt or Step.Data or Step.Content)
-        {
-            foreach (var recipient in _transaction.Recipients)
+            var outcome = _outcomes[i];
+            if (i == _current && started)
             {
-                _replies.TryAdd(recipient, reply);
+                foreach (var recipient in outcome.Transaction.Recipients)
+                {
+                    outcome.Replies.TryAdd(recipient, reply);
+                }
+            }
+            else if (_step != Step.Quit)
+            {
+                outcome.ConnectionError = reply;
             }
         }
 
@@ -341,4 +407,20 @@ public sealed class SmtpClientSession : IDisposable
     }
 
     private static bool HasEightBit(ReadOnlySpan<byte> content) => content.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
+
+    /// <summary>What became of one transaction.</summary>
+    private sealed class Outcome(SmtpClientTransaction transaction)
+    {
+        public SmtpClientTransaction Transaction { get; } = transaction;
+
+        public Dictionary<string, SmtpReply> Replies { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public int Accepted { get; set; }
+
+        public SmtpReply? SenderRefusal { get; set; }
+
+        public SmtpReply? ConnectionError { get; set; }
+
+        public SmtpClientResult Result => new(ConnectionError, Replies);
+    }
 }

@@ -36,17 +36,26 @@ public sealed class SmtpDomainList
         }
     }
 
-    public SmtpDomain Add(string name, SmtpDomainType type)
+    public SmtpDomain Add(string name, SmtpDomainType type) => Add(name, type, RemoteDomainOptions.None);
+
+    /// <summary>Adds a domain with its remote options (checked before anything changes).</summary>
+    public SmtpDomain Add(string name, SmtpDomainType type, RemoteDomainOptions options)
     {
         var domain = new SmtpDomain(name, type);
+        options.ApplyTo(domain);
         if (domain.Name.Length == 0)
         {
-            throw new ArgumentException("A domain needs a name.", nameof(name));
+            throw new ArgumentException("A domain needs a name.");
+        }
+
+        if (Uri.CheckHostName(domain.Name.StartsWith("*.", StringComparison.Ordinal) ? domain.Name[2..] : domain.Name) != UriHostNameType.Dns)
+        {
+            throw new ArgumentException($"\"{name}\" is not a domain name such as rosnou.ru.");
         }
 
         if (type != SmtpDomainType.Remote && domain.Name.Contains('*'))
         {
-            throw new ArgumentException($"Only remote domains may use wildcards: \"{name}\".", nameof(name));
+            throw new ArgumentException($"Only remote domains may use wildcards: \"{name}\".");
         }
 
         lock (_gate)

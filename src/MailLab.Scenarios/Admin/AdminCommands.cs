@@ -1,7 +1,7 @@
 using MailLab.Mail.Smtp;
 using MailLab.Mail.World;
 using MailLab.Scenarios.Driver;
-using MailLab.Scenarios.Settings;
+using MailLab.Mail.Smtp.Settings;
 
 namespace MailLab.Scenarios.Admin;
 
@@ -67,7 +67,7 @@ public static class AdminCommands
                 _ => AdminResult.Error($"Unknown command \"{line.Trim()}\". Commands:\n{Usage}"),
             };
         }
-        catch (ScenarioSetupException e)
+        catch (Exception e) when (e is ScenarioSetupException or InvalidSettingException)
         {
             return AdminResult.Error(e.Message);
         }

@@ -28,6 +28,200 @@ public sealed class AdminPageTests : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task PausingFromThePropertySheet_RefusesNewSmtpConnectionsWith421_AndTheTopologyShowsIt()
+    {
+        await using var session = await PageSession.StartAsync(_browser.Browser);
+        await session.RunAsync(nameof(PausingFromThePropertySheet_RefusesNewSmtpConnectionsWith421_AndTheTopologyShowsIt), async () =>
+        {
+            await session.OpenAsync();
+            var sheet = await OpenPropertiesAsync(session, Rosnou);
+
+            await sheet.Locator(".sheet-state button[data-action='pause']").ClickAsync();
+
+            await Expect(sheet).ToHaveAttributeAsync("data-state", "Paused");
+            await Expect(sheet.Locator(".sheet-state .state")).ToHaveTextAsync("Paused");
+            await Expect(session.Page.Locator($"#servers tbody tr[data-host='{Rosnou}']")).ToHaveAttributeAsync("data-state", "Paused");
+            await Expect(session.Page.Locator($"#topology g.host[data-host='{Rosnou}'] g.vs")).ToHaveAttributeAsync("data-state", "Paused");
+            await using (var client = await RawSmtpClient.ConnectAsync(session.SmtpEndPoint(Rosnou)))
+            {
+                (await client.ReadReplyAsync()).Should().StartWith("421 4.3.2");
+                (await client.IsClosedAsync()).Should().BeTrue();
+            }
+
+            await sheet.Locator(".sheet-state button[data-action='start']").ClickAsync();
+            await Expect(sheet).ToHaveAttributeAsync("data-state", "Running");
+            await using (var client = await RawSmtpClient.ConnectAsync(session.SmtpEndPoint(Rosnou)))
+            {
+                (await client.ReadReplyAsync()).Should().StartWith("220 ");
+            }
+
+            VirtualServer(session, Rosnou).State.Should().Be(VirtualServerState.Running);
+            session.Errors.Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task MessagesTab_RefusesABadLimitNextToItsField_ThenAppliesAGoodOne_WhichSmtpEnforces()
+    {
+        await using var session = await PageSession.StartAsync(_browser.Browser);
+        await session.RunAsync(nameof(MessagesTab_RefusesABadLimitNextToItsField_ThenAppliesAGoodOne_WhichSmtpEnforces), async () =>
+        {
+            await session.OpenAsync();
+            var sheet = await OpenPropertiesAsync(session, Rosnou);
+            await sheet.Locator("[role='tab'][data-tab='messages']").ClickAsync();
+            var size = sheet.Locator("input[name='maxMessageSizeKb']");
+            await Expect(size).ToHaveValueAsync("2048");
+
+            // The API refuses 0 KB (IIS's minimum is 1) and names the setting: the error sits next to it.
+            await size.FillAsync("0");
+            await sheet.Locator("button[data-action='apply']").ClickAsync();
+            var error = sheet.Locator("[data-error-for='maxMessageSizeKb']");
+            await Expect(error).ToBeVisibleAsync();
+            await Expect(error).ToContainTextAsync("maxMessageSizeKb");
+            VirtualServer(session, Rosnou).Limits.MaxMessageSizeKb.Should().Be(2048);
+
+            await size.FillAsync("1");
+            await sheet.Locator("button[data-action='ok']").ClickAsync();
+            await Expect(sheet).Not.ToBeVisibleAsync();
+            VirtualServer(session, Rosnou).Limits.MaxMessageSizeKb.Should().Be(1);
+
+            // On the wire: SIZE advertises 1 KB, and a 5,000-byte declaration is refused (RFC 1870 §6.1).
+            await using var client = await RawSmtpClient.ConnectAsync(session.SmtpEndPoint(Rosnou));
+            (await client.ReadReplyAsync()).Should().StartWith("220 ");
+            (await client.CommandAsync("EHLO client.example")).Should().Contain("SIZE 1024");
+            (await client.CommandAsync("MAIL FROM:<ivan@mail.ru> SIZE=5000")).Should().StartWith("552 5.3.4");
+            (await client.CommandAsync("MAIL FROM:<ivan@mail.ru> SIZE=500")).Should().StartWith("250 ");
+
+            // Re-opened, the sheet shows the applied value.
+            sheet = await OpenPropertiesAsync(session, Rosnou);
+            await sheet.Locator("[role='tab'][data-tab='messages']").ClickAsync();
+            await Expect(sheet.Locator("input[name='maxMessageSizeKb']")).ToHaveValueAsync("1");
+            UnexpectedErrors(session, 400).Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task DomainsTab_AddsARemoteDomainWithItsOptions_AndRemovesIt_ButNotTheDefault()
+    {
+        await using var session = await PageSession.StartAsync(_browser.Browser);
+        await session.RunAsync(nameof(DomainsTab_AddsARemoteDomainWithItsOptions_AndRemovesIt_ButNotTheDefault), async () =>
+        {
+            await session.OpenAsync();
+            var sheet = await OpenPropertiesAsync(session, "mail.ru");
+            await sheet.Locator("[role='tab'][data-tab='domains']").ClickAsync();
+            var domains = sheet.Locator("[data-panel='domains']");
+            await Expect(domains.Locator("tr[data-domain='mail.ru'][data-default]")).ToHaveCountAsync(1);
+            await Expect(domains.Locator("tr[data-domain='mail.ru'] button[data-action='remove']")).ToBeDisabledAsync();
+
+            await domains.Locator("input[name='domain.name']").FillAsync("partner.example");
+            await domains.Locator("select[name='domain.type']").SelectOptionAsync("Remote");
+            await domains.Locator("input[name='domain.allowRelay']").CheckAsync();
+            await domains.Locator("input[name='domain.smartHost']").FillAsync("[192.0.2.25]");
+            await domains.Locator("button[data-action='add-domain']").ClickAsync();
+
+            var row = domains.Locator("tr[data-domain='partner.example']");
+            await Expect(row).ToHaveAttributeAsync("data-type", "Remote");
+            await Expect(row.Locator("input[name='allowRelay']")).ToBeCheckedAsync();
+            await Expect(row.Locator("input[name='smartHost']")).ToHaveValueAsync("[192.0.2.25]");
+            var added = VirtualServer(session, "mail.ru").Domains.Find("partner.example");
+            added.Should().NotBeNull();
+            added!.Type.Should().Be(SmtpDomainType.Remote);
+            added.AllowRelay.Should().BeTrue();
+            added.SmartHost.Should().Be("[192.0.2.25]");
+
+            // A second add of the same name is refused, and the API's sentence is shown.
+            await domains.Locator("input[name='domain.name']").FillAsync("partner.example");
+            await domains.Locator("button[data-action='add-domain']").ClickAsync();
+            await Expect(domains.Locator(".inline-error, [data-error-for='domain.name']").Filter(new() { Visible = true }))
+                .ToContainTextAsync("partner.example");
+
+            await row.Locator("button[data-action='remove']").ClickAsync();
+            await Expect(row).ToHaveCountAsync(0);
+            VirtualServer(session, "mail.ru").Domains.Find("partner.example").Should().BeNull();
+            UnexpectedErrors(session, 409).Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task Wizard_ChecksEachStep_CreatesTheVirtualServer_WhichAcceptsMailOnItsPort()
+    {
+        await using var session = await PageSession.StartAsync(_browser.Browser);
+        await session.RunAsync(nameof(Wizard_ChecksEachStep_CreatesTheVirtualServer_WhichAcceptsMailOnItsPort), async () =>
+        {
+            const string Name = "Lab SMTP Virtual Server";
+            await session.OpenAsync();
+            await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='new-vs']").ClickAsync();
+            var wizard = session.Page.Locator("#admin-wizard");
+            await Expect(wizard).ToHaveAttributeAsync("data-step", "1");
+            var next = wizard.Locator("button[data-action='next']");
+
+            // Step 1: a name is required.
+            await next.ClickAsync();
+            await Expect(wizard.Locator("[data-error-for='name']")).ToBeVisibleAsync();
+            await Expect(wizard).ToHaveAttributeAsync("data-step", "1");
+            await wizard.Locator("input[name='name']").FillAsync(Name);
+            await next.ClickAsync();
+
+            // Step 2: IP address and port (0: any free port, as tests use).
+            await Expect(wizard).ToHaveAttributeAsync("data-step", "2");
+            await wizard.Locator("input[name='port']").FillAsync("70000");
+            await next.ClickAsync();
+            await Expect(wizard.Locator("[data-error-for='port']")).ToBeVisibleAsync();
+            await wizard.Locator("input[name='port']").FillAsync("0");
+            await next.ClickAsync();
+
+            // Step 3: home directory; Back returns to step 2 with its values kept.
+            await Expect(wizard).ToHaveAttributeAsync("data-step", "3");
+            await wizard.Locator("button[data-action='back']").ClickAsync();
+            await Expect(wizard.Locator("input[name='port']")).ToHaveValueAsync("0");
+            await next.ClickAsync();
+            await wizard.Locator("input[name='homeDirectory']").FillAsync(@"C:\Inetpub\labroot");
+            await next.ClickAsync();
+
+            // Step 4: the default domain.
+            await Expect(wizard).ToHaveAttributeAsync("data-step", "4");
+            await Expect(next).ToBeHiddenAsync();
+            await wizard.Locator("input[name='defaultDomain']").FillAsync("not a domain");
+            await wizard.Locator("button[data-action='finish']").ClickAsync();
+            await Expect(wizard.Locator("[data-error-for='defaultDomain']")).ToBeVisibleAsync();
+            await wizard.Locator("input[name='defaultDomain']").FillAsync("lab.rosnou.ru");
+            await wizard.Locator("button[data-action='finish']").ClickAsync();
+            await Expect(wizard).Not.ToBeVisibleAsync();
+
+            // At once in the table and on the topology, with the port it was given.
+            var row = session.Page.Locator($"#servers tbody tr[data-host='{Rosnou}'][data-vs='{Name}']");
+            await Expect(row).ToHaveAttributeAsync("data-state", "Running");
+            await Expect(session.Page.Locator($"#topology g.host[data-host='{Rosnou}'] g.vs")).ToHaveCountAsync(2);
+            var created = VirtualServer(session, Rosnou, Name);
+            created.HomeDirectory.Path.Should().Be(@"C:\Inetpub\labroot");
+            created.Domains.Default.Name.Should().Be("lab.rosnou.ru");
+            var endPoint = IPEndPoint.Parse(await row.Locator("td").Nth(2).InnerTextAsync());
+            endPoint.Should().Be(session.Runtime.GetEndPoint(created));
+
+            await using var client = await RawSmtpClient.ConnectAsync(endPoint);
+            (await client.ReadReplyAsync()).Should().StartWith("220 ");
+            (await client.CommandAsync("HELO client.example")).Should().StartWith("250");
+            (await client.CommandAsync("MAIL FROM:<ivan@mail.ru>")).Should().StartWith("250");
+            (await client.CommandAsync("RCPT TO:<lab@lab.rosnou.ru>")).Should().StartWith("250");
+            (await client.CommandAsync("DATA")).Should().StartWith("354");
+            (await client.CommandAsync("Subject: wizard\r\n\r\nHello new server\r\n.")).Should().StartWith("250");
+            await WaitUntilAsync(() => created.HomeDirectory.Drop.Files.Count == 1);
+
+            // Deleted from its sheet (two clicks), it leaves the table, the topology and the host.
+            await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='properties'][data-vs='{Name}']").ClickAsync();
+            var sheet = session.Page.Locator($"#admin-sheet[data-vs='{Name}'][data-loaded='1']");
+            await sheet.Locator("button[data-action='delete-vs']").ClickAsync();
+            await Expect(sheet.Locator("button[data-action='delete-vs'][data-armed='1']")).ToBeVisibleAsync();
+            await sheet.Locator("button[data-action='delete-vs']").ClickAsync();
+            await Expect(sheet).Not.ToBeVisibleAsync();
+            await Expect(row).ToHaveCountAsync(0);
+            await Expect(session.Page.Locator($"#topology g.host[data-host='{Rosnou}'] g.vs")).ToHaveCountAsync(1);
+            session.World.FindHost(Rosnou)!.Smtp.Find(Name).Should().BeNull();
+            session.Errors.Should().BeEmpty();
+        });
+    }
+
+    [Fact]
     public async Task Pop3Page_AddsAMailboxWithItsUsage_LocksIt_AndThePop3LogonIsRefused()
     {
         await using var session = await PageSession.StartAsync(_browser.Browser);
@@ -82,6 +276,85 @@ public sealed class AdminPageTests : IClassFixture<BrowserFixture>
         });
     }
 
+    [Fact]
+    public async Task SecurityTab_ExcludingTheCaller_MakesTheNextChangeA403_ShownPlainly_WhileAListedOperatorMayAct()
+    {
+        await using var session = await PageSession.StartAsync(_browser.Browser);
+        await session.RunAsync(nameof(SecurityTab_ExcludingTheCaller_MakesTheNextChangeA403_ShownPlainly_WhileAListedOperatorMayAct), async () =>
+        {
+            await session.OpenAsync();
+            var sheet = await OpenPropertiesAsync(session, Rosnou);
+            await sheet.Locator("[role='tab'][data-tab='security']").ClickAsync();
+            var operators = sheet.Locator("textarea[name='operators']");
+            await Expect(operators).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Administrators"));
+            await operators.FillAsync("student@rosnou.ru");
+            await sheet.Locator("button[data-action='apply']").ClickAsync();
+            await Expect(sheet).ToHaveAttributeAsync("data-applied", "1");
+
+            // The built-in Administrator is no operator any more: Pause is refused with a clear message.
+            await sheet.Locator(".sheet-state button[data-action='pause']").ClickAsync();
+            var error = sheet.Locator(".dialog-error");
+            await Expect(error).ToBeVisibleAsync();
+            await Expect(error).ToContainTextAsync("Access denied (403)");
+            await Expect(error).ToContainTextAsync("operator");
+            VirtualServer(session, Rosnou).State.Should().Be(VirtualServerState.Running);
+            await sheet.Locator("button[data-action='cancel']").ClickAsync();
+
+            // The listed operator, logged on with HTTP Basic, may pause it.
+            var admin = session.Page.Locator("#admin");
+            await admin.Locator("input[name='actAsUser']").FillAsync("student@rosnou.ru");
+            await admin.Locator("input[name='actAsPassword']").FillAsync("student123");
+            await admin.Locator("button[data-action='act-as']").ClickAsync();
+            await Expect(admin.Locator("[data-role='acting-as']")).ToContainTextAsync("student@rosnou.ru");
+            sheet = await OpenPropertiesAsync(session, Rosnou);
+            await sheet.Locator(".sheet-state button[data-action='pause']").ClickAsync();
+            await Expect(sheet).ToHaveAttributeAsync("data-state", "Paused");
+            await Expect(session.Page.Locator($"#topology g.host[data-host='{Rosnou}'] g.vs")).ToHaveAttributeAsync("data-state", "Paused");
+            VirtualServer(session, Rosnou).State.Should().Be(VirtualServerState.Paused);
+            UnexpectedErrors(session, 403).Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_LabelsTheAdminPagesInRussian_AndBack()
+    {
+        await using var session = await PageSession.StartAsync(_browser.Browser);
+        await session.RunAsync(nameof(LanguageSwitch_LabelsTheAdminPagesInRussian_AndBack), async () =>
+        {
+            await session.OpenAsync();
+            await Expect(session.Page.Locator("#admin h2")).ToHaveTextAsync("Administration");
+            await session.Page.Locator("#lang").ClickAsync();
+
+            await Expect(session.Page.Locator("#admin h2")).ToHaveTextAsync("Администрирование");
+            await Expect(session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='new-vs']"))
+                .ToHaveTextAsync("Создать виртуальный SMTP-сервер…");
+            await Expect(session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='properties']"))
+                .ToHaveTextAsync($"{DefaultTopology.VirtualServerName}: Свойства…");
+
+            var sheet = await OpenPropertiesAsync(session, Rosnou);
+            var tabs = await sheet.Locator("[role='tab']").AllInnerTextsAsync();
+            tabs.Should().Equal("Общие", "Доступ", "Сообщения", "Доставка", "Безопасность", "Домены");
+            await Expect(sheet.Locator(".dialog-title")).ToContainTextAsync("Свойства");
+            await Expect(sheet.Locator("button[data-action='apply']")).ToHaveTextAsync("Применить");
+            await Expect(sheet.Locator(".sheet-state .state")).ToHaveTextAsync("Работает");
+            await sheet.Locator("[role='tab'][data-tab='messages']").ClickAsync();
+            await Expect(sheet.Locator("[data-field='maxMessageSizeKb'] label")).ToHaveTextAsync("Ограничить размер сообщения до (КБ)");
+            await sheet.Locator("button[data-action='cancel']").ClickAsync();
+
+            var pop3 = await OpenPop3Async(session, Rosnou);
+            await Expect(pop3.Locator(".dialog-title")).ToHaveTextAsync($"Служба POP3 — {Rosnou}");
+            await Expect(pop3.Locator("select[name='authentication'] option[selected], select[name='authentication'] option:checked"))
+                .ToHaveTextAsync("Локальные учётные записи Windows");
+            await pop3.Locator("button[data-action='close']").ClickAsync();
+
+            await session.Page.Locator("#lang").ClickAsync();
+            await Expect(session.Page.Locator("#admin h2")).ToHaveTextAsync("Administration");
+            sheet = await OpenPropertiesAsync(session, Rosnou);
+            await Expect(sheet.Locator("[role='tab'][data-tab='general']")).ToHaveTextAsync("General");
+            session.Errors.Should().BeEmpty();
+        });
+    }
+
     internal static async Task<ILocator> OpenPropertiesAsync(PageSession session, string host)
     {
         await session.Page.Locator($"#admin-hosts tr[data-host='{host}'] button[data-action='properties']").First.ClickAsync();
@@ -97,6 +370,10 @@ public sealed class AdminPageTests : IClassFixture<BrowserFixture>
         await Expect(page).ToBeVisibleAsync();
         return page;
     }
+
+    /// <summary>Script and console errors, less Chromium's "Failed to load resource" lines for the refusals the test provoked.</summary>
+    private static IEnumerable<string> UnexpectedErrors(PageSession session, int expectedStatus) =>
+        session.Errors.Where(e => !(e.Contains("Failed to load resource") && e.Contains($"status of {expectedStatus} ")));
 
     private static SmtpVirtualServer VirtualServer(PageSession session, string host, string name = DefaultTopology.VirtualServerName) =>
         session.World.FindHost(host)!.Smtp.Find(name) ?? throw new InvalidOperationException($"No virtual server \"{name}\" on {host}.");

@@ -42,7 +42,9 @@ function basic({ user, password }) {
 
 /** Calls /api{path}; resolves with the JSON answer (null for 204), rejects with an ApiError. */
 export async function call(method, path, body) {
-  const headers = { Accept: "application/json" };
+  // X-Requested-With: the usual sign of a script's request, for which an API may leave out the 401's
+  // WWW-Authenticate challenge (a browser would otherwise hold the request for its own log-on prompt).
+  const headers = { Accept: "application/json", "X-Requested-With": "XMLHttpRequest" };
   if (body !== undefined) {
     headers["Content-Type"] = "application/json";
   }

@@ -135,8 +135,31 @@ function fillSettings(settings) {
       const rows = fields.filter(([name]) => name in sheet.original).map(([name, kind]) => settingRow(name, kind));
       return rows.length === 0 ? null : el("fieldset", { class: "group" }, el("legend", { i18n: legend }), ...rows);
     });
-    panel(tab).replaceChildren(...(tab === "general" ? [identityBox(sheet.vs)] : []), ...boxes.filter(Boolean));
+    const general = tab === "general" ? [identityBox(sheet.vs)] : [];
+    panel(tab).replaceChildren(...general, ...boxes.filter(Boolean), ...(tab === "general" ? [deleteBox()] : []));
   }
+}
+
+/** Deletes the virtual server (DELETE …/{vs}); the first click arms the button, the second confirms. */
+function deleteBox() {
+  const button = el("button", { type: "button", class: "danger", "data-action": "delete-vs", i18n: "admin.deleteVirtualServer" });
+  button.addEventListener("click", async () => {
+    if (button.dataset.armed !== "1") {
+      button.dataset.armed = "1";
+      button.dataset.i18n = "admin.deleteConfirm";
+      button.textContent = t("admin.deleteConfirm");
+      return;
+    }
+    const current = sheet;
+    try {
+      await call("DELETE", vsPath(current.host, current.vs.name));
+      close();
+      notify();
+    } catch (error) {
+      showError(current.parts.error, error.display ?? String(error));
+    }
+  });
+  return el("div", { class: "buttons" }, button);
 }
 
 function label(name) {

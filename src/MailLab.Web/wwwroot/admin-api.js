@@ -42,9 +42,7 @@ function basic({ user, password }) {
 
 /** Calls /api{path}; resolves with the JSON answer (null for 204), rejects with an ApiError. */
 export async function call(method, path, body) {
-  // X-Requested-With: the usual sign of a script's request, for which an API may leave out the 401's
-  // WWW-Authenticate challenge (a browser would otherwise hold the request for its own log-on prompt).
-  const headers = { Accept: "application/json", "X-Requested-With": "XMLHttpRequest" };
+  const headers = { Accept: "application/json" };
   if (body !== undefined) {
     headers["Content-Type"] = "application/json";
   }
@@ -53,7 +51,12 @@ export async function call(method, path, body) {
   }
   let response;
   try {
-    response = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    // credentials "omit": the Authorization header above is ours, and a 401's WWW-Authenticate challenge
+    // comes back to this script instead of opening the browser's own log-on prompt (Fetch standard,
+    // HTTP-network-or-cache fetch: the prompt needs includeCredentials).
+    response = await fetch(`/api${path}`, {
+      method, headers, credentials: "omit", body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch (error) {
     throw new ApiError(0, t("admin.offline", error.message));
   }

@@ -13,8 +13,8 @@ export async function renderDomains(box, host, vs, onChanged) {
   const error = el("p", { class: "inline-error error", role: "alert", hidden: true });
   const body = el("tbody");
   const table = el("table", { class: "domains" },
-    el("thead", {}, el("tr", {}, ...["admin.domainName", "admin.domainType", "admin.setting.allowRelay", "admin.setting.smartHost",
-      "admin.setting.requireTlsDomain", "actions"].map((key) => el("th", { i18n: key })))),
+    el("thead", {}, el("tr", {}, ...["admin.domainName", "admin.domainType", "admin.col.relay", "admin.setting.smartHost",
+      "admin.col.tls", "actions"].map((key) => el("th", { i18n: key })))),
     body);
 
   const run = async (method, suffix, payload) => {

@@ -8,6 +8,7 @@ using MailLab.Mail.Smtp;
 using MailLab.Mail.World;
 using MailLab.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace MailLab.Web.Tests;
@@ -21,10 +22,12 @@ public sealed class AdminPageTests : IClassFixture<BrowserFixture>
 {
     private const string Rosnou = "rosnou.ru";
     private readonly BrowserFixture _browser;
+    private readonly ITestOutputHelper _output;
 
-    public AdminPageTests(BrowserFixture browser)
+    public AdminPageTests(BrowserFixture browser, ITestOutputHelper output)
     {
         _browser = browser;
+        _output = output;
     }
 
     [Fact]
@@ -36,12 +39,14 @@ public sealed class AdminPageTests : IClassFixture<BrowserFixture>
             await session.OpenAsync();
             var sheet = await OpenPropertiesAsync(session, Rosnou);
 
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             await sheet.Locator(".sheet-state button[data-action='pause']").ClickAsync();
 
+            await Expect(session.Page.Locator($"#topology g.host[data-host='{Rosnou}'] g.vs")).ToHaveAttributeAsync("data-state", "Paused");
+            _output.WriteLine($"Pause clicked → topology shows Paused: {clock.ElapsedMilliseconds} ms");
             await Expect(sheet).ToHaveAttributeAsync("data-state", "Paused");
             await Expect(sheet.Locator(".sheet-state .state")).ToHaveTextAsync("Paused");
             await Expect(session.Page.Locator($"#servers tbody tr[data-host='{Rosnou}']")).ToHaveAttributeAsync("data-state", "Paused");
-            await Expect(session.Page.Locator($"#topology g.host[data-host='{Rosnou}'] g.vs")).ToHaveAttributeAsync("data-state", "Paused");
             await using (var client = await RawSmtpClient.ConnectAsync(session.SmtpEndPoint(Rosnou)))
             {
                 (await client.ReadReplyAsync()).Should().StartWith("421 4.3.2");
@@ -203,12 +208,14 @@ public sealed class AdminPageTests : IClassFixture<BrowserFixture>
             await next.ClickAsync();
             await next.ClickAsync();
             await next.ClickAsync();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             await wizard.Locator("button[data-action='finish']").ClickAsync();
             await Expect(wizard).Not.ToBeVisibleAsync();
 
             // At once in the table and on the topology, with the port it was given.
             var row = session.Page.Locator($"#servers tbody tr[data-host='{Rosnou}'][data-vs='{Name}']");
             await Expect(row).ToHaveAttributeAsync("data-state", "Running");
+            _output.WriteLine($"Finish clicked → new virtual server in the table: {clock.ElapsedMilliseconds} ms");
             await Expect(session.Page.Locator($"#topology g.host[data-host='{Rosnou}'] g.vs")).ToHaveCountAsync(2);
             var created = VirtualServer(session, Rosnou, Name);
             created.HomeDirectory.Path.Should().Be(@"C:\Inetpub\labroot");

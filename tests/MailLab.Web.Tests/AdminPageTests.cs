@@ -76,6 +76,7 @@ public sealed class AdminPageTests : IClassFixture<BrowserFixture>
             await sheet.Locator("[role='tab'][data-tab='messages']").ClickAsync();
             var size = sheet.Locator("input[name='maxMessageSizeKb']");
             await Expect(size).ToHaveValueAsync("2048");
+            await Expect(sheet.Locator("[data-panel='messages']")).ToContainTextAsync(@"C:\Inetpub\mailroot\Badmail (0 files)");
 
             // The API refuses 0 KB (IIS's minimum is 1) and names the setting: the error sits next to it.
             await size.FillAsync("0");

@@ -135,9 +135,29 @@ function fillSettings(settings) {
       const rows = fields.filter(([name]) => name in sheet.original).map(([name, kind]) => settingRow(name, kind));
       return rows.length === 0 ? null : el("fieldset", { class: "group" }, el("legend", { i18n: legend }), ...rows);
     });
-    const general = tab === "general" ? [identityBox(sheet.vs)] : [];
-    panel(tab).replaceChildren(...general, ...boxes.filter(Boolean), ...(tab === "general" ? [deleteBox()] : []));
+    const before = tab === "general" ? [identityBox(sheet.vs)] : [];
+    const after = tab === "general" ? [deleteBox()]
+      : tab === "messages" && !("badMailDirectory" in sheet.original) ? [badmailBox(sheet.vs)] : [];
+    panel(tab).replaceChildren(...before, ...boxes.filter(Boolean), ...after);
   }
+}
+
+/**
+ * The Messages tab's Badmail directory: in MailLab it is the home directory's Badmail folder (fixed,
+ * like the home directory itself), shown with the .BAD/.BDR files it holds (GET …/folders/Badmail).
+ */
+function badmailBox(vs) {
+  const files = el("ul", { class: "badmail-files", "data-role": "badmail" });
+  const count = el("span", { class: "muted" });
+  const current = sheet;
+  call("GET", `${vsPath(current.host, vs.name)}/folders/Badmail`).then((list) => {
+    count.textContent = t("admin.files", list.length);
+    files.replaceChildren(...list.slice(0, 20).map((f) => el("li", { text: `${f.name} — ${f.message.subject}` })));
+  }, (error) => {
+    count.textContent = error.display ?? String(error);
+  });
+  return el("fieldset", { class: "group" }, el("legend", { i18n: "admin.setting.badMailDirectory" }),
+    el("p", {}, el("code", { text: `${vs.homeDirectory}\\Badmail` }), " ", count), files);
 }
 
 /** Deletes the virtual server (DELETE …/{vs}); the first click arms the button, the second confirms. */

@@ -179,6 +179,11 @@ public sealed class AdminPageTests : IClassFixture<BrowserFixture>
 
             // Step 2: IP address and port (0: any free port, as tests use).
             await Expect(wizard).ToHaveAttributeAsync("data-step", "2");
+            await Expect(wizard.Locator("input[name='ipAddress']")).ToHaveAttributeAsync("placeholder", "(All Unassigned)");
+            await wizard.Locator("input[name='ipAddress']").FillAsync("127.0.0.256");
+            await next.ClickAsync();
+            await Expect(wizard.Locator("[data-error-for='ipAddress']")).ToBeVisibleAsync();
+            await wizard.Locator("input[name='ipAddress']").FillAsync("127.0.0.1");
             await wizard.Locator("input[name='port']").FillAsync("70000");
             await next.ClickAsync();
             await Expect(wizard.Locator("[data-error-for='port']")).ToBeVisibleAsync();

@@ -14,7 +14,7 @@ const STEPS = [
   { fields: ["name"], check: (v) => (v.name === "" ? ["name", "admin.wizard.nameRequired"] : null) },
   {
     fields: ["ipAddress", "port"],
-    check: (v) => (!IPV4.test(v.ipAddress) ? ["ipAddress", "admin.wizard.badIp"]
+    check: (v) => (v.ipAddress !== "" && !IPV4.test(v.ipAddress) ? ["ipAddress", "admin.wizard.badIp"]
       : !/^\d{1,5}$/.test(v.port) || Number(v.port) > 65535 ? ["port", "admin.wizard.badPort"] : null),
   },
   { fields: ["homeDirectory"], check: (v) => (v.homeDirectory === "" ? ["homeDirectory", "admin.wizard.homeRequired"] : null) },
@@ -29,7 +29,8 @@ export function openWizard(host, onCreated) {
   parts.node.dataset.host = host;
   const inputs = {
     name: el("input", { type: "text", name: "name", maxlength: 100 }),
-    ipAddress: el("input", { type: "text", name: "ipAddress", value: "127.0.0.1" }),
+    // Empty: "(All Unassigned)", IIS's default; MailLab then listens on loopback.
+    ipAddress: el("input", { type: "text", name: "ipAddress", placeholder: t("admin.wizard.allUnassigned") }),
     port: el("input", { type: "text", name: "port", inputmode: "numeric", value: "25" }),
     homeDirectory: el("input", { type: "text", name: "homeDirectory", value: "C:\\Inetpub\\mailroot2" }),
     defaultDomain: el("input", { type: "text", name: "defaultDomain", placeholder: "example.com" }),
@@ -56,6 +57,7 @@ export function retranslateWizard() {
   if (wizard) {
     wizard.parts.title.textContent = t("admin.wizard.title", wizard.host);
     wizard.progress.textContent = t("admin.wizard.progress", wizard.step + 1, STEPS.length);
+    wizard.inputs.ipAddress.placeholder = t("admin.wizard.allUnassigned");
   }
 }
 

@@ -375,7 +375,9 @@ public sealed class AdminPageTests : IClassFixture<BrowserFixture>
             await Expect(sheet.Locator(".dialog-title")).ToContainTextAsync("Свойства");
             await Expect(sheet.Locator("button[data-action='apply']")).ToHaveTextAsync("Применить");
             await Expect(sheet.Locator(".sheet-state .state")).ToHaveTextAsync("Работает");
-            await sheet.Locator("[role='tab'][data-tab='messages']").ClickAsync();
+            await sheet.Locator("[role='tab'][data-tab='access']").ClickAsync();
+            await session.Page.Keyboard.PressAsync("ArrowRight");
+            await Expect(sheet.Locator("[role='tab'][data-tab='messages']")).ToHaveAttributeAsync("aria-selected", "true");
             await Expect(sheet.Locator("[data-field='maxMessageSizeKb'] label")).ToHaveTextAsync("Ограничить размер сообщения до (КБ)");
             await sheet.Locator("button[data-action='cancel']").ClickAsync();
 

@@ -28,6 +28,16 @@ export async function openProperties(host, vs) {
     el("button", { type: "button", "data-action": action, i18n: action, onclick: () => changeState(action) }));
   const strip = el("div", { class: "tabs", role: "tablist" }, ...TABS.map((tab) =>
     el("button", { type: "button", role: "tab", "data-tab": tab, i18n: `admin.tab.${tab}`, onclick: () => showTab(tab) })));
+  // Left / Right move between tabs, as in a Windows property sheet (and the WAI-ARIA tabs pattern).
+  strip.addEventListener("keydown", (event) => {
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (step) {
+      const tab = TABS[(TABS.indexOf(sheet.tab) + step + TABS.length) % TABS.length];
+      showTab(tab);
+      strip.querySelector(`[data-tab='${tab}']`).focus();
+      event.preventDefault();
+    }
+  });
   const panels = TABS.map((tab) => el("div", { class: "tab-panel", role: "tabpanel", "data-panel": tab, hidden: true }));
   parts.body.append(el("div", { class: "sheet-state" }, el("span", { i18n: "state" }), stateBadge, ...stateButtons), strip, ...panels);
   parts.footer.append(

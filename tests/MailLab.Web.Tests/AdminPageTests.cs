@@ -294,12 +294,29 @@ public sealed class AdminPageTests : IClassFixture<BrowserFixture>
             await Expect(anna).ToHaveAttributeAsync("data-locked", "true");
             var refused = async () => await LogonAsync(session, "anna@rosnou.ru", "anna123");
             await refused.Should().ThrowAsync<AuthenticationException>();
-            (await RawPop3PassReplyAsync(session, "anna@rosnou.ru", "anna123")).Should().StartWith("-ERR [AUTH]").And.Contain("locked");
+            (await RawPop3LogonReplyAsync(session, "anna@rosnou.ru", "anna123")).Should().StartWith("-ERR [AUTH]").And.Contain("locked");
 
             await anna.Locator("button[data-action='unlock']").ClickAsync();
             await Expect(anna).ToHaveAttributeAsync("data-locked", "false");
             (await LogonAsync(session, "anna@rosnou.ru", "anna123")).Should().Be(1);
 
+            // Require SPA: cleartext USER/PASS is refused outside TLS; unticked, it works again.
+            await pop3.Locator("input[name='sparequired']").CheckAsync();
+            await pop3.Locator("button[data-action='apply-pop3']").ClickAsync();
+            await Expect(pop3.Locator("[data-role='output']")).ToContainTextAsync("winpop set sparequired 1");
+            session.World.FindHost(Rosnou)!.Pop3.RequireSecurePasswordAuthentication.Should().BeTrue();
+            (await RawPop3LogonReplyAsync(session, "anna@rosnou.ru", "anna123")).Should().StartWith("-ERR");
+            await pop3.Locator("input[name='sparequired']").UncheckAsync();
+            await pop3.Locator("button[data-action='apply-pop3']").ClickAsync();
+            await Expect(pop3.Locator("[data-role='output']")).ToContainTextAsync("winpop set sparequired 0");
+            (await RawPop3LogonReplyAsync(session, "anna@rosnou.ru", "anna123")).Should().StartWith("+OK");
+
+            // The authentication method cannot change while e-mail domains exist: winpop's refusal sits next to it.
+            await pop3.Locator("select[name='authentication']").SelectOptionAsync("3");
+            await pop3.Locator("button[data-action='apply-pop3']").ClickAsync();
+            await Expect(pop3.Locator("[data-error-for='authentication']")).ToBeVisibleAsync();
+
+            anna = pop3.Locator("tr[data-mailbox='anna@rosnou.ru']");
             await anna.Locator("button[data-action='quota']").ClickAsync();
             await Expect(pop3.Locator("[data-role='output']")).ToContainTextAsync("quota file of anna@rosnou.ru");
             session.World.FindHost(Rosnou)!.Pop3.FindMailbox("anna@rosnou.ru")!.QuotaFileUser.Should().Be("anna");
@@ -430,8 +447,8 @@ public sealed class AdminPageTests : IClassFixture<BrowserFixture>
         return count;
     }
 
-    /// <summary>USER and PASS over a raw socket (RFC 1939 §7); returns the reply to PASS.</summary>
-    private static async Task<string> RawPop3PassReplyAsync(PageSession session, string user, string password)
+    /// <summary>USER then PASS over a raw socket (RFC 1939 §7); returns the first -ERR, or the reply to PASS.</summary>
+    private static async Task<string> RawPop3LogonReplyAsync(PageSession session, string user, string password)
     {
         var endPoint = session.Runtime.GetPop3EndPoint(session.World.FindHost(Rosnou)!.Pop3)!;
         using var tcp = new TcpClient();
@@ -440,10 +457,18 @@ public sealed class AdminPageTests : IClassFixture<BrowserFixture>
         using var reader = new StreamReader(stream, Encoding.ASCII);
         await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
         (await reader.ReadLineAsync()).Should().StartWith("+OK");
-        await writer.WriteLineAsync($"USER {user}");
-        (await reader.ReadLineAsync()).Should().StartWith("+OK");
-        await writer.WriteLineAsync($"PASS {password}");
-        return await reader.ReadLineAsync() ?? "(closed)";
+        var reply = "";
+        foreach (var command in new[] { $"USER {user}", $"PASS {password}" })
+        {
+            await writer.WriteLineAsync(command);
+            reply = await reader.ReadLineAsync() ?? "(closed)";
+            if (!reply.StartsWith("+OK", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        return reply;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -13,6 +13,7 @@ import { openPop3, retranslatePop3 } from "./admin-pop3.js";
 
 let servers = [];
 let refresh = () => {};
+let showActingAs = () => {};
 
 /** root: the admin section; onChanged: reloads the page's servers (app.js's loadServers). */
 export function initAdmin(root, onChanged) {
@@ -24,6 +25,7 @@ export function initAdmin(root, onChanged) {
   const show = () => {
     current.textContent = t("admin.actingAs", actingAs() ?? t("admin.builtInAdministrator"));
   };
+  showActingAs = show;
   root.replaceChildren(
     el("h2", { i18n: "admin.title" }),
     el("form", { class: "act-as", onsubmit: (event) => {
@@ -44,9 +46,7 @@ export function initAdmin(root, onChanged) {
     el("table", { id: "admin-hosts" },
       el("thead", {}, el("tr", {}, ...["host", "admin.smtpVirtualServers", "admin.pop3Service"].map((key) => el("th", { i18n: key })))),
       el("tbody")));
-  root.dataset.show = "1";
   show();
-  retranslateAdmin.show = show;
 }
 
 /** Redraws the hosts list from GET /servers (called by app.js whenever the list changed). */
@@ -79,7 +79,7 @@ function properties(host, name) {
 
 /** Labels that carry values (titles, "acting as"); the rest are data-i18n and follow translatePage. */
 export function retranslateAdmin() {
-  retranslateAdmin.show?.();
+  showActingAs();
   renderAdmin(servers);
   retranslateSheet();
   retranslateWizard();

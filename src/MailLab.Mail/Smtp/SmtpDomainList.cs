@@ -81,7 +81,7 @@ public sealed class SmtpDomainList
     {
         lock (_gate)
         {
-            var domain = Find(name) ?? throw new KeyNotFoundException($"No domain \"{name}\".");
+            var domain = Find(name) ?? throw new KeyNotFoundException(NotFound(name));
             if (domain.Type == SmtpDomainType.Remote)
             {
                 throw new InvalidOperationException($"\"{domain.Name}\" is a remote domain; only a local domain can be the default.");
@@ -96,7 +96,7 @@ public sealed class SmtpDomainList
     {
         lock (_gate)
         {
-            var domain = Find(name) ?? throw new KeyNotFoundException($"No domain \"{name}\".");
+            var domain = Find(name) ?? throw new KeyNotFoundException(NotFound(name));
             if (domain.Type == SmtpDomainType.LocalDefault)
             {
                 throw new InvalidOperationException($"\"{domain.Name}\" is the default domain and cannot be deleted.");
@@ -105,6 +105,9 @@ public sealed class SmtpDomainList
             _domains.Remove(domain);
         }
     }
+
+    /// <summary>What to say when <paramref name="name"/> is not one of the domains.</summary>
+    public string NotFound(string name) => $"No domain \"{name}\"; the domains are {string.Join(", ", All.Select(d => d.Name))}.";
 
     public SmtpDomain? Find(string name)
     {

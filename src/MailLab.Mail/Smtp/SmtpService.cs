@@ -58,7 +58,17 @@ public sealed class SmtpService
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new ArgumentException("A virtual server needs a name.", nameof(name));
+            throw new ArgumentException("A virtual server needs a name.");
+        }
+
+        if (string.IsNullOrWhiteSpace(homeDirectory))
+        {
+            throw new ArgumentException("A virtual server needs a home directory, e.g. C:\\Inetpub\\mailroot2.");
+        }
+
+        if (Uri.CheckHostName(defaultDomain) != UriHostNameType.Dns)
+        {
+            throw new ArgumentException($"defaultDomain \"{defaultDomain}\" is not a domain name such as second.rosnou.ru.");
         }
 
         if (port is < 0 or > 65535)

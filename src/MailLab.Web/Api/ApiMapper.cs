@@ -55,12 +55,7 @@ internal static class ApiMapper
 
     public static SmtpDomainDto ToDto(SmtpDomain d) => new(
         d.Name,
-        d.Type switch
-        {
-            SmtpDomainType.LocalDefault => "Local",
-            SmtpDomainType.LocalAlias => "Alias",
-            _ => "Remote",
-        },
+        SmtpDomainTypeNames.Name(d.Type),
         d.Type == SmtpDomainType.LocalDefault,
         d.AllowRelay,
         d.SmartHost,

@@ -38,7 +38,7 @@ internal static class SmtpDomainEndpoints
                     return JsonBody.BadRequest("name is required: the domain, e.g. rosnou.ru (a remote domain may be *.example.com).");
                 }
 
-                if (ParseType(request.Type, request.IsDefault) is not { } type)
+                if (SmtpDomainTypeNames.Parse(request.Type, request.IsDefault == true) is not { } type)
                 {
                     return JsonBody.BadRequest($"type must be Local, Alias or Remote, not \"{request.Type}\".");
                 }
@@ -80,7 +80,7 @@ internal static class SmtpDomainEndpoints
                     return JsonBody.BadRequest($"name \"{request.Name}\" differs from the domain in the address, {found.Name}: a domain cannot be renamed; delete it and add the new one.");
                 }
 
-                if (request.Type is not null && (ParseType(request.Type, null) is not { } asked || (asked == SmtpDomainType.Remote) != (found.Type == SmtpDomainType.Remote)))
+                if (request.Type is not null && (SmtpDomainTypeNames.Parse(request.Type) is not { } asked || (asked == SmtpDomainType.Remote) != (found.Type == SmtpDomainType.Remote)))
                 {
                     return JsonBody.BadRequest($"type: {found.Name} is {ApiMapper.ToDto(found).Type}; its type cannot be changed (delete it and add it again).");
                 }
@@ -137,20 +137,11 @@ internal static class SmtpDomainEndpoints
             .WithSummary("Deletes a domain; 409 for the default domain, which IIS never deletes.");
     }
 
-    /// <summary>Local is the default domain; an alias asked to be the default is one too.</summary>
-    private static SmtpDomainType? ParseType(string? type, bool? isDefault) => type?.Trim().ToLowerInvariant() switch
-    {
-        "local" => SmtpDomainType.LocalDefault,
-        "alias" => isDefault == true ? SmtpDomainType.LocalDefault : SmtpDomainType.LocalAlias,
-        "remote" => SmtpDomainType.Remote,
-        _ => null,
-    };
-
     private static RemoteDomainOptions Options(SmtpDomainRequest r) =>
         new(r.AllowRelay ?? false, r.SmartHost, r.RequireTls ?? false, r.OutboundPort);
 
     private static IResult NoDomain(SmtpVirtualServer vs, string domain) =>
-        ServerEndpoints.NotFound($"\"{vs.Name}\" on {vs.Host.Name} has no domain \"{domain}\"; it has {string.Join(", ", vs.Domains.All.Select(d => d.Name))}.");
+        ServerEndpoints.NotFound(vs.Domains.NotFound(domain));
 
     /// <summary>Runs a change: a bad value is 400, a clash with the current domains (exists, default) 409.</summary>
     private static IResult Change(Func<IResult> change)

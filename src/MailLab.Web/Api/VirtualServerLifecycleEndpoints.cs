@@ -101,8 +101,6 @@ internal static class VirtualServerLifecycleEndpoints
             return "homeDirectory is required, e.g. C:\\Inetpub\\mailroot2.";
         }
 
-        return string.IsNullOrWhiteSpace(request.DefaultDomain) || Uri.CheckHostName(request.DefaultDomain.Trim()) != UriHostNameType.Dns
-            ? $"defaultDomain \"{request.DefaultDomain}\" is not a domain name such as second.rosnou.ru."
-            : null;
+        return string.IsNullOrWhiteSpace(request.DefaultDomain) ? "defaultDomain is required: the domain the new virtual server takes mail for, e.g. second.rosnou.ru." : null;
     }
 }

@@ -40,6 +40,15 @@ public abstract class AdminApiTestBase : ApiTestBase
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>ivan@mail.ru sends a message through mail.ru over TCP with MailKit, authenticated (so it may relay).</summary>
+    protected async Task SendAsIvanAsync(string to, string subject)
+    {
+        using var smtp = await MailKitClients.ConnectSmtpAsync(World.Server, World.EndPoint(World.MailRu));
+        await smtp.AuthenticateAsync("ivan@mail.ru", "ivan123");
+        await smtp.SendAsync(Message("ivan@mail.ru", to, subject, "hello"));
+        await smtp.DisconnectAsync(true);
+    }
+
     protected static MimeMessage Message(string from, string to, string subject, string text) => new(
         [MailboxAddress.Parse(from)],
         [MailboxAddress.Parse(to)],

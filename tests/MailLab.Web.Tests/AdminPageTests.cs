@@ -107,6 +107,45 @@ public sealed class AdminPageTests : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task AccessTab_ConnectionControl_DeniesAListedAddress_ThenGrantsOnlyIt()
+    {
+        await using var session = await PageSession.StartAsync(_browser.Browser);
+        await session.RunAsync(nameof(AccessTab_ConnectionControl_DeniesAListedAddress_ThenGrantsOnlyIt), async () =>
+        {
+            await session.OpenAsync();
+            var sheet = await OpenPropertiesAsync(session, Rosnou);
+            await sheet.Locator("[role='tab'][data-tab='access']").ClickAsync();
+            var allExcept = sheet.Locator("input[data-setting='connectionOnlyListed'][value='false']");
+            await Expect(allExcept).ToBeCheckedAsync();
+            await sheet.Locator("textarea[name='connectionList']").FillAsync("192.0.2.0/24\n127.0.0.1");
+            await sheet.Locator("button[data-action='ok']").ClickAsync();
+            await Expect(sheet).Not.ToBeVisibleAsync();
+
+            // "All except the list below", and the list has us: the greeting is a refusal.
+            await using (var client = await RawSmtpClient.ConnectAsync(session.SmtpEndPoint(Rosnou)))
+            {
+                (await client.ReadReplyAsync()).Should().StartWith("554 5.7.1");
+            }
+
+            sheet = await OpenPropertiesAsync(session, Rosnou);
+            await sheet.Locator("[role='tab'][data-tab='access']").ClickAsync();
+            await Expect(sheet.Locator("textarea[name='connectionList']")).ToHaveValueAsync("192.0.2.0/24\n127.0.0.1");
+            await sheet.Locator("input[data-setting='connectionOnlyListed'][value='true']").CheckAsync();
+            await sheet.Locator("button[data-action='apply']").ClickAsync();
+            await Expect(sheet).ToHaveAttributeAsync("data-applied", "1");
+            VirtualServer(session, Rosnou).Access.Connection.OnlyListed.Should().BeTrue();
+
+            // "Only the list below": now the same address is the one let in.
+            await using (var client = await RawSmtpClient.ConnectAsync(session.SmtpEndPoint(Rosnou)))
+            {
+                (await client.ReadReplyAsync()).Should().StartWith("220 ");
+            }
+
+            session.Errors.Should().BeEmpty();
+        });
+    }
+
+    [Fact]
     public async Task DomainsTab_AddsARemoteDomainWithItsOptions_AndRemovesIt_ButNotTheDefault()
     {
         await using var session = await PageSession.StartAsync(_browser.Browser);

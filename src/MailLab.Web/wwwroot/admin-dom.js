@@ -55,6 +55,9 @@ export function dialog(id, extraClass) {
     document.body.append(node);
   }
   node.replaceChildren();
+  for (const key of Object.keys(node.dataset)) {
+    delete node.dataset[key];
+  }
   const title = el("h3", { class: "dialog-title" });
   const body = el("div", { class: "dialog-body" });
   const error = el("p", { class: "dialog-error error", role: "alert", hidden: true });

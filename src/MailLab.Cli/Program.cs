@@ -10,8 +10,4 @@ if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLET
     Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
 }
 
-var root = new RootCommand("MailLab: an in-memory mail system (SMTP now; POP3, IMAP and DNS/MX to come) for tests and classrooms.");
-root.Subcommands.Add(UpCommand.Create());
-root.Subcommands.Add(ScenarioCommand.Create());
-root.Subcommands.Add(WinpopCommand.Create());
-return await root.Parse(args).InvokeAsync();
+return await MailLabCli.Create().Parse(args).InvokeAsync();

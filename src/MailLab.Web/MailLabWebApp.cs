@@ -37,6 +37,10 @@ public static class MailLabWebApp
         app.MapOpenApi();
         var api = app.MapGroup("/api");
         api.MapServerEndpoints();
+        api.MapSmtpSettingsEndpoints();
+        api.MapSmtpDomainEndpoints();
+        api.MapVirtualServerLifecycleEndpoints();
+        api.MapSmtpSecurityEndpoints();
         api.MapPickupEndpoint();
         api.MapMessageEndpoints();
         api.MapTraceEndpoints();

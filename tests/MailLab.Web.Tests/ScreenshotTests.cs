@@ -34,23 +34,64 @@ public sealed class ScreenshotTests : IClassFixture<BrowserFixture>
             await Expect(session.Page.Locator("#stages tbody tr[data-stage='Relayed']")).ToHaveCountAsync(1);
             await Expect(session.Page.Locator("#topology g.host.on-path")).ToHaveCountAsync(2);
 
-            var output = Path.Combine(AppContext.BaseDirectory, "screenshots");
-            Directory.CreateDirectory(output);
-            var topology = Path.Combine(output, "topology.png");
-            var trace = Path.Combine(output, "trace.png");
+            var topology = Output("topology.png");
+            var trace = Output("trace.png");
             await session.Page.Locator("section.topology").ScreenshotAsync(new() { Path = topology });
             await session.Page.ScreenshotAsync(new() { Path = trace, FullPage = true });
             new FileInfo(topology).Length.Should().BeGreaterThan(10_000);
             new FileInfo(trace).Length.Should().BeGreaterThan(10_000);
-
-            if (Environment.GetEnvironmentVariable("MAILLAB_SCREENSHOTS") == "1")
-            {
-                var images = Path.Combine(RepositoryRoot(), "docs", "images");
-                Directory.CreateDirectory(images);
-                File.Copy(topology, Path.Combine(images, "web-topology.png"), overwrite: true);
-                File.Copy(trace, Path.Combine(images, "web-trace.png"), overwrite: true);
-            }
+            Publish(topology, "web-topology.png");
+            Publish(trace, "web-trace.png");
         });
+    }
+
+    [Fact]
+    public async Task RendersAnAdminPropertySheetAndThePop3Page()
+    {
+        await using var session = await PageSession.StartAsync(_browser.Browser);
+        await session.RunAsync(nameof(RendersAnAdminPropertySheetAndThePop3Page), async () =>
+        {
+            await session.OpenAsync();
+            await session.SendAsIvanAsync("student@rosnou.ru", "Lab 3 report");
+            await Expect(session.Page.Locator("#deliveries tbody tr[data-status='delivered']")).ToHaveCountAsync(1);
+            var sheet = await AdminPageTests.OpenPropertiesAsync(session, "mail.ru");
+            await sheet.Locator("[role='tab'][data-tab='messages']").ClickAsync();
+            await Expect(sheet.Locator("input[name='maxMessageSizeKb']")).ToHaveValueAsync("2048");
+            var admin = Output("admin.png");
+            await sheet.ScreenshotAsync(new() { Path = admin });
+            await sheet.Locator("button[data-action='cancel']").ClickAsync();
+
+            await session.Page.Locator("#admin-hosts tr[data-host='rosnou.ru'] button[data-action='pop3']").ClickAsync();
+            var pop3Page = session.Page.Locator("#admin-pop3[data-loaded='1']");
+            await pop3Page.Locator("input[name='newDomain']").FillAsync("rosnou.ru");
+            await pop3Page.Locator("button[data-action='add-pop3-domain']").ClickAsync();
+            await Expect(pop3Page.Locator("tr[data-mailbox='student@rosnou.ru']")).ToBeVisibleAsync();
+            var pop3 = Output("admin-pop3.png");
+            await pop3Page.ScreenshotAsync(new() { Path = pop3 });
+
+            new FileInfo(admin).Length.Should().BeGreaterThan(10_000);
+            new FileInfo(pop3).Length.Should().BeGreaterThan(10_000);
+            Publish(admin, "web-admin.png");
+            Publish(pop3, "web-admin-pop3.png");
+        });
+    }
+
+    private static string Output(string name)
+    {
+        var output = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(output);
+        return Path.Combine(output, name);
+    }
+
+    /// <summary>Copies a screenshot to docs/images/ when MAILLAB_SCREENSHOTS=1.</summary>
+    private static void Publish(string screenshot, string name)
+    {
+        if (Environment.GetEnvironmentVariable("MAILLAB_SCREENSHOTS") == "1")
+        {
+            var images = Path.Combine(RepositoryRoot(), "docs", "images");
+            Directory.CreateDirectory(images);
+            File.Copy(screenshot, Path.Combine(images, name), overwrite: true);
+        }
     }
 
     private static string RepositoryRoot()

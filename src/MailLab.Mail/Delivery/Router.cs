@@ -23,7 +23,7 @@ public static class Router
         var smartHost = entry?.SmartHost ?? server.Delivery.SmartHost;
         if (!string.IsNullOrWhiteSpace(smartHost))
         {
-            var target = ResolveSmartHost(server, smartHost);
+            var target = ResolveSmartHost(server, smartHost, entry?.SmartHost is null ? null : entry.OutboundPort);
             world.Trace.Append(server.Host.Name, TraceKind.MxLookup, target is null
                 ? $"Smart host {smartHost} for {domain}: unknown host"
                 : $"Smart host {smartHost} for {domain} -> {target.Name}", traceId: traceId);
@@ -91,10 +91,10 @@ public static class Router
     }
 
     /// <summary>"name", "name:port", "[1.2.3.4]" or "[1.2.3.4]:port": a world host, or a real server on loopback.</summary>
-    private static OutboundTarget? ResolveSmartHost(SmtpVirtualServer server, string smartHost)
+    private static OutboundTarget? ResolveSmartHost(SmtpVirtualServer server, string smartHost, int? domainPort)
     {
         var text = smartHost.Trim();
-        var port = server.Delivery.OutboundPort;
+        var port = domainPort ?? server.Delivery.OutboundPort;
         string name;
         if (text.StartsWith('['))
         {

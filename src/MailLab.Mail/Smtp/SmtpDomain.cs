@@ -25,6 +25,9 @@ public sealed class SmtpDomain
     /// <summary>Remote: outbound security requires TLS.</summary>
     public bool RequireTls { get; set; }
 
+    /// <summary>Remote: the TCP port of this domain's smart host (null: the Delivery tab's outbound port).</summary>
+    public int? OutboundPort { get; set; }
+
     /// <summary>Remote: "Send HELO instead of EHLO".</summary>
     public bool SendHeloInsteadOfEhlo { get; set; }
 

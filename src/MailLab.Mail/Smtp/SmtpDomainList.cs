@@ -36,17 +36,26 @@ public sealed class SmtpDomainList
         }
     }
 
-    public SmtpDomain Add(string name, SmtpDomainType type)
+    public SmtpDomain Add(string name, SmtpDomainType type) => Add(name, type, RemoteDomainOptions.None);
+
+    /// <summary>Adds a domain with its remote options (checked before anything changes).</summary>
+    public SmtpDomain Add(string name, SmtpDomainType type, RemoteDomainOptions options)
     {
         var domain = new SmtpDomain(name, type);
+        options.ApplyTo(domain);
         if (domain.Name.Length == 0)
         {
-            throw new ArgumentException("A domain needs a name.", nameof(name));
+            throw new ArgumentException("A domain needs a name.");
+        }
+
+        if (Uri.CheckHostName(domain.Name.StartsWith("*.", StringComparison.Ordinal) ? domain.Name[2..] : domain.Name) != UriHostNameType.Dns)
+        {
+            throw new ArgumentException($"\"{name}\" is not a domain name such as rosnou.ru.");
         }
 
         if (type != SmtpDomainType.Remote && domain.Name.Contains('*'))
         {
-            throw new ArgumentException($"Only remote domains may use wildcards: \"{name}\".", nameof(name));
+            throw new ArgumentException($"Only remote domains may use wildcards: \"{name}\".");
         }
 
         lock (_gate)
@@ -72,7 +81,7 @@ public sealed class SmtpDomainList
     {
         lock (_gate)
         {
-            var domain = Find(name) ?? throw new KeyNotFoundException($"No domain \"{name}\".");
+            var domain = Find(name) ?? throw new KeyNotFoundException(NotFound(name));
             if (domain.Type == SmtpDomainType.Remote)
             {
                 throw new InvalidOperationException($"\"{domain.Name}\" is a remote domain; only a local domain can be the default.");
@@ -87,7 +96,7 @@ public sealed class SmtpDomainList
     {
         lock (_gate)
         {
-            var domain = Find(name) ?? throw new KeyNotFoundException($"No domain \"{name}\".");
+            var domain = Find(name) ?? throw new KeyNotFoundException(NotFound(name));
             if (domain.Type == SmtpDomainType.LocalDefault)
             {
                 throw new InvalidOperationException($"\"{domain.Name}\" is the default domain and cannot be deleted.");
@@ -96,6 +105,9 @@ public sealed class SmtpDomainList
             _domains.Remove(domain);
         }
     }
+
+    /// <summary>What to say when <paramref name="name"/> is not one of the domains.</summary>
+    public string NotFound(string name) => $"No domain \"{name}\"; the domains are {string.Join(", ", All.Select(d => d.Name))}.";
 
     public SmtpDomain? Find(string name)
     {

@@ -28,6 +28,9 @@ public sealed class SmtpService
     /// <summary>Raised when a virtual server is added (so transports can open its listener).</summary>
     public event Action<SmtpVirtualServer>? VirtualServerAdded;
 
+    /// <summary>Raised after a virtual server was deleted (it is stopped by then).</summary>
+    public event Action<SmtpVirtualServer>? VirtualServerRemoved;
+
     public IReadOnlyList<SmtpVirtualServer> VirtualServers
     {
         get
@@ -55,7 +58,17 @@ public sealed class SmtpService
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new ArgumentException("A virtual server needs a name.", nameof(name));
+            throw new ArgumentException("A virtual server needs a name.");
+        }
+
+        if (string.IsNullOrWhiteSpace(homeDirectory))
+        {
+            throw new ArgumentException("A virtual server needs a home directory, e.g. C:\\Inetpub\\mailroot2.");
+        }
+
+        if (Uri.CheckHostName(defaultDomain) != UriHostNameType.Dns)
+        {
+            throw new ArgumentException($"defaultDomain \"{defaultDomain}\" is not a domain name such as second.rosnou.ru.");
         }
 
         if (port is < 0 or > 65535)
@@ -80,8 +93,45 @@ public sealed class SmtpService
             _virtualServers.Add(server);
         }
 
-        VirtualServerAdded?.Invoke(server);
+        try
+        {
+            VirtualServerAdded?.Invoke(server);
+        }
+        catch
+        {
+            // Its listener could not open (the port is taken by another program): the wizard fails as a whole.
+            Remove(server);
+            throw;
+        }
+
         return server;
+    }
+
+    /// <summary>
+    /// Deletes a virtual server (IIS: right-click → Delete): it stops first, so its listener closes and
+    /// its open sessions end, then it leaves the service. Mail still in its queue goes with it.
+    /// </summary>
+    public void RemoveVirtualServer(SmtpVirtualServer server)
+    {
+        lock (_gate)
+        {
+            if (!_virtualServers.Contains(server))
+            {
+                throw new KeyNotFoundException($"{Host.Name} has no SMTP virtual server \"{server.Name}\".");
+            }
+        }
+
+        server.Stop();
+        Remove(server);
+        VirtualServerRemoved?.Invoke(server);
+    }
+
+    private void Remove(SmtpVirtualServer server)
+    {
+        lock (_gate)
+        {
+            _virtualServers.Remove(server);
+        }
     }
 
     public void Start() => SetState(VirtualServerState.Running);

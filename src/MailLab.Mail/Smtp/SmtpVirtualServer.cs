@@ -24,6 +24,7 @@ public sealed class SmtpVirtualServer
         Fqdn = service.Host.Name;
         Queue = new Queue.QueueManager(this);
         OutboundConnections = new Delivery.OutboundConnectionPool(this);
+        Operators = new Security.VirtualServerOperators(service.Host);
         service.StateChanged += vs =>
         {
             // Files left in Pickup while the virtual server was stopped are sent when it starts.
@@ -68,6 +69,9 @@ public sealed class SmtpVirtualServer
     public SmtpAccessSettings Access { get; } = new();
 
     public SmtpDeliverySettings Delivery { get; } = new();
+
+    /// <summary>Security tab: who may administer this virtual server.</summary>
+    public Security.VirtualServerOperators Operators { get; }
 
     /// <summary>Delivery tab → Advanced → Fully-qualified domain name; defaults to the computer's name.</summary>
     public string Fqdn { get; set; }

@@ -1,38 +1,35 @@
-using MailLab.Mail.Smtp;
+using MailLab.Mail.Smtp.Settings;
 using MailLab.Mail.World;
-using MailLab.Scenarios.Driver;
-using MailLab.Scenarios.Settings;
 
 namespace MailLab.Scenarios.Admin;
 
 /// <summary>
-/// The administration commands a scenario can run (<c>When the administrator runs "…"</c>), in process,
-/// against the scenario's world. A small, fixed grammar (scenarios/STEPS.md lists it):
+/// The administration commands, one grammar for the scenarios (<c>When the administrator runs "…"</c>,
+/// in process on the scenario's world) and for <c>maillab smtp …</c> (over the REST API of a running
+/// <c>maillab up</c>); both print the same text (<see cref="AdminOutput"/>). scenarios/STEPS.md lists them:
 /// <code>
 /// maillab smtp service status|start|pause|stop --host HOST
 /// maillab smtp vs list --host HOST
 /// maillab smtp vs status|start|pause|stop [NAME] --host HOST
 /// maillab smtp vs get [NAME] SETTING --host HOST
 /// maillab smtp vs set [NAME] SETTING VALUE --host HOST
+/// maillab smtp vs create NAME --port PORT --home-directory DIR --default-domain DOMAIN [--ip IP] --host HOST
+/// maillab smtp vs delete NAME --host HOST
+/// maillab smtp domain list [NAME] --host HOST
+/// maillab smtp domain add [NAME] DOMAIN local|alias|remote [--allow-relay] [--smart-host HOST] [--outbound-port PORT] [--require-tls] --host HOST
+/// maillab smtp domain remove [NAME] DOMAIN --host HOST
 /// maillab smtp queue --host HOST
 /// maillab help
 /// winpop ... [--host HOST]      (the POP3 service's tool, see <see cref="WinpopCommands"/>)
 /// </code>
-/// NAME may be left out when the host has one virtual server. The leading "maillab" is optional.
+/// NAME may be left out when the host has one virtual server. The leading "maillab" is optional;
+/// <c>--help</c> after a command prints its syntax.
 /// </summary>
 public static class AdminCommands
 {
-    public const string Usage = """
-        maillab smtp service status|start|pause|stop --host HOST
-        maillab smtp vs list --host HOST
-        maillab smtp vs status|start|pause|stop [NAME] --host HOST
-        maillab smtp vs get [NAME] SETTING --host HOST
-        maillab smtp vs set [NAME] SETTING VALUE --host HOST
-        maillab smtp queue --host HOST
-        maillab help
-        winpop ... [--host HOST]
-        """;
+    public static string Usage => AdminHelp.Usage;
 
+    /// <summary>Runs a command line in process on <paramref name="world"/>.</summary>
     public static AdminResult Run(MailWorld world, string line)
     {
         if (!CommandLine.TryTokenize(line, out var words, out var error))
@@ -51,150 +48,96 @@ public static class AdminCommands
             return WinpopCommands.Run(world, args.Skip(1).ToArray());
         }
 
+        // The in-process backend completes synchronously.
+        return RunAsync(new WorldAdminBackend(world), args, line.Trim()).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Runs the words after "maillab" against a backend; <paramref name="display"/> is the line shown in "Unknown command".</summary>
+    public static async Task<AdminResult> RunAsync(IAdminBackend backend, IReadOnlyList<string> args, string? display = null)
+    {
         try
         {
-            var (positional, host) = SplitOptions(args);
+            var (positional, options, help) = Split(args);
+            if (help || positional is ["help"] or [])
+            {
+                return AdminResult.Ok(AdminHelp.For(positional is ["help"] ? [] : positional));
+            }
+
+            var command = string.Join(" ", positional.Take(3));
+            var run = new Invocation(backend, options);
             return positional switch
             {
-                ["help"] or ["--help"] or [] => AdminResult.Ok(Usage),
-                ["smtp", "service", var action] => Service(Host(world, host), action),
-                ["smtp", "vs", "list"] => AdminResult.Ok(string.Join("\n", Host(world, host).Smtp.VirtualServers.Select(v => $"{v.Name}: {Name(v.State)}"))),
-                ["smtp", "vs", "get", .. var rest] when rest.Length is 1 or 2 => Get(Server(world, host, rest.Length == 2 ? rest[0] : null), rest[^1]),
-                ["smtp", "vs", "set", .. var rest] when rest.Length is 2 or 3 => Set(Server(world, host, rest.Length == 3 ? rest[0] : null), rest[^2], rest[^1]),
-                ["smtp", "vs", var action, .. var rest] when rest.Length <= 1 && IsStateAction(action) =>
-                    VirtualServer(Server(world, host, rest.Length == 1 ? rest[0] : null), action),
-                ["smtp", "queue"] => Queue(Host(world, host)),
-                _ => AdminResult.Error($"Unknown command \"{line.Trim()}\". Commands:\n{Usage}"),
+                ["smtp", "service", var action] when IsStateAction(action) => await run.Service(command, action),
+                ["smtp", "vs", "list"] => await run.List(command),
+                ["smtp", "vs", "get", .. var rest] when rest.Length is 1 or 2 => await run.Get(command, Optional(rest, 2), rest[^1]),
+                ["smtp", "vs", "set", .. var rest] when rest.Length is 2 or 3 => await run.Set(command, Optional(rest, 3), rest[^2], rest[^1]),
+                ["smtp", "vs", "create", var name] => await run.Create(command, name),
+                ["smtp", "vs", "delete", var name] => await run.Delete(command, name),
+                ["smtp", "vs", var action, .. var rest] when rest.Length <= 1 && IsStateAction(action) => await run.VirtualServer(command, Optional(rest, 1), action),
+                ["smtp", "domain", "list", .. var rest] when rest.Length <= 1 => await run.Domains(command, Optional(rest, 1)),
+                ["smtp", "domain", "add", .. var rest] when rest.Length is 2 or 3 => await run.AddDomain(command, Optional(rest, 3), rest[^2], rest[^1]),
+                ["smtp", "domain", "remove", .. var rest] when rest.Length is 1 or 2 => await run.RemoveDomain(command, Optional(rest, 2), rest[^1]),
+                ["smtp", "queue"] when backend is WorldAdminBackend world => Queue(world.World, await run.Host(command)),
+                _ => AdminResult.Error($"Unknown command \"{display ?? string.Join(" ", args.Prepend("maillab"))}\". Commands:\n{Usage}"),
             };
         }
-        catch (ScenarioSetupException e)
+        catch (AdminCommandException e)
+        {
+            return AdminResult.Error(e.Message);
+        }
+        catch (InvalidSettingException e)
         {
             return AdminResult.Error(e.Message);
         }
     }
 
-    private static (string[] Positional, string? Host) SplitOptions(List<string> args)
+    /// <summary>The optional NAME: the first word when all <paramref name="full"/> words are there.</summary>
+    private static string? Optional(string[] rest, int full) => rest.Length == full ? rest[0] : null;
+
+    private static bool IsStateAction(string action) => action is "status" or "start" or "pause" or "stop";
+
+    /// <summary>Positional words (the first three, the verbs, in lower case), the options, and whether --help was asked.</summary>
+    private static (string[] Positional, AdminOptions Options, bool Help) Split(IReadOnlyList<string> args)
     {
         var positional = new List<string>();
-        string? host = null;
+        var options = new AdminOptions();
+        var help = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (arg.StartsWith("--host=", StringComparison.OrdinalIgnoreCase))
+            if (arg is "--help" or "-h" or "-?")
             {
-                host = arg["--host=".Length..];
+                help = true;
             }
-            else if (arg.Equals("--host", StringComparison.OrdinalIgnoreCase))
+            else if (arg.StartsWith("--", StringComparison.Ordinal))
             {
-                host = i + 1 < args.Count ? args[++i] : throw new ScenarioSetupException("--host needs a host name, e.g. --host rosnou.ru.");
-            }
-            else if (arg.StartsWith("--", StringComparison.Ordinal) && arg != "--help")
-            {
-                throw new ScenarioSetupException($"Unknown option \"{arg}\": the only option is --host HOST.");
+                var equals = arg.IndexOf('=');
+                var name = (equals > 0 ? arg[..equals] : arg).ToLowerInvariant();
+                string? value = equals > 0 ? arg[(equals + 1)..] : null;
+                if (value is null && AdminOptions.WithValue.Contains(name))
+                {
+                    value = i + 1 < args.Count ? args[++i] : throw new AdminCommandException(name == "--host"
+                        ? "--host needs a host name, e.g. --host rosnou.ru."
+                        : $"{name} needs a value.");
+                }
+
+                options.Set(name, value);
             }
             else
             {
-                // The first three words are verbs ("smtp vs pause"); names, settings and values keep their case.
                 positional.Add(positional.Count < 3 ? arg.ToLowerInvariant() : arg);
             }
         }
 
-        return (positional.ToArray(), host);
+        return (positional.ToArray(), options, help);
     }
 
-    private static MailHost Host(MailWorld world, string? name)
+    private static AdminResult Queue(MailWorld world, HostView view)
     {
-        if (name is null)
-        {
-            throw new ScenarioSetupException($"Say which server with --host HOST (hosts: {string.Join(", ", world.Hosts.Select(h => h.Name))}).");
-        }
-
-        return world.FindHost(name)
-            ?? throw new ScenarioSetupException($"There is no host \"{name}\"; hosts: {string.Join(", ", world.Hosts.Select(h => h.Name))}.");
-    }
-
-    private static SmtpVirtualServer Server(MailWorld world, string? host, string? name)
-    {
-        var found = Host(world, host);
-        if (name is null)
-        {
-            var all = found.Smtp.VirtualServers;
-            return all.Count == 1
-                ? all[0]
-                : throw new ScenarioSetupException($"{found.Name} has {all.Count} virtual servers: name one ({string.Join(", ", all.Select(v => $"\"{v.Name}\""))}).");
-        }
-
-        return found.Smtp.Find(name)
-            ?? throw new ScenarioSetupException($"{found.Name} has no SMTP virtual server \"{name}\"; it has {string.Join(", ", found.Smtp.VirtualServers.Select(v => $"\"{v.Name}\""))}.");
-    }
-
-    private static bool IsStateAction(string action) => action is "status" or "start" or "pause" or "stop";
-
-    private static AdminResult Service(MailHost host, string action)
-    {
-        switch (action)
-        {
-            case "start":
-                host.Smtp.Start();
-                break;
-            case "pause":
-                host.Smtp.Pause();
-                break;
-            case "stop":
-                host.Smtp.Stop();
-                break;
-            case "status":
-                break;
-            default:
-                return AdminResult.Error($"Unknown action \"{action}\": use status, start, pause or stop.");
-        }
-
-        return AdminResult.Ok($"SMTP service on {host.Name}: {Name(host.Smtp.State)}");
-    }
-
-    private static AdminResult VirtualServer(SmtpVirtualServer server, string action)
-    {
-        switch (action)
-        {
-            case "start":
-                server.Start();
-                break;
-            case "pause":
-                server.Pause();
-                break;
-            case "stop":
-                server.Stop();
-                break;
-        }
-
-        return AdminResult.Ok($"\"{server.Name}\" on {server.Host.Name}: {Name(server.State)}");
-    }
-
-    private static AdminResult Get(SmtpVirtualServer server, string setting)
-    {
-        var found = VirtualServerSettings.Find(setting);
-        return AdminResult.Ok($"{found.Name} = {found.Get(server)}");
-    }
-
-    private static AdminResult Set(SmtpVirtualServer server, string setting, string value)
-    {
-        var found = VirtualServerSettings.Find(setting);
-        found.Set(server, value);
-        return AdminResult.Ok($"{found.Name} = {found.Get(server)}");
-    }
-
-    private static AdminResult Queue(MailHost host)
-    {
+        var host = world.FindHost(view.Name)!;
         var entries = host.Smtp.VirtualServers.SelectMany(v => v.Queue.Entries).ToArray();
         return AdminResult.Ok(entries.Length == 0
             ? $"The queue of {host.Name} is empty."
             : string.Join("\n", entries.Select(e => $"{e.Message.Id} \"{e.Message.Subject}\" for {string.Join(", ", e.Pending)} (attempts: {e.Attempts})")));
     }
-
-    private static string Name(VirtualServerState state) => state switch
-    {
-        VirtualServerState.Paused => "paused",
-        VirtualServerState.Stopped => "stopped",
-        _ => "running",
-    };
 }

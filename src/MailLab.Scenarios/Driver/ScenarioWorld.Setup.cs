@@ -2,7 +2,7 @@ using MailLab.Mail.Simulation;
 using MailLab.Mail.Smtp;
 using MailLab.Mail.Topology;
 using MailLab.Mail.World;
-using MailLab.Scenarios.Settings;
+using MailLab.Mail.Smtp.Settings;
 
 namespace MailLab.Scenarios.Driver;
 
@@ -76,7 +76,14 @@ public sealed partial class ScenarioWorld
     public async Task SetSettingAsync(string host, string virtualServer, string setting, string value)
     {
         var server = await VirtualServerAsync(host, virtualServer).ConfigureAwait(false);
-        VirtualServerSettings.Apply(server, setting, value);
+        try
+        {
+            VirtualServerSettings.Apply(server, setting, value);
+        }
+        catch (InvalidSettingException e)
+        {
+            throw new ScenarioSetupException(e.Message);
+        }
     }
 
     /// <summary>Creates the account (with a mailbox) on the host that serves its domain, or changes its password.</summary>

@@ -53,6 +53,15 @@ internal static class ApiMapper
             v.Access.AllowAuthenticatedRelay),
         v.ActiveConnections);
 
+    public static SmtpDomainDto ToDto(SmtpDomain d) => new(
+        d.Name,
+        SmtpDomainTypeNames.Name(d.Type),
+        d.Type == SmtpDomainType.LocalDefault,
+        d.AllowRelay,
+        d.SmartHost,
+        d.RequireTls,
+        d.OutboundPort);
+
     public static MessageDto ToDto(StoredMessage m) =>
         new(m.Id, m.Sender, m.Recipients, m.Subject, m.Size, m.Received);
 }

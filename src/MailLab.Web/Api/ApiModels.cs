@@ -50,3 +50,15 @@ public sealed record MessageDto(string Id, string From, IReadOnlyList<string> To
 public sealed record MailFileDto(string Name, DateTimeOffset Created, MessageDto Message);
 
 public sealed record ProblemDto(string Error);
+
+/// <summary>A domain of a virtual server as the Domains node shows it: type Local (the default), Alias or Remote.</summary>
+public sealed record SmtpDomainDto(string Name, string Type, bool IsDefault, bool AllowRelay, string? SmartHost, bool RequireTls, int? OutboundPort);
+
+/// <summary>POST / PUT of a domain: the same shape, every field optional (PUT replaces a remote domain's options).</summary>
+public sealed record SmtpDomainRequest(string? Name, string? Type, bool? IsDefault, bool? AllowRelay, string? SmartHost, bool? RequireTls, int? OutboundPort);
+
+/// <summary>The New SMTP Virtual Server wizard: name, IP address and TCP port, home directory, default domain.</summary>
+public sealed record NewVirtualServerRequest(string? Name, string? IpAddress, int? Port, string? HomeDirectory, string? DefaultDomain);
+
+/// <summary>The Security tab: the accounts and groups that may administer the virtual server.</summary>
+public sealed record OperatorsDto(IReadOnlyList<string>? Operators);

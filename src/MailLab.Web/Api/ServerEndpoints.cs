@@ -20,11 +20,17 @@ internal static class ServerEndpoints
                 runtime.World.FindHost(server) is { } host ? Results.Ok(ApiMapper.ToDto(host, runtime)) : NotFound($"No server \"{server}\"."))
             .WithName("GetServer");
 
-        api.MapPost("/servers/{server}/smtp/service/{action}", (string server, string action, MailLabServer runtime) =>
+        api.MapPost("/servers/{server}/smtp/service/{action}", (string server, string action, HttpContext context, MailLabServer runtime) =>
             {
                 if (runtime.World.FindHost(server) is not { } host)
                 {
                     return NotFound($"No server \"{server}\".");
+                }
+
+                // The service's state applies to every virtual server, so the caller must operate them all.
+                if (AdminAuthorization.Authorize(context, host, host.Smtp.VirtualServers.ToArray()) is { } refused)
+                {
+                    return refused;
                 }
 
                 Action? apply = action.ToLowerInvariant() switch
@@ -45,11 +51,11 @@ internal static class ServerEndpoints
             .WithName("ControlSmtpService")
             .WithSummary("Starts, pauses or stops the host's SMTP service, and with it every virtual server (action: start, pause, stop).");
 
-        api.MapPost("/servers/{server}/smtp/{virtualServer}/{action}", (string server, string virtualServer, string action, MailLabServer runtime) =>
+        api.MapPost("/servers/{server}/smtp/{virtualServer}/{action}", (string server, string virtualServer, string action, HttpContext context, MailLabServer runtime) =>
             {
-                if (Find(runtime, server, virtualServer, out var vs) is { } missing)
+                if (FindForChange(context, runtime, server, virtualServer, out var vs) is { } refused)
                 {
-                    return missing;
+                    return refused;
                 }
 
                 Action? apply = action.ToLowerInvariant() switch
@@ -114,7 +120,11 @@ internal static class ServerEndpoints
     private static IResult BadAction(string action) =>
         Results.BadRequest(new ProblemDto($"Unknown action \"{action}\": use start, pause or stop."));
 
-    private static IResult? Find(MailLabServer runtime, string server, string virtualServer, out SmtpVirtualServer? vs)
+    /// <summary>The virtual server to change, or the 404 / 401 / 403 answer.</summary>
+    internal static IResult? FindForChange(HttpContext context, MailLabServer runtime, string server, string virtualServer, out SmtpVirtualServer? vs) =>
+        Find(runtime, server, virtualServer, out vs) ?? AdminAuthorization.Authorize(context, vs!.Host, vs);
+
+    internal static IResult? Find(MailLabServer runtime, string server, string virtualServer, out SmtpVirtualServer? vs)
     {
         vs = null;
         if (runtime.World.FindHost(server) is not { } host)

@@ -2,6 +2,7 @@
 // the detail of one delivery. No innerHTML anywhere: every value from the server goes in with textContent.
 import { t, language, setLanguage, translatePage } from "./i18n.js";
 import { renderTopology, linkKey } from "./topology.js";
+import { initAdmin, renderAdmin, retranslateAdmin } from "./admin.js";
 
 const MAX_ROWS = 500;
 const REFRESH_KINDS = new Set(["Received", "DeliveredToMailbox", "DeliveredToDrop", "Deferred", "Failed",
@@ -123,6 +124,7 @@ async function loadServers() {
       state.network = network;
       renderServers();
       renderTopologyView();
+      renderAdmin(servers);
     }
   } catch (error) {
     showError(error);
@@ -357,6 +359,7 @@ function applyLanguage() {
   renderTopologyView();
   renderTraces();
   renderDetail();
+  retranslateAdmin();
 }
 
 function start() {
@@ -369,6 +372,7 @@ function start() {
   const deliveries = $("deliveries").tBodies[0];
   deliveries.addEventListener("click", onDeliveryActivated);
   deliveries.addEventListener("keydown", onDeliveryActivated);
+  initAdmin($("admin"), loadServers);
   applyLanguage();
   connectEvents();
   Promise.all([loadClock(), loadServers(), loadTraces()]).then(() => {

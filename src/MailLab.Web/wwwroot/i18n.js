@@ -50,6 +50,13 @@ const dictionary = {
   },
 };
 
+/** Adds labels for other parts of the page (e.g. admin-i18n.js): { en: {...}, ru: {...} }. */
+export function addLabels(labels) {
+  for (const [lang, entries] of Object.entries(labels)) {
+    Object.assign(dictionary[lang] ??= {}, entries);
+  }
+}
+
 const storageKey = "maillab.lang";
 
 function stored() {

@@ -1,8 +1,7 @@
 using MailLab.Mail.Simulation;
 using MailLab.Mail.Smtp;
 using MailLab.Mail.World;
-using MailLab.Scenarios.Driver;
-using MailLab.Scenarios.Settings;
+using MailLab.Mail.Smtp.Settings;
 
 namespace MailLab.Specs.Runtime;
 
@@ -88,7 +87,7 @@ public sealed class SettingsTests
     {
         var before = VirtualServerSettings.Find(name).Get(_server);
         var act = () => VirtualServerSettings.Apply(_server, name, value);
-        act.Should().Throw<ScenarioSetupException>().WithMessage(message);
+        act.Should().Throw<InvalidSettingException>().WithMessage(message);
         VirtualServerSettings.Find(name).Get(_server).Should().Be(before);
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
-using MailLab.Scenarios.Driver;
 
-namespace MailLab.Scenarios.Settings;
+namespace MailLab.Mail.Smtp.Settings;
 
 /// <summary>Reads the text of a setting's value the way the topology file writes it (and a few friendly forms).</summary>
 internal static class SettingValue
@@ -63,6 +62,6 @@ internal static class SettingValue
         _ => value.ToString() ?? "null",
     };
 
-    public static ScenarioSetupException Invalid(string name, string text, string expected) =>
-        new($"\"{text}\" is not a valid value for \"{name}\": expected {expected}.");
+    public static InvalidSettingException Invalid(string name, string text, string expected) =>
+        new(name, $"\"{text}\" is not a valid value for \"{name}\": expected {expected}.");
 }

@@ -1,0 +1,17 @@
+namespace MailLab.Mail.Smtp.Settings;
+
+/// <summary>The tabs of IIS 6's SMTP virtual server property sheet that hold settings (REFERENCE.md).</summary>
+public enum SettingTab
+{
+    /// <summary>Connections, time-out, logging, FQDN.</summary>
+    General,
+
+    /// <summary>Authentication, secure communication, connection control, relay.</summary>
+    Access,
+
+    /// <summary>Size and count limits, NDR copy.</summary>
+    Messages,
+
+    /// <summary>Retries, delay and expiration, hop count, masquerade, smart host, outbound connections.</summary>
+    Delivery,
+}

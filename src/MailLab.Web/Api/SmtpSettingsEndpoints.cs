@@ -1,0 +1,58 @@
+using System.Text.Json;
+using MailLab.Hosting;
+using MailLab.Mail.Smtp.Settings;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace MailLab.Web.Api;
+
+/// <summary>
+/// A virtual server's property sheet (General, Access, Messages, Delivery tabs) by setting name, from
+/// the same table the CLI and the scenarios use (<see cref="VirtualServerSettings"/>).
+/// </summary>
+internal static class SmtpSettingsEndpoints
+{
+    public static void MapSmtpSettingsEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/servers/{server}/smtp/{virtualServer}/settings", (string server, string virtualServer, MailLabServer runtime) =>
+                ServerEndpoints.Find(runtime, server, virtualServer, out var vs) ?? Results.Ok(SettingJson.ByTab(vs!)))
+            .WithName("GetVirtualServerSettings")
+            .WithSummary("The virtual server's settings by property-sheet tab: {general, access, messages, delivery}, each a map of setting name to value (null: no limit / none).");
+
+        api.MapPatch("/servers/{server}/smtp/{virtualServer}/settings", async (string server, string virtualServer, HttpContext context, MailLabServer runtime) =>
+            {
+                if (ServerEndpoints.FindForChange(context, runtime, server, virtualServer, out var vs) is { } refused)
+                {
+                    return refused;
+                }
+
+                var (body, error) = await JsonBody.ReadAsync<JsonElement?>(context.Request);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                if (body!.Value.ValueKind != JsonValueKind.Object)
+                {
+                    return JsonBody.BadRequest("The body must be a JSON object of setting name to value, e.g. {\"maxRecipientsPerMessage\": 5}.");
+                }
+
+                try
+                {
+                    var changes = body.Value.EnumerateObject()
+                        .Select(p => new KeyValuePair<string, string>(p.Name, SettingJson.ToText(p.Name, p.Value)))
+                        .ToArray();
+                    VirtualServerSettings.ApplyAll(vs!, changes);
+                }
+                catch (InvalidSettingException e)
+                {
+                    return JsonBody.BadRequest(e.Message);
+                }
+
+                return Results.Ok(SettingJson.ByTab(vs!));
+            })
+            .WithName("ChangeVirtualServerSettings")
+            .WithSummary("Changes settings, all or nothing: a flat object of setting name to value. 400 names the first unknown setting or bad value; the answer is the full settings object.");
+    }
+}

@@ -54,7 +54,11 @@ public sealed class MailLabServer : IAsyncDisposable
             }
         }
 
-        await OpenPop3Async().ConfigureAwait(false);
+        foreach (var host in World.Hosts)
+        {
+            host.Pop3.ListenerSettingsChanged += OnPop3Changed;
+            await ApplyPop3Async(host.Pop3).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The TCP endpoint of a host's POP3 service, or null while it has no listener.</summary>
@@ -85,6 +89,7 @@ public sealed class MailLabServer : IAsyncDisposable
             {
                 host.Smtp.StateChanged -= OnStateChanged;
                 host.Smtp.VirtualServerAdded -= OnStateChanged;
+                host.Pop3.ListenerSettingsChanged -= OnPop3Changed;
             }
 
             LoopbackTcpListener[] listeners;
@@ -166,20 +171,43 @@ public sealed class MailLabServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Opens a POP3 listener for every host whose POP3 service is enabled.</summary>
-    private async Task OpenPop3Async()
+    private void OnPop3Changed(Mail.Pop3.Pop3Service service) => ApplyPop3Async(service).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Opens the POP3 listener of an enabled service, or moves it when its port changed (winpop set
+    /// port): the new port is bound first, so a port that cannot be bound leaves the old listener.
+    /// </summary>
+    private async Task ApplyPop3Async(Mail.Pop3.Pop3Service service)
     {
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            foreach (var host in World.Hosts.Where(h => h.Pop3.Enabled && _tcp && !_disposed))
+            if (_disposed || !_tcp || !service.Enabled)
             {
-                var listener = ProtocolListeners.OpenPop3(host.Pop3, Certificate);
-                host.Pop3.BoundPort = listener.EndPoint.Port;
-                lock (_pop3Listeners)
-                {
-                    _pop3Listeners[host.Pop3] = listener;
-                }
+                return;
+            }
+
+            LoopbackTcpListener? current;
+            lock (_pop3Listeners)
+            {
+                _pop3Listeners.TryGetValue(service, out current);
+            }
+
+            if (current is not null && (service.Port == 0 || service.Port == current.EndPoint.Port))
+            {
+                return;
+            }
+
+            var listener = ProtocolListeners.OpenPop3(service, Certificate);
+            service.BoundPort = listener.EndPoint.Port;
+            lock (_pop3Listeners)
+            {
+                _pop3Listeners[service] = listener;
+            }
+
+            if (current is not null)
+            {
+                await current.DisposeAsync().ConfigureAwait(false);
             }
         }
         finally

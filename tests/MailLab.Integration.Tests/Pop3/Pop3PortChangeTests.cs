@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Sockets;
+using MailLab.Integration.Tests.Infrastructure;
+using MailLab.Mail.Pop3;
+
+namespace MailLab.Integration.Tests.Pop3;
+
+/// <summary>winpop set port moves the POP3 listener at once, without a restart; a port that cannot be bound keeps the old one.</summary>
+public sealed class Pop3PortChangeTests
+{
+    [Fact]
+    public async Task SetPort_RebindsTheListener_ClientsLogOnAtTheNewPort_TheOldOneRefuses()
+    {
+        await using var world = await TestWorld.StartAsync();
+        var pop3 = world.Rosnou.Pop3;
+        var oldPort = world.Pop3EndPoint(world.Rosnou).Port;
+        var newPort = Pop3TestSupport.FreePort();
+
+        Winpop.Run(pop3, ["set", "port", newPort.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            .Should().Be(new WinpopResult(0, $"port set to {newPort}.\n", ""));
+
+        world.Pop3EndPoint(world.Rosnou).Port.Should().Be(newPort);
+        Winpop.Run(pop3, ["get", "port"]).Output.Should().Be($"port: {newPort}\n");
+        using (var client = await world.ConnectPop3Async(world.Rosnou))
+        {
+            await client.AuthenticateAsync("student", "student123");
+            await client.DisconnectAsync(true);
+        }
+
+        using var old = new TcpClient();
+        var connect = () => old.ConnectAsync(IPAddress.Loopback, oldPort);
+        await connect.Should().ThrowAsync<SocketException>("nothing listens on the old port any more");
+    }
+
+    [Fact]
+    public async Task SetPort_ToAPortInUse_IsRefusedInOneLine_AndTheServiceStaysWhereItWas()
+    {
+        await using var world = await TestWorld.StartAsync();
+        var pop3 = world.Rosnou.Pop3;
+        var before = world.Pop3EndPoint(world.Rosnou);
+        var taken = world.EndPoint(world.Rosnou).Port;
+
+        var result = Winpop.Run(pop3, ["set", "port", taken.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().StartWith($"winpop: Cannot listen on port {taken}:").And.EndWith("\n").And.NotContain("Usage");
+        pop3.Port.Should().Be(0, "the configured port is kept (tests use port 0)");
+        world.Pop3EndPoint(world.Rosnou).Should().Be(before);
+        using var client = await world.ConnectPop3Async(world.Rosnou);
+        await client.AuthenticateAsync("student", "student123");
+        await client.DisconnectAsync(true);
+    }
+}

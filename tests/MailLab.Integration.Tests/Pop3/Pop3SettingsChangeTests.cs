@@ -5,8 +5,11 @@ using MailLab.Mail.Pop3;
 
 namespace MailLab.Integration.Tests.Pop3;
 
-/// <summary>winpop set port moves the POP3 listener at once, without a restart; a port that cannot be bound keeps the old one.</summary>
-public sealed class Pop3PortChangeTests
+/// <summary>
+/// winpop set takes effect without a restart: set port moves the POP3 listener at once (a port that
+/// cannot be bound keeps the old one); the logon settings apply from the next connection.
+/// </summary>
+public sealed class Pop3SettingsChangeTests
 {
     [Fact]
     public async Task SetPort_RebindsTheListener_ClientsLogOnAtTheNewPort_TheOldOneRefuses()
@@ -49,5 +52,35 @@ public sealed class Pop3PortChangeTests
         using var client = await world.ConnectPop3Async(world.Rosnou);
         await client.AuthenticateAsync("student", "student123");
         await client.DisconnectAsync(true);
+    }
+
+    [Fact]
+    public async Task SetSpaRequired_AppliesToTheNextConnection_AndSettingItBackRestoresCleartextLogons()
+    {
+        await using var world = await TestWorld.StartAsync();
+        var pop3 = world.Rosnou.Pop3;
+        var endPoint = world.Pop3EndPoint(world.Rosnou);
+
+        Winpop.Run(pop3, ["set", "sparequired", "1"]).ExitCode.Should().Be(0);
+        await using (var raw = await ConnectAsync(endPoint))
+        {
+            (await raw.SendAsync("USER student")).Should().StartWith("-ERR [AUTH]", "USER/PASS is refused outside TLS");
+        }
+
+        Winpop.Run(pop3, ["set", "sparequired", "0"]).ExitCode.Should().Be(0);
+        await using (var raw = await ConnectAsync(endPoint))
+        {
+            (await raw.SendAsync("USER student")).Should().StartWith("+OK");
+            (await raw.SendAsync("PASS student123")).Should().StartWith("+OK");
+        }
+    }
+
+    private static async Task<RawPop3> ConnectAsync(IPEndPoint endPoint)
+    {
+        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(endPoint);
+        var raw = new RawPop3(new NetworkStream(socket, ownsSocket: true));
+        (await raw.ReadLineAsync()).Should().StartWith("+OK");
+        return raw;
     }
 }

@@ -16,6 +16,9 @@ public sealed class MailLabServer : IAsyncDisposable
 {
     private readonly Dictionary<SmtpVirtualServer, LoopbackTcpListener> _listeners = [];
     private readonly Dictionary<Mail.Pop3.Pop3Service, LoopbackTcpListener> _pop3Listeners = [];
+
+    /// <summary>POP3 listeners left behind by a port change: no longer accepting, their sessions run on.</summary>
+    private readonly List<LoopbackTcpListener> _retiredPop3Listeners = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly bool _tcp;
     private bool _disposed;
@@ -175,7 +178,8 @@ public sealed class MailLabServer : IAsyncDisposable
 
     /// <summary>
     /// Opens the POP3 listener of an enabled service, or moves it when its port changed (winpop set
-    /// port): the new port is bound first, so a port that cannot be bound leaves the old listener.
+    /// port): the new port is bound first, so a port that cannot be bound leaves the old listener;
+    /// the old one then stops accepting, while the sessions it has go on to their QUIT.
     /// </summary>
     private async Task ApplyPop3Async(Mail.Pop3.Pop3Service service)
     {
@@ -207,7 +211,11 @@ public sealed class MailLabServer : IAsyncDisposable
 
             if (current is not null)
             {
-                await current.DisposeAsync().ConfigureAwait(false);
+                await current.StopAcceptingAsync().ConfigureAwait(false);
+                lock (_pop3Listeners)
+                {
+                    _retiredPop3Listeners.Add(current);
+                }
             }
         }
         finally
@@ -221,8 +229,9 @@ public sealed class MailLabServer : IAsyncDisposable
         LoopbackTcpListener[] listeners;
         lock (_pop3Listeners)
         {
-            listeners = _pop3Listeners.Values.ToArray();
+            listeners = [.. _pop3Listeners.Values, .. _retiredPop3Listeners];
             _pop3Listeners.Clear();
+            _retiredPop3Listeners.Clear();
         }
 
         foreach (var listener in listeners)

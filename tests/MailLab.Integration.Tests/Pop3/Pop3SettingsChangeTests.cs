@@ -12,12 +12,16 @@ namespace MailLab.Integration.Tests.Pop3;
 public sealed class Pop3SettingsChangeTests
 {
     [Fact]
-    public async Task SetPort_RebindsTheListener_ClientsLogOnAtTheNewPort_TheOldOneRefuses()
+    public async Task SetPort_RebindsTheListener_ClientsLogOnAtTheNewPort_TheOldOneRefuses_OpenSessionsGoOn()
     {
         await using var world = await TestWorld.StartAsync();
         var pop3 = world.Rosnou.Pop3;
         var oldPort = world.Pop3EndPoint(world.Rosnou).Port;
         var newPort = Pop3TestSupport.FreePort();
+        Pop3TestSupport.Seed(world.Rosnou, "student@rosnou.ru", "before the move");
+        world.Rosnou.AddAccount("petr@rosnou.ru", "Secret1");
+        using var earlier = await world.ConnectPop3Async(world.Rosnou);
+        await earlier.AuthenticateAsync("student", "student123");
 
         Winpop.Run(pop3, ["set", "port", newPort.ToString(System.Globalization.CultureInfo.InvariantCulture)])
             .Should().Be(new WinpopResult(0, $"port set to {newPort}.\n", ""));
@@ -26,13 +30,19 @@ public sealed class Pop3SettingsChangeTests
         Winpop.Run(pop3, ["get", "port"]).Output.Should().Be($"port: {newPort}\n");
         using (var client = await world.ConnectPop3Async(world.Rosnou))
         {
-            await client.AuthenticateAsync("student", "student123");
+            await client.AuthenticateAsync("petr@rosnou.ru", "Secret1");
             await client.DisconnectAsync(true);
         }
 
         using var old = new TcpClient();
         var connect = () => old.ConnectAsync(IPAddress.Loopback, oldPort);
         await connect.Should().ThrowAsync<SocketException>("nothing listens on the old port any more");
+
+        // The session opened before the move is not cut off: it reads, deletes and QUITs as usual.
+        (await earlier.GetMessageAsync(0)).Subject.Should().Be("before the move");
+        await earlier.DeleteMessageAsync(0);
+        await earlier.DisconnectAsync(true);
+        world.Rosnou.Mailboxes.Find("student@rosnou.ru")!.Count.Should().Be(0);
     }
 
     [Fact]

@@ -1,7 +1,12 @@
 using MailKit.Net.Smtp;
+using MailKit.Security;
+using MailLab.Hosting;
 using MailLab.Integration.Tests.Delivery;
 using MailLab.Integration.Tests.Infrastructure;
 using MailLab.Mail.Pop3;
+using MailLab.Mail.Topology;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
 
 namespace MailLab.Integration.Tests.Pop3;
 
@@ -85,5 +90,32 @@ public sealed class Pop3QuotaTests
 
         pop3.QuotaOf(pop3.FindMailbox("student@rosnou.ru")!).Should().BeNull();
         pop3.Usage(pop3.FindMailbox("student@rosnou.ru")!).Messages.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task QuotaFromTheTopologyFile_IsEnforcedBySmtpOverTcp()
+    {
+        const string Yaml = """
+            hosts:
+              - name: rosnou.ru
+                smtp:
+                  virtualServers:
+                    - { name: Default SMTP Virtual Server, port: 0, domains: [ { name: rosnou.ru, type: local } ] }
+                pop3:
+                  domains:
+                    - name: rosnou.ru
+                      mailboxes:
+                        - { user: petr, password: Secret1, quota: 1 }
+            """;
+        var world = TopologyLoader.LoadText(Yaml, "quota.yaml", new FakeTimeProvider(), portsToZero: true);
+        await using var server = new MailLabServer(world);
+        await server.StartAsync();
+        var endPoint = server.GetEndPoint(world.Hosts[0].Smtp.VirtualServers[0])!;
+
+        using var client = await MailKitClients.ConnectSmtpAsync(server, endPoint, SecureSocketOptions.None);
+        var message = new MimeMessage([MailboxAddress.Parse("ivan@mail.ru")], [MailboxAddress.Parse("petr@rosnou.ru")], "fits", new TextPart("plain") { Text = "hello" });
+        await client.SendAsync(message);
+        var second = () => client.SendAsync(message);
+        (await second.Should().ThrowAsync<SmtpCommandException>()).Which.StatusCode.Should().Be(SmtpStatusCode.ExceededStorageAllocation);
     }
 }

@@ -130,6 +130,23 @@ public sealed class TopologyPop3Tests
         Load(text).FindHost("mail.ru")!.Pop3.Port.Should().Be(2110);
     }
 
+    [Fact]
+    public void HostNamingItsDirectory_IsADomainMember_AndDefaultsToTheDirectoryMethod()
+    {
+        var world = Load("""
+            hosts:
+              - name: mail.ru
+                pop3: { directory: rosnou.ru }
+              - name: rosnou.ru
+                pop3: {}
+            """);
+
+        var (member, standalone) = (world.FindHost("mail.ru")!.Pop3, world.FindHost("rosnou.ru")!.Pop3);
+        member.AuthenticationMethod.Should().Be(Pop3AuthenticationMethod.ActiveDirectoryIntegrated);
+        standalone.AuthenticationMethod.Should().Be(Pop3AuthenticationMethod.LocalAccounts);
+        member.Directory.Should().BeSameAs(standalone.Directory, "rosnou.ru's own directory is the one mail.ru names");
+    }
+
     [Theory]
     [InlineData("port: 70000", "field 'hosts[0].pop3.port': must be between 0 and 65535")]
     [InlineData("authentication: kerberos", "field 'hosts[0].pop3.authentication': must be local, activeDirectory or passwordFile, not 'kerberos'")]

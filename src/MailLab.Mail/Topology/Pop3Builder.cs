@@ -9,7 +9,8 @@ namespace MailLab.Mail.Topology;
 /// <code>
 /// pop3:
 ///   port: 2111                      # winpop set port (0 picks a free port)
-///   authentication: local           # local | activeDirectory | passwordFile
+///   authentication: local           # local | activeDirectory | passwordFile (default: local, or
+///                                   # activeDirectory when the host names its directory)
 ///   requireSpa: false               # winpop set sparequired
 ///   directory: rosnou.ru            # the Active Directory domain (default: the host's parent domain)
 ///   defaultQuotaBytes: 10485760     # the limit a new quota file's user gets
@@ -45,7 +46,9 @@ internal sealed class Pop3Builder(TopologyDiagnostics diagnostics, VirtualServer
             _explicitPorts.Add(service);
         }
 
-        // The method first: it decides what a mailbox's password creates.
+        // The method before the domains: it decides what a mailbox's password creates. A host that
+        // names its directory is a domain member, where Windows defaults to the directory (REFERENCE.md).
+        ReadDirectory(pop3, service);
         if (pop3.Has("authentication") && pop3.TryString("authentication", out var methodName))
         {
             if (TopologyValues.Pop3Methods.TryGetValue(methodName, out var method))
@@ -57,13 +60,16 @@ internal sealed class Pop3Builder(TopologyDiagnostics diagnostics, VirtualServer
                 pop3.Error("authentication", $"must be local, activeDirectory or passwordFile, not '{methodName}'");
             }
         }
+        else if (!pop3.Has("authentication") && service.Organisation is not null)
+        {
+            service.SetAuthenticationMethod(Pop3AuthenticationMethod.ActiveDirectoryIntegrated);
+        }
 
         if (pop3.Has("requireSpa") && pop3.TryBool("requireSpa", out var spa))
         {
             service.RequireSecurePasswordAuthentication = spa;
         }
 
-        ReadDirectory(pop3, service);
         ReadDefaultQuota(pop3, service);
         var quotas = new List<Action>();
         foreach (var (node, path) in pop3.Items("domains"))

@@ -6,7 +6,9 @@ namespace MailLab.Mail.Pop3;
 /// <summary>
 /// A host's POP3 service (Windows Server 2003 POP3): its listener endpoint, logon policy, the
 /// RFC 1939 maildrop locks and the administrator's mailbox locks. Sessions read the host's
-/// <see cref="Stores.MailboxStore"/> and log on against its <see cref="Accounts.AccountDirectory"/>.
+/// <see cref="Stores.MailboxStore"/> and log on, by the authentication method, against its
+/// <see cref="Accounts.AccountDirectory"/>, the organisation's <see cref="ActiveDirectory"/> or the
+/// <see cref="Pop3PasswordFile"/>.
 /// </summary>
 public sealed partial class Pop3Service
 {

@@ -16,6 +16,9 @@ public sealed class MailLabServer : IAsyncDisposable
 {
     private readonly Dictionary<SmtpVirtualServer, LoopbackTcpListener> _listeners = [];
     private readonly Dictionary<Mail.Pop3.Pop3Service, LoopbackTcpListener> _pop3Listeners = [];
+
+    /// <summary>POP3 listeners left behind by a port change: no longer accepting, their sessions run on.</summary>
+    private readonly List<LoopbackTcpListener> _retiredPop3Listeners = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly bool _tcp;
     private bool _disposed;
@@ -54,7 +57,11 @@ public sealed class MailLabServer : IAsyncDisposable
             }
         }
 
-        await OpenPop3Async().ConfigureAwait(false);
+        foreach (var host in World.Hosts)
+        {
+            host.Pop3.ListenerSettingsChanged += OnPop3Changed;
+            await ApplyPop3Async(host.Pop3).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The TCP endpoint of a host's POP3 service, or null while it has no listener.</summary>
@@ -85,6 +92,7 @@ public sealed class MailLabServer : IAsyncDisposable
             {
                 host.Smtp.StateChanged -= OnStateChanged;
                 host.Smtp.VirtualServerAdded -= OnStateChanged;
+                host.Pop3.ListenerSettingsChanged -= OnPop3Changed;
             }
 
             LoopbackTcpListener[] listeners;
@@ -166,19 +174,47 @@ public sealed class MailLabServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Opens a POP3 listener for every host whose POP3 service is enabled.</summary>
-    private async Task OpenPop3Async()
+    private void OnPop3Changed(Mail.Pop3.Pop3Service service) => ApplyPop3Async(service).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Opens the POP3 listener of an enabled service, or moves it when its port changed (winpop set
+    /// port): the new port is bound first, so a port that cannot be bound leaves the old listener;
+    /// the old one then stops accepting, while the sessions it has go on to their QUIT.
+    /// </summary>
+    private async Task ApplyPop3Async(Mail.Pop3.Pop3Service service)
     {
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            foreach (var host in World.Hosts.Where(h => h.Pop3.Enabled && _tcp && !_disposed))
+            if (_disposed || !_tcp || !service.Enabled)
             {
-                var listener = ProtocolListeners.OpenPop3(host.Pop3, Certificate);
-                host.Pop3.BoundPort = listener.EndPoint.Port;
+                return;
+            }
+
+            LoopbackTcpListener? current;
+            lock (_pop3Listeners)
+            {
+                _pop3Listeners.TryGetValue(service, out current);
+            }
+
+            if (current is not null && (service.Port == 0 || service.Port == current.EndPoint.Port))
+            {
+                return;
+            }
+
+            var listener = ProtocolListeners.OpenPop3(service, Certificate);
+            service.BoundPort = listener.EndPoint.Port;
+            lock (_pop3Listeners)
+            {
+                _pop3Listeners[service] = listener;
+            }
+
+            if (current is not null)
+            {
+                await current.StopAcceptingAsync().ConfigureAwait(false);
                 lock (_pop3Listeners)
                 {
-                    _pop3Listeners[host.Pop3] = listener;
+                    _retiredPop3Listeners.Add(current);
                 }
             }
         }
@@ -193,8 +229,9 @@ public sealed class MailLabServer : IAsyncDisposable
         LoopbackTcpListener[] listeners;
         lock (_pop3Listeners)
         {
-            listeners = _pop3Listeners.Values.ToArray();
+            listeners = [.. _pop3Listeners.Values, .. _retiredPop3Listeners];
             _pop3Listeners.Clear();
+            _retiredPop3Listeners.Clear();
         }
 
         foreach (var listener in listeners)

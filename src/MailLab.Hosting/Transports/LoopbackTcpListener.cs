@@ -12,6 +12,7 @@ public sealed class LoopbackTcpListener : IAsyncDisposable
     private readonly Func<Socket, CancellationToken, Task> _serve;
     private readonly Socket _socket;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _accepting = new();
     private readonly ConnectionTracker _connections = new();
     private readonly Task _acceptLoop;
 
@@ -44,9 +45,13 @@ public sealed class LoopbackTcpListener : IAsyncDisposable
         return new LoopbackTcpListener(serve, socket);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Closes the listening socket, so the port is free at once, but lets the open sessions run to
+    /// their end (a POP3 port change); <see cref="DisposeAsync"/> still ends whatever is left.
+    /// </summary>
+    public async Task StopAcceptingAsync()
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _accepting.CancelAsync().ConfigureAwait(false);
         _socket.Dispose();
         try
         {
@@ -56,23 +61,29 @@ public sealed class LoopbackTcpListener : IAsyncDisposable
         {
             // Closed while accepting.
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await StopAcceptingAsync().ConfigureAwait(false);
         await _connections.WhenAllAsync().ConfigureAwait(false);
         _stopping.Dispose();
+        _accepting.Dispose();
     }
 
     private async Task AcceptLoopAsync()
     {
-        while (!_stopping.IsCancellationRequested)
+        while (!_accepting.IsCancellationRequested)
         {
             Socket client;
             try
             {
-                client = await _socket.AcceptAsync(_stopping.Token).ConfigureAwait(false);
+                client = await _socket.AcceptAsync(_accepting.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
             {
-                if (_stopping.IsCancellationRequested)
+                if (_accepting.IsCancellationRequested)
                 {
                     return;
                 }

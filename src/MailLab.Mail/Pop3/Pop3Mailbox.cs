@@ -20,11 +20,11 @@ public sealed class Pop3Mailbox
 
     public bool IsLocked => IsOwnLocked || Domain.IsLocked;
 
-    /// <summary>The quota file's owner (winpop createquotafile /user:), null while there is no quota file.</summary>
-    public string? QuotaFileUser { get; internal set; }
-
-    /// <summary>The disk quota of the quota file's owner in bytes; null means no limit.</summary>
-    public long? QuotaBytes { get; set; }
+    /// <summary>
+    /// The user named by the mailbox's quota file (winpop createquotafile [/user:]), whose disk quota
+    /// its mail is charged to; null while there is no quota file. See Pop3Service.Quotas.cs.
+    /// </summary>
+    public string? QuotaOwner { get; internal set; }
 
     /// <summary>The folder in the store, as the Windows POP3 service lays it out.</summary>
     public string StorePath(string mailRoot) => $"{mailRoot}\\{Domain.Name}\\P3_{UserName}.mbx";

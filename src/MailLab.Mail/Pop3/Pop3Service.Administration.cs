@@ -99,7 +99,10 @@ public sealed partial class Pop3Service
     /// servers (unless it is local there already), so SMTP delivers its mail into the store.
     /// Accounts of that domain that already have a mailbox in the store become its mailboxes.
     /// </summary>
-    public Pop3Domain AddDomain(string name)
+    public Pop3Domain AddDomain(string name) => AddDomain(name, adoptAccounts: true);
+
+    /// <summary>As <see cref="AddDomain(string)"/>; a topology file lists its mailboxes itself (<paramref name="adoptAccounts"/> false).</summary>
+    internal Pop3Domain AddDomain(string name, bool adoptAccounts)
     {
         name = name.Trim().ToLowerInvariant();
         if (!DomainName().IsMatch(name))
@@ -128,7 +131,7 @@ public sealed partial class Pop3Service
             }
 
             var domain = new Pop3Domain(name, added);
-            if (AuthenticationMethod != Pop3AuthenticationMethod.EncryptedPasswordFile)
+            if (adoptAccounts && AuthenticationMethod != Pop3AuthenticationMethod.EncryptedPasswordFile)
             {
                 foreach (var account in Host.Accounts.All.Where(a => a.Domain == name && Host.Mailboxes.Find(a.Address) is not null))
                 {
@@ -166,14 +169,21 @@ public sealed partial class Pop3Service
 
     /// <summary>
     /// Creates a mailbox and its folder in the store. <paramref name="password"/> is /createuser:
-    /// it creates the user (an account, or a password-file entry), and the password-file method requires it.
+    /// it creates the user (a local account, a directory account, or a password-file entry), and
+    /// the password-file method requires it.
     /// </summary>
-    public Pop3Mailbox AddMailbox(string address, string? password)
+    public Pop3Mailbox AddMailbox(string address, string? password) => AddMailbox(address, password, passwordHash: null);
+
+    /// <summary>As <see cref="AddMailbox(string, string?)"/>; a topology file may give a password file's hash instead of the password.</summary>
+    internal Pop3Mailbox AddMailbox(string address, string? password, string? passwordHash)
     {
         var (user, domainName) = Split(address);
-        if (user.Length is 0 or > 20)
+
+        // Windows: at most 20 characters with local accounts (the SAM's limit), 64 otherwise.
+        var maxLength = AuthenticationMethod == Pop3AuthenticationMethod.LocalAccounts ? 20 : 64;
+        if (user.Length == 0 || user.Length > maxLength)
         {
-            throw new Pop3AdminException("A mailbox name has 1 to 20 characters.");
+            throw new Pop3AdminException($"A mailbox name has 1 to {maxLength} characters with this authentication method.");
         }
 
         lock (_gate)
@@ -185,34 +195,17 @@ public sealed partial class Pop3Service
             }
 
             var full = $"{user}@{domain.Name}";
-            if (AuthenticationMethod == Pop3AuthenticationMethod.EncryptedPasswordFile)
+            switch (AuthenticationMethod)
             {
-                if (password is null)
-                {
-                    throw new Pop3AdminException("The encrypted password file method requires /createuser Password.");
-                }
-
-                PasswordFile.Set(full, password);
-            }
-            else if (password is not null)
-            {
-                // Local accounts: one Windows account per user name, whatever the domain.
-                if (AuthenticationMethod == Pop3AuthenticationMethod.LocalAccounts
-                    && Host.Accounts.All.FirstOrDefault(a => a.UserName == user) is { } taken)
-                {
-                    throw new Pop3AdminException($"The user {user} already exists ({taken.Address}); local account names are unique across domains.");
-                }
-
-                if (Host.Accounts.Find(full) is not null)
-                {
-                    throw new Pop3AdminException($"The user {full} already exists.");
-                }
-
-                Host.Accounts.Add(full, password);
-            }
-            else if (Host.Accounts.Find(full) is null)
-            {
-                throw new Pop3AdminException($"There is no user {full}; add /createuser Password.");
+                case Pop3AuthenticationMethod.EncryptedPasswordFile:
+                    CreatePasswordFileUser(full, password, passwordHash);
+                    break;
+                case Pop3AuthenticationMethod.ActiveDirectoryIntegrated:
+                    CreateDirectoryUser(full, password);
+                    break;
+                default:
+                    CreateLocalUser(full, user, password);
+                    break;
             }
 
             Host.Mailboxes.Create(full);
@@ -234,6 +227,10 @@ public sealed partial class Pop3Service
             {
                 Host.Accounts.Remove(mailbox.Address);
                 PasswordFile.Remove(mailbox.Address);
+                if (AuthenticationMethod == Pop3AuthenticationMethod.ActiveDirectoryIntegrated)
+                {
+                    Directory.Remove(mailbox.Address);
+                }
             }
         }
     }
@@ -258,32 +255,12 @@ public sealed partial class Pop3Service
             }
             else
             {
-                var account = Host.Accounts.Find(mailbox.Address) ?? throw new Pop3AdminException($"There is no user {mailbox.Address}.");
+                var account = (AuthenticationMethod == Pop3AuthenticationMethod.ActiveDirectoryIntegrated ? Directory.Find(mailbox.Address) : null)
+                    ?? Host.Accounts.Find(mailbox.Address)
+                    ?? throw new Pop3AdminException($"There is no user {mailbox.Address}.");
                 account.Password = newPassword;
             }
         }
-    }
-
-    /// <summary>winpop createquotafile: the quota file names the user whose disk quota applies (default: the mailbox's own).</summary>
-    public void CreateQuotaFile(string address, string? userName)
-    {
-        lock (_gate)
-        {
-            var mailbox = RequireMailbox(address);
-            mailbox.QuotaFileUser = string.IsNullOrWhiteSpace(userName) ? mailbox.UserName : userName;
-        }
-    }
-
-    /// <summary>True when the mailbox has a quota and its mail already fills it (SMTP then refuses with 552 5.2.2).</summary>
-    public bool IsOverQuota(string address)
-    {
-        if (FindMailbox(address) is not { QuotaBytes: { } quota })
-        {
-            return false;
-        }
-
-        var used = Host.Mailboxes.Find(address)?.Messages.Sum(m => m.Size) ?? 0;
-        return used >= quota;
     }
 
     /// <summary>winpop stat: messages and bytes per mailbox.</summary>

@@ -6,7 +6,9 @@ namespace MailLab.Mail.Pop3;
 /// <summary>
 /// A host's POP3 service (Windows Server 2003 POP3): its listener endpoint, logon policy, the
 /// RFC 1939 maildrop locks and the administrator's mailbox locks. Sessions read the host's
-/// <see cref="Stores.MailboxStore"/> and log on against its <see cref="Accounts.AccountDirectory"/>.
+/// <see cref="Stores.MailboxStore"/> and log on, by the authentication method, against its
+/// <see cref="Accounts.AccountDirectory"/>, the organisation's <see cref="ActiveDirectory"/> or the
+/// <see cref="Pop3PasswordFile"/>.
 /// </summary>
 public sealed partial class Pop3Service
 {
@@ -28,8 +30,23 @@ public sealed partial class Pop3Service
     /// <summary>The IP address it listens on. MailLab binds loopback only.</summary>
     public IPAddress Address { get; set; } = IPAddress.Loopback;
 
-    /// <summary>The configured TCP port (0: any free port, as tests use).</summary>
-    public int Port { get; set; } = DefaultPort;
+    /// <summary>The configured TCP port (0: any free port, as tests use). <see cref="SetPort"/> changes it while running.</summary>
+    public int Port { get; internal set; } = DefaultPort;
+
+    /// <summary>Raised when the port changes, so that the hosting layer rebinds the listener at once.</summary>
+    public event Action<Pop3Service>? ListenerSettingsChanged;
+
+    /// <summary>
+    /// The Active Directory domain the host belongs to: <see cref="Organisation"/> when the topology
+    /// names one, otherwise the host's parent domain (<see cref="ActiveDirectories.DefaultNameFor"/>).
+    /// </summary>
+    public string DirectoryName => Organisation ?? ActiveDirectories.DefaultNameFor(Host.Name);
+
+    /// <summary>The organisation (directory) named in the topology; null for the default.</summary>
+    public string? Organisation { get; set; }
+
+    /// <summary>The directory the Active Directory integrated method logs on against, shared with the organisation's other hosts.</summary>
+    public ActiveDirectory Directory => Host.World.Directories.For(DirectoryName);
 
     /// <summary>The port actually bound by the TCP listener, when one is open.</summary>
     public int? BoundPort { get; set; }
@@ -90,6 +107,30 @@ public sealed partial class Pop3Service
         }
 
         return connection;
+    }
+
+    /// <summary>
+    /// winpop set port: takes effect at once, the listener moves to the new port (unlike Windows,
+    /// which needs a service restart). Refused, with the old port kept, when the port cannot be bound.
+    /// </summary>
+    public void SetPort(int port)
+    {
+        if (port is < 0 or > 65535)
+        {
+            throw new Pop3AdminException($"{port} is not a TCP port (1-65535).");
+        }
+
+        var previous = Port;
+        Port = port;
+        try
+        {
+            ListenerSettingsChanged?.Invoke(this);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            Port = previous;
+            throw new Pop3AdminException($"Cannot listen on port {port}: {e.Message}", e);
+        }
     }
 
     internal void Release() => Interlocked.Decrement(ref _activeConnections);

@@ -4,9 +4,10 @@ namespace MailLab.Mail.Pop3;
 
 /// <summary>
 /// Logs a POP3 session on with the service's authentication method and locks the user's maildrop.
-/// With accounts (local or directory) a logon name is the full address, or a bare user name
-/// (completed with the host's domain, or found among the POP3 mailboxes, whose local user names
-/// are unique); with the password file it must be the full address.
+/// With local accounts a logon name is the full address, or a bare user name (completed with the
+/// host's domain, or found among the POP3 mailboxes, whose local user names are unique); with the
+/// directory, a user name or address of the organisation's directory; with the password file it
+/// must be the full address.
 /// </summary>
 internal sealed class Pop3SessionHandler : IPop3ServerHandler
 {
@@ -27,9 +28,12 @@ internal sealed class Pop3SessionHandler : IPop3ServerHandler
             return Pop3LogonResult.LoginDelay($"too many failed logons; try again in {Math.Ceiling(wait.TotalSeconds):0} seconds");
         }
 
-        var address = _service.AuthenticationMethod == Pop3AuthenticationMethod.EncryptedPasswordFile
-            ? CheckPasswordFile(credentials)
-            : CheckAccounts(credentials);
+        var address = _service.AuthenticationMethod switch
+        {
+            Pop3AuthenticationMethod.EncryptedPasswordFile => CheckPasswordFile(credentials),
+            Pop3AuthenticationMethod.ActiveDirectoryIntegrated => CheckDirectory(credentials),
+            _ => CheckAccounts(credentials),
+        };
         if (address is null)
         {
             // RFC 3206 §4: [AUTH] for an unknown user and a wrong password alike, so names cannot be probed.
@@ -69,6 +73,21 @@ internal sealed class Pop3SessionHandler : IPop3ServerHandler
         }
 
         return mailbox.Address;
+    }
+
+    /// <summary>
+    /// The organisation's directory knows the users of all its hosts; those with a mailbox here log
+    /// on (by user name or full address). A local account not yet migrated (winpop migrateToAD) does not.
+    /// </summary>
+    private string? CheckDirectory(Pop3Credentials credentials)
+    {
+        var account = _service.Directory.FindLogon(credentials.UserName);
+        if (account is null || !credentials.Matches(account.Password) || _service.FindMailbox(account.Address) is null)
+        {
+            return null;
+        }
+
+        return account.Address;
     }
 
     private string? CheckAccounts(Pop3Credentials credentials)

@@ -204,9 +204,8 @@ public static class Winpop
             return WinpopResult.BadSyntax("createquotafile takes User@Domain [/user:UserName]");
         }
 
-        service.CreateQuotaFile(args[0], user);
-        var mailbox = service.FindMailbox(args[0])!;
-        return WinpopResult.Ok($"Created the quota file of {mailbox.Address} for user {mailbox.QuotaFileUser}.\n");
+        var quota = service.CreateQuotaFile(args[0], user);
+        return WinpopResult.Ok($"Created the quota file of {args[0].ToLowerInvariant()} for user {quota.Owner}: limit {quota.LimitBytes} bytes, {quota.UsedBytes} used.\n");
     }
 
     private static WinpopResult MigrateToAd(Pop3Service service, string[] args)
@@ -216,17 +215,7 @@ public static class Winpop
             return WinpopResult.BadSyntax("migrateToAD takes User@Domain");
         }
 
-        if (service.AuthenticationMethod != Pop3AuthenticationMethod.ActiveDirectoryIntegrated)
-        {
-            throw new Pop3AdminException("migrateToAD needs the Active Directory integrated method (winpop set authentication 2).");
-        }
-
-        var mailbox = service.FindMailbox(args[0]) ?? throw new Pop3AdminException($"The mailbox {args[0]} does not exist.");
-        if (service.Host.Accounts.Find(mailbox.Address) is null)
-        {
-            throw new Pop3AdminException($"There is no user {mailbox.Address} to migrate.");
-        }
-
-        return WinpopResult.Ok($"{mailbox.Address} is an Active Directory account.\n");
+        var directory = service.MigrateToDirectory(args[0]);
+        return WinpopResult.Ok($"Migrated {args[0].ToLowerInvariant()} to the Active Directory domain {directory.Name}.\n");
     }
 }

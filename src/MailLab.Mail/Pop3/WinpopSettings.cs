@@ -52,9 +52,9 @@ internal static class WinpopSettings
                 service.MailRoot = text;
                 break;
             case "port" when number is >= 1 and <= 65535:
-                // As on Windows, the listener keeps its port until the service restarts.
-                service.Port = number.Value;
-                return WinpopResult.Ok($"port set to {number}; it takes effect when MailLab restarts.\n");
+                // Unlike Windows (which needs a service restart), the listener moves at once.
+                service.SetPort(number.Value);
+                break;
             case "sparequired" when number is 0 or 1:
                 service.RequireSecurePasswordAuthentication = number == 1;
                 break;

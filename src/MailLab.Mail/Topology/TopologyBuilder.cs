@@ -12,7 +12,7 @@ namespace MailLab.Mail.Topology;
 internal sealed class TopologyBuilder
 {
     private static readonly string[] FileKeys = ["hosts", "dns", "links", "unreachableHosts", "faults"];
-    private static readonly string[] HostKeys = ["name", "address", "smtp", "accounts"];
+    private static readonly string[] HostKeys = ["name", "address", "smtp", "accounts", "pop3"];
     private static readonly string[] SmtpKeys = ["state", "virtualServers"];
     private static readonly string[] AccountKeys = ["address", "password"];
 
@@ -23,6 +23,7 @@ internal sealed class TopologyBuilder
     private readonly TimeProvider _clock;
     private readonly bool _portsToZero;
     private readonly VirtualServerBuilder _virtualServers;
+    private readonly Pop3Builder _pop3;
     private readonly Dictionary<string, Mark> _hostNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<System.Net.IPAddress, (string Host, Mark At)> _hostAddresses = [];
 
@@ -32,6 +33,7 @@ internal sealed class TopologyBuilder
         _clock = clock;
         _portsToZero = portsToZero;
         _virtualServers = new VirtualServerBuilder(diagnostics, portsToZero);
+        _pop3 = new Pop3Builder(diagnostics, _virtualServers);
     }
 
     public MailWorld Build(YamlNode root)
@@ -59,16 +61,25 @@ internal sealed class TopologyBuilder
     }
 
     /// <summary>
-    /// POP3 has no topology key yet: every host with accounts runs the POP3 service, on ports 2110,
-    /// 2111, ... in file order (mail.ru 2110, rosnou.ru 2111 in the default topology), or port 0.
+    /// Every host with a <c>pop3</c> block or with accounts runs the POP3 service. One whose block
+    /// names no port gets 2110, 2111, ... by its place among them in file order (mail.ru 2110,
+    /// rosnou.ru 2111 in the default topology); tests get port 0 everywhere.
     /// </summary>
     private void EnablePop3(MailWorld world)
     {
         var next = FirstPop3Port;
-        foreach (var host in world.Hosts.Where(h => h.Accounts.All.Count > 0))
+        foreach (var host in world.Hosts.Where(h => h.Pop3.Enabled || h.Accounts.All.Count > 0))
         {
             host.Pop3.Enabled = true;
-            host.Pop3.Port = _portsToZero ? 0 : next++;
+            var defaultPort = next++;
+            if (_portsToZero)
+            {
+                host.Pop3.Port = 0;
+            }
+            else if (!_pop3.HasExplicitPort(host.Pop3))
+            {
+                host.Pop3.Port = defaultPort;
+            }
         }
     }
 
@@ -120,6 +131,12 @@ internal sealed class TopologyBuilder
         foreach (var (accountNode, accountPath) in reader.Items("accounts"))
         {
             ReadAccount(host, accountNode, accountPath);
+        }
+
+        // After the accounts: a mailbox may belong to one of them.
+        if (reader.Has("pop3") && reader.Mapping("pop3", Pop3Builder.Pop3Keys) is { } pop3)
+        {
+            _pop3.Read(host, pop3);
         }
     }
 

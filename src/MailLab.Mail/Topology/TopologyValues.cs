@@ -26,6 +26,22 @@ internal static class TopologyValues
 
     public static readonly IReadOnlyList<string> DnsTypes = ["MX", "A"];
 
+    /// <summary>The POP3 service's authentication methods (winpop set authentication 1, 2, 3).</summary>
+    public static readonly IReadOnlyDictionary<string, Pop3.Pop3AuthenticationMethod> Pop3Methods =
+        new Dictionary<string, Pop3.Pop3AuthenticationMethod>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["local"] = Pop3.Pop3AuthenticationMethod.LocalAccounts,
+            ["activeDirectory"] = Pop3.Pop3AuthenticationMethod.ActiveDirectoryIntegrated,
+            ["passwordFile"] = Pop3.Pop3AuthenticationMethod.EncryptedPasswordFile,
+        };
+
+    public static string Name(Pop3.Pop3AuthenticationMethod method) => method switch
+    {
+        Pop3.Pop3AuthenticationMethod.ActiveDirectoryIntegrated => "activeDirectory",
+        Pop3.Pop3AuthenticationMethod.EncryptedPasswordFile => "passwordFile",
+        _ => "local",
+    };
+
     public static string Name(VirtualServerState state) => state switch
     {
         VirtualServerState.Paused => "paused",

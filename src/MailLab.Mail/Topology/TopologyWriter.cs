@@ -12,7 +12,7 @@ namespace MailLab.Mail.Topology;
 /// every setting spelled out, so that configuration changed by the CLI or the web pages can be
 /// saved. Loading the result gives the same settings.
 /// </summary>
-public static class TopologyWriter
+public static partial class TopologyWriter
 {
     private const string Header =
         "# MailLab topology (see README.md, \"Topology files\"). Written from a running configuration:\n" +
@@ -59,6 +59,11 @@ public static class TopologyWriter
             { "virtualServers", Sequence(host.Smtp.VirtualServers.Select(VirtualServer)) },
         });
         node.Add("accounts", Sequence(host.Accounts.All.Select(a => Flow(("address", Text(a.Address)), ("password", Text(a.Password))))));
+        if (host.Pop3.Enabled)
+        {
+            node.Add("pop3", Pop3(host.Pop3));
+        }
+
         return node;
     }
 

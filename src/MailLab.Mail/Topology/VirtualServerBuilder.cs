@@ -111,19 +111,28 @@ internal sealed class VirtualServerBuilder(TopologyDiagnostics diagnostics, bool
             return 0;
         }
 
+        return Claim(reader, "port", address, port, $"'{name}' on {host.Name}") ? port : 0;
+    }
+
+    /// <summary>
+    /// Claims a listener's endpoint (SMTP virtual servers and POP3 services alike); reports the key
+    /// and returns false when another listener of the file already has it.
+    /// </summary>
+    public bool Claim(MappingReader reader, string key, IPAddress address, int port, string owner)
+    {
         // MailLab's listeners are loopback-only (see MailLab.Hosting's Listening.LoopbackOnly).
         var listen = IPAddress.IsLoopback(address) ? address
             : address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? IPAddress.IPv6Loopback : IPAddress.Loopback;
         var endpoint = new IPEndPoint(listen, port);
-        var at = reader.Value("port")?.Start ?? reader.Start;
-        if (_endpoints.TryGetValue(endpoint, out var owner))
+        var at = reader.Value(key)?.Start ?? reader.Start;
+        if (_endpoints.TryGetValue(endpoint, out var first))
         {
-            reader.Error("port", $"{endpoint} is already used by {owner.Owner} (line {owner.At.Line})");
-            return 0;
+            reader.Error(key, $"{endpoint} is already used by {first.Owner} (line {first.At.Line})");
+            return false;
         }
 
-        _endpoints[endpoint] = ($"'{name}' on {host.Name}", at);
-        return port;
+        _endpoints[endpoint] = (owner, at);
+        return true;
     }
 
     private void ReadIdentity(MappingReader reader, SmtpVirtualServer server)

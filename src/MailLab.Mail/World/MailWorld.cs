@@ -39,6 +39,9 @@ public sealed class MailWorld
     /// <summary>Injected replies and dropped connections (fault injection).</summary>
     public Faults.FaultInjector Faults { get; } = new();
 
+    /// <summary>The Active Directory domains that hosts of one organisation share (POP3's AD integrated method).</summary>
+    public Pop3.ActiveDirectories Directories { get; } = new();
+
     /// <summary>Hosts in the order they were added.</summary>
     public IReadOnlyList<MailHost> Hosts
     {

@@ -73,7 +73,7 @@ public sealed class Pop3AdministrationTests
         pop3.AddMailbox("petr@lab.rosnou.ru", "Secret1");
         TestWorld.Vs(world.Rosnou).Domains.Find("lab.rosnou.ru")!.Type.Should().Be(SmtpDomainType.LocalAlias);
 
-        await SendDirectAsync(world, "petr@lab.rosnou.ru");
+        await Pop3TestSupport.SendDirectAsync(world, "petr@lab.rosnou.ru");
         world.Rosnou.Mailboxes.Find("petr@lab.rosnou.ru")!.Count.Should().Be(1);
         pop3.FindMailbox("petr@lab.rosnou.ru")!.StorePath(pop3.MailRoot).Should().Be(@"C:\Inetpub\mailroot\Mailbox\lab.rosnou.ru\P3_petr.mbx");
 
@@ -151,10 +151,10 @@ public sealed class Pop3AdministrationTests
         var pop3 = world.Rosnou.Pop3;
         pop3.AddDomain("rosnou.ru");
         pop3.CreateQuotaFile("student@rosnou.ru", null);
-        pop3.FindMailbox("student@rosnou.ru")!.QuotaBytes = 100;
+        pop3.SetQuota("student@rosnou.ru", 100);
         Pop3TestSupport.Seed(world.Rosnou, "student@rosnou.ru", "fills the quota");
 
-        var direct = () => SendDirectAsync(world, "student@rosnou.ru");
+        var direct = () => Pop3TestSupport.SendDirectAsync(world, "student@rosnou.ru");
         (await direct.Should().ThrowAsync<SmtpCommandException>()).Which.StatusCode.Should().Be(SmtpStatusCode.ExceededStorageAllocation);
 
         await DeliveryPipelineTests.SubmitAsIvanAsync(world, "student@rosnou.ru", "too much");
@@ -173,17 +173,5 @@ public sealed class Pop3AdministrationTests
         (await raw.SendAsync("USER student")).Should().StartWith("-ERR [AUTH]");
         var digest = MailLab.Protocol.Pop3.Pop3Credentials.ApopDigest(greeting[greeting.IndexOf('<')..], "student123");
         (await raw.SendAsync($"APOP student {digest}")).Should().StartWith("+OK maildrop has");
-    }
-
-    private static async Task SendDirectAsync(TestWorld world, string to)
-    {
-        using var client = await MailKitClients.ConnectSmtpAsync(world.Server, world.EndPoint(world.Rosnou), SecureSocketOptions.None);
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse("ivan@mail.ru"));
-        message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = "direct";
-        message.Body = new TextPart("plain") { Text = "hello" };
-        await client.SendAsync(message);
-        await client.DisconnectAsync(true);
     }
 }

@@ -358,7 +358,7 @@ public sealed class AdminPageTests : IClassFixture<BrowserFixture>
             anna = pop3.Locator("tr[data-mailbox='anna@rosnou.ru']");
             await anna.Locator("button[data-action='quota']").ClickAsync();
             await Expect(pop3.Locator("[data-role='output']")).ToContainTextAsync("quota file of anna@rosnou.ru");
-            session.World.FindHost(Rosnou)!.Pop3.FindMailbox("anna@rosnou.ru")!.QuotaFileUser.Should().Be("anna");
+            session.World.FindHost(Rosnou)!.Pop3.FindMailbox("anna@rosnou.ru")!.QuotaOwner.Should().Be("anna");
             session.Errors.Should().BeEmpty();
         });
     }

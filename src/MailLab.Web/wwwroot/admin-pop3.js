@@ -110,7 +110,7 @@ function domainBox(domain) {
     el("td", { text: m.address }),
     el("td", { class: "number", "data-role": "messages", text: String(m.messages) }),
     el("td", { class: "number", "data-role": "size", text: kilobytes(m.bytes) }),
-    el("td", { class: "number", text: m.quotaBytes == null ? t("admin.pop3.noQuota") : kilobytes(m.quotaBytes) }),
+    el("td", { class: "number", text: m.quota == null ? t("admin.pop3.noQuota") : `${kilobytes(m.quota.usedBytes)} / ${kilobytes(m.quota.limitBytes)}` }),
     el("td", { i18n: m.locked ? "admin.pop3.locked" : "admin.pop3.unlocked" }),
     el("td", { class: "actions" },
       lockButton(m.address, m.locked),

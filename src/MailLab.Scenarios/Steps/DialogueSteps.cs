@@ -7,12 +7,11 @@ namespace MailLab.Scenarios.Steps;
 [Binding]
 public sealed class DialogueSteps(ScenarioWorld world)
 {
-    [When(@"a client connects to SMTP on ""([^""]*)"" and sends:")]
-    [Given(@"a client connects to SMTP on ""([^""]*)"" and sends:")]
-    [When(@"клиент подключается к SMTP на ""([^""]*)"" и отправляет:")]
+    [StepDefinition(@"a client connects to SMTP on ""([^""]*)"" and sends:")]
+    [StepDefinition(@"клиент подключается к SMTP на ""([^""]*)"" и отправляет:")]
     public Task Converse(string host, string script) => world.ConverseAsync(host, script);
 
-    [Then(@"the server replies:")]
-    [Then(@"сервер отвечает:")]
+    [StepDefinition(@"the server replies:")]
+    [StepDefinition(@"сервер отвечает:")]
     public void Replies(string expected) => world.CheckReplies(expected);
 }

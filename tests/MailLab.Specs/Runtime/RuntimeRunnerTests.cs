@@ -201,22 +201,22 @@ public sealed class RuntimeRunnerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Pop3ClientSteps_FailSayingTheLibraryHasNoneYet()
+    public async Task ImapSteps_FailSayingItIsNotAvailableYet()
     {
         var result = await Run("""
-            Feature: pull delivery
-              Scenario: the student reads mail with POP3
+            Feature: IMAP
+              Scenario: the student reads mail with IMAP
                 Given the default topology
-                When "student@rosnou.ru" logs on to POP3 on "rosnou.ru" with password "student123"
+                When "student@rosnou.ru" logs on to IMAP on "rosnou.ru" with password "student123"
             """);
 
         var step = result.Scenarios.Single().Steps[1];
         step.Status.Should().Be(RunStatus.Failed);
-        step.Error.Should().StartWith("The scenario library has no POP3 client steps yet");
+        step.Error.Should().StartWith("IMAP is not available yet in MailLab");
     }
 
     [Fact]
-    public async Task Pop3DialogueWithADocString_FailsTheSameWay()
+    public async Task Pop3Dialogue_IsTyped_AndItsRepliesCompared()
     {
         var result = await Run(""""
             Feature: pull delivery
@@ -224,10 +224,63 @@ public sealed class RuntimeRunnerTests(ITestOutputHelper output)
                 When a client connects to POP3 on "rosnou.ru" and sends:
                   """
                   USER student@rosnou.ru
+                  PASS student123
+                  STAT
+                  QUIT
+                  """
+                Then the server replies:
+                  """
+                  +OK rosnou.ru POP3 server ready
+                  +OK
+                  +OK maildrop has 0 messages
+                  +OK 0 0
+                  +OK rosnou.ru POP3 server signing off
                   """
             """");
 
-        result.Scenarios.Single().Steps.Single().Error.Should().StartWith("The scenario library has no POP3 client steps yet");
+        result.Scenarios.Single().Status.Should().Be(RunStatus.Passed);
+    }
+
+    [Fact]
+    public async Task DataTables_ReachTheirBindings()
+    {
+        var result = await Run(""""
+            Feature: tables
+              Scenario: two mailboxes, two settings, two messages
+                Given the mailboxes:
+                  | address        | password |
+                  | petr@rosnou.ru | petr123  |
+                  | olga@rosnou.ru | olga123  |
+                And on "rosnou.ru" the virtual server "Default SMTP Virtual Server" has these settings:
+                  | setting                 | value |
+                  | maxRecipientsPerMessage | 5     |
+                  | maxMessageSizeKb        | 100   |
+                When "ivan@mail.ru" sends these messages:
+                  | to                             | subject |
+                  | petr@rosnou.ru                 | One     |
+                  | petr@rosnou.ru, olga@rosnou.ru | Two     |
+                Then the mailbox "petr@rosnou.ru" contains 2 messages
+                And the mailbox "olga@rosnou.ru" contains a message with subject "Two"
+                When the administrator runs "maillab smtp vs get maxMessageSizeKb --host rosnou.ru"
+                Then the command output is:
+                  """
+                  maxMessageSizeKb = 100
+                  """
+            """");
+
+        result.Scenarios.Single().Steps.Where(s => s.Status != RunStatus.Passed).Select(s => s.Error).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ATableStepWithoutItsTable_SaysWhatIsMissing()
+    {
+        var result = await Run("""
+            Feature: tables
+              Scenario: no table
+                Given the mailboxes:
+            """);
+
+        result.Scenarios.Single().Steps.Single().Error.Should().Be("This step needs a data table (| rows |) under it.");
     }
 
     [Fact]

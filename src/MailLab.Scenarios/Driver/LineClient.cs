@@ -63,6 +63,14 @@ public abstract class LineClient : IAsyncDisposable
         return _stream.DisposeAsync();
     }
 
+    /// <summary>Reads and drops whatever the server still sends, until it closes the connection.</summary>
+    public async Task ReadToEndAsync()
+    {
+        while (await ReadLineAsync().ConfigureAwait(false) is not null)
+        {
+        }
+    }
+
     /// <summary>Reads one line without its CRLF; null when the server closed the connection first.</summary>
     protected async Task<string?> ReadLineAsync()
     {

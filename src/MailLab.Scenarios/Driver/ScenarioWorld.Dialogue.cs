@@ -48,8 +48,20 @@ public sealed partial class ScenarioWorld
             return Record(new Dialogue("POP3", found.Name, [], [], [], true, $"{found.Name} refused the connection: its POP3 service is not enabled."));
         }
 
-        await using var protocol = new Pop3DialogueProtocol(stream);
-        return Record(await RunDialogueAsync("POP3", found.Name, protocol, found.Pop3.IdleTimeout, script).ConfigureAwait(false));
+        Dialogue dialogue;
+        _pop3DialoguesRunning = 1;
+        try
+        {
+            await using var protocol = new Pop3DialogueProtocol(stream);
+            dialogue = await RunDialogueAsync("POP3", found.Name, protocol, found.Pop3.IdleTimeout, script).ConfigureAwait(false);
+        }
+        finally
+        {
+            _pop3DialoguesRunning = 0;
+        }
+
+        await WaitForPop3SessionsToEndAsync().ConfigureAwait(false);
+        return Record(dialogue);
     }
 
     /// <summary>Checks the last conversation's replies against the expectation lines.</summary>

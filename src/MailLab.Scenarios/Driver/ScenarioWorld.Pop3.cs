@@ -39,6 +39,7 @@ public sealed partial class ScenarioWorld
 
         _retrievals.Add(retrieval);
         _notes.Add(retrieval.Outcome);
+        await WaitForPop3SessionsToEndAsync().ConfigureAwait(false);
         await SettleAsync().ConfigureAwait(false);
         return retrieval;
     }

@@ -63,6 +63,32 @@ public sealed class RuntimeRunnerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task WrongPop3Expectations_FailWithExpectedActualAndTheTranscript()
+    {
+        var report = await new FeatureRunner().RunAsync([RepositoryPaths.Sample("wrong-pop3-expectation.feature.txt")]);
+
+        report.Passed.Should().BeFalse();
+        var scenarios = report.Features.Single().Scenarios;
+        scenarios.Should().HaveCount(2).And.OnlyContain(s => s.Status == RunStatus.Failed);
+
+        var count = scenarios[0].Steps;
+        count.Select(s => s.Status).Should().Equal(RunStatus.Passed, RunStatus.Passed, RunStatus.Passed, RunStatus.Passed, RunStatus.Failed, RunStatus.Skipped);
+        count[4].Error.Should().Be("\"petr@rosnou.ru\" retrieved 1 message over POP3, not 2.");
+        count[4].Expected.Should().Be("2 messages");
+        count[4].Actual.Should().Be("petr@rosnou.ru logged on to rosnou.ru over POP3 (USER) and retrieved 1 message: \"Only one\"");
+
+        var replies = scenarios[1].Steps.Single(s => s.Status == RunStatus.Failed);
+        replies.Error.Should().Be("The server's replies differ: reply 3 (to the client's line 2) is \"-ERR [AUTH] mailbox is locked by the administrator\", expected \"+OK maildrop has 0 messages\".");
+        replies.Transcript.Should().Contain("[rosnou.ru] S: -ERR [AUTH] mailbox is locked by the administrator");
+
+        using var text = new StringWriter();
+        TextReport.WriteFeature(text, report.Features[0]);
+        text.ToString().Should().Contain("✗ Then \"petr@rosnou.ru\" retrieves 2 messages over POP3")
+            .And.Contain("Expected: 2 messages")
+            .And.Contain("[rosnou.ru] C: PASS ****");
+    }
+
+    [Fact]
     public async Task UndefinedStep_ListsTheClosestPhrasings()
     {
         var result = await Run("""

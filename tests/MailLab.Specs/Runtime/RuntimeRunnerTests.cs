@@ -89,6 +89,26 @@ public sealed class RuntimeRunnerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task AMissingMailbox_HoldsNoMessages_ButExpectingOneSaysWhereItsMailWent()
+    {
+        var result = await Run("""
+            Feature: a user without a mailbox
+              Scenario: zero is fine
+                When "someone@example.com" sends a message to "dean@rosnou.ru" with subject "Drop it"
+                And 30 seconds pass
+                Then the mailbox "dean@rosnou.ru" contains 0 messages
+
+              Scenario: one is not
+                When "someone@example.com" sends a message to "dean@rosnou.ru" with subject "Drop it"
+                Then the mailbox "dean@rosnou.ru" contains 1 message
+            """);
+
+        result.Scenarios[0].Status.Should().Be(RunStatus.Passed);
+        result.Scenarios[0].Steps[2].Notes.Should().Contain("There is no mailbox \"dean@rosnou.ru\", so it holds no messages.");
+        result.Scenarios[1].Steps[1].Error.Should().StartWith("There is no mailbox \"dean@rosnou.ru\"").And.EndWith("1 message for it went to a Drop folder.");
+    }
+
+    [Fact]
     public async Task UndefinedStep_ListsTheClosestPhrasings()
     {
         var result = await Run("""

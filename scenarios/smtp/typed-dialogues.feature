@@ -126,3 +126,26 @@ Feature: Typed SMTP dialogues: waiting and BDAT chunks
       503 5.5.1
       221
       """
+
+  Scenario: A client that stalls in the middle of a message is cut off, and nothing is delivered
+    When a client connects to SMTP on "rosnou.ru" and sends:
+      """
+      EHLO client.example
+      MAIL FROM:<ivan@mail.ru>
+      RCPT TO:<student@rosnou.ru>
+      DATA
+      Subject: Never finished
+
+      (wait 10 minutes)
+      .
+      """
+    Then the server replies:
+      """
+      220
+      250
+      250
+      250
+      354
+      421 4.4.2
+      """
+    And the mailbox "student@rosnou.ru" contains 0 messages

@@ -22,7 +22,7 @@ Feature: Push and pull: SMTP pushes the message to rosnou.ru, the student's clie
     And "student@rosnou.ru" with password "student123" retrieves mail over POP3 from "rosnou.ru"
     Then "student@rosnou.ru" retrieves 2 messages over POP3
     When "student@rosnou.ru" with password "student123" retrieves mail over POP3 from "rosnou.ru" and deletes them
-    Then "student@rosnou.ru" retrieves 2 messages over POP3
+    Then "student@rosnou.ru" retrieves 2 messages over POP3 and deletes them
     When "student@rosnou.ru" with password "student123" retrieves mail over POP3 from "rosnou.ru"
     Then "student@rosnou.ru" retrieves 0 messages over POP3
     And the mailbox "student@rosnou.ru" contains 0 messages

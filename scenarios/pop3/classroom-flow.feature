@@ -52,7 +52,7 @@ Feature: The POP3 classroom flow: winpop, mail in over SMTP, mail out over POP3,
       Unlocked mailbox petr@rosnou.ru.
       """
     When "petr@rosnou.ru" with password "Secret1" retrieves mail over POP3 from "rosnou.ru" and deletes them
-    Then "petr@rosnou.ru" retrieves 1 message over POP3
+    Then "petr@rosnou.ru" retrieves 1 message over POP3 and deletes it
     And the mailbox "petr@rosnou.ru" contains 0 messages
 
   Scenario: Locking the domain locks every mailbox in it

@@ -44,8 +44,11 @@ public sealed partial class ScenarioWorld
         return retrieval;
     }
 
-    /// <summary>The last POP3 session of <paramref name="address"/> logged on and retrieved <paramref name="expected"/> messages.</summary>
-    public void CheckRetrievedCount(string address, int expected)
+    /// <summary>
+    /// The last POP3 session of <paramref name="address"/> logged on and retrieved <paramref name="expected"/>
+    /// messages (and, with <paramref name="deleted"/>, deleted them: its mailbox on the server is empty).
+    /// </summary>
+    public void CheckRetrievedCount(string address, int expected, bool deleted = false)
     {
         var retrieval = LastRetrieval(address);
         if (!retrieval.LoggedOn)
@@ -56,6 +59,12 @@ public sealed partial class ScenarioWorld
         if (retrieval.Subjects.Count != expected)
         {
             throw Failure($"\"{address}\" retrieved {Count(retrieval.Subjects.Count, "message")} over POP3, not {expected}.", Count(expected, "message"), retrieval.Outcome);
+        }
+
+        if (deleted && !retrieval.Deleted)
+        {
+            throw Failure($"\"{address}\" retrieved its mail over POP3 but left it on the server.", $"{Count(expected, "message")}, deleted", retrieval.Outcome
+                + $". (To delete: When \"{address}\" with password \"PASSWORD\" retrieves mail over POP3 from \"{retrieval.Host}\" and deletes them)");
         }
     }
 

@@ -3,7 +3,7 @@ using TechTalk.SpecFlow;
 
 namespace MailLab.Scenarios.Steps;
 
-/// <summary>Typing SMTP by hand and checking the server's replies.</summary>
+/// <summary>Typing SMTP by hand, and checking the server's replies (of an SMTP or a POP3 dialogue).</summary>
 [Binding]
 public sealed class DialogueSteps(ScenarioWorld world)
 {

@@ -27,6 +27,10 @@ public sealed class Pop3Steps(ScenarioWorld world)
     [StepDefinition(@"""([^""]*)"" получает (\d+) (?:писем|письмо|письма) по POP3")]
     public void Retrieved(string address, int count) => world.CheckRetrievedCount(address, count);
 
+    [StepDefinition(@"""([^""]*)"" retrieves (\d+) messages? over POP3 and deletes (?:them|it)")]
+    [StepDefinition(@"""([^""]*)"" получает (\d+) (?:писем|письмо|письма) по POP3 и удаляет (?:их|его)")]
+    public void RetrievedAndDeleted(string address, int count) => world.CheckRetrievedCount(address, count, deleted: true);
+
     [StepDefinition(@"the POP3 logon of ""([^""]*)"" is refused with ""([^""]*)""")]
     [StepDefinition(@"вход ""([^""]*)"" по POP3 отклон(?:ён|ен) с ответом ""([^""]*)""")]
     public void LogonRefused(string address, string reply) => world.CheckPop3LogonRefused(address, reply);

@@ -69,6 +69,8 @@ public sealed class StepLibraryTests
         { "When", "\"petr@rosnou.ru\" with password \"Secret1\" retrieves mail over POP3 from \"rosnou.ru\" using \"APOP\"" },
         { "Then", "\"petr@rosnou.ru\" retrieves 1 message over POP3" },
         { "Then", "\"petr@rosnou.ru\" retrieves 2 messages over POP3" },
+        { "Then", "\"petr@rosnou.ru\" retrieves 2 messages over POP3 and deletes them" },
+        { "Then", "\"petr@rosnou.ru\" получает 1 письмо по POP3 и удаляет его" },
         { "Then", "the POP3 logon of \"petr@rosnou.ru\" is refused with \"-ERR [AUTH]\"" },
         { "Then", "the message \"Hello\" was retrieved over POP3 by \"petr@rosnou.ru\"" },
         { "Given", "the POP3 authentication method on \"rosnou.ru\" is \"encrypted password file\"" },

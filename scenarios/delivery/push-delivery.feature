@@ -1,7 +1,8 @@
 Feature: Push delivery from mail.ru to rosnou.ru
   SMTP pushes mail: Ivan's client submits to mail.ru, which looks up the MX of rosnou.ru and
   relays the message there at once. The receiving server must be reachable: when it is not,
-  the message waits in the sender's queue (pull delivery with POP3 comes with the POP3 service).
+  the message waits in the sender's queue. Pull delivery (the last hop, over POP3) is in
+  pull-delivery.feature.
 
   Background:
     Given the default topology

@@ -5,7 +5,9 @@ namespace MailLab.Scenarios.Driver;
 /// the greeting. A line is a code (<c>250</c>) or a code and text that must match the start of the
 /// reply (<c>550 5.7.1</c>); for a multi-line reply the text may match the start of any of its
 /// lines (<c>250 SIZE</c> for EHLO). When the server closed the connection early, only the replies
-/// it gave are compared.
+/// it gave are compared. For POP3 a line is a status (<c>+OK</c>, <c>-ERR</c>) or a status and
+/// the start of the text (<c>-ERR [IN-USE]</c>, <c>+OK 2 640</c>); a body line of a multi-line
+/// response reads with the status in front (<c>+OK USER</c> for CAPA).
 /// </summary>
 public static class ReplyExpectation
 {
@@ -24,8 +26,8 @@ public static class ReplyExpectation
     public static bool Matches(string expected, ServerReply actual)
     {
         var space = expected.IndexOf(' ');
-        var codeText = space < 0 ? expected : expected[..space];
-        if (!int.TryParse(codeText, out var code) || code != actual.Code)
+        var status = space < 0 ? expected : expected[..space];
+        if (!status.Equals(actual.Status, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -33,16 +35,21 @@ public static class ReplyExpectation
         return space < 0 || actual.NormalizedLines.Any(l => l.StartsWith(expected, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>A three-digit SMTP code or a POP3 status word.</summary>
+    private static bool IsStatus(string word) =>
+        (word.Length == 3 && word.All(char.IsAsciiDigit))
+        || word.Equals("+OK", StringComparison.OrdinalIgnoreCase) || word.Equals("-ERR", StringComparison.OrdinalIgnoreCase) || word == "+";
+
     /// <summary>Compares; returns null when the replies meet the expectation, else what differs.</summary>
-    public static string? Compare(IReadOnlyList<string> expected, IReadOnlyList<ServerReply> actual, bool closedEarly)
+    /// <param name="labels">What each reply answered ("to the client's line 2"); by default the greeting, then line by line.</param>
+    public static string? Compare(IReadOnlyList<string> expected, IReadOnlyList<ServerReply> actual, bool closedEarly, IReadOnlyList<string>? labels = null)
     {
         foreach (var line in expected)
         {
             var space = line.IndexOf(' ');
-            var code = space < 0 ? line : line[..space];
-            if (code.Length != 3 || !code.All(char.IsAsciiDigit))
+            if (!IsStatus(space < 0 ? line : line[..space]))
             {
-                throw new ScenarioSetupException($"\"{line}\" is not a reply expectation: write a three-digit code, optionally followed by the start of the text (\"250\", \"550 5.7.1\").");
+                throw new ScenarioSetupException($"\"{line}\" is not a reply expectation: write a three-digit SMTP code or a POP3 +OK/-ERR, optionally followed by the start of the text (\"250\", \"550 5.7.1\", \"-ERR [IN-USE]\").");
             }
         }
 
@@ -51,7 +58,8 @@ public static class ReplyExpectation
         {
             if (!Matches(expected[i], actual[i]))
             {
-                return $"reply {i + 1} ({(i == 0 ? "the greeting" : $"to the client's line {i}")}) is \"{actual[i].FirstLine}\", expected \"{expected[i]}\"";
+                var label = labels is not null && i < labels.Count ? labels[i] : i == 0 ? "the greeting" : $"to the client's line {i}";
+                return $"reply {i + 1} ({label}) is \"{actual[i].FirstLine}\", expected \"{expected[i]}\"";
             }
         }
 

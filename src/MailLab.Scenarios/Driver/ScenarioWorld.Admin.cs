@@ -46,14 +46,12 @@ public sealed partial class ScenarioWorld
         }
     }
 
-    /// <summary>A step about POP3, IMAP or Exchange that the library has no phrasing for: it fails and says why.</summary>
+    /// <summary>A step about IMAP or Exchange, which MailLab does not have yet: it fails and says why.</summary>
     public void NotYetAvailable(string step, string? argument = null)
     {
         _ = argument;
-        var service = new[] { "POP3", "IMAP", "Exchange" }.First(s => step.Contains(s, StringComparison.Ordinal));
-        throw new ScenarioSetupException(service == "POP3"
-            ? $"The scenario library has no POP3 client steps yet; this step cannot run: {step}. The POP3 service can be administered with: When the administrator runs \"winpop ...\"."
-            : $"{service} is not available yet in MailLab (it arrives in a later increment); this step cannot run: {step}.");
+        var service = new[] { "IMAP", "Exchange" }.First(s => step.Contains(s, StringComparison.Ordinal));
+        throw new ScenarioSetupException($"{service} is not available yet in MailLab (it arrives in a later increment); this step cannot run: {step}.");
     }
 
     private AdminResult LastCommandOrThrow() =>

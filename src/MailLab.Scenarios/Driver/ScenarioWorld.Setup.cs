@@ -90,16 +90,7 @@ public sealed partial class ScenarioWorld
     public async Task CreateMailboxAsync(string address, string password)
     {
         var world = await WorldAsync().ConfigureAwait(false);
-        var at = address.LastIndexOf('@');
-        if (at <= 0 || at == address.Length - 1)
-        {
-            throw new ScenarioSetupException($"\"{address}\" is not an address of the form user@domain.");
-        }
-
-        var domain = address[(at + 1)..];
-        var host = world.Hosts.FirstOrDefault(h => h.Smtp.VirtualServers.Any(v => v.Domains.FindLocal(domain) is not null))
-            ?? throw new ScenarioSetupException(
-                $"No host serves the domain \"{domain}\"; local domains are {string.Join(", ", world.Hosts.SelectMany(h => h.Smtp.VirtualServers.SelectMany(v => v.Domains.All.Where(d => d.IsLocal).Select(d => $"{d.Name} ({h.Name})"))))}.");
+        var host = ServingHost(world, DomainOf(address));
         if (host.Accounts.Find(address) is { } existing)
         {
             existing.Password = password;

@@ -28,5 +28,7 @@ public sealed partial class ScenarioWorld
         {
             await clock.AdvanceAsync(rest, () => Task.CompletedTask).ConfigureAwait(false);
         }
+
+        await ReapTimedOutPop3SessionsAsync(clock.GetUtcNow()).ConfigureAwait(false);
     }
 }

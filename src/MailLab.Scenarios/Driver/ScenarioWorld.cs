@@ -118,6 +118,7 @@ public sealed partial class ScenarioWorld : IAsyncDisposable
         }
 
         _disposed = true;
+        await CloseOpenPop3SessionsAsync().ConfigureAwait(false);
         if (_runtime is not null)
         {
             await _runtime.DisposeAsync().ConfigureAwait(false);

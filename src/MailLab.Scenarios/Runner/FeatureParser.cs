@@ -117,7 +117,10 @@ public static partial class FeatureParser
             var kind = KindOf(step.Keyword, dialect) ?? previous;
             previous = kind;
             var doc = step.Argument is DocString d ? Fill(d.Content, values) : null;
-            result.Add(new StepModel(step.Keyword.Trim(), kind, Fill(step.Text, values), step.Location.Line, doc));
+            var table = step.Argument is DataTable t
+                ? t.Rows.Select(r => (IReadOnlyList<string>)r.Cells.Select(c => Fill(c.Value, values)).ToArray()).ToArray()
+                : null;
+            result.Add(new StepModel(step.Keyword.Trim(), kind, Fill(step.Text, values), step.Location.Line, doc, table));
         }
 
         return result;

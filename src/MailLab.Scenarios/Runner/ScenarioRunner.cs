@@ -67,10 +67,10 @@ public sealed class ScenarioRunner(StepCatalog catalog)
 
     private async Task<StepResult> RunStepAsync(StepModel step, string language, ScenarioWorld world, Dictionary<Type, object> instances)
     {
-        var matches = catalog.Match(step.Kind, step.Text, step.DocString is not null);
+        var matches = catalog.Match(step.Kind, step.Text, step.HasArgument);
         if (matches.Count == 0)
         {
-            var closest = catalog.Closest(step.Text).Select(c => $"{FeatureParser.KeywordFor(language, c.Kind)} {c.Phrasing}").ToArray();
+            var closest = catalog.Closest(step.Text, step.Kind).Select(c => $"{FeatureParser.KeywordFor(language, c.Kind)} {c.Phrasing}").ToArray();
             var message = $"Undefined step: {step.Keyword} {step.Text}" + (closest.Length == 0
                 ? string.Empty
                 : $"{Environment.NewLine}Closest phrasings:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", closest)}");
@@ -91,7 +91,7 @@ public sealed class ScenarioRunner(StepCatalog catalog)
 
         try
         {
-            var arguments = Arguments(definition.Method, match, step.DocString);
+            var arguments = Arguments(definition.Method, match, step);
             await InvokeAsync(definition.Method, world, instances, arguments);
         }
         catch (Exception e)
@@ -114,24 +114,35 @@ public sealed class ScenarioRunner(StepCatalog catalog)
         _ => new StepResult(step.Keyword, step.Text, step.Line, RunStatus.Failed, $"{e.GetType().Name}: {e.Message}", Transcript: world.TranscriptAroundStep()),
     };
 
-    /// <summary>The regular expression's captures, converted to the parameters' types, then the doc string.</summary>
-    private static object?[] Arguments(MethodInfo method, Match match, string? docString)
+    /// <summary>The regular expression's captures, converted to the parameters' types, then the doc string or data table.</summary>
+    private static object?[] Arguments(MethodInfo method, Match match, StepModel step)
     {
         var parameters = method.GetParameters();
-        var values = match.Groups.Cast<Group>().Skip(1).Select(g => g.Success ? g.Value : null).ToList<string?>();
-        if (docString is not null)
+        var values = match.Groups.Cast<Group>().Skip(1).Select(g => g.Success ? (object?)g.Value : null).ToList();
+        if (step.DocString is not null)
         {
-            values.Add(docString);
+            values.Add(step.DocString);
+        }
+        else if (step.Table is { Count: > 0 } rows)
+        {
+            var table = new TechTalk.SpecFlow.Table([.. rows[0]]);
+            foreach (var row in rows.Skip(1))
+            {
+                table.AddRow([.. row]);
+            }
+
+            values.Add(table);
         }
 
         if (values.Count != parameters.Length)
         {
-            throw new ScenarioSetupException(docString is null && parameters.Length == values.Count + 1
-                ? "This step needs a doc string (lines between \"\"\" marks) under it."
-                : $"This step passes {values.Count} arguments but its binding {method.DeclaringType?.Name}.{method.Name} takes {parameters.Length}{(docString is not null ? " (is the doc string meant for another step?)" : string.Empty)}.");
+            var what = parameters.Length > 0 && parameters[^1].ParameterType == typeof(TechTalk.SpecFlow.Table) ? "a data table (| rows |)" : "a doc string (lines between \"\"\" marks)";
+            throw new ScenarioSetupException(!step.HasArgument && parameters.Length == values.Count + 1
+                ? $"This step needs {what} under it."
+                : $"This step passes {values.Count} arguments but its binding {method.DeclaringType?.Name}.{method.Name} takes {parameters.Length}{(step.HasArgument ? " (is the doc string or table meant for another step?)" : string.Empty)}.");
         }
 
-        return parameters.Select((p, i) => Convert(values[i], p.ParameterType)).ToArray();
+        return parameters.Select((p, i) => values[i] is string or null ? Convert((string?)values[i], p.ParameterType) : values[i]).ToArray();
     }
 
     private static object? Convert(string? value, Type type)

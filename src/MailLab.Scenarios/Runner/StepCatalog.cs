@@ -69,9 +69,9 @@ public sealed class StepCatalog
     /// <summary>
     /// The definitions of this kind whose expression matches the whole text. As in SpecFlow, when
     /// several match, those whose method takes the step's arguments (the captures, then the doc
-    /// string when there is one) win over those that do not.
+    /// string or data table when there is one) win over those that do not.
     /// </summary>
-    public IReadOnlyList<(StepDefinition Definition, System.Text.RegularExpressions.Match Match)> Match(StepKind kind, string text, bool hasDocString = false)
+    public IReadOnlyList<(StepDefinition Definition, System.Text.RegularExpressions.Match Match)> Match(StepKind kind, string text, bool hasArgument = false)
     {
         var matches = Definitions.Where(d => d.Kind == kind)
             .Select(d => (Definition: d, Match: d.Regex.Match(text)))
@@ -79,17 +79,20 @@ public sealed class StepCatalog
             .GroupBy(x => x.Definition.Method)
             .Select(g => g.First())
             .ToArray();
-        var fitting = matches.Where(m => m.Definition.Method.GetParameters().Length == m.Match.Groups.Count - 1 + (hasDocString ? 1 : 0)).ToArray();
+        var fitting = matches.Where(m => m.Definition.Method.GetParameters().Length == m.Match.Groups.Count - 1 + (hasArgument ? 1 : 0)).ToArray();
         return fitting.Length > 0 ? fitting : matches;
     }
 
-    /// <summary>The phrasings closest to an undefined step, with their keywords, best first.</summary>
-    public IReadOnlyList<(StepKind Kind, string Phrasing)> Closest(string text, int take = 3)
+    /// <summary>
+    /// The phrasings closest to an undefined step, best first, each with a keyword: the step's own
+    /// kind when the phrasing accepts it (most accept any keyword), else the first it accepts.
+    /// </summary>
+    public IReadOnlyList<(StepKind Kind, string Phrasing)> Closest(string text, StepKind kind = StepKind.Given, int take = 3)
     {
         var byPhrasing = Definitions
             .Where(d => !d.Method.Name.StartsWith("NotYetAvailable", StringComparison.Ordinal))
             .GroupBy(d => d.Phrasing)
-            .ToDictionary(g => g.Key, g => g.First().Kind);
+            .ToDictionary(g => g.Key, g => g.Any(d => d.Kind == kind) ? kind : g.First().Kind);
         return Similarity.Rank(text, byPhrasing.Keys, take, minimum: 0.2)
             .Select(p => (byPhrasing[p], p))
             .ToArray();

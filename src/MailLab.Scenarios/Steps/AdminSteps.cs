@@ -7,22 +7,20 @@ namespace MailLab.Scenarios.Steps;
 [Binding]
 public sealed class AdminSteps(ScenarioWorld world)
 {
-    [When(@"the administrator runs ""(.*)""")]
-    [Given(@"the administrator runs ""(.*)""")]
-    [Given(@"the administrator has run ""(.*)""")]
-    [When(@"администратор (?:выполняет|запускает|вводит) ""(.*)""")]
-    [Given(@"администратор (?:выполняет|запускает|вводит|выполнил) ""(.*)""")]
+    [StepDefinition(@"the administrator runs ""(.*)""")]
+    [StepDefinition(@"the administrator has run ""(.*)""")]
+    [StepDefinition(@"администратор (?:выполняет|запускает|вводит|выполнил|запустил|ввёл|ввел) ""(.*)""")]
     public Task Run(string commandLine) => world.RunAdminCommandAsync(commandLine);
 
-    [Then(@"the command output is:")]
-    [Then(@"(?:команда выводит|вывод команды):")]
+    [StepDefinition(@"the command output is:")]
+    [StepDefinition(@"(?:команда выводит|вывод команды):")]
     public void Output(string expected) => world.CheckCommandOutput(expected);
 
-    [Then(@"the command fails")]
-    [Then(@"команда завершается с ошибкой")]
+    [StepDefinition(@"the command fails")]
+    [StepDefinition(@"команда завершается с ошибкой")]
     public void Fails() => world.CheckCommandFailed();
 
-    [Then(@"the command succeeds")]
-    [Then(@"команда выполняется успешно")]
+    [StepDefinition(@"the command succeeds")]
+    [StepDefinition(@"команда выполняется успешно")]
     public void Succeeds() => world.CheckCommandSucceeded();
 }

@@ -7,47 +7,47 @@ namespace MailLab.Scenarios.Steps;
 [Binding]
 public sealed class DeliveryCheckSteps(ScenarioWorld world)
 {
-    [Then(@"the mailbox ""([^""]*)"" contains (\d+) messages?")]
-    [Then(@"почтовый ящик ""([^""]*)"" содержит (\d+) (?:писем|письмо|письма)")]
+    [StepDefinition(@"the mailbox ""([^""]*)"" contains (\d+) messages?")]
+    [StepDefinition(@"почтовый ящик ""([^""]*)"" содержит (\d+) (?:писем|письмо|письма)")]
     public Task MailboxCount(string address, int count) => world.CheckMailboxCountAsync(address, count);
 
-    [Then(@"the mailbox ""([^""]*)"" contains a message with subject ""([^""]*)""")]
-    [Then(@"почтовый ящик ""([^""]*)"" содержит письмо с темой ""([^""]*)""")]
+    [StepDefinition(@"the mailbox ""([^""]*)"" contains a message with subject ""([^""]*)""")]
+    [StepDefinition(@"почтовый ящик ""([^""]*)"" содержит письмо с темой ""([^""]*)""")]
     public Task MailboxSubject(string address, string subject) => world.CheckMailboxHasSubjectAsync(address, subject);
 
-    [Then(@"the message ""([^""]*)"" (?:travelled|traveled) through (.+)")]
-    [Then(@"письмо ""([^""]*)"" прошло через (.+)")]
+    [StepDefinition(@"the message ""([^""]*)"" (?:travelled|traveled) through (.+)")]
+    [StepDefinition(@"письмо ""([^""]*)"" прошло через (.+)")]
     public Task Route(string subject, string hosts) => world.CheckRouteAsync(subject, hosts);
 
-    [Then(@"""([^""]*)"" receives a delivery status notification for ""([^""]*)""")]
-    [Then(@"""([^""]*)"" получает уведомление о (?:состоянии доставки|доставке) для ""([^""]*)""")]
+    [StepDefinition(@"""([^""]*)"" receives a delivery status notification for ""([^""]*)""")]
+    [StepDefinition(@"""([^""]*)"" получает уведомление о (?:состоянии доставки|доставке) для ""([^""]*)""")]
     public Task Notification(string address, string recipient) => world.CheckNotificationAsync(address, recipient, action: null);
 
-    [Then(@"""([^""]*)"" receives a non-delivery report for ""([^""]*)""")]
-    [Then(@"""([^""]*)"" получает отч[ёе]т о недоставке для ""([^""]*)""")]
+    [StepDefinition(@"""([^""]*)"" receives a non-delivery report for ""([^""]*)""")]
+    [StepDefinition(@"""([^""]*)"" получает отч[ёе]т о недоставке для ""([^""]*)""")]
     public Task NonDelivery(string address, string recipient) => world.CheckNotificationAsync(address, recipient, action: "failed");
 
-    [Then(@"""([^""]*)"" receives a delay notification for ""([^""]*)""")]
-    [Then(@"""([^""]*)"" получает уведомление о задержке для ""([^""]*)""")]
+    [StepDefinition(@"""([^""]*)"" receives a delay notification for ""([^""]*)""")]
+    [StepDefinition(@"""([^""]*)"" получает уведомление о задержке для ""([^""]*)""")]
     public Task Delay(string address, string recipient) => world.CheckNotificationAsync(address, recipient, action: "delayed");
 
-    [Then(@"the queue of ""([^""]*)"" holds (\d+) messages?")]
-    [Then(@"очередь (?:на |)""([^""]*)"" содержит (\d+) (?:писем|письмо|письма|сообщений|сообщение|сообщения)")]
+    [StepDefinition(@"the queue of ""([^""]*)"" holds (\d+) messages?")]
+    [StepDefinition(@"очередь (?:на |)""([^""]*)"" содержит (\d+) (?:писем|письмо|письма|сообщений|сообщение|сообщения)")]
     public Task Queue(string host, int count) => world.CheckQueueAsync(host, count);
 
-    [Then(@"the (?:BadMail|Badmail|badmail) folder of ""([^""]*)"" holds (\d+) files?")]
-    [Then(@"папка (?:BadMail|Badmail) (?:на |)""([^""]*)"" содержит (\d+) (?:файлов|файл|файла)")]
+    [StepDefinition(@"the (?:BadMail|Badmail|badmail) folder of ""([^""]*)"" holds (\d+) files?")]
+    [StepDefinition(@"папка (?:BadMail|Badmail) (?:на |)""([^""]*)"" содержит (\d+) (?:файлов|файл|файла)")]
     public Task BadMail(string host, int count) => world.CheckBadMailAsync(host, count);
 
-    [Then(@"the Drop folder of ""([^""]*)"" holds (\d+) files?")]
-    [Then(@"папка Drop (?:на |)""([^""]*)"" содержит (\d+) (?:файлов|файл|файла)")]
+    [StepDefinition(@"the Drop folder of ""([^""]*)"" holds (\d+) files?")]
+    [StepDefinition(@"папка Drop (?:на |)""([^""]*)"" содержит (\d+) (?:файлов|файл|файла)")]
     public Task Drop(string host, int count) => world.CheckDropAsync(host, count);
 
-    [Then(@"the message was accepted")]
-    [Then(@"письмо принято")]
+    [StepDefinition(@"the message was accepted")]
+    [StepDefinition(@"письмо принято")]
     public void Accepted() => world.CheckAccepted();
 
-    [Then(@"the message was refused with ""([^""]*)""")]
-    [Then(@"письмо отклонено с ответом ""([^""]*)""")]
+    [StepDefinition(@"the message was refused with ""([^""]*)""")]
+    [StepDefinition(@"письмо отклонено с ответом ""([^""]*)""")]
     public void Refused(string reply) => world.CheckRefused(reply);
 }

@@ -3,16 +3,15 @@ using TechTalk.SpecFlow;
 
 namespace MailLab.Scenarios.Steps;
 
-/// <summary>Typing SMTP by hand and checking the server's replies.</summary>
+/// <summary>Typing SMTP by hand, and checking the server's replies (of an SMTP or a POP3 dialogue).</summary>
 [Binding]
 public sealed class DialogueSteps(ScenarioWorld world)
 {
-    [When(@"a client connects to SMTP on ""([^""]*)"" and sends:")]
-    [Given(@"a client connects to SMTP on ""([^""]*)"" and sends:")]
-    [When(@"клиент подключается к SMTP на ""([^""]*)"" и отправляет:")]
+    [StepDefinition(@"a client connects to SMTP on ""([^""]*)"" and sends:")]
+    [StepDefinition(@"клиент подключается к SMTP на ""([^""]*)"" и отправляет:")]
     public Task Converse(string host, string script) => world.ConverseAsync(host, script);
 
-    [Then(@"the server replies:")]
-    [Then(@"сервер отвечает:")]
+    [StepDefinition(@"the server replies:")]
+    [StepDefinition(@"сервер отвечает:")]
     public void Replies(string expected) => world.CheckReplies(expected);
 }

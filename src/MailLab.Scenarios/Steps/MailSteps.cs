@@ -7,12 +7,11 @@ namespace MailLab.Scenarios.Steps;
 [Binding]
 public sealed class MailSteps(ScenarioWorld world)
 {
-    [When(@"""([^""]*)"" sends a message to ""([^""]*)"" with subject ""([^""]*)""")]
-    [When(@"""([^""]*)"" отправляет письмо (?:для |на адрес )?""([^""]*)"" с темой ""([^""]*)""")]
+    [StepDefinition(@"""([^""]*)"" sends a message to ""([^""]*)"" with subject ""([^""]*)""")]
+    [StepDefinition(@"""([^""]*)"" отправляет письмо (?:для |на адрес )?""([^""]*)"" с темой ""([^""]*)""")]
     public Task Send(string from, string to, string subject) => world.SendMessageAsync(from, to, subject);
 
-    [When(@"a file is placed in the Pickup folder of ""([^""]*)"" with:")]
-    [Given(@"a file is placed in the Pickup folder of ""([^""]*)"" with:")]
-    [When(@"в папку Pickup на ""([^""]*)"" кладут файл:")]
+    [StepDefinition(@"a file is placed in the Pickup folder of ""([^""]*)"" with:")]
+    [StepDefinition(@"в папку Pickup на ""([^""]*)"" кладут файл:")]
     public Task Pickup(string host, string content) => world.DropInPickupAsync(host, content);
 }

@@ -7,6 +7,10 @@ namespace MailLab.Scenarios.Steps;
 [Binding]
 public sealed class TimeSteps(ScenarioWorld world)
 {
+    [StepDefinition(@"(\d+) seconds? pass(?:es)?")]
+    [StepDefinition(@"(?:проходят|проходит|прошло|прошли|прошла) (\d+) (?:секунд|секунда|секунды|секунду)")]
+    public Task Seconds(int count) => world.PassAsync(TimeSpan.FromSeconds(count));
+
     [StepDefinition(@"(\d+) minutes? pass(?:es)?")]
     [StepDefinition(@"(?:проходят|проходит|прошло|прошли|прошла) (\d+) (?:минут|минута|минуты|минуту)")]
     public Task Minutes(int count) => world.PassAsync(TimeSpan.FromMinutes(count));

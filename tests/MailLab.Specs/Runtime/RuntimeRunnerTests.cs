@@ -63,6 +63,52 @@ public sealed class RuntimeRunnerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task WrongPop3Expectations_FailWithExpectedActualAndTheTranscript()
+    {
+        var report = await new FeatureRunner().RunAsync([RepositoryPaths.Sample("wrong-pop3-expectation.feature.txt")]);
+
+        report.Passed.Should().BeFalse();
+        var scenarios = report.Features.Single().Scenarios;
+        scenarios.Should().HaveCount(2).And.OnlyContain(s => s.Status == RunStatus.Failed);
+
+        var count = scenarios[0].Steps;
+        count.Select(s => s.Status).Should().Equal(RunStatus.Passed, RunStatus.Passed, RunStatus.Passed, RunStatus.Passed, RunStatus.Failed, RunStatus.Skipped);
+        count[4].Error.Should().Be("\"petr@rosnou.ru\" retrieved 1 message over POP3, not 2.");
+        count[4].Expected.Should().Be("2 messages");
+        count[4].Actual.Should().Be("petr@rosnou.ru logged on to rosnou.ru over POP3 (USER) and retrieved 1 message: \"Only one\"");
+
+        var replies = scenarios[1].Steps.Single(s => s.Status == RunStatus.Failed);
+        replies.Error.Should().Be("The server's replies differ: reply 3 (to the client's line 2) is \"-ERR [AUTH] mailbox is locked by the administrator\", expected \"+OK maildrop has 0 messages\".");
+        replies.Transcript.Should().Contain("[rosnou.ru] S: -ERR [AUTH] mailbox is locked by the administrator");
+
+        using var text = new StringWriter();
+        TextReport.WriteFeature(text, report.Features[0]);
+        text.ToString().Should().Contain("✗ Then \"petr@rosnou.ru\" retrieves 2 messages over POP3")
+            .And.Contain("Expected: 2 messages")
+            .And.Contain("[rosnou.ru] C: PASS ****");
+    }
+
+    [Fact]
+    public async Task AMissingMailbox_HoldsNoMessages_ButExpectingOneSaysWhereItsMailWent()
+    {
+        var result = await Run("""
+            Feature: a user without a mailbox
+              Scenario: zero is fine
+                When "someone@example.com" sends a message to "dean@rosnou.ru" with subject "Drop it"
+                And 30 seconds pass
+                Then the mailbox "dean@rosnou.ru" contains 0 messages
+
+              Scenario: one is not
+                When "someone@example.com" sends a message to "dean@rosnou.ru" with subject "Drop it"
+                Then the mailbox "dean@rosnou.ru" contains 1 message
+            """);
+
+        result.Scenarios[0].Status.Should().Be(RunStatus.Passed);
+        result.Scenarios[0].Steps[2].Notes.Should().Contain("There is no mailbox \"dean@rosnou.ru\", so it holds no messages.");
+        result.Scenarios[1].Steps[1].Error.Should().StartWith("There is no mailbox \"dean@rosnou.ru\"").And.EndWith("1 message for it went to a Drop folder.");
+    }
+
+    [Fact]
     public async Task UndefinedStep_ListsTheClosestPhrasings()
     {
         var result = await Run("""
@@ -201,22 +247,22 @@ public sealed class RuntimeRunnerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Pop3ClientSteps_FailSayingTheLibraryHasNoneYet()
+    public async Task ImapSteps_FailSayingItIsNotAvailableYet()
     {
         var result = await Run("""
-            Feature: pull delivery
-              Scenario: the student reads mail with POP3
+            Feature: IMAP
+              Scenario: the student reads mail with IMAP
                 Given the default topology
-                When "student@rosnou.ru" logs on to POP3 on "rosnou.ru" with password "student123"
+                When "student@rosnou.ru" logs on to IMAP on "rosnou.ru" with password "student123"
             """);
 
         var step = result.Scenarios.Single().Steps[1];
         step.Status.Should().Be(RunStatus.Failed);
-        step.Error.Should().StartWith("The scenario library has no POP3 client steps yet");
+        step.Error.Should().StartWith("IMAP is not available yet in MailLab");
     }
 
     [Fact]
-    public async Task Pop3DialogueWithADocString_FailsTheSameWay()
+    public async Task Pop3Dialogue_IsTyped_AndItsRepliesCompared()
     {
         var result = await Run(""""
             Feature: pull delivery
@@ -224,10 +270,63 @@ public sealed class RuntimeRunnerTests(ITestOutputHelper output)
                 When a client connects to POP3 on "rosnou.ru" and sends:
                   """
                   USER student@rosnou.ru
+                  PASS student123
+                  STAT
+                  QUIT
+                  """
+                Then the server replies:
+                  """
+                  +OK rosnou.ru POP3 server ready
+                  +OK
+                  +OK maildrop has 0 messages
+                  +OK 0 0
+                  +OK rosnou.ru POP3 server signing off
                   """
             """");
 
-        result.Scenarios.Single().Steps.Single().Error.Should().StartWith("The scenario library has no POP3 client steps yet");
+        result.Scenarios.Single().Status.Should().Be(RunStatus.Passed);
+    }
+
+    [Fact]
+    public async Task DataTables_ReachTheirBindings()
+    {
+        var result = await Run(""""
+            Feature: tables
+              Scenario: two mailboxes, two settings, two messages
+                Given the mailboxes:
+                  | address        | password |
+                  | petr@rosnou.ru | petr123  |
+                  | olga@rosnou.ru | olga123  |
+                And on "rosnou.ru" the virtual server "Default SMTP Virtual Server" has these settings:
+                  | setting                 | value |
+                  | maxRecipientsPerMessage | 5     |
+                  | maxMessageSizeKb        | 100   |
+                When "ivan@mail.ru" sends these messages:
+                  | to                             | subject |
+                  | petr@rosnou.ru                 | One     |
+                  | petr@rosnou.ru, olga@rosnou.ru | Two     |
+                Then the mailbox "petr@rosnou.ru" contains 2 messages
+                And the mailbox "olga@rosnou.ru" contains a message with subject "Two"
+                When the administrator runs "maillab smtp vs get maxMessageSizeKb --host rosnou.ru"
+                Then the command output is:
+                  """
+                  maxMessageSizeKb = 100
+                  """
+            """");
+
+        result.Scenarios.Single().Steps.Where(s => s.Status != RunStatus.Passed).Select(s => s.Error).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ATableStepWithoutItsTable_SaysWhatIsMissing()
+    {
+        var result = await Run("""
+            Feature: tables
+              Scenario: no table
+                Given the mailboxes:
+            """);
+
+        result.Scenarios.Single().Steps.Single().Error.Should().Be("This step needs a data table (| rows |) under it.");
     }
 
     [Fact]

@@ -18,6 +18,18 @@ public sealed class ScenarioCommandTests
     }
 
     [Fact]
+    public async Task AFailingPop3Feature_ExitsWith1_AndPrintsTheFailure()
+    {
+        using var output = new StringWriter();
+        var code = await ScenarioCommand.RunAsync([RepositoryPaths.Sample("wrong-pop3-expectation.feature.txt")], json: false, output, TextWriter.Null);
+
+        code.Should().Be(1);
+        output.ToString().Should().Contain("✗ Then \"petr@rosnou.ru\" retrieves 2 messages over POP3")
+            .And.Contain("Actual:   petr@rosnou.ru logged on to rosnou.ru over POP3 (USER) and retrieved 1 message: \"Only one\"")
+            .And.Contain("2 scenarios: 0 passed, 2 failed");
+    }
+
+    [Fact]
     public async Task Json_CarriesEachScenarioWithItsTime_AndTheTranscriptOfFailures()
     {
         using var output = new StringWriter();

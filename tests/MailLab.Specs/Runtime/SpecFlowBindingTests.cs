@@ -47,6 +47,39 @@ public sealed class SpecFlowBindingTests
     }
 
     [Fact]
+    public async Task WrongPop3RetrievalCount_ThrowsAReadableAssertion()
+    {
+        await using var world = new ScenarioWorld();
+        var pop3 = new Pop3Steps(world);
+        var hooks = new ScenarioHooks(world);
+
+        await pop3.Mailbox("petr@rosnou.ru", "Secret1");
+        await new MailSteps(world).Send("ivan@mail.ru", "petr@rosnou.ru", "Only one");
+        await pop3.Retrieve("petr@rosnou.ru", "Secret1", "rosnou.ru");
+        hooks.BeginStep();
+        var act = () => pop3.Retrieved("petr@rosnou.ru", 2);
+
+        act.Should().Throw<ScenarioAssertionException>().Which.Message.Should().StartWith("""
+            "petr@rosnou.ru" retrieved 1 message over POP3, not 2.
+              Expected: 2 messages
+              Actual:   petr@rosnou.ru logged on to rosnou.ru over POP3 (USER) and retrieved 1 message: "Only one"
+            """.ReplaceLineEndings());
+    }
+
+    [Fact]
+    public async Task WrongPop3Replies_NameTheResponseThatDiffers()
+    {
+        await using var world = new ScenarioWorld();
+        var pop3 = new Pop3Steps(world);
+
+        await pop3.Converse("rosnou.ru", "USER student@rosnou.ru\nPASS wrong\nQUIT");
+        var act = () => new DialogueSteps(world).Replies("+OK\n+OK\n+OK\n+OK");
+
+        act.Should().Throw<ScenarioAssertionException>()
+            .Which.Message.Should().StartWith("The server's replies differ: reply 3 (to the client's line 2) is \"-ERR [AUTH] invalid user name or password\", expected \"+OK\".");
+    }
+
+    [Fact]
     public async Task EveryStepOfAScenario_SharesOneWorld_AndTheHookDisposesIt()
     {
         var world = new ScenarioWorld();

@@ -80,7 +80,7 @@ Feature: winpop, the Windows Server 2003 POP3 command-line tool
     And the administrator runs "winpop createquotafile student@rosnou.ru"
     Then the command output is:
       """
-      Created the quota file of student@rosnou.ru for user student.
+      Created the quota file of student@rosnou.ru for user student: limit 10485760 bytes, 0 used.
       """
 
   Scenario Outline: A refusal exits non-zero with a one-line reason: <case>

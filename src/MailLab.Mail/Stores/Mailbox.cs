@@ -12,6 +12,8 @@ public sealed class Mailbox
 
     public string Address { get; }
 
+    internal Persistence.IMailboxPersistence? Persistence { get; set; }
+
     public int Count
     {
         get
@@ -42,11 +44,18 @@ public sealed class Mailbox
         }
     }
 
+    /// <summary>Removes a message; with a disk layer its file is deleted too (after, so a crash keeps it rather than losing it).</summary>
     public bool Remove(StoredMessage message)
     {
         lock (_messages)
         {
-            return _messages.Remove(message);
+            if (!_messages.Remove(message))
+            {
+                return false;
+            }
         }
+
+        Persistence?.Removed(this, message);
+        return true;
     }
 }

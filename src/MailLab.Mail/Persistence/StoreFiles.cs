@@ -6,7 +6,7 @@ namespace MailLab.Mail.Persistence;
 /// <summary>Reading MailLab's .eml files back, and file-system-safe names for hosts, domains and users.</summary>
 internal static class StoreFiles
 {
-    /// <summary>Reads the message files of a folder in id order, skipping (and removing) writes a crash cut short.</summary>
+    /// <summary>Reads the message files of a folder in id order, removing writes a crash cut short.</summary>
     public static IEnumerable<(StoredMessage Message, DateTimeOffset Filed, string Name)> ReadMessages(string folder, string pattern, MailHost host, DataDirectoryReport report)
     {
         if (!Directory.Exists(folder))
@@ -14,15 +14,15 @@ internal static class StoreFiles
             return [];
         }
 
+        foreach (var temp in Directory.GetFiles(folder, "." + "*" + DurableFile.TempSuffix))
+        {
+            File.Delete(temp); // a write a crash cut short: never renamed into place, never part of the store
+        }
+
         var read = new List<(StoredMessage Message, DateTimeOffset Filed, string Name)>();
         foreach (var path in Directory.EnumerateFiles(folder, pattern))
         {
             var name = Path.GetFileName(path);
-            if (DurableFile.IsTemp(name))
-            {
-                File.Delete(path);
-                continue;
-            }
 
             try
             {

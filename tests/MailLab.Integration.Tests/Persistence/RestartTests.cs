@@ -1,0 +1,103 @@
+using MailLab.Hosting;
+using MailLab.Integration.Tests.Infrastructure;
+using MailLab.Mail.World;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+
+namespace MailLab.Integration.Tests.Persistence;
+
+/// <summary>
+/// MailLabServer with a data directory, stopped and started again on the same directory: mail in
+/// mailboxes, Drop, Badmail and a deferred queue entry survive, and the entry is delivered once.
+/// </summary>
+public sealed class RestartTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 9, 1, 9, 0, 0, TimeSpan.Zero);
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), $"maillab-restart-{Guid.NewGuid():N}");
+
+    [Fact]
+    public async Task Restart_KeepsMailboxesDropBadMailAndQueue_ThenDeliversTheDeferredMessageOnce()
+    {
+        await using (var first = await StartAsync(new FakeTimeProvider(Start)))
+        {
+            first.World.Links.SetHostReachable("rosnou.ru", false);
+            using var smtp = await MailKitClients.ConnectSmtpAsync(first, first.GetEndPoint(Vs(first.World, "mail.ru"))!);
+            await smtp.AuthenticateAsync("ivan@mail.ru", "ivan123");
+            await smtp.SendAsync(Message("ivan@mail.ru", "to the mailbox"));
+            await smtp.SendAsync(Message("student@rosnou.ru", "deferred"));
+            await smtp.SendAsync(Message("nobody@mail.ru", "to Drop"));
+            await smtp.SendAsync(Message("someone@nowhere.invalid", "to Badmail"), MailboxAddress.Parse("ivan@mail.ru"), [MailboxAddress.Parse("someone@nowhere.invalid")]);
+            await smtp.DisconnectAsync(quit: true);
+            await first.World.Work.WhenIdleAsync();
+            Vs(first.World, "mail.ru").Queue.Count.Should().Be(1, "rosnou.ru is unreachable");
+        }
+
+        var clock = new FakeTimeProvider(Start.AddMinutes(1));
+        await using (var second = await StartAsync(clock))
+        {
+            var world = second.World;
+            var mailRu = world.FindHost("mail.ru")!;
+            var home = Vs(world, "mail.ru").HomeDirectory;
+            mailRu.Mailboxes.Find("ivan@mail.ru")!.Messages.Select(m => m.Subject).Should().Contain("to the mailbox");
+            home.Drop.Files.Select(f => f.Message.Subject).Should().Equal("to Drop");
+            home.BadMail.Files.Should().BeEmpty("the NDR for nowhere.invalid went back to ivan, not to Badmail");
+            var entry = Vs(world, "mail.ru").Queue.Entries.Should().ContainSingle().Subject;
+            (entry.Message.Subject, entry.Attempts, entry.Queued).Should().Be(("deferred", 1, Start));
+
+            clock.Advance(TimeSpan.FromMinutes(15)); // the first retry, 15 minutes after the failed attempt
+            await world.Work.WhenIdleAsync();
+
+            world.FindHost("rosnou.ru")!.Mailboxes.Find("student@rosnou.ru")!.Messages.Select(m => m.Subject).Should().Equal("deferred");
+            Vs(world, "mail.ru").Queue.Count.Should().Be(0);
+            Directory.GetFiles(Path.Combine(_dir, "mail.ru", "mailroot", "Queue")).Should().BeEmpty("the delivered entry's files are gone");
+        }
+
+        await using var third = await StartAsync(new FakeTimeProvider(Start.AddHours(1)));
+        third.World.FindHost("rosnou.ru")!.Mailboxes.Find("student@rosnou.ru")!.Messages.Should().ContainSingle("delivered exactly once");
+        third.World.FindHost("mail.ru")!.Mailboxes.Find("ivan@mail.ru")!.Messages.Select(m => m.Subject)
+            .Should().BeEquivalentTo(["to the mailbox", "Delivery Status Notification (Failure)"], "the NDR for nowhere.invalid came back to ivan, once");
+        Vs(third.World, "mail.ru").Queue.Count.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task NullSenderMailThatCannotBeReturned_IsInBadmailAfterRestart_AsBadAndBdr()
+    {
+        await using (var first = await StartAsync(new FakeTimeProvider(Start)))
+        {
+            using var smtp = await MailKitClients.ConnectSmtpAsync(first, first.GetEndPoint(Vs(first.World, "mail.ru"))!);
+            await smtp.AuthenticateAsync("ivan@mail.ru", "ivan123");
+            await smtp.SendAsync(Message("someone@nowhere.invalid", "bounce of a bounce"), new MailboxAddress(string.Empty, string.Empty), [MailboxAddress.Parse("someone@nowhere.invalid")]);
+            await smtp.DisconnectAsync(quit: true);
+            await first.World.Work.WhenIdleAsync();
+        }
+
+        await using var second = await StartAsync(new FakeTimeProvider(Start.AddMinutes(1)));
+        var badMail = Vs(second.World, "mail.ru").HomeDirectory.BadMail.Files;
+        badMail.Select(f => Path.GetExtension(f.Name)).Should().Equal(".BAD", ".BDR");
+        badMail[0].Message.Subject.Should().Be("bounce of a bounce");
+        badMail[1].Reason.Should().Contain("someone@nowhere.invalid");
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    private static Mail.Smtp.SmtpVirtualServer Vs(MailWorld world, string host) => world.FindHost(host)!.Smtp.Find(DefaultTopology.VirtualServerName)!;
+
+    private static MimeMessage Message(string to, string subject) => new(
+        [MailboxAddress.Parse("ivan@mail.ru")],
+        [MailboxAddress.Parse(to)],
+        subject,
+        new TextPart("plain") { Text = "Hello" });
+
+    private async Task<MailLabServer> StartAsync(FakeTimeProvider clock)
+    {
+        var server = new MailLabServer(DefaultTopology.Create(clock, portOffsetToZero: true), dataDirectory: _dir);
+        await server.StartAsync();
+        return server;
+    }
+}

@@ -16,10 +16,14 @@ namespace MailLab.Mail.Persistence;
 /// <para>Durability: every store change is written (temp file, fsync, rename, fsync of the folder)
 /// synchronously, before the in-memory change, so a message is on disk before its 250 reply.
 /// Exactly once across a crash: a local delivery happens before the 250 and its file name derives
-/// from (message id, recipient), so repeating it rewrites the same file; a queue entry marks
-/// recipients done right after the next hop's 250, so at most the chunk in flight at the crash
-/// is relayed again (RFC 5321 §6.1's accepted duplicate); a DSN is stored before the entry that
-/// caused it is updated (a crash in between may repeat the DSN, never lose it).</para>
+/// from (message id, recipient), so repeating it rewrites the same file. A queue entry marks
+/// recipients done (sidecar rewritten) right after the next hop's 250, so at most the chunk in
+/// flight at the crash is relayed again — the duplicate RFC 5321 §6.1 allows — and the last hop
+/// recognises it (same previous hop and id, <see cref="Stores.StoredMessage.PreviousHop"/>) and
+/// does not store it twice (LocalDelivery). Relays through a third MailLab hop are not
+/// deduplicated in between. A DSN is stored before the entry that caused it is updated, and a
+/// Pickup file is deleted after its message is stored or queued: a crash in between repeats them,
+/// never loses them.</para>
 /// </summary>
 public sealed class DataDirectory : IDisposable
 {

@@ -36,6 +36,15 @@ public sealed class Mailbox
         }
     }
 
+    /// <summary>A message here that the same previous hop relayed from the same queue entry (see <see cref="StoredMessage.PreviousHop"/>).</summary>
+    public StoredMessage? FindRelayed(string previousHop)
+    {
+        lock (_messages)
+        {
+            return _messages.Find(m => m.PreviousHop == previousHop);
+        }
+    }
+
     public void Add(StoredMessage message)
     {
         lock (_messages)

@@ -59,6 +59,47 @@ public sealed class RestartTests : IDisposable
         Vs(third.World, "mail.ru").Queue.Count.Should().Be(0);
     }
 
+    /// <summary>
+    /// The one crash window a queue has: the next hop stored the message and said 250, and the
+    /// sender died before recording it. Recreated exactly on disk (mail.ru's Queue files as they
+    /// were before the relay, rosnou.ru's mailbox file written): after the restart mail.ru relays
+    /// again, and rosnou.ru recognises the same hop and id and does not store a second copy.
+    /// </summary>
+    [Fact]
+    public async Task SenderCrashAfterTheNextHops250_RelaysAgain_AndTheLastHopStoresItOnce()
+    {
+        var queue = Path.Combine(_dir, "mail.ru", "mailroot", "Queue");
+        var before = Path.Combine(_dir, "queue-before-relay");
+        var clock = new FakeTimeProvider(Start);
+        await using (var first = await StartAsync(clock))
+        {
+            first.World.Links.SetHostReachable("rosnou.ru", false);
+            using var smtp = await MailKitClients.ConnectSmtpAsync(first, first.GetEndPoint(Vs(first.World, "mail.ru"))!);
+            await smtp.AuthenticateAsync("ivan@mail.ru", "ivan123");
+            await smtp.SendAsync(Message("student@rosnou.ru", "relayed twice, stored once"));
+            await smtp.DisconnectAsync(quit: true);
+            await first.World.Work.WhenIdleAsync();
+            CopyFolder(queue, before);
+
+            first.World.Links.SetHostReachable("rosnou.ru", true);
+            clock.Advance(TimeSpan.FromMinutes(15));
+            await first.World.Work.WhenIdleAsync();
+            first.World.FindHost("rosnou.ru")!.Mailboxes.Find("student@rosnou.ru")!.Messages.Should().ContainSingle();
+        }
+
+        CopyFolder(before, queue); // the crash: mail.ru never recorded rosnou.ru's 250
+        var again = new FakeTimeProvider(Start.AddMinutes(30));
+        await using var second = await StartAsync(again);
+        second.Data!.Report.Queue.Should().Be(1);
+        await second.World.Work.WhenIdleAsync(); // due: relayed again at once
+
+        Vs(second.World, "mail.ru").Queue.Count.Should().Be(0, "rosnou.ru answered 250 again");
+        second.World.FindHost("rosnou.ru")!.Mailboxes.Find("student@rosnou.ru")!.Messages.Select(m => m.Subject).Should().Equal(["relayed twice, stored once"], "delivery is exactly once");
+        var trace = second.World.Trace.Snapshot();
+        trace.Should().Contain(e => e.Host == "mail.ru" && e.Text.StartsWith("Relayed to rosnou.ru", StringComparison.Ordinal), "mail.ru did send it again");
+        trace.Should().Contain(e => e.Host == "rosnou.ru" && e.Text.Contains("not stored twice", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task NullSenderMailThatCannotBeReturned_IsInBadmailAfterRestart_AsBadAndBdr()
     {
@@ -83,6 +124,20 @@ public sealed class RestartTests : IDisposable
         if (Directory.Exists(_dir))
         {
             Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        if (Directory.Exists(to))
+        {
+            Directory.Delete(to, recursive: true);
+        }
+
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
     }
 

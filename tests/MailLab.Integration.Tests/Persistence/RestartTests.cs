@@ -101,6 +101,37 @@ public sealed class RestartTests : IDisposable
     }
 
     [Fact]
+    public async Task Pop3DeleAppliedAtQuit_DeletesTheFile_AndTheMessageStaysGoneAfterRestart()
+    {
+        var mailboxFolder = Path.Combine(_dir, "mail.ru", "mailroot", "Mailbox", "mail.ru", "P3_ivan.mbx");
+        await using (var first = await StartAsync(new FakeTimeProvider(Start)))
+        {
+            using (var smtp = await MailKitClients.ConnectSmtpAsync(first, first.GetEndPoint(Vs(first.World, "mail.ru"))!))
+            {
+                await smtp.SendAsync(Message("ivan@mail.ru", "read and deleted"));
+                await smtp.SendAsync(Message("ivan@mail.ru", "kept"));
+                await smtp.DisconnectAsync(quit: true);
+            }
+
+            await first.World.Work.WhenIdleAsync();
+            Directory.GetFiles(mailboxFolder).Should().HaveCount(2);
+
+            using var pop3 = new MailKit.Net.Pop3.Pop3Client { Timeout = 20_000 };
+            var endPoint = first.GetPop3EndPoint(first.World.FindHost("mail.ru")!.Pop3)!;
+            await pop3.ConnectAsync(endPoint.Address.ToString(), endPoint.Port, MailKit.Security.SecureSocketOptions.None);
+            await pop3.AuthenticateAsync("ivan@mail.ru", "ivan123");
+            (await pop3.GetMessageAsync(0)).Subject.Should().Be("read and deleted");
+            await pop3.DeleteMessageAsync(0);
+            Directory.GetFiles(mailboxFolder).Should().HaveCount(2, "DELE only marks it; the UPDATE state after QUIT deletes (RFC 1939 §6)");
+            await pop3.DisconnectAsync(quit: true);
+            Directory.GetFiles(mailboxFolder).Should().ContainSingle();
+        }
+
+        await using var second = await StartAsync(new FakeTimeProvider(Start.AddMinutes(1)));
+        second.World.FindHost("mail.ru")!.Mailboxes.Find("ivan@mail.ru")!.Messages.Select(m => m.Subject).Should().Equal("kept");
+    }
+
+    [Fact]
     public async Task NullSenderMailThatCannotBeReturned_IsInBadmailAfterRestart_AsBadAndBdr()
     {
         await using (var first = await StartAsync(new FakeTimeProvider(Start)))

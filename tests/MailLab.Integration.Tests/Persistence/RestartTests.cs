@@ -132,6 +132,24 @@ public sealed class RestartTests : IDisposable
     }
 
     [Fact]
+    public async Task PickupFilesWaitingAtStartUp_AreSentAndDeleted_AndAFileThatIsNotMailGoesToBadmail()
+    {
+        var pickup = Path.Combine(_dir, "rosnou.ru", "mailroot", "Pickup");
+        Directory.CreateDirectory(pickup);
+        await File.WriteAllTextAsync(Path.Combine(pickup, "waiting.eml"), "x-sender: robot@rosnou.ru\r\nx-receiver: student@rosnou.ru\r\nSubject: waited for the start\r\n\r\nx\r\n");
+        await File.WriteAllTextAsync(Path.Combine(pickup, "junk.txt"), "Subject: no addresses at all\r\n\r\nx\r\n");
+
+        await using var server = await StartAsync(new FakeTimeProvider(Start));
+        await server.World.Work.WhenIdleAsync();
+
+        server.Data!.Report.Pickup.Should().Be(2);
+        var student = server.World.FindHost("rosnou.ru")!.Mailboxes.Find("student@rosnou.ru")!.Messages.Should().ContainSingle().Subject;
+        (student.Subject, student.Sender).Should().Be(("waited for the start", "robot@rosnou.ru"));
+        Directory.GetFiles(pickup).Should().BeEmpty();
+        Directory.GetFiles(Path.Combine(_dir, "rosnou.ru", "mailroot", "Badmail")).Select(Path.GetFileName).Should().BeEquivalentTo(["junk.BAD", "junk.BDR"]);
+    }
+
+    [Fact]
     public async Task NullSenderMailThatCannotBeReturned_IsInBadmailAfterRestart_AsBadAndBdr()
     {
         await using (var first = await StartAsync(new FakeTimeProvider(Start)))

@@ -72,14 +72,26 @@ internal static class DurableFile
     /// <summary>Leftovers of a write cut short by a crash: never renamed, so never part of the store.</summary>
     public static bool IsTemp(string name) => name.StartsWith('.') && name.EndsWith(TempSuffix, StringComparison.Ordinal);
 
+    private static bool _canSyncFolders = !OperatingSystem.IsWindows();
+
     private static void SyncFolder(string folder)
     {
-        if (OperatingSystem.IsWindows())
+        if (!_canSyncFolders)
         {
             return;
         }
 
-        var fd = Open(folder, 0 /* O_RDONLY */);
+        int fd;
+        try
+        {
+            fd = Open(folder, 0 /* O_RDONLY */);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            _canSyncFolders = false; // a platform without libc's open/fsync: the rename is all we have
+            return;
+        }
+
         if (fd < 0)
         {
             return;

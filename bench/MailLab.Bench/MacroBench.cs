@@ -23,7 +23,7 @@ internal enum Transport
 }
 
 /// <summary>One row of the table: a load shape, as smtp-source's -s / -m / -l / -d describe it.</summary>
-internal sealed record Shape(string Name, Transport Transport, int Sessions, int Messages, int BodyBytes, bool ReuseConnection, bool Pipelining = false);
+internal sealed record Shape(string Name, Transport Transport, int Sessions, int Messages, int BodyBytes, bool ReuseConnection, bool Pipelining = false, bool DataDir = false);
 
 internal sealed record RunResult(
     Shape Shape,
@@ -64,6 +64,7 @@ internal static class MacroBench
         [
             new("no transport: Accept+Receive, 1 KB, 1 thread", Transport.None, 1, 20_000 / scale, 1024, ReuseConnection: false),
             new("in-memory: 20 tasks, session per msg, 1 KB", Transport.InMemory, 20, 20_000 / scale, 1024, ReuseConnection: false, pipelining),
+            new("in-memory --data-dir: 20 tasks, session per msg, 1 KB, fsync", Transport.InMemory, 20, 2_000 / scale, 1024, ReuseConnection: false, pipelining, DataDir: true),
             new("TCP -s 20 -m 10000 -l 1024", Transport.Tcp, 20, 10_000 / scale, 1024, ReuseConnection: false, pipelining),
             new("TCP -s 20 -m 2000 -l 102400", Transport.Tcp, 20, 2_000 / scale, 102_400, ReuseConnection: false, pipelining),
             new("TCP -s 1 -m 2000 -l 1024", Transport.Tcp, 1, 2_000 / scale, 1024, ReuseConnection: false, pipelining),
@@ -139,9 +140,10 @@ internal static class MacroBench
         var mailbox = rosnou.Mailboxes.Find(Recipient)!;
 
         MailLabServer? server = null;
+        var dataDir = shape.DataDir ? Path.Combine(Path.GetTempPath(), $"maillab-bench-{Guid.NewGuid():N}") : null;
         if (shape.Transport != Transport.None && target is null)
         {
-            server = new MailLabServer(world, listenOnTcp: shape.Transport == Transport.Tcp);
+            server = new MailLabServer(world, listenOnTcp: shape.Transport == Transport.Tcp, dataDirectory: dataDir);
             await server.StartAsync().ConfigureAwait(false);
         }
 
@@ -186,6 +188,11 @@ internal static class MacroBench
             if (server is not null)
             {
                 await server.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (dataDir is not null && Directory.Exists(dataDir))
+            {
+                Directory.Delete(dataDir, recursive: true);
             }
         }
     }

@@ -21,12 +21,15 @@ public sealed class MailLabServer : IAsyncDisposable
     private readonly List<LoopbackTcpListener> _retiredPop3Listeners = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly bool _tcp;
+    private readonly string? _dataDirectory;
     private bool _disposed;
 
-    public MailLabServer(MailWorld world, bool listenOnTcp = true)
+    /// <param name="dataDirectory">maillab up --data-dir: where the stores and queues persist (null: in memory only).</param>
+    public MailLabServer(MailWorld world, bool listenOnTcp = true, string? dataDirectory = null)
     {
         World = world;
         _tcp = listenOnTcp;
+        _dataDirectory = dataDirectory;
         Certificate = SelfSignedCertificate.Create(world.Hosts.Select(h => h.Name), world.Clock);
         InMemory = new InMemoryNetwork(Certificate);
         world.Outbound = new Smtp.OutboundSmtp(this);
@@ -38,6 +41,9 @@ public sealed class MailLabServer : IAsyncDisposable
 
     public MailWorld World { get; }
 
+    /// <summary>The stores on disk, open once <see cref="StartAsync"/> has read them back; null in memory only.</summary>
+    public Mail.Persistence.DataDirectory? Data { get; private set; }
+
     public X509Certificate2 Certificate { get; }
 
     public InMemoryNetwork InMemory { get; }
@@ -45,8 +51,14 @@ public sealed class MailLabServer : IAsyncDisposable
     /// <summary>Raised after a listener opens or closes.</summary>
     public event Action<SmtpVirtualServer, IPEndPoint?>? ListenerChanged;
 
+    /// <summary>Reads the data directory back (if any), then opens the listeners. IOException: the directory cannot be used.</summary>
     public async Task StartAsync()
     {
+        if (_dataDirectory is not null && Data is null)
+        {
+            Data = Mail.Persistence.DataDirectory.Open(World, _dataDirectory);
+        }
+
         foreach (var host in World.Hosts)
         {
             host.Smtp.StateChanged += OnStateChanged;
@@ -88,6 +100,7 @@ public sealed class MailLabServer : IAsyncDisposable
         try
         {
             _disposed = true;
+            Data?.Dispose();
             foreach (var host in World.Hosts)
             {
                 host.Smtp.StateChanged -= OnStateChanged;

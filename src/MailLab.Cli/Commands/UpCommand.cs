@@ -36,12 +36,25 @@ public static class UpCommand
             Description = "Run on a virtual clock that only moves when told (POST /api/clock/step, /api/clock/advance?by=PT15M): retries, delay notices and expirations happen in one click.",
         };
 
+        var dataDir = new Option<string?>("--data-dir")
+        {
+            Description = "Keep mailboxes, Drop, Badmail and the queues on disk under DIR (IIS layout: DIR/<host>/mailroot/{Queue,Drop,Pickup,Badmail}, POP3 store DIR/<host>/mailroot/Mailbox/<domain>/P3_<user>.mbx) and read them back at start. Files put in a Pickup folder are sent. Default: in memory only.",
+            HelpName = "DIR",
+        };
+
+        var anyPort = new Option<bool>("--any-port")
+        {
+            Description = "Listen on free ports (port 0) instead of the topology's SMTP and POP3 ports; the ports chosen are printed. For tests and several MailLabs side by side.",
+        };
+
         var command = new Command("up", "Start a topology in memory (by default mail.ru → rosnou.ru), with SMTP listeners and the admin API on 127.0.0.1.");
         command.Options.Add(apiPort);
         command.Options.Add(topology);
         command.Options.Add(simulate);
+        command.Options.Add(dataDir);
+        command.Options.Add(anyPort);
         command.SetAction((parse, cancellation) => RunAsync(
-            new UpOptions(parse.GetValue(apiPort), parse.GetValue(topology), parse.GetValue(simulate)), Console.Out, Console.Error, cancellation));
+            new UpOptions(parse.GetValue(apiPort), parse.GetValue(topology), parse.GetValue(simulate), parse.GetValue(dataDir), parse.GetValue(anyPort)), Console.Out, Console.Error, cancellation));
         return command;
     }
 
@@ -55,12 +68,12 @@ public static class UpCommand
     /// </summary>
     public static async Task<int> RunAsync(UpOptions options, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
-        var (apiPort, topologyPath, simulate) = options;
+        var (apiPort, topologyPath, simulate, dataDir, anyPort) = options;
         TimeProvider clock = simulate ? new SimulationClock(TimeProvider.System.GetUtcNow()) : TimeProvider.System;
         MailWorld world;
         try
         {
-            world = topologyPath is null ? DefaultTopology.Create(clock) : TopologyLoader.LoadFile(topologyPath, clock);
+            world = topologyPath is null ? DefaultTopology.Create(clock, anyPort) : TopologyLoader.LoadFile(topologyPath, clock, anyPort);
         }
         catch (TopologyException e)
         {
@@ -74,10 +87,15 @@ public static class UpCommand
         }
 
         var topologyName = (topologyPath ?? $"built-in {DefaultTopology.FileName}") + (simulate ? "; simulation mode: the clock moves only through /api/clock" : string.Empty);
-        await using var runtime = new MailLabServer(world);
+        await using var runtime = new MailLabServer(world, dataDirectory: dataDir);
         try
         {
             await runtime.StartAsync();
+        }
+        catch (Exception e) when (dataDir is not null && runtime.Data is null && e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"maillab: cannot use the data directory {dataDir}: {e.Message}");
+            return 1;
         }
         catch (System.Net.Sockets.SocketException e)
         {
@@ -116,6 +134,15 @@ public static class UpCommand
             }
         }
 
+        if (runtime.Data is { } data)
+        {
+            await output.WriteLineAsync($"  data dir   {data.Path} (read back: {data.Report})");
+            foreach (var problem in data.Report.Problems)
+            {
+                await output.WriteLineAsync($"  data dir   could not read {problem}");
+            }
+        }
+
         var address = MailLabWebApp.GetAddress(web);
         await output.WriteLineAsync($"  admin API  {address}api/servers  (OpenAPI: {address}openapi/v1.json)");
         await output.WriteLineAsync("Press Ctrl-C to stop.");
@@ -135,5 +162,8 @@ public static class UpCommand
     }
 }
 
-/// <summary>What <c>maillab up</c> runs: the API port, a topology file (null: the built-in one), and live or simulated time.</summary>
-public sealed record UpOptions(int ApiPort, string? TopologyPath = null, bool Simulate = false);
+/// <summary>
+/// What <c>maillab up</c> runs: the API port, a topology file (null: the built-in one), live or
+/// simulated time, a data directory (null: in memory only) and whether to take free ports.
+/// </summary>
+public sealed record UpOptions(int ApiPort, string? TopologyPath = null, bool Simulate = false, string? DataDirectory = null, bool AnyPort = false);

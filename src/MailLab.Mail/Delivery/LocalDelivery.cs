@@ -8,6 +8,11 @@ namespace MailLab.Mail.Delivery;
 /// The local delivery agent: a recipient with a mailbox gets the message in the store; any other
 /// recipient of a local domain gets it in the Drop folder (IIS keeps no per-user mailboxes without
 /// a store). One copy of the bytes serves every recipient.
+/// <para>With a data directory, delivery is idempotent across a crash of the previous hop: if that
+/// hop stored its 250 from us but crashed before recording it, it relays the same queue entry
+/// again after restarting; a copy with the same <see cref="StoredMessage.PreviousHop"/> already in
+/// the mailbox (or Drop, for the same recipient) is then not stored twice. In memory only nothing
+/// survives a crash, so there is nothing to repeat and no check is made.</para>
 /// </summary>
 public static class LocalDelivery
 {
@@ -17,11 +22,22 @@ public static class LocalDelivery
         var trace = host.World.Trace;
         var mailboxes = new List<Mailbox>();
         var drop = new List<string>();
+        var hop = host.Mailboxes.Persistence is null && server.HomeDirectory.Persistence is null ? null : message.PreviousHop;
         foreach (var address in recipients)
         {
             if (host.Mailboxes.Find(address) is { } mailbox)
             {
+                if (hop is not null && mailbox.FindRelayed(hop) is { } already)
+                {
+                    trace.Append(host.Name, TraceKind.DeliveredToMailbox, $"Already in the mailbox {mailbox.Address} as {already.Id} (relayed again by {hop} after a restart): not stored twice", traceId: message.TraceId, messageId: message.Id);
+                    continue;
+                }
+
                 mailboxes.Add(mailbox);
+            }
+            else if (hop is not null && server.HomeDirectory.Drop.Files.FirstOrDefault(f => f.Message.PreviousHop == hop && f.Message.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase)) is { } dropped)
+            {
+                trace.Append(host.Name, TraceKind.DeliveredToDrop, $"Already in Drop\\{dropped.Name} for {address} (relayed again by {hop} after a restart): not written twice", traceId: message.TraceId, messageId: message.Id);
             }
             else
             {

@@ -43,13 +43,28 @@ public static class PickupAgent
         }
     }
 
+    /// <summary>
+    /// Sends a file taken from the Pickup folder on disk (maillab up --data-dir) at once, without
+    /// passing through the in-memory folder. Returns when the message is stored or queued (or in
+    /// BadMail), so the caller may then delete the file.
+    /// </summary>
+    public static void Send(SmtpVirtualServer server, byte[] content, string fileName)
+    {
+        var world = server.Host.World;
+        var now = world.Clock.GetUtcNow();
+        Send(server, new MailFile(fileName, now, new StoredMessage(world.NextMessageSequence(), server.Host.Name, string.Empty, [], content, now)));
+    }
+
     private static void Process(SmtpVirtualServer server, MailFile file)
     {
-        if (!server.HomeDirectory.Pickup.Remove(file.Name))
+        if (server.HomeDirectory.Pickup.Remove(file.Name))
         {
-            return; // already taken
+            Send(server, file); // else already taken
         }
+    }
 
+    private static void Send(SmtpVirtualServer server, MailFile file)
+    {
         var world = server.Host.World;
         var container = file.Message;
         MimeMessage message;

@@ -14,8 +14,24 @@ public sealed class QueueEntry
         Pending = [.. message.Recipients];
     }
 
+    /// <summary>An entry read back from disk (maillab up --data-dir) with its saved schedule.</summary>
+    internal QueueEntry(StoredMessage message, QueueEntryState state)
+    {
+        Message = message;
+        Queued = state.Queued;
+        NextAttempt = state.NextAttempt;
+        Attempts = state.Attempts;
+        DelayNotified = state.DelayNotified;
+        Pending = [.. state.Pending];
+        foreach (var (recipient, reply) in state.LastErrors)
+        {
+            LastErrors[recipient] = reply;
+        }
+    }
+
     public StoredMessage Message { get; }
 
+    /// <summary>First seen: the start of the delay-notification and expiration periods.</summary>
     public DateTimeOffset Queued { get; }
 
     /// <summary>Recipients not delivered yet.</summary>
@@ -35,6 +51,15 @@ public sealed class QueueEntry
     public bool Deferred => Attempts > 0;
 
     internal ITimer? Timer { get; set; }
+
+    /// <summary>A copy of what must survive a restart (taken by the disk layer).</summary>
+    public QueueEntryState Snapshot()
+    {
+        lock (this)
+        {
+            return new QueueEntryState(Queued, Attempts, NextAttempt, DelayNotified, [.. Pending], new Dictionary<string, SmtpReply>(LastErrors, StringComparer.OrdinalIgnoreCase));
+        }
+    }
 
     internal bool Running { get; set; }
 

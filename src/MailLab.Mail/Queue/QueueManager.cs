@@ -68,6 +68,21 @@ public sealed class QueueManager
         Start(entry);
     }
 
+    /// <summary>
+    /// Puts back an entry read from disk at start-up (maillab up --data-dir), with its saved
+    /// schedule; <see cref="Kick"/> then resumes it on the clock. Its Queue file already exists.
+    /// </summary>
+    public void Restore(StoredMessage message, QueueEntryState state, DateTimeOffset filed)
+    {
+        var entry = new QueueEntry(message, state);
+        lock (_entries)
+        {
+            _entries.Add(entry);
+        }
+
+        _server.HomeDirectory.Queue.Add(new MailFile($"{message.Id}.eml", filed, message));
+    }
+
     /// <summary>Processes every entry that is due (after the virtual server starts again).</summary>
     public void Kick()
     {
@@ -110,6 +125,7 @@ public sealed class QueueManager
             {
                 entry.DelayNotified = true;
                 Bounce.Delay(_server, entry.Message, Failures(entry, entry.Pending), entry.Queued + delivery.Expiration);
+                Persist(entry);
             }
 
             if (now >= entry.NextAttempt)
@@ -138,7 +154,7 @@ public sealed class QueueManager
     {
         var failures = new List<DeliveryFailure>();
         var transient = new List<string>();
-        foreach (var group in entry.Pending.GroupBy(Domain, StringComparer.OrdinalIgnoreCase).ToArray())
+        foreach (var group in entry.Pending.ToArray().GroupBy(Domain, StringComparer.OrdinalIgnoreCase).ToArray())
         {
             var route = Router.Resolve(_server, group.Key, entry.Message.TraceId);
             if (route.Failure is { } routeFailure)
@@ -154,8 +170,12 @@ public sealed class QueueManager
             }
         }
 
-        entry.Pending.Clear();
-        entry.Pending.AddRange(transient);
+        lock (entry)
+        {
+            entry.Pending.Clear();
+            entry.Pending.AddRange(transient);
+        }
+
         if (failures.Count > 0)
         {
             Bounce.Fail(_server, entry.Message, failures);
@@ -163,8 +183,13 @@ public sealed class QueueManager
 
         if (transient.Count > 0)
         {
-            entry.Attempts++;
-            entry.NextAttempt = Clock.GetUtcNow() + _server.Delivery.RetryInterval(entry.Attempts);
+            lock (entry)
+            {
+                entry.Attempts++;
+                entry.NextAttempt = Clock.GetUtcNow() + _server.Delivery.RetryInterval(entry.Attempts);
+            }
+
+            Persist(entry);
             var reasons = string.Join("; ", transient.Select(r => $"<{r}>: {entry.LastErrors.GetValueOrDefault(r)}"));
             World.Trace.Append(_server.Host.Name, TraceKind.Deferred, $"Deferred (attempt {entry.Attempts}): {reasons}", traceId: entry.Message.TraceId, messageId: entry.Message.Id);
             World.Trace.Append(_server.Host.Name, TraceKind.RetryScheduled, $"Next attempt at {entry.NextAttempt:u} (in {_server.Delivery.RetryInterval(entry.Attempts).TotalMinutes:0} minutes)", traceId: entry.Message.TraceId, messageId: entry.Message.Id);
@@ -216,11 +241,18 @@ public sealed class QueueManager
                 continue;
             }
 
+            var relayed = false;
             foreach (var recipient in recipients)
             {
                 var reply = result.RecipientReplies.GetValueOrDefault(recipient) ?? lastError;
                 if (reply.IsPositive)
                 {
+                    lock (entry)
+                    {
+                        entry.Pending.Remove(recipient);
+                    }
+
+                    relayed = true;
                     World.Trace.Append(host.Name, TraceKind.Relayed, $"Relayed to {target.Name} for <{recipient}>: {reply}", result.SessionId, entry.Message.TraceId, entry.Message.Id, target.Name);
                 }
                 else
@@ -229,10 +261,26 @@ public sealed class QueueManager
                 }
             }
 
+            // Marked done as soon as the next hop said 250, before the next chunk: after a crash
+            // only this chunk can be sent twice (the duplicate RFC 5321 §6.1 allows), never lost.
+            if (relayed)
+            {
+                Persist(entry);
+            }
+
             return;
         }
 
         Classify(entry, recipients, lastError, lastTarget, failures, transient);
+    }
+
+    /// <summary>Saves the entry's schedule and remaining recipients (maillab up --data-dir; nothing in memory only).</summary>
+    private void Persist(QueueEntry entry)
+    {
+        if (_server.HomeDirectory.Persistence is { } persistence && entry.Pending.Count > 0)
+        {
+            persistence.QueueEntryChanged(entry);
+        }
     }
 
     private void Classify(QueueEntry entry, IEnumerable<string> recipients, SmtpReply reply, string? remote, List<DeliveryFailure> failures, List<string> transient)

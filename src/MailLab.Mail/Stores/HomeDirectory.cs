@@ -11,6 +11,8 @@ public sealed class HomeDirectory
         Path = path;
     }
 
+    private Persistence.IHomeDirectoryPersistence? _persistence;
+
     public string Path { get; }
 
     /// <summary>Undeliverable mail that could not be returned (.BAD/.BDR files).</summary>
@@ -26,4 +28,20 @@ public sealed class HomeDirectory
     public MailFolder Queue { get; } = new("Queue");
 
     public IReadOnlyList<MailFolder> Folders => [BadMail, Drop, Pickup, Queue];
+
+    /// <summary>
+    /// The disk layer (maillab up --data-dir) for BadMail, Drop and Queue; null keeps the folders in
+    /// memory only. Pickup is not written: on disk it is an input the disk layer watches.
+    /// </summary>
+    public Persistence.IHomeDirectoryPersistence? Persistence
+    {
+        get => _persistence;
+        set
+        {
+            _persistence = value;
+            BadMail.Persistence = value;
+            Drop.Persistence = value;
+            Queue.Persistence = value;
+        }
+    }
 }

@@ -18,6 +18,8 @@ public sealed class MailFolder
 
     public int Count => _files.Count;
 
+    internal Persistence.IHomeDirectoryPersistence? Persistence { get; set; }
+
     public IReadOnlyList<MailFile> Files => _files.Values.OrderBy(f => f.Created).ThenBy(f => f.Name, StringComparer.Ordinal).ToArray();
 
     public void Add(MailFile file)
@@ -27,12 +29,34 @@ public sealed class MailFolder
             throw new InvalidOperationException($"{Name}\\{file.Name} already exists.");
         }
 
+        if (Persistence is { } persistence)
+        {
+            try
+            {
+                persistence.FileAdded(this, file);
+            }
+            catch
+            {
+                _files.TryRemove(file.Name, out _);
+                throw;
+            }
+        }
+
         FileAdded?.Invoke(this, file);
     }
 
     public MailFile? Find(string name) => _files.GetValueOrDefault(name);
 
-    public bool Remove(string name) => _files.TryRemove(name, out _);
+    public bool Remove(string name)
+    {
+        if (!_files.TryRemove(name, out var file))
+        {
+            return false;
+        }
+
+        Persistence?.FileRemoved(this, file);
+        return true;
+    }
 }
 
 /// <summary>

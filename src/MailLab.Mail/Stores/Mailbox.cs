@@ -12,6 +12,8 @@ public sealed class Mailbox
 
     public string Address { get; }
 
+    internal Persistence.IMailboxPersistence? Persistence { get; set; }
+
     public int Count
     {
         get
@@ -34,6 +36,15 @@ public sealed class Mailbox
         }
     }
 
+    /// <summary>A message here that the same previous hop relayed from the same queue entry (see <see cref="StoredMessage.PreviousHop"/>).</summary>
+    public StoredMessage? FindRelayed(string previousHop)
+    {
+        lock (_messages)
+        {
+            return _messages.Find(m => m.PreviousHop == previousHop);
+        }
+    }
+
     public void Add(StoredMessage message)
     {
         lock (_messages)
@@ -42,11 +53,18 @@ public sealed class Mailbox
         }
     }
 
+    /// <summary>Removes a message; with a disk layer its file is deleted too (after, so a crash keeps it rather than losing it).</summary>
     public bool Remove(StoredMessage message)
     {
         lock (_messages)
         {
-            return _messages.Remove(message);
+            if (!_messages.Remove(message))
+            {
+                return false;
+            }
         }
+
+        Persistence?.Removed(this, message);
+        return true;
     }
 }

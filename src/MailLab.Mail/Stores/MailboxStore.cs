@@ -9,19 +9,45 @@ namespace MailLab.Mail.Stores;
 public sealed class MailboxStore
 {
     private readonly ConcurrentDictionary<string, Mailbox> _mailboxes = new(StringComparer.OrdinalIgnoreCase);
+    private Persistence.IMailboxPersistence? _persistence;
 
     public event Action<Mailbox, StoredMessage>? Delivered;
 
     public IReadOnlyCollection<Mailbox> All => _mailboxes.Values.ToArray();
 
-    public Mailbox Create(string address) => _mailboxes.GetOrAdd(address, a => new Mailbox(a.ToLowerInvariant()));
+    /// <summary>The disk layer (maillab up --data-dir); null keeps the store in memory only.</summary>
+    public Persistence.IMailboxPersistence? Persistence
+    {
+        get => _persistence;
+        set
+        {
+            _persistence = value;
+            foreach (var mailbox in _mailboxes.Values)
+            {
+                mailbox.Persistence = value;
+            }
+        }
+    }
+
+    public Mailbox Create(string address) => _mailboxes.GetOrAdd(address, a => new Mailbox(a.ToLowerInvariant()) { Persistence = _persistence });
 
     public Mailbox? Find(string address) => _mailboxes.GetValueOrDefault(address);
 
-    public bool Remove(string address) => _mailboxes.TryRemove(address, out _);
+    public bool Remove(string address)
+    {
+        if (!_mailboxes.TryRemove(address, out var mailbox))
+        {
+            return false;
+        }
 
+        _persistence?.MailboxDeleted(mailbox);
+        return true;
+    }
+
+    /// <summary>Stores the message in the mailbox: on disk first when there is a disk layer, then in memory.</summary>
     public void Deliver(Mailbox mailbox, StoredMessage message)
     {
+        _persistence?.Delivered(mailbox, message);
         mailbox.Add(message);
         Delivered?.Invoke(mailbox, message);
     }

@@ -6,7 +6,7 @@ namespace MailLab.Mail.Stores;
 /// One accepted message: its RFC 5322 bytes (with our Received header) and its envelope. The same
 /// instance is shared by every mailbox it was delivered to, so a message is stored once.
 /// </summary>
-public sealed class StoredMessage
+public sealed partial class StoredMessage
 {
     private HeaderSummary? _summary;
 
@@ -53,6 +53,13 @@ public sealed class StoredMessage
     /// <summary>The From header as written in the message.</summary>
     public string HeaderFrom => Summary.From;
 
+    /// <summary>
+    /// The previous MailLab hop as "server/id", read from the second Received header (ours is the
+    /// first): the same for every copy that hop relays of one queue entry, so the last hop can tell
+    /// a retry after the sender crashed from new mail. Null for mail submitted here.
+    /// </summary>
+    public string? PreviousHop => Summary.PreviousHop;
+
     /// <summary>The same message (same bytes, same ids) for a subset of its recipients.</summary>
     public StoredMessage WithRecipients(IReadOnlyList<string> recipients) =>
         new(Sequence, HostName, Sender, recipients, Data, Received, TraceSequence) { _summary = _summary };
@@ -75,13 +82,21 @@ public sealed class StoredMessage
         try
         {
             var headers = parser.ParseHeaders();
-            return new HeaderSummary(headers[HeaderId.Subject] ?? string.Empty, headers[HeaderId.From] ?? string.Empty);
+            var previous = headers.Where(h => h.Id == HeaderId.Received).Skip(1).FirstOrDefault()?.Value is { } received
+                && PreviousHopPattern().Match(received) is { Success: true } hop
+                ? $"{hop.Groups[1].Value.ToLowerInvariant()}/{hop.Groups[2].Value.ToUpperInvariant()}"
+                : null;
+            return new HeaderSummary(headers[HeaderId.Subject] ?? string.Empty, headers[HeaderId.From] ?? string.Empty, previous);
         }
         catch (FormatException)
         {
-            return new HeaderSummary(string.Empty, string.Empty);
+            return new HeaderSummary(string.Empty, string.Empty, null);
         }
     }
 
-    private sealed record HeaderSummary(string Subject, string From);
+    /// <summary>"… by mail.ru with ESMTP id ML00000004; …" as MailLab's cleanup writes it.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bby\s+(\S+)\s.*?\bid\s+(ML[0-9A-Fa-f]{8})\b", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex PreviousHopPattern();
+
+    private sealed record HeaderSummary(string Subject, string From, string? PreviousHop);
 }

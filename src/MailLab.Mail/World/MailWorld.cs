@@ -78,6 +78,25 @@ public sealed class MailWorld
 
     public long NextMessageSequence() => Interlocked.Increment(ref _messageSequence);
 
+    /// <summary>
+    /// Makes the next id follow <paramref name="highest"/> (ids read back from a data directory), so
+    /// new messages never reuse the name of a file on disk.
+    /// </summary>
+    public void ContinueSequenceAfter(long highest)
+    {
+        var current = Interlocked.Read(ref _messageSequence);
+        while (current < highest)
+        {
+            var seen = Interlocked.CompareExchange(ref _messageSequence, highest, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+
     /// <summary>Finds a stored message by id in any mailbox or home-directory folder.</summary>
     public StoredMessage? FindMessage(string id)
     {

@@ -64,6 +64,15 @@ public sealed class HttpAdminBackend : IAdminBackend, IDisposable
     public Task RemoveDomainAsync(string host, string virtualServer, string domain) =>
         SendAsync(HttpMethod.Delete, $"{Vs(host, virtualServer)}/domains/{Uri.EscapeDataString(domain)}");
 
+    public async Task<IReadOnlyList<string>> OperatorsAsync(string host, string virtualServer) =>
+        Operators(await SendAsync(HttpMethod.Get, $"{Vs(host, virtualServer)}/security"));
+
+    public async Task<IReadOnlyList<string>> SetOperatorsAsync(string host, string virtualServer, IReadOnlyList<string> operators) =>
+        Operators(await SendAsync(HttpMethod.Put, $"{Vs(host, virtualServer)}/security", new { operators }));
+
+    private static string[] Operators(JsonElement security) =>
+        security.GetProperty("operators").EnumerateArray().Select(e => e.GetString()!).ToArray();
+
     private static string Host(string host) => $"/api/servers/{Uri.EscapeDataString(host)}";
 
     private static string Vs(string host, string virtualServer) => $"{Host(host)}/smtp/{Uri.EscapeDataString(virtualServer)}";

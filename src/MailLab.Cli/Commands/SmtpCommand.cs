@@ -24,7 +24,7 @@ public static class SmtpCommand
         smtp.Options.Add(Recursive(new Option<string>("--password") { Description = "The password of --user." }));
 
         var service = Leaf("service", "smtp service", Words("ACTION", 1, 1, "status, start, pause or stop."));
-        var vs = new Command("vs", "SMTP virtual servers: list, create, delete, start / pause / stop, get / set a setting.");
+        var vs = new Command("vs", "SMTP virtual servers: list, create, delete, start / pause / stop, get / set a setting, security (operators).");
         vs.Subcommands.Add(Leaf("list", "smtp vs list"));
         foreach (var action in new[] { "status", "start", "pause", "stop" })
         {
@@ -42,6 +42,11 @@ public static class SmtpCommand
             Text("--home-directory", @"The home directory, e.g. C:\Inetpub\mailroot2."),
             Text("--default-domain", "The default (local) domain, e.g. second.rosnou.ru.")));
         vs.Subcommands.Add(Leaf("delete", "smtp vs delete", Words("NAME", 1, 1, "The virtual server to delete.")));
+        vs.Subcommands.Add(Leaf(
+            "security",
+            "smtp vs security",
+            Words("NAME", 0, 1, "The virtual server (optional when the host has one)."),
+            Text("--operators", "Replace the operators: accounts of the host and groups, comma-separated, e.g. \"Administrators, petr@rosnou.ru\".")));
 
         var domain = new Command("domain", "A virtual server's domains: Local (Default), Local (Alias), Remote.");
         domain.Subcommands.Add(Leaf("list", "smtp domain list", Words("NAME", 0, 1, "The virtual server (optional when the host has one).")));

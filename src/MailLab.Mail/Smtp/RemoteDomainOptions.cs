@@ -16,6 +16,11 @@ public sealed record RemoteDomainOptions(bool AllowRelay = false, string? SmartH
             throw new ArgumentException($"outboundPort {OutboundPort} is not a TCP port: use 1 to 65535.");
         }
 
+        if (!string.IsNullOrWhiteSpace(SmartHost) && !Topology.NameRules.IsSmartHost(SmartHost.Trim()))
+        {
+            throw new ArgumentException($"smartHost \"{SmartHost}\" is not a host name or [IP address], optionally followed by :port.");
+        }
+
         if (OutboundPort is not null && string.IsNullOrWhiteSpace(SmartHost))
         {
             throw new ArgumentException("outboundPort is the smart host's port: give a smartHost too.");

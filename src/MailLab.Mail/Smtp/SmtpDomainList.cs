@@ -48,7 +48,7 @@ public sealed class SmtpDomainList
             throw new ArgumentException("A domain needs a name.");
         }
 
-        if (Uri.CheckHostName(domain.Name.StartsWith("*.", StringComparison.Ordinal) ? domain.Name[2..] : domain.Name) != UriHostNameType.Dns)
+        if (!Topology.NameRules.IsDomainName(domain.Name, allowWildcard: true))
         {
             throw new ArgumentException($"\"{name}\" is not a domain name such as rosnou.ru.");
         }

@@ -61,12 +61,7 @@ public sealed class SmtpService
             throw new ArgumentException("A virtual server needs a name.");
         }
 
-        if (string.IsNullOrWhiteSpace(homeDirectory))
-        {
-            throw new ArgumentException("A virtual server needs a home directory, e.g. C:\\Inetpub\\mailroot2.");
-        }
-
-        if (Uri.CheckHostName(defaultDomain) != UriHostNameType.Dns)
+        if (!Topology.NameRules.IsDomainName(defaultDomain))
         {
             throw new ArgumentException($"defaultDomain \"{defaultDomain}\" is not a domain name such as second.rosnou.ru.");
         }

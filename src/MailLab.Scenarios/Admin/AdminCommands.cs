@@ -15,6 +15,7 @@ namespace MailLab.Scenarios.Admin;
 /// maillab smtp vs set [NAME] SETTING VALUE --host HOST
 /// maillab smtp vs create NAME --port PORT --home-directory DIR --default-domain DOMAIN [--ip IP] --host HOST
 /// maillab smtp vs delete NAME --host HOST
+/// maillab smtp vs security [NAME] [--operators LIST] --host HOST
 /// maillab smtp domain list [NAME] --host HOST
 /// maillab smtp domain add [NAME] DOMAIN local|alias|remote [--allow-relay] [--smart-host HOST] [--outbound-port PORT] [--require-tls] --host HOST
 /// maillab smtp domain remove [NAME] DOMAIN --host HOST
@@ -73,6 +74,7 @@ public static class AdminCommands
                 ["smtp", "vs", "set", .. var rest] when rest.Length is 2 or 3 => await run.Set(command, Optional(rest, 3), rest[^2], rest[^1]),
                 ["smtp", "vs", "create", var name] => await run.Create(command, name),
                 ["smtp", "vs", "delete", var name] => await run.Delete(command, name),
+                ["smtp", "vs", "security", .. var rest] when rest.Length <= 1 => await run.Security(command, Optional(rest, 1)),
                 ["smtp", "vs", var action, .. var rest] when rest.Length <= 1 && IsStateAction(action) => await run.VirtualServer(command, Optional(rest, 1), action),
                 ["smtp", "domain", "list", .. var rest] when rest.Length <= 1 => await run.Domains(command, Optional(rest, 1)),
                 ["smtp", "domain", "add", .. var rest] when rest.Length is 2 or 3 => await run.AddDomain(command, Optional(rest, 3), rest[^2], rest[^1]),

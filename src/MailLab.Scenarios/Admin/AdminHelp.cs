@@ -14,6 +14,7 @@ public static class AdminHelp
         new("smtp vs set", "maillab smtp vs set [NAME] SETTING VALUE --host HOST", "Changes one setting; a value IIS would refuse changes nothing."),
         new("smtp vs create", "maillab smtp vs create NAME --port PORT --home-directory DIR --default-domain DOMAIN [--ip IP] --host HOST", "The New SMTP Virtual Server wizard: name, IP address (default 127.0.0.1) and TCP port (0: any free port), home directory, default domain. It listens at once."),
         new("smtp vs delete", "maillab smtp vs delete NAME --host HOST", "Deletes an SMTP virtual server: it stops listening and is gone."),
+        new("smtp vs security", "maillab smtp vs security [NAME] [--operators LIST] --host HOST", "Shows the Security tab's operators (who may change the virtual server), or replaces them with a comma-separated list of accounts and groups (Administrators, Users)."),
         new("smtp domain list", "maillab smtp domain list [NAME] --host HOST", "Lists a virtual server's domains: Local (Default), Local (Alias), Remote with its options."),
         new("smtp domain add", "maillab smtp domain add [NAME] DOMAIN local|alias|remote [--allow-relay] [--smart-host HOST] [--outbound-port PORT] [--require-tls] --host HOST", "Adds a domain; local makes it the default. A remote domain may allow relay, forward to a smart host (on a port) and require TLS."),
         new("smtp domain remove", "maillab smtp domain remove [NAME] DOMAIN --host HOST", "Deletes a domain (never the default one)."),

@@ -59,6 +59,15 @@ internal sealed class Invocation(IAdminBackend backend, AdminOptions options)
         return AdminResult.Ok(AdminOutput.Deleted(host, server.Name));
     }
 
+    public async Task<AdminResult> Security(string command, string? name)
+    {
+        var (host, server) = await Server(command, name);
+        var operators = options.Value("--operators") is { } list
+            ? await backend.SetOperatorsAsync(host, server.Name, list.Split(',', StringSplitOptions.TrimEntries))
+            : await backend.OperatorsAsync(host, server.Name);
+        return AdminResult.Ok(AdminOutput.Operators(host, server.Name, operators));
+    }
+
     public async Task<AdminResult> Domains(string command, string? name)
     {
         var (host, server) = await Server(command, name);

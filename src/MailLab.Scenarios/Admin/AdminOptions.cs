@@ -9,7 +9,7 @@ public sealed class AdminOptions
     /// <summary>Options that take a value (the rest are flags).</summary>
     public static readonly IReadOnlySet<string> WithValue = new HashSet<string>(StringComparer.Ordinal)
     {
-        "--host", "--ip", "--port", "--home-directory", "--default-domain", "--smart-host", "--outbound-port",
+        "--host", "--ip", "--port", "--home-directory", "--default-domain", "--smart-host", "--outbound-port", "--operators",
     };
 
     /// <summary>The options beyond --host that a command takes.</summary>
@@ -17,6 +17,7 @@ public sealed class AdminOptions
     {
         "smtp vs create" => ["--port PORT", "--ip IP", "--home-directory DIR", "--default-domain DOMAIN"],
         "smtp domain add" => ["--allow-relay", "--smart-host HOST", "--outbound-port PORT", "--require-tls"],
+        "smtp vs security" => ["--operators LIST"],
         _ => [],
     };
 

@@ -17,6 +17,9 @@ public static class AdminOutput
 
     public static string Deleted(string host, string name) => $"Deleted \"{name}\" from {host}.";
 
+    public static string Operators(string host, string virtualServer, IEnumerable<string> operators) =>
+        $"Operators of \"{virtualServer}\" on {host}: {string.Join(", ", operators)}";
+
     public static string Domains(IEnumerable<DomainView> domains) => string.Join("\n", domains.Select(Domain));
 
     /// <summary>One domain as the Domains node lists it: name, type, and a remote domain's options.</summary>

@@ -32,4 +32,10 @@ public interface IAdminBackend
     Task<DomainView> AddDomainAsync(string host, string virtualServer, DomainView domain);
 
     Task RemoveDomainAsync(string host, string virtualServer, string domain);
+
+    /// <summary>The Security tab's operators (accounts by address, groups by name).</summary>
+    Task<IReadOnlyList<string>> OperatorsAsync(string host, string virtualServer);
+
+    /// <summary>Replaces the operators; the list as stored afterwards.</summary>
+    Task<IReadOnlyList<string>> SetOperatorsAsync(string host, string virtualServer, IReadOnlyList<string> operators);
 }

@@ -81,6 +81,16 @@ public sealed class WorldAdminBackend(MailWorld world) : IAdminBackend
             _ => throw new AdminCommandException($"Unknown action \"{action}\": use status, start, pause or stop."),
         })();
 
+    public Task<IReadOnlyList<string>> OperatorsAsync(string host, string virtualServer) =>
+        Task.FromResult(Server(host, virtualServer).Operators.Names);
+
+    public Task<IReadOnlyList<string>> SetOperatorsAsync(string host, string virtualServer, IReadOnlyList<string> operators)
+    {
+        var server = Server(host, virtualServer);
+        Try(() => server.Operators.Replace(operators));
+        return Task.FromResult(server.Operators.Names);
+    }
+
     public static string StateName(VirtualServerState state) => state.ToString().ToLowerInvariant();
 
     private static VirtualServerView View(SmtpVirtualServer v) => new(v.Name, StateName(v.State));

@@ -22,7 +22,7 @@ public abstract class SmtpCliTestBase : AdminApiTestBase
 
         // Help starts with the executable's name, which is the test host here.
         var (stdout, stderr) = (Normalize(output.ToString()), Normalize(error.ToString()));
-        _transcript.Append("$ maillab ").AppendJoin(' ', args.Select(a => a.Contains(' ') ? $"\"{a}\"" : a)).Append('\n')
+        _transcript.Append("$ maillab ").AppendJoin(' ', args.Select(a => a.Contains(' ') || a.Length == 0 ? $"\"{a}\"" : a)).Append('\n')
             .Append(stdout).Append(stderr.Length == 0 ? "" : "stderr: " + stderr).Append($"[exit {exit}]\n\n");
         return (exit, stdout, stderr);
     }

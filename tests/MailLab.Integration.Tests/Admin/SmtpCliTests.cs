@@ -108,12 +108,28 @@ public sealed class SmtpCliTests : SmtpCliTestBase
     }
 
     [Fact]
+    public async Task Security_ShowAndReplaceTheOperators_ThenTheListedAccountMayChange()
+    {
+        await Cli(Words("smtp vs security --host rosnou.ru"));
+        (await Cli(Words("smtp vs pause --host rosnou.ru --user student --password student123"))).Exit.Should().Be(1);
+        (await Cli(Words("smtp vs security \"Default SMTP Virtual Server\" --operators \"Administrators, student\" --host rosnou.ru"))).Exit.Should().Be(0);
+        (await Cli(Words("smtp vs pause --host rosnou.ru --user student --password student123"))).Exit.Should().Be(0);
+        TestWorld.Vs(World.Rosnou).State.ToString().Should().Be("Paused");
+        await Cli(Words("smtp vs security --operators nobody --host rosnou.ru"));
+        await Cli(Words("smtp vs security --operators \"\" --host rosnou.ru"));
+        await Cli(Words("smtp vs security --host rosnou.ru --user student --password student123 --operators Users"));
+        await Cli(Words("smtp vs security --host rosnou.ru"));
+
+        Snapshot.Match(Transcript);
+    }
+
+    [Fact]
     public async Task Help_ForEverySubcommand()
     {
         string[][] commands =
         [
             ["smtp"], ["smtp", "service"], ["smtp", "vs"], ["smtp", "vs", "list"], ["smtp", "vs", "start"], ["smtp", "vs", "get"],
-            ["smtp", "vs", "set"], ["smtp", "vs", "create"], ["smtp", "vs", "delete"], ["smtp", "domain"], ["smtp", "domain", "list"],
+            ["smtp", "vs", "set"], ["smtp", "vs", "create"], ["smtp", "vs", "delete"], ["smtp", "vs", "security"], ["smtp", "domain"], ["smtp", "domain", "list"],
             ["smtp", "domain", "add"], ["smtp", "domain", "remove"],
         ];
         foreach (var command in commands)
@@ -149,6 +165,9 @@ public sealed class SmtpCliTests : SmtpCliTestBase
             "smtp domain list Second --host rosnou.ru",
             "smtp domain remove Second s.example --host rosnou.ru",
             "smtp domain remove Second nowhere.example --host rosnou.ru",
+            "smtp vs security Second --host rosnou.ru",
+            "smtp vs security Second --operators \"Administrators, student@rosnou.ru\" --host rosnou.ru",
+            "smtp vs security Second --operators ivan@mail.ru --host rosnou.ru",
             "smtp vs delete Second --host rosnou.ru",
             "smtp vs pause Second --host rosnou.ru",
         ];

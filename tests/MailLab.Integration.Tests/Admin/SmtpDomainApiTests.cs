@@ -83,6 +83,7 @@ public sealed class SmtpDomainApiTests : AdminApiTestBase
     [InlineData("""{"name": "not a domain", "type": "Remote"}""", "\"not a domain\" is not a domain name such as rosnou.ru.")]
     [InlineData("""{"name": "x.example", "type": "Remote", "smartHost": "[127.0.0.1]", "outboundPort": 0}""", "outboundPort 0 is not a TCP port: use 1 to 65535.")]
     [InlineData("""{"name": "x.example", "type": "Remote", "outboundPort": true}""", "outboundPort has the wrong type or is malformed.")]
+    [InlineData("""{"name": "x.example", "type": "Remote", "smartHost": "bad host!"}""", "smartHost \"bad host!\" is not a host name or [IP address], optionally followed by :port.")]
     [InlineData("""{"name": "x.example", "type": "Remote", "isDefault": true}""", "isDefault: only a local domain can be the default.")]
     public async Task Post_BadInput_Is400NamingTheField(string body, string error) =>
         (await Error(await SendAsync(HttpMethod.Post, Domains, body), HttpStatusCode.BadRequest)).Should().Be(error);

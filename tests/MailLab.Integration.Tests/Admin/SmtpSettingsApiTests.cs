@@ -90,6 +90,8 @@ public sealed class SmtpSettingsApiTests : AdminApiTestBase
     [InlineData("""{"maxRecipients": 5}""", "Unknown setting \"maxRecipients\" (did you mean \"maxRecipientsPerMessage\"?). Valid settings are limits: maxConnections")]
     [InlineData("""{"maxHopCount": "many"}""", "\"many\" is not a valid value for \"maxHopCount\": expected a whole number of at least 1.")]
     [InlineData("""{"relayList": ["127.0.0.1", "not an address!"]}""", "\"not an address!\" is not a valid value for \"relayList\"")]
+    [InlineData("""{"smartHost": "bad host!"}""", "\"bad host!\" is not a valid value for \"smartHost\": expected a host name or [IP address], optionally :port.")]
+    [InlineData("""{"ndrCopyTo": "postmaster"}""", "\"postmaster\" is not a valid value for \"ndrCopyTo\": expected an address user@domain.")]
     [InlineData("""{"maxSessionSizeKb": 1}""", "IIS would refuse this: maxSessionSizeKb must be at least maxMessageSizeKb.")]
     [InlineData("""{"smartHost": {"name": "x"}}""", "\"smartHost\" takes a number, true/false, a string, null or a list of those, not an object.")]
     [InlineData("""[1, 2]""", "The body must be a JSON object of setting name to value")]

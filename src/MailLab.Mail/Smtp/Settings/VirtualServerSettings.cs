@@ -1,3 +1,4 @@
+using MailLab.Mail.Topology;
 using static MailLab.Mail.Smtp.Settings.SettingValue;
 
 namespace MailLab.Mail.Smtp.Settings;
@@ -34,7 +35,7 @@ public static class VirtualServerSettings
         new("basicRequiresTls", "access", SettingTab.Access, SettingKind.Boolean, "Basic authentication → Requires TLS encryption",
             v => Format(v.Access.BasicRequiresTls), (v, t) => v.Access.BasicRequiresTls = Bool("basicRequiresTls", t)),
         new("basicDefaultDomain", "access", SettingTab.Access, SettingKind.Text, "Basic authentication → default domain (null: none)",
-            v => Format(v.Access.BasicDefaultDomain), (v, t) => v.Access.BasicDefaultDomain = NullableText(t)),
+            v => Format(v.Access.BasicDefaultDomain), (v, t) => v.Access.BasicDefaultDomain = Checked("basicDefaultDomain", t, n => NameRules.IsDomainName(n), "a domain name")),
         new("requireTls", "access", SettingTab.Access, SettingKind.Boolean, "Secure communication → Require secure channel",
             v => Format(v.Access.RequireTls), (v, t) => v.Access.RequireTls = Bool("requireTls", t)),
         new("connectionOnlyListed", "access", SettingTab.Access, SettingKind.Boolean, "Connection control: true = only the list below, false = all except the list below",
@@ -58,9 +59,9 @@ public static class VirtualServerSettings
         new("maxHopCount", "delivery", SettingTab.Delivery, SettingKind.Number, "Advanced → maximum hop count",
             v => Format(v.Delivery.MaxHopCount), (v, t) => v.Delivery.MaxHopCount = Int("maxHopCount", t, 1)),
         new("masqueradeDomain", "delivery", SettingTab.Delivery, SettingKind.Text, "Advanced → masquerade domain (null: none)",
-            v => Format(v.Delivery.MasqueradeDomain), (v, t) => v.Delivery.MasqueradeDomain = NullableText(t)),
+            v => Format(v.Delivery.MasqueradeDomain), (v, t) => v.Delivery.MasqueradeDomain = Checked("masqueradeDomain", t, n => NameRules.IsDomainName(n), "a domain name")),
         new("smartHost", "delivery", SettingTab.Delivery, SettingKind.Text, "Advanced → smart host: a name or [IP], optionally :port (null: none)",
-            v => Format(v.Delivery.SmartHost), (v, t) => v.Delivery.SmartHost = NullableText(t)),
+            v => Format(v.Delivery.SmartHost), (v, t) => v.Delivery.SmartHost = Checked("smartHost", t, NameRules.IsSmartHost, "a host name or [IP address], optionally :port")),
         new("outboundPort", "delivery", SettingTab.Delivery, SettingKind.Number, "Outbound connections → TCP port",
             v => Format(v.Delivery.OutboundPort), (v, t) => v.Delivery.OutboundPort = Int("outboundPort", t, 1, 65535)),
         new("maxOutboundConnections", "delivery", SettingTab.Delivery, SettingKind.Number, "Outbound connections → limit (null: no limit)",
@@ -74,9 +75,9 @@ public static class VirtualServerSettings
 
         // Identity, NDR copy and logging.
         new("fqdn", "general", SettingTab.General, SettingKind.Text, "Delivery → Advanced → fully-qualified domain name (the name in the greeting)",
-            v => v.Fqdn, (v, t) => v.Fqdn = NullableText(t) ?? throw Invalid("fqdn", t, "a domain name")),
+            v => v.Fqdn, (v, t) => v.Fqdn = Checked("fqdn", t, n => NameRules.IsDomainName(n), "a domain name") ?? throw Invalid("fqdn", t, "a domain name")),
         new("ndrCopyTo", "general", SettingTab.Messages, SettingKind.Text, "Messages → send a copy of each non-delivery report to (null: nobody)",
-            v => Format(v.NdrCopyTo), (v, t) => v.NdrCopyTo = NullableText(t)),
+            v => Format(v.NdrCopyTo), (v, t) => v.NdrCopyTo = Checked("ndrCopyTo", t, NameRules.IsMailAddress, "an address user@domain")),
         new("loggingEnabled", "general", SettingTab.General, SettingKind.Boolean, "General → enable logging",
             v => Format(v.LoggingEnabled), (v, t) => v.LoggingEnabled = Bool("loggingEnabled", t)),
     ];
@@ -173,6 +174,10 @@ public static class VirtualServerSettings
     private static string? Closest(string typed) =>
         Topology.KeySuggester.Closest(typed, Table.Select(s => s.Name))
         ?? (typed.Length >= 4 ? Table.Select(s => s.Name).FirstOrDefault(n => n.Contains(typed, StringComparison.OrdinalIgnoreCase) || typed.Contains(n, StringComparison.OrdinalIgnoreCase)) : null);
+
+    /// <summary>Null for "none", else the text when it passes the topology file's rule for such a value.</summary>
+    private static string? Checked(string name, string text, Func<string, bool> valid, string expected) =>
+        NullableText(text) is not { } value ? null : valid(value) ? value : throw Invalid(name, text, expected);
 
     private static void Entries(AccessList list, string name, string text)
     {

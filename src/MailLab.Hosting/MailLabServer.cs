@@ -18,22 +18,30 @@ public sealed class MailLabServer : IAsyncDisposable
     private readonly Dictionary<Mail.Pop3.Pop3Service, LoopbackTcpListener> _pop3Listeners = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly bool _tcp;
+
+    // The world as it started (in topology-file form) and its start time: what ResetAsync rebuilds.
+    private readonly string _topology;
+    private readonly DateTimeOffset _started;
     private bool _disposed;
 
     public MailLabServer(MailWorld world, bool listenOnTcp = true)
     {
-        World = world;
         _tcp = listenOnTcp;
+        _topology = Mail.Topology.TopologyWriter.Write(world);
+        _started = world.Clock.GetUtcNow();
         Certificate = SelfSignedCertificate.Create(world.Hosts.Select(h => h.Name), world.Clock);
         InMemory = new InMemoryNetwork(Certificate);
-        world.Outbound = new Smtp.MailKitOutboundSmtp(this);
-        Simulator = world.Clock is Mail.Simulation.SimulationClock ? new Mail.Simulation.Simulator(world) : null;
+        World = Attach(world);
     }
 
     /// <summary>The stepper of simulation mode; null when the world runs on real time.</summary>
-    public Mail.Simulation.Simulator? Simulator { get; }
+    public Mail.Simulation.Simulator? Simulator { get; private set; }
 
-    public MailWorld World { get; }
+    /// <summary>The running world; replaced by <see cref="ResetAsync"/>.</summary>
+    public MailWorld World { get; private set; }
+
+    /// <summary>Raised after <see cref="ResetAsync"/> has started the new world.</summary>
+    public event Action<MailWorld>? WorldReset;
 
     public X509Certificate2 Certificate { get; }
 
@@ -75,32 +83,62 @@ public sealed class MailLabServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Throws the running world away and starts the topology it began with again: same hosts,
+    /// settings, accounts and ports, empty mailboxes, queues and trace, and in simulation mode a new
+    /// virtual clock at the original start time. Sessions of the old world are ended.
+    /// </summary>
+    public async Task ResetAsync()
+    {
+        var old = World;
+        var clock = old.Clock is Mail.Simulation.SimulationClock ? new Mail.Simulation.SimulationClock(_started) : old.Clock;
+        var world = Mail.Topology.TopologyLoader.LoadText(_topology, "the topology MailLab started with", clock);
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            await CloseListenersAsync(old).ConfigureAwait(false);
+            foreach (var server in old.Hosts.SelectMany(h => h.Smtp.VirtualServers))
+            {
+                InMemory.CloseSessions(server);
+            }
+
+            // A retry timer of the old world that still fires has nowhere to send to.
+            old.Outbound = null;
+            foreach (var host in world.Hosts)
+            {
+                // Listeners on port 0 come back on the port they had, as after a stop and start.
+                if (old.FindHost(host.Name) is not { } before)
+                {
+                    continue;
+                }
+
+                host.Pop3.Port = before.Pop3.Port;
+                host.Pop3.BoundPort = before.Pop3.BoundPort;
+                foreach (var server in host.Smtp.VirtualServers)
+                {
+                    server.BoundPort = before.Smtp.Find(server.Name)?.BoundPort;
+                }
+            }
+
+            World = Attach(world);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        await StartAsync().ConfigureAwait(false);
+        WorldReset?.Invoke(world);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
             _disposed = true;
-            foreach (var host in World.Hosts)
-            {
-                host.Smtp.StateChanged -= OnStateChanged;
-                host.Smtp.VirtualServerAdded -= OnStateChanged;
-            }
-
-            LoopbackTcpListener[] listeners;
-            lock (_listeners)
-            {
-                listeners = _listeners.Values.ToArray();
-                _listeners.Clear();
-            }
-
-            foreach (var listener in listeners)
-            {
-                await listener.DisposeAsync().ConfigureAwait(false);
-            }
-
-            await ClosePop3Async().ConfigureAwait(false);
-
+            await CloseListenersAsync(World).ConfigureAwait(false);
             await InMemory.DisposeAsync().ConfigureAwait(false);
         }
         finally
@@ -109,6 +147,37 @@ public sealed class MailLabServer : IAsyncDisposable
         }
 
         Certificate.Dispose();
+    }
+
+    private MailWorld Attach(MailWorld world)
+    {
+        world.Outbound = new Smtp.MailKitOutboundSmtp(this);
+        Simulator = world.Clock is Mail.Simulation.SimulationClock ? new Mail.Simulation.Simulator(world) : null;
+        return world;
+    }
+
+    /// <summary>Stops following a world's state changes and closes its SMTP and POP3 listeners.</summary>
+    private async Task CloseListenersAsync(MailWorld world)
+    {
+        foreach (var host in world.Hosts)
+        {
+            host.Smtp.StateChanged -= OnStateChanged;
+            host.Smtp.VirtualServerAdded -= OnStateChanged;
+        }
+
+        LoopbackTcpListener[] listeners;
+        lock (_listeners)
+        {
+            listeners = _listeners.Values.ToArray();
+            _listeners.Clear();
+        }
+
+        foreach (var listener in listeners)
+        {
+            await listener.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await ClosePop3Async().ConfigureAwait(false);
     }
 
     private void OnStateChanged(SmtpVirtualServer server) => ApplyAsync(server).GetAwaiter().GetResult();
@@ -174,7 +243,7 @@ public sealed class MailLabServer : IAsyncDisposable
         {
             foreach (var host in World.Hosts.Where(h => h.Pop3.Enabled && _tcp && !_disposed))
             {
-                var listener = ProtocolListeners.OpenPop3(host.Pop3, Certificate);
+                var listener = ProtocolListeners.OpenPop3(host.Pop3, Certificate, host.Pop3.Port == 0 ? host.Pop3.BoundPort ?? 0 : null);
                 host.Pop3.BoundPort = listener.EndPoint.Port;
                 lock (_pop3Listeners)
                 {

@@ -15,7 +15,12 @@ internal static class TraceEndpoints
     public static void MapTraceEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGet("/traces", (MailLabServer runtime) =>
-                runtime.World.Trace.Summaries().Select(s => ToListItem(s, runtime.World.Trace.ForTrace(s.TraceId))).ToArray())
+            {
+                // One pass over the stages for every message (not one scan of the log per message): 10,000 messages stay fast.
+                var trace = runtime.World.Trace;
+                var stages = trace.Snapshot().Where(e => e.TraceId is not null && !TraceLog.IsProtocol(e.Kind)).ToLookup(e => e.TraceId!);
+                return trace.Summaries().Select(s => ToListItem(s, stages[s.TraceId])).ToArray();
+            })
             .WithName("ListTraces")
             .WithSummary("One entry per accepted message: id, from, recipients, subject and status (delivered, queued, deferred, bounced).");
 
@@ -40,10 +45,11 @@ internal static class TraceEndpoints
             {
                 // Server-Sent Events: subscribe first, then send the headers and a comment at once, so a
                 // client that has the headers is sure to see every later event.
-                using var subscription = new TraceSubscription(runtime.World.Trace);
+                // The stream ends when the world is reset; the browser reconnects (after "retry" ms) to the new one.
+                using var subscription = new TraceSubscription(runtime);
                 http.Response.ContentType = "text/event-stream";
                 http.Response.Headers.CacheControl = "no-cache";
-                await http.Response.WriteAsync(": MailLab trace events\n\n", cancellation);
+                await http.Response.WriteAsync(": MailLab trace events\nretry: 250\n\n", cancellation);
                 await http.Response.Body.FlushAsync(cancellation);
                 var json = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
                 try
@@ -64,7 +70,7 @@ internal static class TraceEndpoints
     }
 
     /// <summary>Status from the stages: bounced once anything failed, else the latest of queued / deferred / delivered.</summary>
-    private static TraceListItemDto ToListItem(TraceSummary s, IReadOnlyList<TraceEvent> events)
+    private static TraceListItemDto ToListItem(TraceSummary s, IEnumerable<TraceEvent> events)
     {
         var status = "received";
         foreach (var e in events)
@@ -110,28 +116,43 @@ internal static class TraceEndpoints
         return hops.OrderBy(h => h.Time).ThenBy(h => h.SessionId).ToArray();
     }
 
-    /// <summary>Trace events appended after it was created, buffered (the oldest dropped past 10,000).</summary>
+    /// <summary>
+    /// Trace events appended after it was created, buffered (the oldest dropped past 10,000), each
+    /// stamped with the server's wall-clock time so the page can measure how late it sees them.
+    /// Completes when the world is reset.
+    /// </summary>
     private sealed class TraceSubscription : IDisposable
     {
+        private readonly MailLabServer _runtime;
         private readonly TraceLog _trace;
-        private readonly Channel<TraceEvent> _channel = Channel.CreateBounded<TraceEvent>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
+        private readonly Channel<(TraceEvent Event, DateTimeOffset Stamp)> _channel =
+            Channel.CreateBounded<(TraceEvent, DateTimeOffset)>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
 
-        public TraceSubscription(TraceLog trace)
+        public TraceSubscription(MailLabServer runtime)
         {
-            _trace = trace;
-            trace.Appended += OnAppended;
+            _runtime = runtime;
+            _trace = runtime.World.Trace;
+            _trace.Appended += OnAppended;
+            runtime.WorldReset += OnWorldReset;
         }
 
         public async IAsyncEnumerable<TraceEventDto> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellation)
         {
-            await foreach (var e in _channel.Reader.ReadAllAsync(cancellation))
+            await foreach (var (e, stamp) in _channel.Reader.ReadAllAsync(cancellation))
             {
-                yield return new TraceEventDto(e.Sequence, e.Time, e.Host, e.Kind.ToString(), e.Text, e.SessionId, e.TraceId, e.MessageId, e.Peer);
+                yield return new TraceEventDto(e.Sequence, e.Time, e.Host, e.Kind.ToString(), e.Text, e.SessionId, e.TraceId, e.MessageId, e.Peer, stamp.ToUnixTimeMilliseconds());
             }
         }
 
-        public void Dispose() => _trace.Appended -= OnAppended;
+        public void Dispose()
+        {
+            _trace.Appended -= OnAppended;
+            _runtime.WorldReset -= OnWorldReset;
+        }
 
-        private void OnAppended(TraceEvent e) => _channel.Writer.TryWrite(e);
+        // Wall-clock time on purpose: a latency measurement, the same in live and simulation mode.
+        private void OnAppended(TraceEvent e) => _channel.Writer.TryWrite((e, TimeProvider.System.GetUtcNow()));
+
+        private void OnWorldReset(Mail.World.MailWorld world) => _channel.Writer.TryComplete();
     }
 }

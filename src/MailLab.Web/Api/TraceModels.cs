@@ -14,4 +14,5 @@ public sealed record HopDto(long SessionId, string Host, string Role, string? Pe
 /// <summary>A transcript line: "C" for what the client sent, "S" for the server's reply.</summary>
 public sealed record TranscriptLineDto(DateTimeOffset Time, string Direction, string Text);
 
-public sealed record TraceEventDto(long Sequence, DateTimeOffset Time, string Host, string Kind, string Text, long? SessionId, string? TraceId, string? MessageId, string? Peer);
+/// <summary>A live trace event; <c>Sent</c> is when the server saw it (Unix ms, wall clock), for measuring delay.</summary>
+public sealed record TraceEventDto(long Sequence, DateTimeOffset Time, string Host, string Kind, string Text, long? SessionId, string? TraceId, string? MessageId, string? Peer, long Sent);

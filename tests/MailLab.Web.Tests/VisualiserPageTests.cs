@@ -161,7 +161,7 @@ public sealed class VisualiserPageTests : IClassFixture<BrowserFixture>
             await session.OpenAsync();
             await session.SendAsIvanAsync("student@rosnou.ru", HostileSubject);
 
-            var row = session.Page.Locator("#deliveries tbody tr").First;
+            var row = session.Page.Locator("#deliveries tbody tr[data-id]").First;
             await Expect(row.Locator("td.subject")).ToHaveTextAsync(HostileSubject);
             await row.ClickAsync();
             await Expect(session.Page.Locator("#d-subject")).ToHaveTextAsync(HostileSubject);

@@ -48,9 +48,14 @@ public sealed class PageSession : IAsyncDisposable
 
     public static string ArtifactDirectory => Path.Combine(AppContext.BaseDirectory, "playwright-artifacts");
 
-    public static async Task<PageSession> StartAsync(IBrowser browser, string? language = null)
+    /// <summary>Where a simulated world's clock starts.</summary>
+    public static readonly DateTimeOffset SimulationStart = new(2026, 9, 1, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Starts the default topology on real time, or on a virtual clock (as <c>maillab up --simulate</c>).</summary>
+    public static async Task<PageSession> StartAsync(IBrowser browser, string? language = null, bool simulate = false)
     {
-        var world = DefaultTopology.Create(TimeProvider.System, portOffsetToZero: true);
+        TimeProvider clock = simulate ? new Mail.Simulation.SimulationClock(SimulationStart) : TimeProvider.System;
+        var world = DefaultTopology.Create(clock, portOffsetToZero: true);
         var runtime = new MailLabServer(world);
         await runtime.StartAsync();
         var app = MailLabWebApp.Build(runtime, port: 0);
@@ -99,12 +104,15 @@ public sealed class PageSession : IAsyncDisposable
         }
     }
 
+    /// <summary>An HTTP client on the page's API (what the CLI would call).</summary>
+    public HttpClient Api() => new() { BaseAddress = Url };
+
     public IPEndPoint SmtpEndPoint(string host) =>
         Runtime.GetEndPoint(World.FindHost(host)!.Smtp.Find(DefaultTopology.VirtualServerName)!)
         ?? throw new InvalidOperationException($"{host} has no SMTP listener.");
 
     /// <summary>ivan@mail.ru submits a message to mail.ru over TCP with MailKit (STARTTLS, AUTH), as in the README.</summary>
-    public async Task SendAsIvanAsync(string to, string subject)
+    public async Task SendAsIvanAsync(string to, string subject, string body = "Привет!")
     {
         var expected = Runtime.Certificate.GetCertHashString();
         using var client = new SmtpClient
@@ -119,7 +127,7 @@ public sealed class PageSession : IAsyncDisposable
         message.From.Add(MailboxAddress.Parse("ivan@mail.ru"));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = "Привет!" };
+        message.Body = body.StartsWith('<') ? new TextPart("html") { Text = body } : new TextPart("plain") { Text = body };
         await client.SendAsync(message);
         await client.DisconnectAsync(true);
     }

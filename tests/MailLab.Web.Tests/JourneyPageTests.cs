@@ -35,7 +35,6 @@ public sealed class JourneyPageTests : IClassFixture<BrowserFixture>
             await row.ClickAsync();
             var message = page.Locator("#topology g.message");
             var visited = new List<string>();
-            var stages = await page.Locator("#stages tbody tr").CountAsync();
             for (var i = 0; i < 200 && visited.LastOrDefault() != "store:rosnou.ru"; i++)
             {
                 var at = await message.GetAttributeAsync("data-at");
@@ -48,6 +47,8 @@ public sealed class JourneyPageTests : IClassFixture<BrowserFixture>
             }
 
             visited.Should().ContainInOrder("host:mail.ru", "dns:dns", "host:rosnou.ru", "store:rosnou.ru");
+            await Expect(page.Locator("#stages tbody tr[data-stage='Relayed']")).ToHaveCountAsync(1);
+            var stages = await page.Locator("#stages tbody tr").CountAsync();
             await Expect(page.Locator("#cursor")).ToHaveValueAsync((stages - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
             await Expect(page.Locator("#stages tbody tr.cursor")).ToHaveAttributeAsync("data-stage", "Relayed");
 
@@ -87,6 +88,17 @@ public sealed class JourneyPageTests : IClassFixture<BrowserFixture>
             await Expect(page.Locator("#received li.latest")).ToHaveAttributeAsync("data-host", "rosnou.ru");
             await Expect(page.Locator("#topology line.link.on-path[data-link]")).ToHaveCountAsync(1);
             await Expect(page.Locator("#all-headers-list")).ToContainTextAsync("Subject: Lab 3 report");
+
+            // The last hop: the student reads it by POP3. The stage, its transcript, and the message at the reader's client.
+            await session.RetrieveAsStudentAsync();
+            await Expect(page.Locator("#stages tbody tr[data-stage='RetrievedByPop3'][data-host='rosnou.ru']")).ToHaveCountAsync(1);
+            var pop3 = page.Locator(".hop[data-role='pop3'][data-host='rosnou.ru']");
+            await Expect(pop3.Locator(".line.client", new() { HasText = "RETR 1" })).ToHaveCountAsync(1);
+            await Expect(pop3.Locator(".line.server", new() { HasText = "+OK" }).First).ToBeVisibleAsync();
+            await page.Locator("#stages tbody tr[data-stage='RetrievedByPop3']").ClickAsync();
+            await Expect(message).ToHaveAttributeAsync("data-at", "reader:rosnou.ru");
+            await Expect(page.Locator("#topology g.client.on-path[data-client='student@rosnou.ru']")).ToHaveCountAsync(1);
+            await Expect(pop3).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("current"));
             session.Errors.Should().BeEmpty();
         });
     }

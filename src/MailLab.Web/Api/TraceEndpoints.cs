@@ -92,19 +92,20 @@ internal static class TraceEndpoints
     private static IReadOnlyList<HopDto> Hops(TraceLog trace, IReadOnlyList<TraceEvent> events)
     {
         var hops = new List<HopDto>();
-        foreach (var sessionEvent in events.Where(e => e.SessionId is not null && e.Kind is TraceKind.Received or TraceKind.Relayed or TraceKind.Connecting)
+        foreach (var sessionEvent in events.Where(e => e.SessionId is not null && e.Kind is TraceKind.Received or TraceKind.Relayed or TraceKind.Connecting or TraceKind.RetrievedByPop3)
                      .GroupBy(e => e.SessionId!.Value).Select(g => g.First()))
         {
             var lines = trace.ForSession(sessionEvent.SessionId!.Value);
             var first = lines.Count > 0 ? lines[0] : sessionEvent;
             var inbound = sessionEvent.Kind == TraceKind.Received;
             // The reply to the message content: after the Received stage (inbound), or after the content was sent (outbound).
+            // A POP3 retrieval has no such reply (the message goes the other way).
             var after = inbound ? sessionEvent.Sequence : lines.LastOrDefault(l => l.Kind == TraceKind.ClientData)?.Sequence ?? long.MaxValue;
             var accepted = lines.FirstOrDefault(l => l.Kind == TraceKind.ServerReply && l.Sequence > after);
             hops.Add(new HopDto(
                 sessionEvent.SessionId.Value,
                 sessionEvent.Host,
-                inbound ? "server" : "client",
+                sessionEvent.Kind == TraceKind.RetrievedByPop3 ? "pop3" : inbound ? "server" : "client",
                 sessionEvent.Peer ?? first.Peer,
                 first.Time,
                 accepted?.Text,

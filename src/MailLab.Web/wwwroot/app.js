@@ -234,7 +234,7 @@ function renderDetail() {
     .sort((a, b) => rank(a.hop) - rank(b.hop) || a.index - b.index)
     .map((x) => x.hop);
   $("hops").replaceChildren(...hops.map((hop) => {
-    const title = hop.role === "server" ? t("hopIn", hop.host, hop.peer ?? "?") : t("hopOut", hop.host, hop.peer ?? "?");
+    const title = t({ server: "hopIn", client: "hopOut", pop3: "hopPop3" }[hop.role] ?? "hopOut", hop.host, hop.peer ?? "?");
     const lines = hop.transcript.map((line) =>
       h("div", { class: `line ${line.direction === "S" ? "server" : "client"}`, "data-direction": line.direction },
         h("span", { class: "dir", text: `${line.direction}: ` }),

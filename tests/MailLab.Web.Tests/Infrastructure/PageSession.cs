@@ -132,6 +132,17 @@ public sealed class PageSession : IAsyncDisposable
         await client.DisconnectAsync(true);
     }
 
+    /// <summary>student@rosnou.ru reads the first message of the mailbox with POP3 over TCP (MailKit), leaving it there.</summary>
+    public async Task RetrieveAsStudentAsync()
+    {
+        var endPoint = Runtime.GetPop3EndPoint(World.FindHost("rosnou.ru")!.Pop3) ?? throw new InvalidOperationException("rosnou.ru has no POP3 listener.");
+        using var client = new MailKit.Net.Pop3.Pop3Client { Timeout = 20_000 };
+        await client.ConnectAsync(endPoint.Address.ToString(), endPoint.Port, SecureSocketOptions.None);
+        await client.AuthenticateAsync("student@rosnou.ru", "student123");
+        await client.GetMessageAsync(0);
+        await client.DisconnectAsync(true);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _context.DisposeAsync();

@@ -71,7 +71,10 @@ public sealed class WorldApiTests : IAsyncLifetime
         var vs = _runtime.World.FindHost("rosnou.ru")!.Smtp.Find(DefaultTopology.VirtualServerName)!;
         var port = _runtime.GetEndPoint(vs)!.Port;
         var pop3Port = _runtime.GetPop3EndPoint(_runtime.World.FindHost("rosnou.ru")!.Pop3)!.Port;
-        await SendThroughPickupAsync("Before", "x");
+        var before = await SendThroughPickupAsync("Before", "x");
+        var first = await SendThroughPickupAsync("Before, too", "x");
+        (await _http.GetFromJsonAsync<JsonElement[]>($"/api/traces?after={before}"))!.Select(t => t.GetProperty("id").GetString()).Should().Equal(first);
+        (await _http.GetFromJsonAsync<JsonElement[]>($"/api/traces?after={first}")).Should().BeEmpty();
         (await _http.PostAsync("/api/clock/advance?by=PT2H", null)).EnsureSuccessStatusCode();
         (await _http.PostAsync("/api/network/hosts/rosnou.ru/unreachable", null)).EnsureSuccessStatusCode();
         (await _http.PostAsync("/api/servers/mail.ru/smtp/Default SMTP Virtual Server/pause", null)).EnsureSuccessStatusCode();
@@ -86,6 +89,7 @@ public sealed class WorldApiTests : IAsyncLifetime
         _runtime.World.Should().NotBeSameAs(old);
         old.Outbound.Should().BeNull();
         (await _http.GetFromJsonAsync<JsonElement[]>("/api/traces")).Should().BeEmpty();
+        (await _http.GetAsync($"/api/traces?after={first}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         var network = await _http.GetFromJsonAsync<JsonElement>("/api/network");
         network.GetProperty("unreachableHosts").GetArrayLength().Should().Be(0);
         var servers = await _http.GetFromJsonAsync<JsonElement[]>("/api/servers");

@@ -14,15 +14,32 @@ internal static class TraceEndpoints
 {
     public static void MapTraceEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/traces", (MailLabServer runtime) =>
+        api.MapGet("/traces", (string? after, MailLabServer runtime) =>
             {
-                // One pass over the stages for every message (not one scan of the log per message): 10,000 messages stay fast.
                 var trace = runtime.World.Trace;
+                IReadOnlyList<TraceSummary> summaries = trace.Summaries();
+                if (after is not null)
+                {
+                    var index = summaries.Select(s => s.TraceId).ToList().FindIndex(id => string.Equals(id, after, StringComparison.OrdinalIgnoreCase));
+                    if (index < 0)
+                    {
+                        return ServerEndpoints.NotFound($"No trace \"{after}\" (reset or forgotten): read the whole list.");
+                    }
+
+                    summaries = summaries.Skip(index + 1).ToArray();
+                }
+
+                if (summaries.Count <= 16)
+                {
+                    return Results.Ok(summaries.Select(s => ToListItem(s, trace.ForTrace(s.TraceId))).ToArray());
+                }
+
+                // One pass over the stages for every message (not one scan of the log per message): 10,000 messages stay fast.
                 var stages = trace.Snapshot().Where(e => e.TraceId is not null && !TraceLog.IsProtocol(e.Kind)).ToLookup(e => e.TraceId!);
-                return trace.Summaries().Select(s => ToListItem(s, stages[s.TraceId])).ToArray();
+                return Results.Ok(summaries.Select(s => ToListItem(s, stages[s.TraceId])).ToArray());
             })
             .WithName("ListTraces")
-            .WithSummary("One entry per accepted message: id, from, recipients, subject and status (delivered, queued, deferred, bounced).");
+            .WithSummary("One entry per accepted message, in arrival order: id, from, recipients, subject and status (delivered, queued, deferred, bounced). after=ID: only the messages that came after that one.");
 
         api.MapGet("/traces/{id}", (string id, MailLabServer runtime) =>
             {
@@ -141,7 +158,11 @@ internal static class TraceEndpoints
         {
             await foreach (var (e, stamp) in _channel.Reader.ReadAllAsync(cancellation))
             {
-                yield return new TraceEventDto(e.Sequence, e.Time, e.Host, e.Kind.ToString(), e.Text, e.SessionId, e.TraceId, e.MessageId, e.Peer, stamp.ToUnixTimeMilliseconds());
+                // A message's first acceptance carries its list entry, so the page can add the row without asking.
+                var message = e.Kind == TraceKind.Received && e.TraceId is not null && e.TraceId == e.MessageId && _trace.FindSummary(e.TraceId) is { } summary
+                    ? new TraceListItemDto(summary.TraceId, summary.Host, summary.From, summary.Recipients, summary.Subject, summary.Received, "received")
+                    : null;
+                yield return new TraceEventDto(e.Sequence, e.Time, e.Host, e.Kind.ToString(), e.Text, e.SessionId, e.TraceId, e.MessageId, e.Peer, stamp.ToUnixTimeMilliseconds(), message);
             }
         }
 

@@ -17,5 +17,8 @@ public sealed record HopDto(long SessionId, string Host, string Role, string? Pe
 /// <summary>A transcript line: "C" for what the client sent, "S" for the server's reply.</summary>
 public sealed record TranscriptLineDto(DateTimeOffset Time, string Direction, string Text);
 
-/// <summary>A live trace event; <c>Sent</c> is when the server saw it (Unix ms, wall clock), for measuring delay.</summary>
-public sealed record TraceEventDto(long Sequence, DateTimeOffset Time, string Host, string Kind, string Text, long? SessionId, string? TraceId, string? MessageId, string? Peer, long Sent);
+/// <summary>
+/// A live trace event. <c>Sent</c>: when the server saw it (Unix ms, wall clock), for measuring delay;
+/// <c>Message</c>: on a message's first acceptance, its entry for the list.
+/// </summary>
+public sealed record TraceEventDto(long Sequence, DateTimeOffset Time, string Host, string Kind, string Text, long? SessionId, string? TraceId, string? MessageId, string? Peer, long Sent, TraceListItemDto? Message = null);

@@ -156,6 +156,20 @@ const reloadTraces = coalesce(async () => {
   }
 });
 
+/** Fetches only the messages newer than the newest shown (the whole list when that one is gone, e.g. after a reset). */
+const loadNewTraces = coalesce(async () => {
+  const last = list.lastId();
+  if (!last) {
+    await reloadTraces();
+    return;
+  }
+  try {
+    list.append(await api(`/traces?after=${encodeURIComponent(last)}`));
+  } catch {
+    await reloadTraces();
+  }
+});
+
 function select(id) {
   stopPlaying();
   state.selected = id;
@@ -346,9 +360,20 @@ function scrub(index) {
 // ---- events ----
 
 function measure(event, done) {
+  const arrived = performance.timeOrigin + performance.now();
   done.then(() => {
-    metrics.latencies.push({ kind: event.kind, ms: performance.timeOrigin + performance.now() - event.sent });
+    const drawn = performance.timeOrigin + performance.now();
+    metrics.latencies.push({ kind: event.kind, ms: drawn - event.sent, transit: arrived - event.sent });
   });
+}
+
+/** A live event in the list: a known message's status, a new message's row (from the event, or fetched). */
+function applyToList(event) {
+  if (!list.apply(event) && event.message) {
+    list.append([event.message]);
+    list.apply(event);
+  }
+  return list.has(event.traceId) ? list.schedule() : loadNewTraces();
 }
 
 function connectEvents() {
@@ -375,7 +400,7 @@ function connectEvents() {
       return;
     }
     if (event.traceId) {
-      measure(event, list.apply(event) ? list.schedule() : reloadTraces());
+      measure(event, applyToList(event));
     }
     if (state.selected && event.traceId === state.selected) {
       refreshDetail();

@@ -59,8 +59,24 @@ export class DeliveryList {
     this.render();
   }
 
+  /** Adds messages that arrived after the last one (GET /api/traces?after=…). */
+  append(items) {
+    for (const item of items) {
+      if (!this.byId.has(item.id)) {
+        this.items.push(item);
+        this.byId.set(item.id, item);
+      }
+    }
+    this.schedule();
+  }
+
   has(id) {
     return this.byId.has(id);
+  }
+
+  /** The newest message's id, or null. */
+  lastId() {
+    return this.items.length > 0 ? this.items[this.items.length - 1].id : null;
   }
 
   /** Applies a live stage event to a known message; returns false when the message is unknown. */

@@ -100,7 +100,7 @@ export function renderTopology(svg, servers, network, highlight, previousAnchor)
   const unreachable = new Set(network?.unreachableHosts ?? []);
   const links = svg.appendChild(el("g", { class: "links" }));
   const nodes = svg.appendChild(el("g", { class: "nodes" }));
-  const anchors = { dns, hosts: positions, stores: new Map(), clients: new Map(), readers: new Map() };
+  const anchors = { dns, hosts: new Map(), stores: new Map(), clients: new Map(), readers: new Map() };
   const lines = dnsLines(network);
   const dnsH = dnsHeight(lines);
 
@@ -184,6 +184,8 @@ export function renderTopology(svg, servers, network, highlight, previousAnchor)
     store.append(el("rect", { x: p.x - HOST_W / 2 + 8, y: storeY, width: HOST_W - 16, height: 14, rx: 3, class: "store-box" }));
     store.append(el("text", { x: p.x, y: storeY + 11, "text-anchor": "middle", class: "store-label" }, t("mailboxStore")));
     anchors.stores.set(host.name, { x: p.x, y: storeY + 7 });
+    // The message at the MTA sits in the box's corner, beside the name, leaving the rows readable.
+    anchors.hosts.set(host.name, { x: p.x + HOST_W / 2 - 20, y: p.y - h / 2 + 14 });
   }
 
   return drawMessage(svg, anchors, highlight, previousAnchor);

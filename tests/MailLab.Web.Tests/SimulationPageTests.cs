@@ -26,8 +26,12 @@ public sealed class SimulationPageTests : IClassFixture<BrowserFixture>
             await Expect(page.Locator("#sim")).ToBeVisibleAsync();
             await Expect(page.Locator("#clock-now")).ToHaveTextAsync("2026-09-01 09:00:00 UTC");
 
-            (await api.PostAsync("/api/network/hosts/rosnou.ru/unreachable", null)).EnsureSuccessStatusCode();
-            await Expect(page.Locator("#topology g.host.down[data-host='rosnou.ru']")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+            // rosnou.ru switched off from its details panel.
+            await page.Locator("#topology g.host[data-host='rosnou.ru'] .host-name").ClickAsync();
+            await page.Locator("#host-reachability[data-unreachable='false']").ClickAsync();
+            await Expect(page.Locator("#topology g.host.down[data-host='rosnou.ru']")).ToHaveCountAsync(1);
+            await Expect(page.Locator("#host-reachability")).ToHaveAttributeAsync("data-unreachable", "true");
+            session.World.Links.UnreachableHosts.Should().Contain("rosnou.ru");
 
             await session.SendAsIvanAsync("student@rosnou.ru", "Lab 3 report");
             var row = page.Locator("#deliveries tbody tr[data-id]", new() { HasText = "Lab 3 report" });
@@ -60,7 +64,8 @@ public sealed class SimulationPageTests : IClassFixture<BrowserFixture>
             (await deferrals.CountAsync()).Should().Be(count);
 
             // rosnou.ru comes back; advancing the clock by a chosen duration (a day) reaches the next retry.
-            (await api.PostAsync("/api/network/hosts/rosnou.ru/reachable", null)).EnsureSuccessStatusCode();
+            await page.Locator("#host-reachability[data-unreachable='true']").ClickAsync();
+            await Expect(page.Locator("#topology g.host.down")).ToHaveCountAsync(0);
             await page.Locator("#advance-amount").FillAsync("0");
             await page.Locator("#clock-advance").ClickAsync();
             await Expect(page.Locator("#error")).ToContainTextAsync("whole number");

@@ -9,7 +9,7 @@ import { $, h, api, debounce, coalesce, formatTime } from "./dom.js";
 import { DeliveryList } from "./deliveries.js";
 import { pathFrames, trailUpTo } from "./pathframes.js";
 import { initSimControls, showSimControls } from "./simcontrols.js";
-import { openHostDetails, closeHostDetails, refreshHostDetails, openHost } from "./hostdetails.js";
+import { initHostDetails, openHostDetails, closeHostDetails, refreshHostDetails, openHost } from "./hostdetails.js";
 import { renderTopology } from "./topology.js";
 
 const STAGE_KINDS = new Set(["Received", "Cleanup", "DeliveredToMailbox", "DeliveredToDrop", "Queued", "MxLookup", "Connecting",
@@ -461,6 +461,7 @@ function start() {
   $("topology").addEventListener("click", onTopologyActivated);
   $("topology").addEventListener("keydown", onTopologyActivated);
   $("host-details-close").addEventListener("click", closeHostDetails);
+  initHostDetails((error) => (error ? showError(error) : loadServers()));
   $("cursor").addEventListener("input", () => scrub(Number($("cursor").value)));
   $("cursor-prev").addEventListener("click", () => scrub(state.cursor - 1));
   $("cursor-next").addEventListener("click", () => scrub(state.cursor + 1));

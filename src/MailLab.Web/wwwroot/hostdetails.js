@@ -5,6 +5,12 @@ import { t } from "./i18n.js";
 import { api, h, $ } from "./dom.js";
 
 let current = null;
+let changed = () => {};
+
+/** onChange runs after the panel changed the world (a host switched off or on), so the page can redraw. */
+export function initHostDetails(onChange) {
+  changed = onChange;
+}
 
 export function openHostDetails(name) {
   current = name;
@@ -28,7 +34,7 @@ export async function refreshHostDetails() {
     return;
   }
   const enc = encodeURIComponent(name);
-  const [server, pop3] = await Promise.all([api(`/servers/${enc}`), api(`/servers/${enc}/pop3`)]);
+  const [server, pop3, network] = await Promise.all([api(`/servers/${enc}`), api(`/servers/${enc}/pop3`), api("/network")]);
   const queues = await Promise.all(server.smtp.virtualServers.map((vs) =>
     api(`/servers/${enc}/smtp/${encodeURIComponent(vs.name)}/folders/Queue`).then((files) => files.length)));
   // The host's mailboxes: its accounts' and the POP3 service's, each with what it holds now.
@@ -41,10 +47,16 @@ export async function refreshHostDetails() {
   if (current !== name) {
     return;
   }
-  render(server, pop3, queues, mailboxes);
+  render(server, pop3, queues, mailboxes, network.unreachableHosts.includes(server.name));
 }
 
-function render(server, pop3, queues, boxes) {
+/** Switches the host off (unreachable from everywhere) or on again: what a lesson does to see deferrals and retries. */
+async function setReachable(name, reachable) {
+  await api(`/network/hosts/${encodeURIComponent(name)}/${reachable ? "reachable" : "unreachable"}`, { method: "POST" });
+  await Promise.all([refreshHostDetails(), changed()]);
+}
+
+function render(server, pop3, queues, boxes, unreachable) {
   const box = $("host-details");
   box.dataset.host = server.name;
   $("host-details-name").textContent = server.name;
@@ -63,7 +75,10 @@ function render(server, pop3, queues, boxes) {
       h("td", { class: "num", text: String(m.bytes) }),
       h("td", { text: m.locked ? t("locked") : "" })));
 
+  const toggle = h("button", { type: "button", id: "host-reachability", "data-unreachable": String(unreachable), text: t(unreachable ? "switchOn" : "switchOff") });
+  toggle.addEventListener("click", () => setReachable(server.name, unreachable).catch((error) => changed(error)));
   $("host-details-body").replaceChildren(
+    h("p", { class: "hd-network" }, h("span", { text: `${t("network")}: ${t(unreachable ? "unreachable" : "reachable")} ` }), toggle),
     h("h4", { text: t("virtualServers") }),
     h("ul", { class: "hd-list" }, ...servers),
     h("h4", { text: t("pop3Service") }),

@@ -1,7 +1,7 @@
 // Every label of the page in English and Russian. The choice is remembered in localStorage.
 const dictionary = {
   en: {
-    clock: "Clock", step: "Step", advance15: "Advance 15 min",
+    clock: "Clock", step: "Step",
     play: "Play", simPause: "Pause", speed: "Speed", advanceBy: "Advance by", advance: "Advance", resetWorld: "Reset world",
     "unit.M": "minutes", "unit.H": "hours", "unit.D": "days", badDuration: "Enter a whole number of minutes, hours or days (1 or more).",
     nextTimer: "next timer {0} ({1} pending)", noTimers: "no timers pending",
@@ -9,6 +9,7 @@ const dictionary = {
     hostDetails: "Host", hostDetailsOf: "{0}: details", close: "Close", domains: "Domains", queueLength: "Queue",
     pop3Service: "POP3 service", "pop3Auth.1": "local Windows accounts", "pop3Auth.2": "Active Directory integrated",
     "pop3Auth.3": "encrypted password file", spaRequired: "SPA required", pop3Disabled: "POP3 service not installed",
+    network: "Network", reachable: "reachable", switchOff: "Make unreachable", switchOn: "Make reachable",
     locked: "locked", mailboxes: "Mailboxes", mailbox: "Mailbox", messages: "Messages", bytes: "Bytes",
     "domainType.LocalDefault": "local, default", "domainType.LocalAlias": "local, alias", "domainType.Remote": "remote",
     previous: "◀ Previous", next: "Next ▶", cursor: "Timeline cursor", cursorAt: "{0} / {1}: {2} — {3}, {4}",
@@ -38,7 +39,7 @@ const dictionary = {
     unreachable: "unreachable",
   },
   ru: {
-    clock: "Часы", step: "Шаг", advance15: "Вперёд на 15 мин",
+    clock: "Часы", step: "Шаг",
     play: "Пуск", simPause: "Пауза", speed: "Скорость", advanceBy: "Вперёд на", advance: "Вперёд", resetWorld: "Сбросить мир",
     "unit.M": "минут", "unit.H": "часов", "unit.D": "дней", badDuration: "Введите целое число минут, часов или дней (от 1).",
     nextTimer: "следующий таймер {0} (ожидает: {1})", noTimers: "таймеров нет",
@@ -46,6 +47,7 @@ const dictionary = {
     hostDetails: "Узел", hostDetailsOf: "{0}: подробности", close: "Закрыть", domains: "Домены", queueLength: "Очередь",
     pop3Service: "Служба POP3", "pop3Auth.1": "локальные учётные записи Windows", "pop3Auth.2": "интегрированная с Active Directory",
     "pop3Auth.3": "зашифрованный файл паролей", spaRequired: "требуется SPA", pop3Disabled: "служба POP3 не установлена",
+    network: "Сеть", reachable: "доступен", switchOff: "Сделать недоступным", switchOn: "Сделать доступным",
     locked: "заблокирован", mailboxes: "Почтовые ящики", mailbox: "Почтовый ящик", messages: "Сообщений", bytes: "Байт",
     "domainType.LocalDefault": "локальный, по умолчанию", "domainType.LocalAlias": "локальный, псевдоним", "domainType.Remote": "удалённый",
     previous: "◀ Назад", next: "Вперёд ▶", cursor: "Курсор шкалы времени", cursorAt: "{0} / {1}: {2} — {3}, {4}",

@@ -8,6 +8,7 @@ import { linkKey } from "./pathframes.js";
 const NS = "http://www.w3.org/2000/svg";
 const W = 900;
 const HOST_W = 190;
+const NARROW_HOST_W = 160;
 const CLIENT_W = 190;
 const CLIENT_H = 40;
 const DNS_W = 230;
@@ -36,28 +37,40 @@ function dnsHeight(lines) {
   return 28 + 15 * Math.max(1, Math.min(lines.length, DNS_LINES + 1));
 }
 
-/** Centres: for 2 or 3 hosts a row under DNS; for more an ellipse around DNS. */
+/**
+ * Centres and box width: for 1 or 2 hosts a row under DNS; for 3 to 6 an ellipse around DNS; for
+ * 7 to 10 two rows of narrower boxes, DNS and the clients between them (checked by TopologyLayoutTests).
+ */
 export function layout(hosts) {
   const n = hosts.length;
-  const height = n <= 3 ? 270 : 420;
   const positions = new Map();
-  let dns;
-  if (n <= 3) {
+  if (n <= 2) {
     const gap = (W - 2 * (CLIENT_W + 40)) / Math.max(1, n);
     hosts.forEach((h, i) => positions.set(h.name, { x: CLIENT_W + 40 + gap * (i + 0.5), y: 190 }));
-    dns = { x: W / 2, y: 62 };
-  } else {
-    const cx = W / 2;
-    const cy = height / 2;
-    const rx = W / 2 - CLIENT_W - HOST_W / 2 - 10;
+    return { positions, dns: { x: W / 2, y: 62 }, height: 270, hostWidth: HOST_W, rows: false };
+  }
+  const height = 420;
+  const cx = W / 2;
+  const cy = height / 2;
+  if (n <= 6) {
+    // Wide enough that the side hosts clear the DNS box in the middle, narrow enough for the clients outside.
+    const rx = W / 2 - HOST_W / 2 - 110;
     const ry = height / 2 - 70;
     hosts.forEach((h, i) => {
       const angle = Math.PI + (2 * Math.PI * i) / n;
       positions.set(h.name, { x: cx + rx * Math.cos(angle), y: cy + ry * Math.sin(angle) });
     });
-    dns = { x: cx, y: cy };
+    return { positions, dns: { x: cx, y: cy }, height, hostWidth: HOST_W, rows: false };
   }
-  return { positions, dns, height };
+  const top = Math.ceil(n / 2);
+  hosts.forEach((h, i) => {
+    const row = i < top ? 0 : 1;
+    const count = row === 0 ? top : n - top;
+    const index = row === 0 ? i : i - top;
+    const gap = (W - 40) / count;
+    positions.set(h.name, { x: 20 + gap * (index + 0.5), y: row === 0 ? 80 : height - 80 });
+  });
+  return { positions, dns: { x: cx, y: cy }, height, hostWidth: NARROW_HOST_W, rows: true };
 }
 
 /** The two mail clients: the first account of the first host, and the first account of the last host that has one. */
@@ -74,14 +87,17 @@ export function clients(hosts) {
   return [sender, { address: last.accounts[0], host: last.name, side: "right" }];
 }
 
-function clientPosition(client, hostPos, hostCount) {
-  if (hostCount <= 3) {
-    return { x: client.side === "left" ? CLIENT_W / 2 + 10 : W - CLIENT_W / 2 - 10, y: hostPos.y };
+/**
+ * Beside its host for 1 or 2 hosts; with two rows of hosts at the middle row's ends; else in a corner
+ * on its host's side (the sender's at the top, the reader's at the bottom), clear of the ellipse.
+ */
+function clientPosition(client, hostPos, shape) {
+  const { positions, height, rows } = shape;
+  const x = (positions.size <= 2 || rows ? client.side === "left" : hostPos.x < W / 2) ? CLIENT_W / 2 + 10 : W - CLIENT_W / 2 - 10;
+  if (positions.size <= 2 || rows) {
+    return { x, y: positions.size <= 2 ? hostPos.y : height / 2 };
   }
-  return {
-    x: hostPos.x < W / 2 ? CLIENT_W / 2 + 10 : W - CLIENT_W / 2 - 10,
-    y: Math.max(CLIENT_H, hostPos.y + (client.side === "left" ? -60 : 60)),
-  };
+  return { x, y: client.side === "left" ? CLIENT_H / 2 + 8 : height - CLIENT_H / 2 - 8 };
 }
 
 /**
@@ -95,7 +111,8 @@ export function renderTopology(svg, servers, network, highlight, previousAnchor)
   if (keep) {
     svg.append(keep);
   }
-  const { positions, dns, height } = layout(servers);
+  const shape = layout(servers);
+  const { positions, dns, height, hostWidth } = shape;
   svg.setAttribute("viewBox", `0 0 ${W} ${height}`);
   const unreachable = new Set(network?.unreachableHosts ?? []);
   const links = svg.appendChild(el("g", { class: "links" }));
@@ -144,7 +161,7 @@ export function renderTopology(svg, servers, network, highlight, previousAnchor)
   // Mail clients, beside their host, outwards from the centre.
   for (const client of clients(servers)) {
     const hostPos = positions.get(client.host);
-    const { x, y } = clientPosition(client, hostPos, servers.length);
+    const { x, y } = clientPosition(client, hostPos, shape);
     anchors.clients.set(client.address, { x, y });
     anchors.readers.set(client.host, { x, y });
     const on = highlight?.clients?.has(client.address) || highlight?.readers?.has(client.host);
@@ -166,13 +183,13 @@ export function renderTopology(svg, servers, network, highlight, previousAnchor)
       class: `host${on ? " on-path" : ""}${down ? " down" : ""}`, "data-host": host.name, tabindex: 0, role: "button",
       "aria-label": t("hostDetailsOf", host.name),
     }));
-    g.append(el("rect", { x: p.x - HOST_W / 2, y: p.y - h / 2, width: HOST_W, height: h, rx: 8, class: "host-box" }));
+    g.append(el("rect", { x: p.x - hostWidth / 2, y: p.y - h / 2, width: hostWidth, height: h, rx: 8, class: "host-box" }));
     g.append(el("text", { x: p.x, y: p.y - h / 2 + 20, "text-anchor": "middle", class: "host-name" },
       down ? `${host.name} (${t("unreachable")})` : host.name));
     host.smtp.virtualServers.forEach((vs, i) => {
       const y = p.y - h / 2 + 34 + 20 * i;
       const row = g.appendChild(el("g", { class: `vs ${vs.state}`, "data-vs": vs.name, "data-state": vs.state }));
-      row.append(el("rect", { x: p.x - HOST_W / 2 + 8, y, width: HOST_W - 16, height: 16, rx: 3, class: "vs-box" }));
+      row.append(el("rect", { x: p.x - hostWidth / 2 + 8, y, width: hostWidth - 16, height: 16, rx: 3, class: "vs-box" }));
       const port = vs.endpoint ? vs.endpoint.split(":").pop() : vs.port;
       const label = `${vs.name.replace("Default SMTP Virtual Server", "Default SMTP VS")} :${port}`;
       row.append(el("text", { x: p.x, y: y + 12, "text-anchor": "middle", class: "vs-label" }, label));
@@ -181,11 +198,11 @@ export function renderTopology(svg, servers, network, highlight, previousAnchor)
     const storeY = p.y + h / 2 - 20;
     const stored = highlight?.stores?.has(host.name);
     const store = g.appendChild(el("g", { class: `store${stored ? " on-path" : ""}`, "data-store": host.name }));
-    store.append(el("rect", { x: p.x - HOST_W / 2 + 8, y: storeY, width: HOST_W - 16, height: 14, rx: 3, class: "store-box" }));
+    store.append(el("rect", { x: p.x - hostWidth / 2 + 8, y: storeY, width: hostWidth - 16, height: 14, rx: 3, class: "store-box" }));
     store.append(el("text", { x: p.x, y: storeY + 11, "text-anchor": "middle", class: "store-label" }, t("mailboxStore")));
     anchors.stores.set(host.name, { x: p.x, y: storeY + 7 });
     // The message at the MTA sits in the box's corner, beside the name, leaving the rows readable.
-    anchors.hosts.set(host.name, { x: p.x + HOST_W / 2 - 20, y: p.y - h / 2 + 14 });
+    anchors.hosts.set(host.name, { x: p.x + hostWidth / 2 - 20, y: p.y - h / 2 + 14 });
   }
 
   return drawMessage(svg, anchors, highlight, previousAnchor);

@@ -55,7 +55,12 @@ public sealed class PageSession : IAsyncDisposable
     public static async Task<PageSession> StartAsync(IBrowser browser, string? language = null, bool simulate = false)
     {
         TimeProvider clock = simulate ? new Mail.Simulation.SimulationClock(SimulationStart) : TimeProvider.System;
-        var world = DefaultTopology.Create(clock, portOffsetToZero: true);
+        return await StartAsync(browser, DefaultTopology.Create(clock, portOffsetToZero: true), language);
+    }
+
+    /// <summary>Runs <paramref name="world"/> (its listeners on port 0) with the page on it.</summary>
+    public static async Task<PageSession> StartAsync(IBrowser browser, MailWorld world, string? language = null)
+    {
         var runtime = new MailLabServer(world);
         await runtime.StartAsync();
         var app = MailLabWebApp.Build(runtime, port: 0);

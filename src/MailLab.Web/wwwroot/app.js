@@ -364,6 +364,9 @@ function measure(event, done) {
   done.then(() => {
     const drawn = performance.timeOrigin + performance.now();
     metrics.latencies.push({ kind: event.kind, ms: drawn - event.sent, transit: arrived - event.sent });
+    if (metrics.latencies.length > 20_000) {
+      metrics.latencies.splice(0, 10_000); // a page left open for days keeps only the recent figures
+    }
   });
 }
 

@@ -103,6 +103,38 @@ public sealed class JourneyPageTests : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task RefusedRecipient_IsShownBounced_WithTheFailureOnTheTopology()
+    {
+        await using var session = await PageSession.StartAsync(_browser.Browser);
+        await session.RunAsync(nameof(RefusedRecipient_IsShownBounced_WithTheFailureOnTheTopology), async () =>
+        {
+            var page = session.Page;
+            using var api = session.Api();
+            await session.OpenAsync();
+            var fault = new { kind = "reply", host = "rosnou.ru", stage = "rcpt", code = 550, enhancedCode = "5.1.1", text = "No such user" };
+            (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, "/api/faults", fault)).EnsureSuccessStatusCode();
+
+            await session.SendAsIvanAsync("student@rosnou.ru", "Lab 3 report");
+            var row = page.Locator("#deliveries tbody tr[data-id]", new() { HasText = "Lab 3 report" });
+            await Expect(row).ToHaveAttributeAsync("data-status", "bounced");
+            await Expect(row.Locator(".status")).ToHaveTextAsync("bounced");
+
+            await row.ClickAsync();
+            var failed = page.Locator("#stages tbody tr[data-stage='Failed']");
+            await Expect(failed).ToHaveCountAsync(1);
+            await Expect(failed.Locator(".stage-text")).ToContainTextAsync("550");
+            await failed.ClickAsync();
+            await Expect(page.Locator("#topology g.message.problem")).ToHaveAttributeAsync("data-at", "host:mail.ru");
+            await Expect(page.Locator("#d-status .status")).ToHaveTextAsync("bounced");
+
+            // mail.ru wrote ivan a non-delivery report.
+            await Expect(page.Locator("#stages tbody tr[data-stage='NdrGenerated'][data-host='mail.ru']")).ToHaveCountAsync(1);
+            session.World.FindHost("mail.ru")!.Mailboxes.Find("ivan@mail.ru")!.Count.Should().Be(1);
+            session.Errors.Should().BeEmpty();
+        });
+    }
+
+    [Fact]
     public async Task HostileBody_IsShownInASandboxedFrame_AndRunsNothing()
     {
         await using var session = await PageSession.StartAsync(_browser.Browser);

@@ -22,24 +22,32 @@ public sealed class MailLabServer : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly bool _tcp;
     private readonly string? _dataDirectory;
+
+    // The world as it started (in topology-file form) and its start time: what ResetAsync rebuilds.
+    private readonly string _topology;
+    private readonly DateTimeOffset _started;
     private bool _disposed;
 
     /// <param name="dataDirectory">maillab up --data-dir: where the stores and queues persist (null: in memory only).</param>
     public MailLabServer(MailWorld world, bool listenOnTcp = true, string? dataDirectory = null)
     {
-        World = world;
         _tcp = listenOnTcp;
         _dataDirectory = dataDirectory;
+        _topology = Mail.Topology.TopologyWriter.Write(world);
+        _started = world.Clock.GetUtcNow();
         Certificate = SelfSignedCertificate.Create(world.Hosts.Select(h => h.Name), world.Clock);
         InMemory = new InMemoryNetwork(Certificate);
-        world.Outbound = new Smtp.OutboundSmtp(this);
-        Simulator = world.Clock is Mail.Simulation.SimulationClock ? new Mail.Simulation.Simulator(world) : null;
+        World = Attach(world);
     }
 
     /// <summary>The stepper of simulation mode; null when the world runs on real time.</summary>
-    public Mail.Simulation.Simulator? Simulator { get; }
+    public Mail.Simulation.Simulator? Simulator { get; private set; }
 
-    public MailWorld World { get; }
+    /// <summary>The running world; replaced by <see cref="ResetAsync"/>.</summary>
+    public MailWorld World { get; private set; }
+
+    /// <summary>Raised after <see cref="ResetAsync"/> has started the new world.</summary>
+    public event Action<MailWorld>? WorldReset;
 
     /// <summary>The stores on disk, open once <see cref="StartAsync"/> has read them back; null in memory only.</summary>
     public Mail.Persistence.DataDirectory? Data { get; private set; }
@@ -94,6 +102,59 @@ public sealed class MailLabServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Throws the running world away and starts the topology it began with again: same hosts,
+    /// settings, accounts and ports, empty mailboxes, queues and trace, and in simulation mode a new
+    /// virtual clock at the original start time. Sessions of the old world are ended. With a data
+    /// directory the new world reads the stores on disk back, as after a restart.
+    /// </summary>
+    public async Task ResetAsync()
+    {
+        var old = World;
+        var clock = old.Clock is Mail.Simulation.SimulationClock ? new Mail.Simulation.SimulationClock(_started) : old.Clock;
+        var world = Mail.Topology.TopologyLoader.LoadText(_topology, "the topology MailLab started with", clock);
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            await CloseListenersAsync(old).ConfigureAwait(false);
+            foreach (var server in old.Hosts.SelectMany(h => h.Smtp.VirtualServers))
+            {
+                InMemory.CloseSessions(server);
+            }
+
+            Data?.Dispose();
+            Data = null;
+
+            // A retry timer of the old world that still fires has nowhere to send to.
+            old.Outbound = null;
+            foreach (var host in world.Hosts)
+            {
+                // Listeners on port 0 come back on the port they had, as after a stop and start.
+                if (old.FindHost(host.Name) is not { } before)
+                {
+                    continue;
+                }
+
+                host.Pop3.SetPort(before.Pop3.Port);
+                host.Pop3.BoundPort = before.Pop3.BoundPort;
+                foreach (var server in host.Smtp.VirtualServers)
+                {
+                    server.BoundPort = before.Smtp.Find(server.Name)?.BoundPort;
+                }
+            }
+
+            World = Attach(world);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        await StartAsync().ConfigureAwait(false);
+        WorldReset?.Invoke(world);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _gate.WaitAsync().ConfigureAwait(false);
@@ -101,27 +162,7 @@ public sealed class MailLabServer : IAsyncDisposable
         {
             _disposed = true;
             Data?.Dispose();
-            foreach (var host in World.Hosts)
-            {
-                host.Smtp.StateChanged -= OnStateChanged;
-                host.Smtp.VirtualServerAdded -= OnStateChanged;
-                host.Pop3.ListenerSettingsChanged -= OnPop3Changed;
-            }
-
-            LoopbackTcpListener[] listeners;
-            lock (_listeners)
-            {
-                listeners = _listeners.Values.ToArray();
-                _listeners.Clear();
-            }
-
-            foreach (var listener in listeners)
-            {
-                await listener.DisposeAsync().ConfigureAwait(false);
-            }
-
-            await ClosePop3Async().ConfigureAwait(false);
-
+            await CloseListenersAsync(World).ConfigureAwait(false);
             await InMemory.DisposeAsync().ConfigureAwait(false);
         }
         finally
@@ -130,6 +171,38 @@ public sealed class MailLabServer : IAsyncDisposable
         }
 
         Certificate.Dispose();
+    }
+
+    private MailWorld Attach(MailWorld world)
+    {
+        world.Outbound = new Smtp.OutboundSmtp(this);
+        Simulator = world.Clock is Mail.Simulation.SimulationClock ? new Mail.Simulation.Simulator(world) : null;
+        return world;
+    }
+
+    /// <summary>Stops following a world's state changes and closes its SMTP and POP3 listeners.</summary>
+    private async Task CloseListenersAsync(MailWorld world)
+    {
+        foreach (var host in world.Hosts)
+        {
+            host.Smtp.StateChanged -= OnStateChanged;
+            host.Smtp.VirtualServerAdded -= OnStateChanged;
+            host.Pop3.ListenerSettingsChanged -= OnPop3Changed;
+        }
+
+        LoopbackTcpListener[] listeners;
+        lock (_listeners)
+        {
+            listeners = _listeners.Values.ToArray();
+            _listeners.Clear();
+        }
+
+        foreach (var listener in listeners)
+        {
+            await listener.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await ClosePop3Async().ConfigureAwait(false);
     }
 
     private void OnStateChanged(SmtpVirtualServer server) => ApplyAsync(server).GetAwaiter().GetResult();
@@ -215,7 +288,8 @@ public sealed class MailLabServer : IAsyncDisposable
                 return;
             }
 
-            var listener = ProtocolListeners.OpenPop3(service, Certificate);
+            // A port-0 service comes back on the port it had (after a reset), so its endpoint stays stable.
+            var listener = ProtocolListeners.OpenPop3(service, Certificate, service.Port == 0 && current is null ? service.BoundPort ?? 0 : null);
             service.BoundPort = listener.EndPoint.Port;
             lock (_pop3Listeners)
             {

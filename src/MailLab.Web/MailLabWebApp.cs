@@ -47,6 +47,9 @@ public static class MailLabWebApp
         api.MapClockEndpoints();
         api.MapNetworkEndpoints();
         api.MapPop3Endpoints();
+        api.MapDnsEndpoints();
+        api.MapHeaderEndpoints();
+        api.MapWorldEndpoints();
         MapPage(app);
         return app;
     }

@@ -32,7 +32,17 @@ public sealed class ScreenshotTests : IClassFixture<BrowserFixture>
             await Expect(session.Page.Locator("#deliveries tbody tr[data-status='delivered']")).ToHaveCountAsync(2);
             await row.ClickAsync();
             await Expect(session.Page.Locator("#stages tbody tr[data-stage='Relayed']")).ToHaveCountAsync(1);
+
+            // The journey stopped on rosnou.ru's arrival (its Received header just added), rosnou.ru's details open.
+            await session.Page.Locator("#stages tbody tr[data-stage='Received'][data-host='rosnou.ru']").ClickAsync();
+            await Expect(session.Page.Locator("#topology g.message")).ToHaveAttributeAsync("data-at", "host:rosnou.ru");
             await Expect(session.Page.Locator("#topology g.host.on-path")).ToHaveCountAsync(2);
+            await session.Page.Locator("#topology g.host[data-host='rosnou.ru'] .host-name").ClickAsync();
+            await Expect(session.Page.Locator("#host-details tr[data-mailbox='student@rosnou.ru']")).ToHaveAttributeAsync("data-messages", "2");
+            await Expect(session.Page.FrameLocator("#d-body").Locator("body")).ToContainTextAsync("Привет!");
+            await session.Page.Locator("#d-body").ScrollIntoViewIfNeededAsync(); // Chromium paints an off-screen frame only once seen
+            await session.Page.Locator("body").ScrollIntoViewIfNeededAsync();
+            await session.Page.WaitForTimeoutAsync(500); // the envelope's glide
 
             var topology = Output("topology.png");
             var trace = Output("trace.png");

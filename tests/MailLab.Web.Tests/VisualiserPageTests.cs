@@ -143,6 +143,15 @@ public sealed class VisualiserPageTests : IClassFixture<BrowserFixture>
             await Expect(session.Page.Locator("#servers tbody tr[data-host='mail.ru'] .state")).ToHaveTextAsync("Работает");
             await Expect(session.Page.Locator("#topology g.client[data-client='ivan@mail.ru']")).ToContainTextAsync("клиент ivan@mail.ru");
             await Expect(session.Page.Locator("#lang")).ToHaveTextAsync("English");
+            await Expect(session.Page.Locator("#world-reset")).ToHaveTextAsync("Сбросить мир");
+            await Expect(session.Page.Locator("#topology g.dns .dns-name")).ToHaveTextAsync("DNS");
+            await Expect(session.Page.Locator("#topology g.store[data-store='rosnou.ru']")).ToContainTextAsync("хранилище ящиков");
+            await session.Page.Locator("#topology g.host[data-host='mail.ru'] .host-name").ClickAsync();
+            await Expect(session.Page.Locator("#host-details h3")).ToContainTextAsync("Узел");
+            await Expect(session.Page.Locator("#host-details-body")).ToContainTextAsync("Служба POP3");
+            await Expect(session.Page.Locator("#host-details-body")).ToContainTextAsync("локальный, по умолчанию");
+            await Expect(session.Page.Locator(".detail h3", new() { HasText = "Как росли заголовки" })).ToHaveCountAsync(1);
+            await Expect(session.Page.Locator("#cursor-next")).ToHaveTextAsync("Вперёд ▶");
 
             await session.Page.ReloadAsync();
             await Expect(session.Page.Locator(".deliveries h2")).ToHaveTextAsync("Доставки");
@@ -161,7 +170,7 @@ public sealed class VisualiserPageTests : IClassFixture<BrowserFixture>
             await session.OpenAsync();
             await session.SendAsIvanAsync("student@rosnou.ru", HostileSubject);
 
-            var row = session.Page.Locator("#deliveries tbody tr").First;
+            var row = session.Page.Locator("#deliveries tbody tr[data-id]").First;
             await Expect(row.Locator("td.subject")).ToHaveTextAsync(HostileSubject);
             await row.ClickAsync();
             await Expect(session.Page.Locator("#d-subject")).ToHaveTextAsync(HostileSubject);

@@ -63,7 +63,7 @@ internal static class ClockEndpoints
     private static IResult LiveMode() =>
         Results.Conflict(new ProblemDto("The clock is live; start MailLab with --simulate to step or advance it."));
 
-    private static ClockDto State(MailLabServer runtime) => runtime.World.Clock is SimulationClock sim
+    internal static ClockDto State(MailLabServer runtime) => runtime.World.Clock is SimulationClock sim
         ? new ClockDto(sim.GetUtcNow(), "simulate", sim.PendingTimers, sim.NextDue, null)
         : new ClockDto(runtime.World.Clock.GetUtcNow(), "live", null, null, null);
 }

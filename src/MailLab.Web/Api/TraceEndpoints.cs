@@ -14,10 +14,32 @@ internal static class TraceEndpoints
 {
     public static void MapTraceEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/traces", (MailLabServer runtime) =>
-                runtime.World.Trace.Summaries().Select(s => ToListItem(s, runtime.World.Trace.ForTrace(s.TraceId))).ToArray())
+        api.MapGet("/traces", (string? after, MailLabServer runtime) =>
+            {
+                var trace = runtime.World.Trace;
+                IReadOnlyList<TraceSummary> summaries = trace.Summaries();
+                if (after is not null)
+                {
+                    var index = summaries.Select(s => s.TraceId).ToList().FindIndex(id => string.Equals(id, after, StringComparison.OrdinalIgnoreCase));
+                    if (index < 0)
+                    {
+                        return ServerEndpoints.NotFound($"No trace \"{after}\" (reset or forgotten): read the whole list.");
+                    }
+
+                    summaries = summaries.Skip(index + 1).ToArray();
+                }
+
+                if (summaries.Count <= 16)
+                {
+                    return Results.Ok(summaries.Select(s => ToListItem(s, trace.ForTrace(s.TraceId))).ToArray());
+                }
+
+                // One pass over the stages for every message (not one scan of the log per message): 10,000 messages stay fast.
+                var stages = trace.Snapshot().Where(e => e.TraceId is not null && !TraceLog.IsProtocol(e.Kind)).ToLookup(e => e.TraceId!);
+                return Results.Ok(summaries.Select(s => ToListItem(s, stages[s.TraceId])).ToArray());
+            })
             .WithName("ListTraces")
-            .WithSummary("One entry per accepted message: id, from, recipients, subject and status (delivered, queued, deferred, bounced).");
+            .WithSummary("One entry per accepted message, in arrival order: id, from, recipients, subject and status (delivered, queued, deferred, bounced). after=ID: only the messages that came after that one.");
 
         api.MapGet("/traces/{id}", (string id, MailLabServer runtime) =>
             {
@@ -40,10 +62,11 @@ internal static class TraceEndpoints
             {
                 // Server-Sent Events: subscribe first, then send the headers and a comment at once, so a
                 // client that has the headers is sure to see every later event.
-                using var subscription = new TraceSubscription(runtime.World.Trace);
+                // The stream ends when the world is reset; the browser reconnects (after "retry" ms) to the new one.
+                using var subscription = new TraceSubscription(runtime);
                 http.Response.ContentType = "text/event-stream";
                 http.Response.Headers.CacheControl = "no-cache";
-                await http.Response.WriteAsync(": MailLab trace events\n\n", cancellation);
+                await http.Response.WriteAsync(": MailLab trace events\nretry: 250\n\n", cancellation);
                 await http.Response.Body.FlushAsync(cancellation);
                 var json = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
                 try
@@ -64,7 +87,7 @@ internal static class TraceEndpoints
     }
 
     /// <summary>Status from the stages: bounced once anything failed, else the latest of queued / deferred / delivered.</summary>
-    private static TraceListItemDto ToListItem(TraceSummary s, IReadOnlyList<TraceEvent> events)
+    private static TraceListItemDto ToListItem(TraceSummary s, IEnumerable<TraceEvent> events)
     {
         var status = "received";
         foreach (var e in events)
@@ -86,19 +109,20 @@ internal static class TraceEndpoints
     private static IReadOnlyList<HopDto> Hops(TraceLog trace, IReadOnlyList<TraceEvent> events)
     {
         var hops = new List<HopDto>();
-        foreach (var sessionEvent in events.Where(e => e.SessionId is not null && e.Kind is TraceKind.Received or TraceKind.Relayed or TraceKind.Connecting)
+        foreach (var sessionEvent in events.Where(e => e.SessionId is not null && e.Kind is TraceKind.Received or TraceKind.Relayed or TraceKind.Connecting or TraceKind.RetrievedByPop3)
                      .GroupBy(e => e.SessionId!.Value).Select(g => g.First()))
         {
             var lines = trace.ForSession(sessionEvent.SessionId!.Value);
             var first = lines.Count > 0 ? lines[0] : sessionEvent;
             var inbound = sessionEvent.Kind == TraceKind.Received;
             // The reply to the message content: after the Received stage (inbound), or after the content was sent (outbound).
+            // A POP3 retrieval has no such reply (the message goes the other way).
             var after = inbound ? sessionEvent.Sequence : lines.LastOrDefault(l => l.Kind == TraceKind.ClientData)?.Sequence ?? long.MaxValue;
             var accepted = lines.FirstOrDefault(l => l.Kind == TraceKind.ServerReply && l.Sequence > after);
             hops.Add(new HopDto(
                 sessionEvent.SessionId.Value,
                 sessionEvent.Host,
-                inbound ? "server" : "client",
+                sessionEvent.Kind == TraceKind.RetrievedByPop3 ? "pop3" : inbound ? "server" : "client",
                 sessionEvent.Peer ?? first.Peer,
                 first.Time,
                 accepted?.Text,
@@ -110,28 +134,47 @@ internal static class TraceEndpoints
         return hops.OrderBy(h => h.Time).ThenBy(h => h.SessionId).ToArray();
     }
 
-    /// <summary>Trace events appended after it was created, buffered (the oldest dropped past 10,000).</summary>
+    /// <summary>
+    /// Trace events appended after it was created, buffered (the oldest dropped past 10,000), each
+    /// stamped with the server's wall-clock time so the page can measure how late it sees them.
+    /// Completes when the world is reset.
+    /// </summary>
     private sealed class TraceSubscription : IDisposable
     {
+        private readonly MailLabServer _runtime;
         private readonly TraceLog _trace;
-        private readonly Channel<TraceEvent> _channel = Channel.CreateBounded<TraceEvent>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
+        private readonly Channel<(TraceEvent Event, DateTimeOffset Stamp)> _channel =
+            Channel.CreateBounded<(TraceEvent, DateTimeOffset)>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
 
-        public TraceSubscription(TraceLog trace)
+        public TraceSubscription(MailLabServer runtime)
         {
-            _trace = trace;
-            trace.Appended += OnAppended;
+            _runtime = runtime;
+            _trace = runtime.World.Trace;
+            _trace.Appended += OnAppended;
+            runtime.WorldReset += OnWorldReset;
         }
 
         public async IAsyncEnumerable<TraceEventDto> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellation)
         {
-            await foreach (var e in _channel.Reader.ReadAllAsync(cancellation))
+            await foreach (var (e, stamp) in _channel.Reader.ReadAllAsync(cancellation))
             {
-                yield return new TraceEventDto(e.Sequence, e.Time, e.Host, e.Kind.ToString(), e.Text, e.SessionId, e.TraceId, e.MessageId, e.Peer);
+                // A message's first acceptance carries its list entry, so the page can add the row without asking.
+                var message = e.Kind == TraceKind.Received && e.TraceId is not null && e.TraceId == e.MessageId && _trace.FindSummary(e.TraceId) is { } summary
+                    ? new TraceListItemDto(summary.TraceId, summary.Host, summary.From, summary.Recipients, summary.Subject, summary.Received, "received")
+                    : null;
+                yield return new TraceEventDto(e.Sequence, e.Time, e.Host, e.Kind.ToString(), e.Text, e.SessionId, e.TraceId, e.MessageId, e.Peer, stamp.ToUnixTimeMilliseconds(), message);
             }
         }
 
-        public void Dispose() => _trace.Appended -= OnAppended;
+        public void Dispose()
+        {
+            _trace.Appended -= OnAppended;
+            _runtime.WorldReset -= OnWorldReset;
+        }
 
-        private void OnAppended(TraceEvent e) => _channel.Writer.TryWrite(e);
+        // Wall-clock time on purpose: a latency measurement, the same in live and simulation mode.
+        private void OnAppended(TraceEvent e) => _channel.Writer.TryWrite((e, TimeProvider.System.GetUtcNow()));
+
+        private void OnWorldReset(Mail.World.MailWorld world) => _channel.Writer.TryComplete();
     }
 }

@@ -1,58 +1,41 @@
-// The MailLab page: clock, topology, virtual servers, deliveries (live over Server-Sent Events) and
-// the detail of one delivery. No innerHTML anywhere: every value from the server goes in with textContent.
+// The MailLab page: clock and simulation controls, topology (with DNS and host details), virtual
+// servers, deliveries (live over Server-Sent Events, virtualised) and one delivery's journey: its
+// stages on a timeline with a cursor that moves the message across the topology, each hop's
+// transcript, the Received headers each hop added, and the body in a sandboxed frame.
+// No innerHTML anywhere: every value from the server goes in with textContent (the body, as
+// srcdoc of a frame with sandbox="", runs no script).
 import { t, language, setLanguage, translatePage } from "./i18n.js";
-import { renderTopology, linkKey } from "./topology.js";
+import { $, h, api, debounce, coalesce, formatTime } from "./dom.js";
+import { DeliveryList } from "./deliveries.js";
+import { pathFrames, trailUpTo } from "./pathframes.js";
+import { initSimControls, showSimControls } from "./simcontrols.js";
+import { initHostDetails, openHostDetails, closeHostDetails, refreshHostDetails, openHost } from "./hostdetails.js";
+import { renderTopology } from "./topology.js";
 import { initAdmin, renderAdmin, retranslateAdmin } from "./admin.js";
 
-const MAX_ROWS = 500;
-const REFRESH_KINDS = new Set(["Received", "DeliveredToMailbox", "DeliveredToDrop", "Deferred", "Failed",
-  "Queued", "Relayed", "NdrGenerated", "MovedToBadMail", "Expired"]);
+const STAGE_KINDS = new Set(["Received", "Cleanup", "DeliveredToMailbox", "DeliveredToDrop", "Queued", "MxLookup", "Connecting",
+  "Relayed", "Deferred", "RetryScheduled", "DelayNotification", "Failed", "NdrGenerated", "MovedToBadMail", "Expired",
+  "RetrievedByPop3", "DeletedByPop3"]);
+const STEP_MS = 300;
 
 const state = {
   servers: [],
   serversJson: "",
   network: null,
-  traces: [],
   selected: null,
   detail: null,
+  headers: null,
+  frames: [],
+  cursor: -1,
+  follow: true,
+  playing: 0,
+  messageAnchor: null,
   clock: null,
 };
 
-const $ = (id) => document.getElementById(id);
-
-function h(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === "class") {
-      node.className = value;
-    } else if (key === "text") {
-      node.textContent = value;
-    } else if (key.startsWith("data-")) {
-      node.setAttribute(key, value);
-    } else {
-      node[key] = value;
-    }
-  }
-  node.append(...children);
-  return node;
-}
-
-async function api(path, options = {}) {
-  const response = await fetch(`/api${path}`, { headers: { Accept: "application/json" }, ...options });
-  if (!response.ok) {
-    let message = `${response.status} ${response.statusText}`;
-    try {
-      const body = await response.json();
-      if (body && body.error) {
-        message = body.error;
-      }
-    } catch {
-      // Not JSON: keep the status line.
-    }
-    throw new Error(message);
-  }
-  return response.status === 204 ? null : response.json();
-}
+/** How late live events reach the page (ms from the server seeing them to the list showing them); read by the benchmarks. */
+const metrics = { latencies: [] };
+window.mailLabMetrics = metrics;
 
 function showError(error) {
   const box = $("error");
@@ -63,18 +46,6 @@ function showError(error) {
   }
   box.hidden = false;
   box.textContent = error.message ?? String(error);
-}
-
-function debounce(fn, ms) {
-  let timer = 0;
-  return () => {
-    clearTimeout(timer);
-    timer = setTimeout(fn, ms);
-  };
-}
-
-function formatTime(iso) {
-  return iso ? iso.replace("T", " ").replace(/(\.\d{3})\d*/, "$1").replace(/\+00:00$|Z$/, " UTC") : "";
 }
 
 // ---- clock ----
@@ -88,6 +59,8 @@ async function loadClock() {
   }
 }
 
+const refreshClock = debounce(loadClock, 50);
+
 function renderClock() {
   const clock = state.clock;
   if (!clock) {
@@ -96,32 +69,22 @@ function renderClock() {
   $("clock-now").textContent = formatTime(clock.now);
   $("clock-now").dateTime = clock.now;
   $("clock-mode").textContent = t(`mode.${clock.mode}`);
-  const simulate = clock.mode === "simulate";
-  $("clock-step").hidden = !simulate;
-  $("clock-advance").hidden = !simulate;
-}
-
-async function clockAction(path) {
-  try {
-    state.clock = await api(path, { method: "POST" });
-    renderClock();
-    showError(null);
-  } catch (error) {
-    showError(error);
-  }
-  refreshTraces();
+  document.body.dataset.mode = clock.mode;
+  showSimControls(clock.mode === "simulate");
+  const next = clock.nextDue ? t("nextTimer", formatTime(clock.nextDue), clock.pendingTimers) : clock.mode === "simulate" ? t("noTimers") : "";
+  $("clock-next").textContent = next;
 }
 
 // ---- servers and topology ----
 
-async function loadServers() {
+async function loadServers(force = false) {
   try {
-    const [servers, network] = await Promise.all([api("/servers"), api("/network")]);
-    const json = JSON.stringify([servers, network]);
-    if (json !== state.serversJson) {
+    const [servers, network, dns] = await Promise.all([api("/servers"), api("/network"), api("/dns")]);
+    const json = JSON.stringify([servers, network, dns]);
+    if (force || json !== state.serversJson) {
       state.serversJson = json;
       state.servers = servers;
-      state.network = network;
+      state.network = { ...network, mailDomains: dns.mailDomains };
       renderServers();
       renderTopologyView();
       renderAdmin(servers);
@@ -164,114 +127,102 @@ async function controlVirtualServer(host, vs, action) {
     showError(error);
   }
   await loadServers();
-}
-
-/** The hosts of a delivery in the order the message reached them. */
-function pathOrder(detail) {
-  const order = [];
-  for (const stage of detail.stages) {
-    if (!order.includes(stage.host)) {
-      order.push(stage.host);
-    }
-  }
-  return order;
-}
-
-function pathHighlight() {
-  const detail = state.detail;
-  if (!detail) {
-    return null;
-  }
-  const order = pathOrder(detail);
-  const links = new Set();
-  for (let i = 1; i < order.length; i++) {
-    links.add(linkKey(order[i - 1], order[i]));
-  }
-  const clients = new Set([detail.message.from]);
-  if (detail.message.status === "delivered") {
-    detail.message.recipients.forEach((r) => clients.add(r));
-  }
-  return { hosts: new Set(order), links, clients };
+  refreshHost();
 }
 
 function renderTopologyView() {
-  renderTopology($("topology"), state.servers, state.network, pathHighlight());
+  const trail = state.detail ? trailUpTo(state.frames, state.cursor, state.detail) : null;
+  state.messageAnchor = renderTopology($("topology"), state.servers, state.network, trail, state.messageAnchor);
 }
+
+function onTopologyActivated(event) {
+  const host = event.target.closest("g.host[data-host]");
+  if (!host || (event.type === "keydown" && event.key !== "Enter" && event.key !== " ")) {
+    return;
+  }
+  event.preventDefault();
+  openHostDetails(host.dataset.host).catch(showError);
+}
+
+const refreshHost = debounce(() => openHost() && refreshHostDetails().catch(showError), 150);
 
 // ---- deliveries ----
 
-async function loadTraces() {
+const list = new DeliveryList($("deliveries-scroll"), $("deliveries"), $("deliveries-empty"), $("deliveries-count"), select);
+
+const reloadTraces = coalesce(async () => {
   try {
-    state.traces = await api("/traces");
-    renderTraces();
+    list.setAll(await api("/traces"));
   } catch (error) {
     showError(error);
   }
-}
+});
 
-const refreshTraces = debounce(loadTraces, 100);
-const refreshDetail = debounce(() => state.selected && loadDetail(state.selected), 100);
-
-function renderTraces() {
-  const all = state.traces;
-  const shown = all.slice(-MAX_ROWS).reverse();
-  const rows = shown.map((trace) => {
-    const row = h("tr", { "data-id": trace.id, "data-status": trace.status, tabIndex: 0 },
-      h("td", { class: "from", text: trace.from }),
-      h("td", { class: "to", text: trace.recipients.join(", ") }),
-      h("td", { class: "subject", text: trace.subject }),
-      h("td", {}, h("span", { class: `status ${trace.status}`, text: t(`status.${trace.status}`) })));
-    if (trace.id === state.selected) {
-      row.classList.add("selected");
-      row.setAttribute("aria-selected", "true");
-    }
-    return row;
-  });
-  $("deliveries").tBodies[0].replaceChildren(...rows);
-  $("deliveries-empty").hidden = all.length > 0;
-  const more = $("deliveries-more");
-  more.hidden = all.length <= MAX_ROWS;
-  more.textContent = all.length > MAX_ROWS ? t("showing", MAX_ROWS, all.length) : "";
-}
-
-function onDeliveryActivated(event) {
-  const row = event.target.closest("tr[data-id]");
-  if (!row) {
+/** Fetches only the messages newer than the newest shown (the whole list when that one is gone, e.g. after a reset). */
+const loadNewTraces = coalesce(async () => {
+  const last = list.lastId();
+  if (!last) {
+    await reloadTraces();
     return;
   }
-  if (event.type === "keydown" && event.key !== "Enter" && event.key !== " ") {
-    return;
+  try {
+    list.append(await api(`/traces?after=${encodeURIComponent(last)}`));
+  } catch {
+    await reloadTraces();
   }
-  select(row.dataset.id);
-}
+});
 
 function select(id) {
+  stopPlaying();
   state.selected = id;
-  renderTraces();
-  loadDetail(id);
+  state.detail = null;
+  state.headers = null;
+  state.frames = [];
+  state.cursor = -1;
+  state.messageAnchor = null;
+  list.select(id);
+  loadDetail(id, true);
 }
 
-// ---- detail ----
+// ---- detail: timeline, cursor, hops, headers, body ----
 
-async function loadDetail(id) {
+async function loadDetail(id, animate = false) {
   try {
-    const detail = await api(`/traces/${encodeURIComponent(id)}`);
+    const [detail, headers] = await Promise.all([
+      api(`/traces/${encodeURIComponent(id)}`),
+      api(`/traces/${encodeURIComponent(id)}/headers`).catch(() => null),
+    ]);
     if (state.selected !== id) {
       return;
     }
     state.detail = detail;
+    state.headers = headers;
+    state.frames = pathFrames(detail);
+    if (animate) {
+      state.cursor = 0;
+      state.follow = true;
+      renderDetail();
+      play();
+      return;
+    }
+    if (state.follow && !state.playing) {
+      state.cursor = state.frames.length - 1;
+    }
+    state.cursor = Math.min(state.cursor, state.frames.length - 1);
     renderDetail();
-    renderTopologyView();
   } catch (error) {
     showError(error);
   }
 }
+
+const refreshDetail = debounce(() => state.selected && loadDetail(state.selected), 100);
 
 function renderDetail() {
   const detail = state.detail;
   $("detail-empty").hidden = !!detail;
   $("detail-body").hidden = !detail;
   if (!detail) {
+    renderTopologyView();
     return;
   }
   const message = detail.message;
@@ -281,15 +232,16 @@ function renderDetail() {
   $("d-to").textContent = message.recipients.join(", ");
   $("d-status").replaceChildren(h("span", { class: `status ${message.status}`, text: t(`status.${message.status}`) }));
 
-  $("stages").tBodies[0].replaceChildren(...detail.stages.map((s) =>
-    h("tr", { "data-stage": s.stage, "data-host": s.host },
+  $("stages").tBodies[0].replaceChildren(...detail.stages.map((s, i) =>
+    h("tr", { "data-stage": s.stage, "data-host": s.host, "data-index": String(i) },
       h("td", { class: "time", text: formatTime(s.time) }),
       h("td", { text: s.host }),
       h("td", { class: "stage-name", text: t(`stage.${s.stage}`) }),
       h("td", { class: "stage-text", text: s.text }))));
 
   // Hops along the path: each host's inbound session (it received), then its outbound one (it relayed).
-  const order = pathOrder(detail);
+  const order = [];
+  detail.stages.forEach((s) => order.includes(s.host) || order.push(s.host));
   const rank = (hop) => {
     const index = order.indexOf(hop.host);
     return (index < 0 ? order.length : index) * 2 + (hop.role === "server" ? 0 : 1);
@@ -298,20 +250,136 @@ function renderDetail() {
     .sort((a, b) => rank(a.hop) - rank(b.hop) || a.index - b.index)
     .map((x) => x.hop);
   $("hops").replaceChildren(...hops.map((hop) => {
-    const title = hop.role === "server" ? t("hopIn", hop.host, hop.peer ?? "?") : t("hopOut", hop.host, hop.peer ?? "?");
+    const title = t({ server: "hopIn", client: "hopOut", pop3: "hopPop3" }[hop.role] ?? "hopOut", hop.host, hop.peer ?? "?");
     const lines = hop.transcript.map((line) =>
       h("div", { class: `line ${line.direction === "S" ? "server" : "client"}`, "data-direction": line.direction },
         h("span", { class: "dir", text: `${line.direction}: ` }),
         h("span", { class: "text", text: line.text })));
-    return h("article", { class: "hop", "data-host": hop.host, "data-role": hop.role },
+    return h("article", { class: "hop", "data-host": hop.host, "data-role": hop.role, "data-session": String(hop.sessionId) },
       h("h4", {},
         h("span", { text: title }),
         h("span", { class: "reply", text: hop.reply ? ` — ${t("reply")}: ${hop.reply}` : "" })),
       h("div", { class: "transcript" }, ...lines));
   }));
+
+  renderHeaders();
+  renderCursor();
+}
+
+function renderHeaders() {
+  const headers = state.headers;
+  $("headers-missing").hidden = !!headers;
+  $("all-headers").hidden = !headers;
+  $("d-body").hidden = !headers;
+  if (!headers) {
+    $("received").replaceChildren();
+    return;
+  }
+  $("all-headers-list").replaceChildren(...headers.headers.map((header) =>
+    h("div", { class: "header-line" },
+      h("span", { class: "header-name", text: `${header.name}: ` }),
+      h("span", { class: "header-value", text: header.value }))));
+  // The frame's srcdoc inherits this page's CSP and sandbox="" forbids scripts, forms and same-origin access.
+  const body = $("d-body");
+  if (body.srcdoc !== headers.bodyHtml) {
+    body.srcdoc = headers.bodyHtml;
+  }
+}
+
+/** Everything that follows the cursor: the timeline row, the slider, the current hop, the Received headers so far, the topology. */
+function renderCursor() {
+  const frames = state.frames;
+  const last = frames.length - 1;
+  const cursor = Math.min(state.cursor, last);
+  const slider = $("cursor");
+  slider.max = String(Math.max(0, last));
+  slider.value = String(Math.max(0, cursor));
+  slider.disabled = last < 1;
+  $("cursor-prev").disabled = cursor <= 0;
+  $("cursor-next").disabled = cursor >= last;
+  $("cursor-play").textContent = t(state.playing ? "simPause" : "play");
+  const stage = frames[cursor]?.stage;
+  $("cursor-label").textContent = stage
+    ? t("cursorAt", cursor + 1, frames.length, stage.host, t(`stage.${stage.stage}`), formatTime(stage.time))
+    : "";
+  $("timeline").dataset.cursor = String(cursor);
+
+  for (const row of $("stages").tBodies[0].rows) {
+    const index = Number(row.dataset.index);
+    row.classList.toggle("cursor", index === cursor);
+    row.classList.toggle("future", index > cursor);
+  }
+  for (const hop of $("hops").children) {
+    hop.classList.toggle("current", stage?.sessionId != null && hop.dataset.session === String(stage.sessionId));
+  }
+
+  // How the headers grew: the Received headers added up to the cursor, newest on top as in the message.
+  const received = state.headers?.received ?? [];
+  const upTo = stage?.sequence ?? -1;
+  const added = received.filter((r) => r.sequence == null || r.sequence <= upTo);
+  const newest = added.filter((r) => r.sequence != null).at(-1);
+  $("received").replaceChildren(...added.slice().reverse().map((r) =>
+    h("li", { class: `received${r === newest ? " latest" : ""}`, "data-number": String(r.number), "data-host": r.host ?? "" },
+      h("div", { class: "received-by", text: r.host ? t("receivedBy", r.number, r.host, formatTime(r.time)) : t("receivedBefore", r.number) }),
+      h("code", { class: "received-value", text: `Received: ${r.value}` }))));
+  $("received-empty").hidden = added.length > 0;
+  renderTopologyView();
+}
+
+function setCursor(index) {
+  const last = state.frames.length - 1;
+  state.cursor = Math.max(0, Math.min(index, last));
+  state.follow = state.cursor === last;
+  renderCursor();
+}
+
+function play() {
+  stopPlaying();
+  if (state.cursor >= state.frames.length - 1) {
+    state.cursor = 0;
+  }
+  state.playing = setInterval(() => {
+    if (state.cursor >= state.frames.length - 1) {
+      stopPlaying();
+      renderCursor();
+      return;
+    }
+    setCursor(state.cursor + 1);
+  }, STEP_MS);
+  renderCursor();
+}
+
+function stopPlaying() {
+  clearInterval(state.playing);
+  state.playing = 0;
+}
+
+function scrub(index) {
+  stopPlaying();
+  setCursor(index);
 }
 
 // ---- events ----
+
+function measure(event, done) {
+  const arrived = performance.timeOrigin + performance.now();
+  done.then(() => {
+    const drawn = performance.timeOrigin + performance.now();
+    metrics.latencies.push({ kind: event.kind, ms: drawn - event.sent, transit: arrived - event.sent });
+    if (metrics.latencies.length > 20_000) {
+      metrics.latencies.splice(0, 10_000); // a page left open for days keeps only the recent figures
+    }
+  });
+}
+
+/** A live event in the list: a known message's status, a new message's row (from the event, or fetched). */
+function applyToList(event) {
+  if (!list.apply(event) && event.message) {
+    list.append([event.message]);
+    list.apply(event);
+  }
+  return list.has(event.traceId) ? list.schedule() : loadNewTraces();
+}
 
 function connectEvents() {
   const live = $("live");
@@ -321,7 +389,7 @@ function connectEvents() {
     live.className = "live on";
     live.textContent = t("liveOn");
     document.body.dataset.live = "on";
-    refreshTraces();
+    reloadTraces();
   });
   source.addEventListener("error", () => {
     live.dataset.i18n = "liveOff";
@@ -336,16 +404,35 @@ function connectEvents() {
     } catch {
       return;
     }
-    if (REFRESH_KINDS.has(event.kind)) {
-      refreshTraces();
+    if (event.traceId) {
+      measure(event, applyToList(event));
     }
     if (state.selected && event.traceId === state.selected) {
       refreshDetail();
     }
+    if (STAGE_KINDS.has(event.kind)) {
+      refreshHost();
+    }
     if (state.clock?.mode === "simulate") {
-      loadClock();
+      refreshClock();
     }
   });
+}
+
+function afterReset(clock) {
+  stopPlaying();
+  state.clock = clock;
+  state.selected = null;
+  state.detail = null;
+  state.headers = null;
+  state.frames = [];
+  state.messageAnchor = null;
+  list.select(null);
+  renderClock();
+  renderDetail();
+  reloadTraces();
+  loadServers(true);
+  refreshHost();
 }
 
 // ---- language ----
@@ -357,9 +444,10 @@ function applyLanguage() {
   renderClock();
   renderServers();
   renderTopologyView();
-  renderTraces();
+  list.render();
   renderDetail();
   retranslateAdmin();
+  refreshHost();
 }
 
 function start() {
@@ -367,15 +455,33 @@ function start() {
     setLanguage(language() === "en" ? "ru" : "en");
     applyLanguage();
   });
-  $("clock-step").addEventListener("click", () => clockAction("/clock/step"));
-  $("clock-advance").addEventListener("click", () => clockAction("/clock/advance?by=PT15M"));
-  const deliveries = $("deliveries").tBodies[0];
-  deliveries.addEventListener("click", onDeliveryActivated);
-  deliveries.addEventListener("keydown", onDeliveryActivated);
+  initSimControls({
+    onClock: (clock) => {
+      state.clock = clock;
+      renderClock();
+    },
+    onError: showError,
+    onReset: afterReset,
+    invalidDuration: () => showError(new Error(t("badDuration"))),
+  });
+  $("topology").addEventListener("click", onTopologyActivated);
+  $("topology").addEventListener("keydown", onTopologyActivated);
+  $("host-details-close").addEventListener("click", closeHostDetails);
+  initHostDetails((error) => (error ? showError(error) : loadServers()));
+  $("cursor").addEventListener("input", () => scrub(Number($("cursor").value)));
+  $("cursor-prev").addEventListener("click", () => scrub(state.cursor - 1));
+  $("cursor-next").addEventListener("click", () => scrub(state.cursor + 1));
+  $("cursor-play").addEventListener("click", () => (state.playing ? (stopPlaying(), renderCursor()) : play()));
+  $("stages").tBodies[0].addEventListener("click", (event) => {
+    const row = event.target.closest("tr[data-index]");
+    if (row) {
+      scrub(Number(row.dataset.index));
+    }
+  });
   initAdmin($("admin"), loadServers);
   applyLanguage();
   connectEvents();
-  Promise.all([loadClock(), loadServers(), loadTraces()]).then(() => {
+  Promise.all([loadClock(), loadServers(), reloadTraces()]).then(() => {
     document.body.dataset.ready = "1";
   });
   setInterval(() => {

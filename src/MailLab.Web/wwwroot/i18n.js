@@ -1,7 +1,21 @@
 // Every label of the page in English and Russian. The choice is remembered in localStorage.
 const dictionary = {
   en: {
-    clock: "Clock", step: "Step", advance15: "Advance 15 min",
+    clock: "Clock", step: "Step",
+    play: "Play", simPause: "Pause", speed: "Speed", advanceBy: "Advance by", advance: "Advance", resetWorld: "Reset world",
+    "unit.M": "minutes", "unit.H": "hours", "unit.D": "days", badDuration: "Enter a whole number of minutes, hours or days (1 or more).",
+    nextTimer: "next timer {0} ({1} pending)", noTimers: "no timers pending",
+    dns: "DNS", moreRecords: "… {0} more", mailboxStore: "mailbox store", clickHost: "Click a host for its details.",
+    hostDetails: "Host", hostDetailsOf: "{0}: details", close: "Close", domains: "Domains", queueLength: "Queue",
+    pop3Service: "POP3 service", "pop3Auth.1": "local Windows accounts", "pop3Auth.2": "Active Directory integrated",
+    "pop3Auth.3": "encrypted password file", spaRequired: "SPA required", pop3Disabled: "POP3 service not installed",
+    network: "Network", reachable: "reachable", switchOff: "Make unreachable", switchOn: "Make reachable",
+    locked: "locked", mailboxes: "Mailboxes", mailbox: "Mailbox", messages: "Messages", bytes: "Bytes",
+    "domainType.LocalDefault": "local, default", "domainType.LocalAlias": "local, alias", "domainType.Remote": "remote",
+    previous: "◀ Previous", next: "Next ▶", cursor: "Timeline cursor", cursorAt: "{0} / {1}: {2} — {3}, {4}",
+    headersGrew: "How the headers grew", noStoredCopy: "No stored copy of this message is left.",
+    noReceivedYet: "No Received header yet.", allHeaders: "All headers of the stored copy", body: "Body",
+    receivedBy: "#{0} added by {1} at {2}", receivedBefore: "#{0} came with the message",
     "mode.live": "live", "mode.simulate": "simulate",
     liveOn: "live updates", liveOff: "offline", switchTo: "Русский",
     topology: "Topology", virtualServers: "SMTP virtual servers",
@@ -9,10 +23,10 @@ const dictionary = {
     start: "Start", pause: "Pause", stop: "Stop",
     "state.Running": "Running", "state.Paused": "Paused", "state.Stopped": "Stopped",
     deliveries: "Deliveries", from: "From", to: "To", subject: "Subject", status: "Status",
-    noDeliveries: "No deliveries yet.", showing: "Showing the newest {0} of {1}.",
+    noDeliveries: "No deliveries yet.", messageCount: "{0} messages.",
     delivery: "Delivery", selectDelivery: "Select a delivery to see its stages and transcripts.",
-    stages: "Stages", time: "Time", stage: "Stage", text: "Details", hops: "SMTP hops",
-    client: "{0}'s client", hopIn: "{0} received from {1}", hopOut: "{0} sent to {1}", reply: "reply",
+    stages: "Stages", time: "Time", stage: "Stage", text: "Details", hops: "SMTP and POP3 hops",
+    client: "{0}'s client", hopIn: "{0} received from {1}", hopOut: "{0} sent to {1}", hopPop3: "{0} gave it by POP3 to {1}", reply: "reply",
     "status.received": "received", "status.queued": "queued", "status.deferred": "deferred",
     "status.delivered": "delivered", "status.bounced": "bounced",
     "stage.Received": "received", "stage.Cleanup": "cleanup", "stage.Queued": "queued",
@@ -25,7 +39,21 @@ const dictionary = {
     unreachable: "unreachable",
   },
   ru: {
-    clock: "Часы", step: "Шаг", advance15: "Вперёд на 15 мин",
+    clock: "Часы", step: "Шаг",
+    play: "Пуск", simPause: "Пауза", speed: "Скорость", advanceBy: "Вперёд на", advance: "Вперёд", resetWorld: "Сбросить мир",
+    "unit.M": "минут", "unit.H": "часов", "unit.D": "дней", badDuration: "Введите целое число минут, часов или дней (от 1).",
+    nextTimer: "следующий таймер {0} (ожидает: {1})", noTimers: "таймеров нет",
+    dns: "DNS", moreRecords: "… ещё {0}", mailboxStore: "хранилище ящиков", clickHost: "Щёлкните узел, чтобы увидеть подробности.",
+    hostDetails: "Узел", hostDetailsOf: "{0}: подробности", close: "Закрыть", domains: "Домены", queueLength: "Очередь",
+    pop3Service: "Служба POP3", "pop3Auth.1": "локальные учётные записи Windows", "pop3Auth.2": "интегрированная с Active Directory",
+    "pop3Auth.3": "зашифрованный файл паролей", spaRequired: "требуется SPA", pop3Disabled: "служба POP3 не установлена",
+    network: "Сеть", reachable: "доступен", switchOff: "Сделать недоступным", switchOn: "Сделать доступным",
+    locked: "заблокирован", mailboxes: "Почтовые ящики", mailbox: "Почтовый ящик", messages: "Сообщений", bytes: "Байт",
+    "domainType.LocalDefault": "локальный, по умолчанию", "domainType.LocalAlias": "локальный, псевдоним", "domainType.Remote": "удалённый",
+    previous: "◀ Назад", next: "Вперёд ▶", cursor: "Курсор шкалы времени", cursorAt: "{0} / {1}: {2} — {3}, {4}",
+    headersGrew: "Как росли заголовки", noStoredCopy: "Сохранённой копии этого сообщения не осталось.",
+    noReceivedYet: "Заголовков Received пока нет.", allHeaders: "Все заголовки сохранённой копии", body: "Тело письма",
+    receivedBy: "№{0} добавил {1} в {2}", receivedBefore: "№{0} пришёл вместе с письмом",
     "mode.live": "реальное время", "mode.simulate": "симуляция",
     liveOn: "обновляется", liveOff: "нет связи", switchTo: "English",
     topology: "Топология", virtualServers: "Виртуальные SMTP-серверы",
@@ -33,10 +61,10 @@ const dictionary = {
     start: "Запустить", pause: "Приостановить", stop: "Остановить",
     "state.Running": "Работает", "state.Paused": "Приостановлен", "state.Stopped": "Остановлен",
     deliveries: "Доставки", from: "От", to: "Кому", subject: "Тема", status: "Состояние",
-    noDeliveries: "Доставок пока нет.", showing: "Показаны последние {0} из {1}.",
+    noDeliveries: "Доставок пока нет.", messageCount: "Сообщений: {0}.",
     delivery: "Доставка", selectDelivery: "Выберите доставку, чтобы увидеть её этапы и протоколы.",
-    stages: "Этапы", time: "Время", stage: "Этап", text: "Подробности", hops: "SMTP-переходы",
-    client: "клиент {0}", hopIn: "{0} принял от {1}", hopOut: "{0} передал {1}", reply: "ответ",
+    stages: "Этапы", time: "Время", stage: "Этап", text: "Подробности", hops: "Переходы SMTP и POP3",
+    client: "клиент {0}", hopIn: "{0} принял от {1}", hopOut: "{0} передал {1}", hopPop3: "{0} выдал по POP3 клиенту {1}", reply: "ответ",
     "status.received": "принято", "status.queued": "в очереди", "status.deferred": "отложено",
     "status.delivered": "доставлено", "status.bounced": "возвращено",
     "stage.Received": "принято", "stage.Cleanup": "очистка", "stage.Queued": "в очереди",
@@ -88,10 +116,16 @@ export function t(key, ...args) {
   return text.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)] ?? ""));
 }
 
-/** Re-labels every element with data-i18n. */
+/** Re-labels every element with data-i18n (its text), data-i18n-title and data-i18n-aria (its aria-label). */
 export function translatePage(root = document) {
   document.documentElement.lang = current;
   for (const element of root.querySelectorAll("[data-i18n]")) {
     element.textContent = t(element.dataset.i18n);
+  }
+  for (const element of root.querySelectorAll("[data-i18n-title]")) {
+    element.title = t(element.dataset.i18nTitle);
+  }
+  for (const element of root.querySelectorAll("[data-i18n-aria]")) {
+    element.setAttribute("aria-label", t(element.dataset.i18nAria));
   }
 }

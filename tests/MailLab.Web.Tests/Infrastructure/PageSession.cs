@@ -48,9 +48,19 @@ public sealed class PageSession : IAsyncDisposable
 
     public static string ArtifactDirectory => Path.Combine(AppContext.BaseDirectory, "playwright-artifacts");
 
-    public static async Task<PageSession> StartAsync(IBrowser browser, string? language = null)
+    /// <summary>Where a simulated world's clock starts.</summary>
+    public static readonly DateTimeOffset SimulationStart = new(2026, 9, 1, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Starts the default topology on real time, or on a virtual clock (as <c>maillab up --simulate</c>).</summary>
+    public static async Task<PageSession> StartAsync(IBrowser browser, string? language = null, bool simulate = false)
     {
-        var world = DefaultTopology.Create(TimeProvider.System, portOffsetToZero: true);
+        TimeProvider clock = simulate ? new Mail.Simulation.SimulationClock(SimulationStart) : TimeProvider.System;
+        return await StartAsync(browser, DefaultTopology.Create(clock, portOffsetToZero: true), language);
+    }
+
+    /// <summary>Runs <paramref name="world"/> (its listeners on port 0) with the page on it.</summary>
+    public static async Task<PageSession> StartAsync(IBrowser browser, MailWorld world, string? language = null)
+    {
         var runtime = new MailLabServer(world);
         await runtime.StartAsync();
         var app = MailLabWebApp.Build(runtime, port: 0);
@@ -99,12 +109,15 @@ public sealed class PageSession : IAsyncDisposable
         }
     }
 
+    /// <summary>An HTTP client on the page's API (what the CLI would call).</summary>
+    public HttpClient Api() => new() { BaseAddress = Url };
+
     public IPEndPoint SmtpEndPoint(string host) =>
         Runtime.GetEndPoint(World.FindHost(host)!.Smtp.Find(DefaultTopology.VirtualServerName)!)
         ?? throw new InvalidOperationException($"{host} has no SMTP listener.");
 
     /// <summary>ivan@mail.ru submits a message to mail.ru over TCP with MailKit (STARTTLS, AUTH), as in the README.</summary>
-    public async Task SendAsIvanAsync(string to, string subject)
+    public async Task SendAsIvanAsync(string to, string subject, string body = "Привет!")
     {
         var expected = Runtime.Certificate.GetCertHashString();
         using var client = new SmtpClient
@@ -119,8 +132,19 @@ public sealed class PageSession : IAsyncDisposable
         message.From.Add(MailboxAddress.Parse("ivan@mail.ru"));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = "Привет!" };
+        message.Body = body.StartsWith('<') ? new TextPart("html") { Text = body } : new TextPart("plain") { Text = body };
         await client.SendAsync(message);
+        await client.DisconnectAsync(true);
+    }
+
+    /// <summary>student@rosnou.ru reads the first message of the mailbox with POP3 over TCP (MailKit), leaving it there.</summary>
+    public async Task RetrieveAsStudentAsync()
+    {
+        var endPoint = Runtime.GetPop3EndPoint(World.FindHost("rosnou.ru")!.Pop3) ?? throw new InvalidOperationException("rosnou.ru has no POP3 listener.");
+        using var client = new MailKit.Net.Pop3.Pop3Client { Timeout = 20_000 };
+        await client.ConnectAsync(endPoint.Address.ToString(), endPoint.Port, SecureSocketOptions.None);
+        await client.AuthenticateAsync("student@rosnou.ru", "student123");
+        await client.GetMessageAsync(0);
         await client.DisconnectAsync(true);
     }
 

@@ -1,0 +1,87 @@
+using MailLab.Hosting;
+using MailLab.Mail.Stores;
+using MailLab.Mail.Tracing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using MimeKit;
+using MimeKit.Text;
+
+namespace MailLab.Web.Api;
+
+/// <summary>
+/// How a message's headers grew on its way: the header list of its furthest stored copy, parsed by
+/// MimeKit, with each Received header tied to the hop that added it, and the body as HTML for a
+/// sandboxed frame.
+/// </summary>
+internal static class HeaderEndpoints
+{
+    public static void MapHeaderEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/traces/{id}/headers", (string id, MailLabServer runtime) =>
+            {
+                var trace = runtime.World.Trace;
+                if (trace.FindSummary(id) is not { } summary)
+                {
+                    return ServerEndpoints.NotFound($"No trace \"{id}\".");
+                }
+
+                var events = trace.ForTrace(summary.TraceId);
+                // The copies the message left on each host, the furthest along last.
+                var copy = events.Where(e => e.MessageId is not null).Select(e => e.MessageId!).Distinct()
+                    .Select(runtime.World.FindMessage).LastOrDefault(m => m is not null);
+                if (copy is null)
+                {
+                    return ServerEndpoints.NotFound($"No stored copy of \"{id}\" is left (retrieved and deleted, or bounced).");
+                }
+
+                return Results.Ok(Describe(copy, events));
+            })
+            .WithName("GetTraceHeaders")
+            .WithSummary("The headers of the message's furthest stored copy (parsed by MimeKit), each Received header with the hop that added it, and the body as HTML.");
+    }
+
+    private static MessageHeadersDto Describe(StoredMessage copy, IReadOnlyList<TraceEvent> events)
+    {
+        MimeMessage message;
+        using (var data = new MemoryStream(copy.Data, writable: false))
+        {
+            message = MimeMessage.Load(data);
+        }
+
+        var headers = message.Headers.Select(h => new HeaderDto(h.Field, h.Value)).ToArray();
+
+        // RFC 5321 §4.4: each server prepends its Received header, so the file holds the newest
+        // first. The n-th newest belongs to the n-th latest receive stage; older ones came with the message.
+        var received = message.Headers.Where(h => h.Id == HeaderId.Received).Select(h => h.Value).Reverse().ToArray();
+        var arrivals = events.Where(e => e.Kind == TraceKind.Received).ToArray();
+        var offset = received.Length - arrivals.Length;
+        var hops = received.Select((value, i) =>
+        {
+            var arrival = i - offset >= 0 ? arrivals[i - offset] : null;
+            return new ReceivedHeaderDto(i + 1, value, arrival?.Host, arrival?.Sequence, arrival?.Time);
+        }).ToArray();
+
+        return new MessageHeadersDto(copy.Id, copy.HostName, headers, hops, BodyHtml(message));
+    }
+
+    /// <summary>The HTML body as sent, or the text body converted (and escaped) by MimeKit; the page shows it in a sandboxed frame.</summary>
+    private static string BodyHtml(MimeMessage message)
+    {
+        if (message.HtmlBody is { } html)
+        {
+            return html;
+        }
+
+        var converter = new TextToHtml { OutputHtmlFragment = false };
+        return converter.Convert(message.TextBody ?? string.Empty);
+    }
+}
+
+/// <summary>The headers of a stored copy (<c>MessageId</c> on <c>Host</c>), its Received headers oldest first, and its body as HTML.</summary>
+public sealed record MessageHeadersDto(string MessageId, string Host, IReadOnlyList<HeaderDto> Headers, IReadOnlyList<ReceivedHeaderDto> Received, string BodyHtml);
+
+public sealed record HeaderDto(string Name, string Value);
+
+/// <summary>A Received header, numbered from the oldest; Host/Sequence/Time name the receive stage that added it (null: it came with the message).</summary>
+public sealed record ReceivedHeaderDto(int Number, string Value, string? Host, long? Sequence, DateTimeOffset? Time);

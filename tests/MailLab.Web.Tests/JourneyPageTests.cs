@@ -1,0 +1,199 @@
+using MailLab.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MailLab.Web.Tests;
+
+/// <summary>
+/// One delivery's journey on the page: the message moving hop by hop over the topology with the
+/// timeline cursor, the Received header each hop added, scrubbing back and forth, the body in a
+/// sandboxed frame, and a host's details.
+/// </summary>
+public sealed class JourneyPageTests : IClassFixture<BrowserFixture>
+{
+    private const string Hostile = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">";
+    private readonly BrowserFixture _browser;
+
+    public JourneyPageTests(BrowserFixture browser)
+    {
+        _browser = browser;
+    }
+
+    [Fact]
+    public async Task SelectedDelivery_MovesHopByHop_AndEachHopShowsTheReceivedHeaderItAdded()
+    {
+        await using var session = await PageSession.StartAsync(_browser.Browser);
+        await session.RunAsync(nameof(SelectedDelivery_MovesHopByHop_AndEachHopShowsTheReceivedHeaderItAdded), async () =>
+        {
+            var page = session.Page;
+            await session.OpenAsync();
+            await session.SendAsIvanAsync("student@rosnou.ru", "Lab 3 report");
+            var row = page.Locator("#deliveries tbody tr[data-id]", new() { HasText = "Lab 3 report" });
+            await Expect(row).ToHaveAttributeAsync("data-status", "delivered");
+
+            // Selecting it plays the journey: the message starts at mail.ru and ends in rosnou.ru's store.
+            // (Every position the envelope takes is recorded in the page, so a slow test machine misses none.)
+            await page.EvaluateAsync(@"() => {
+                window.visits = [];
+                new MutationObserver(() => {
+                    const at = document.querySelector('#topology g.message')?.dataset.at;
+                    if (at && window.visits.at(-1) !== at) { window.visits.push(at); }
+                }).observe(document.getElementById('topology'), { childList: true, subtree: true });
+            }");
+            await row.ClickAsync();
+            var message = page.Locator("#topology g.message");
+            await Expect(page.Locator("#cursor-play")).ToHaveTextAsync("Play", new() { Timeout = 15_000 });
+            await Expect(message).ToHaveAttributeAsync("data-at", "store:rosnou.ru");
+            var visited = await page.EvaluateAsync<string[]>("() => window.visits");
+            visited.Should().ContainInOrder("host:mail.ru", "dns:dns", "host:rosnou.ru", "store:rosnou.ru");
+            await Expect(page.Locator("#stages tbody tr[data-stage='Relayed']")).ToHaveCountAsync(1);
+            var stages = await page.Locator("#stages tbody tr").CountAsync();
+            await Expect(page.Locator("#cursor")).ToHaveValueAsync((stages - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Expect(page.Locator("#stages tbody tr.cursor")).ToHaveAttributeAsync("data-stage", "Relayed");
+
+            // At the end both Received headers are there, newest on top, each tied to its hop.
+            var received = page.Locator("#received li.received");
+            await Expect(received).ToHaveCountAsync(2);
+            (await received.EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.host)")).Should().Equal("rosnou.ru", "mail.ru");
+            await Expect(received.Nth(0).Locator("code")).ToContainTextAsync("by rosnou.ru with ESMTP");
+            await Expect(received.Nth(1).Locator("code")).ToContainTextAsync("by mail.ru with ESMTPSA");
+
+            // Back to the first stage: mail.ru has the message and has added the first header only.
+            await page.Locator("#cursor").FillAsync("0");
+            await Expect(page.Locator("#stages tbody tr.cursor")).ToHaveAttributeAsync("data-stage", "Received");
+            await Expect(message).ToHaveAttributeAsync("data-at", "host:mail.ru");
+            await Expect(received).ToHaveCountAsync(1);
+            await Expect(received.First).ToHaveAttributeAsync("data-host", "mail.ru");
+            await Expect(page.Locator(".hop.current")).ToHaveAttributeAsync("data-host", "mail.ru");
+            await Expect(page.Locator("#topology g.host.on-path")).ToHaveCountAsync(1);
+            await Expect(page.Locator("#cursor-prev")).ToBeDisabledAsync();
+
+            // Forward one stage at a time to the MX lookup: the message is at DNS, mail.ru's DNS link lit.
+            var mx = await page.Locator("#stages tbody tr[data-stage='MxLookup']").GetAttributeAsync("data-index");
+            while (await page.Locator("#stages tbody tr.cursor").GetAttributeAsync("data-index") != mx)
+            {
+                await page.Locator("#cursor-next").ClickAsync();
+            }
+
+            await Expect(message).ToHaveAttributeAsync("data-at", "dns:dns");
+            await Expect(page.Locator("#topology line.dns-link.on-path")).ToHaveAttributeAsync("data-dns-link", "mail.ru");
+            await Expect(page.Locator("#topology g.dns.on-path")).ToHaveCountAsync(1);
+            await Expect(received).ToHaveCountAsync(1);
+
+            // A click on the rosnou.ru arrival jumps there: the second header appears.
+            await page.Locator("#stages tbody tr[data-stage='Received'][data-host='rosnou.ru']").ClickAsync();
+            await Expect(message).ToHaveAttributeAsync("data-at", "host:rosnou.ru");
+            await Expect(received).ToHaveCountAsync(2);
+            await Expect(page.Locator("#received li.latest")).ToHaveAttributeAsync("data-host", "rosnou.ru");
+            await Expect(page.Locator("#topology line.link.on-path[data-link]")).ToHaveCountAsync(1);
+            await Expect(page.Locator("#all-headers-list")).ToContainTextAsync("Subject: Lab 3 report");
+
+            // The last hop: the student reads it by POP3. The stage, its transcript, and the message at the reader's client.
+            await session.RetrieveAsStudentAsync();
+            await Expect(page.Locator("#stages tbody tr[data-stage='RetrievedByPop3'][data-host='rosnou.ru']")).ToHaveCountAsync(1);
+            var pop3 = page.Locator(".hop[data-role='pop3'][data-host='rosnou.ru']");
+            await Expect(pop3.Locator(".line.client", new() { HasText = "RETR 1" })).ToHaveCountAsync(1);
+            await Expect(pop3.Locator(".line.server", new() { HasText = "+OK" }).First).ToBeVisibleAsync();
+            await page.Locator("#stages tbody tr[data-stage='RetrievedByPop3']").ClickAsync();
+            await Expect(message).ToHaveAttributeAsync("data-at", "reader:rosnou.ru");
+            await Expect(page.Locator("#topology g.client.on-path[data-client='student@rosnou.ru']")).ToHaveCountAsync(1);
+            await Expect(pop3).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("current"));
+            session.Errors.Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task RefusedRecipient_IsShownBounced_WithTheFailureOnTheTopology()
+    {
+        await using var session = await PageSession.StartAsync(_browser.Browser);
+        await session.RunAsync(nameof(RefusedRecipient_IsShownBounced_WithTheFailureOnTheTopology), async () =>
+        {
+            var page = session.Page;
+            using var api = session.Api();
+            await session.OpenAsync();
+            var fault = new { kind = "reply", host = "rosnou.ru", stage = "rcpt", code = 550, enhancedCode = "5.1.1", text = "No such user" };
+            (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, "/api/faults", fault)).EnsureSuccessStatusCode();
+
+            await session.SendAsIvanAsync("student@rosnou.ru", "Lab 3 report");
+            var row = page.Locator("#deliveries tbody tr[data-id]", new() { HasText = "Lab 3 report" });
+            await Expect(row).ToHaveAttributeAsync("data-status", "bounced");
+            await Expect(row.Locator(".status")).ToHaveTextAsync("bounced");
+
+            await row.ClickAsync();
+            var failed = page.Locator("#stages tbody tr[data-stage='Failed']");
+            await Expect(failed).ToHaveCountAsync(1);
+            await Expect(failed.Locator(".stage-text")).ToContainTextAsync("550");
+            await failed.ClickAsync();
+            await Expect(page.Locator("#topology g.message.problem")).ToHaveAttributeAsync("data-at", "host:mail.ru");
+            await Expect(page.Locator("#d-status .status")).ToHaveTextAsync("bounced");
+
+            // mail.ru wrote ivan a non-delivery report.
+            await Expect(page.Locator("#stages tbody tr[data-stage='NdrGenerated'][data-host='mail.ru']")).ToHaveCountAsync(1);
+            session.World.FindHost("mail.ru")!.Mailboxes.Find("ivan@mail.ru")!.Count.Should().Be(1);
+            session.Errors.Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task HostileBody_IsShownInASandboxedFrame_AndRunsNothing()
+    {
+        await using var session = await PageSession.StartAsync(_browser.Browser);
+        await session.RunAsync(nameof(HostileBody_IsShownInASandboxedFrame_AndRunsNothing), async () =>
+        {
+            var page = session.Page;
+            await session.OpenAsync();
+            await session.SendAsIvanAsync("student@rosnou.ru", Hostile, $"<p>Hello</p>{Hostile}");
+            await page.Locator("#deliveries tbody tr[data-id]").First.ClickAsync();
+            await Expect(page.Locator("#d-subject")).ToHaveTextAsync(Hostile);
+            await Expect(page.Locator("#all-headers-list")).ToContainTextAsync($"Subject: {Hostile}");
+
+            var frame = page.Locator("#d-body");
+            await Expect(frame).ToHaveAttributeAsync("sandbox", "");
+            await Expect(page.FrameLocator("#d-body").Locator("p")).ToHaveTextAsync("Hello");
+            await Expect(page.FrameLocator("#d-body").Locator("img")).ToHaveCountAsync(1);
+            await page.WaitForTimeoutAsync(300);
+
+            (await page.EvaluateAsync<bool>("() => typeof window.__pwned === 'undefined'")).Should().BeTrue();
+            var body = page.Frames.Single(f => f != page.MainFrame);
+            (await body.EvaluateAsync<bool>("() => typeof window.__pwned === 'undefined'")).Should().BeTrue();
+            (await page.Locator("#detail script, #detail img, #deliveries img").CountAsync()).Should().Be(0);
+        });
+    }
+
+    [Fact]
+    public async Task ClickingAHost_OpensItsDetails_VirtualServersPop3MailboxesAndQueue()
+    {
+        await using var session = await PageSession.StartAsync(_browser.Browser);
+        await session.RunAsync(nameof(ClickingAHost_OpensItsDetails_VirtualServersPop3MailboxesAndQueue), async () =>
+        {
+            var page = session.Page;
+            await session.OpenAsync();
+            await page.Locator("#topology g.host[data-host='rosnou.ru'] .host-name").ClickAsync();
+
+            var details = page.Locator("#host-details");
+            await Expect(details).ToBeVisibleAsync();
+            await Expect(details).ToHaveAttributeAsync("data-host", "rosnou.ru");
+            await Expect(details.Locator(".hd-vs")).ToHaveAttributeAsync("data-state", "Running");
+            await Expect(details.Locator(".hd-vs")).ToContainTextAsync("rosnou.ru (local, default)");
+            await Expect(details.Locator(".hd-queue")).ToHaveAttributeAsync("data-queue", "0");
+            await Expect(details.Locator(".hd-pop3")).ToHaveAttributeAsync("data-enabled", "true");
+            var mailbox = details.Locator("tr[data-mailbox='student@rosnou.ru']");
+            await Expect(mailbox).ToHaveAttributeAsync("data-messages", "0");
+
+            // A delivery updates the open panel; so does pausing the virtual server.
+            await session.SendAsIvanAsync("student@rosnou.ru", "Lab 3 report");
+            await Expect(mailbox).ToHaveAttributeAsync("data-messages", "1");
+            await page.Locator("#servers tbody tr[data-host='rosnou.ru'] button[data-action='pause']").ClickAsync();
+            await Expect(details.Locator(".hd-vs")).ToHaveAttributeAsync("data-state", "Paused");
+
+            await page.Locator("#host-details-close").ClickAsync();
+            await Expect(details).ToBeHiddenAsync();
+
+            // The DNS box shows the MX and A records.
+            await Expect(page.Locator("#topology g.dns")).ToContainTextAsync("rosnou.ru MX 10 rosnou.ru");
+            await Expect(page.Locator("#topology g.dns")).ToContainTextAsync("rosnou.ru A 203.0.113.10");
+            await Expect(page.Locator("#topology line.dns-link")).ToHaveCountAsync(2);
+            session.Errors.Should().BeEmpty();
+        });
+    }
+}

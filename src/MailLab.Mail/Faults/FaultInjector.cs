@@ -12,6 +12,9 @@ public sealed class FaultInjector
     private readonly List<Fault> _faults = [];
     private long _ids;
 
+    // Faults are rare and asked about on every connection and message: with none, no lock is taken.
+    private volatile int _count;
+
     public IReadOnlyList<Fault> All
     {
         get
@@ -32,7 +35,9 @@ public sealed class FaultInjector
     {
         lock (_faults)
         {
-            return _faults.RemoveAll(f => f.Id == id) > 0;
+            var removed = _faults.RemoveAll(f => f.Id == id) > 0;
+            _count = _faults.Count;
+            return removed;
         }
     }
 
@@ -41,6 +46,7 @@ public sealed class FaultInjector
         lock (_faults)
         {
             _faults.Clear();
+            _count = 0;
         }
     }
 
@@ -53,6 +59,11 @@ public sealed class FaultInjector
     /// <summary>True when a drop is pending for this host (checked cheaply before taking it).</summary>
     public bool HasDrop(string host)
     {
+        if (_count == 0)
+        {
+            return false;
+        }
+
         lock (_faults)
         {
             return _faults.Count > 0 && _faults.Any(f => f.DropsConnection && f.Host.Equals(host, StringComparison.OrdinalIgnoreCase));
@@ -70,6 +81,7 @@ public sealed class FaultInjector
         lock (_faults)
         {
             _faults.Add(fault);
+            _count = _faults.Count;
         }
 
         return fault;
@@ -77,6 +89,11 @@ public sealed class FaultInjector
 
     private Fault? Take(string host, FaultStage stage, bool drop)
     {
+        if (_count == 0)
+        {
+            return null;
+        }
+
         lock (_faults)
         {
             if (_faults.Count == 0)
@@ -93,6 +110,7 @@ public sealed class FaultInjector
             if (--fault.Remaining == 0)
             {
                 _faults.Remove(fault);
+                _count = _faults.Count;
             }
 
             return fault;

@@ -11,8 +11,8 @@ namespace MailLab.Mail.Delivery;
 /// An SMTP hop between two hosts of the world with no transport in between: the sending host's
 /// sans-I/O <see cref="SmtpClientSession"/> and the receiving virtual server's
 /// <see cref="SmtpServerSession"/> hand each other their bytes directly, in one call. Everything
-/// on the wire is the same as over the in-memory network (greeting, EHLO, pipelined MAIL/RCPT/DATA,
-/// dot-stuffed content, QUIT), both sides are traced as usual, and the receiving side applies its
+/// on the wire is the same as over the in-memory network (greeting, EHLO, pipelined MAIL and RCPT,
+/// DATA and dot-stuffed content, QUIT), both sides are traced as usual, and the receiving side applies its
 /// state, limits, access rules and injected faults, but there are no pipes, tasks or buffers to pay
 /// for. Hops that need TLS go over a stream instead (see the hosting layer's outbound client).
 /// </summary>

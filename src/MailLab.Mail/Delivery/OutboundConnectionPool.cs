@@ -54,34 +54,40 @@ public sealed class OutboundConnectionPool
         return await waiting.Done.Task.ConfigureAwait(false);
     }
 
-    /// <summary>Sends a connection's messages; when it closes, its slot serves whatever waited for one.</summary>
-    private async Task SendAsync(IOutboundSmtp outbound, Connection? connection)
+    /// <summary>
+    /// Sends a connection's messages. When it closes, its slot goes to whatever waited for one, on a
+    /// work item of its own, so the caller gets back to its own message at once.
+    /// </summary>
+    private async Task SendAsync(IOutboundSmtp outbound, Connection connection)
     {
-        while (connection is not null)
+        var batch = connection.Messages;
+        try
         {
-            var batch = connection.Messages;
-            try
+            var results = await outbound.SendAsync(batch.ConvertAll(w => w.Request), CancellationToken.None).ConfigureAwait(false);
+            for (var i = 0; i < batch.Count; i++)
             {
-                var results = await outbound.SendAsync(batch.ConvertAll(w => w.Request), CancellationToken.None).ConfigureAwait(false);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Done.TrySetResult(results[i]);
-                }
+                batch[i].Done.TrySetResult(results[i]);
             }
-            catch (Exception e)
+        }
+        catch (Exception e)
+        {
+            foreach (var waiting in batch)
             {
-                foreach (var waiting in batch)
-                {
-                    waiting.Done.TrySetException(e);
-                }
+                waiting.Done.TrySetException(e);
             }
+        }
 
-            lock (_gate)
-            {
-                connection.Lane.Open--;
-                _open--;
-                connection = Open(connection.Lane) ?? OpenAny();
-            }
+        Connection? next;
+        lock (_gate)
+        {
+            connection.Lane.Open--;
+            _open--;
+            next = Open(connection.Lane) ?? OpenAny();
+        }
+
+        if (next is not null)
+        {
+            _server.Host.World.Work.Run(() => SendAsync(outbound, next));
         }
     }
 

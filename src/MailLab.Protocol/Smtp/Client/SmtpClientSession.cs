@@ -4,7 +4,7 @@ using MailLab.Protocol.Common;
 namespace MailLab.Protocol.Smtp.Client;
 
 /// <summary>
-/// A sans-I/O SMTP client session (RFC 5321) for one transaction: reply bytes go in through
+/// A sans-I/O SMTP client session (RFC 5321) for one or more transactions: reply bytes go in through
 /// <see cref="Receive"/>, command and content bytes come out through <see cref="Output"/>, and
 /// <see cref="IsDone"/> says when the transport may close. EHLO, falling back to HELO when the server
 /// does not know it; with PIPELINING (RFC 2920) MAIL and every RCPT go in one group; SIZE
@@ -55,6 +55,11 @@ public sealed class SmtpClientSession : IDisposable
     /// </summary>
     public SmtpClientSession(string heloName, IReadOnlyList<SmtpClientTransaction> transactions, bool sendHelo = false, ISmtpSessionObserver? observer = null)
     {
+        if (transactions.Count == 0)
+        {
+            throw new ArgumentException("A session needs at least one transaction.", nameof(transactions));
+        }
+
         _heloName = heloName;
         _outcomes = transactions.Select(t => new Outcome(t)).ToArray();
         _sendHelo = sendHelo;

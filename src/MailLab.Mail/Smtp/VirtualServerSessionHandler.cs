@@ -31,7 +31,17 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
     public string? Authenticate(SmtpCredentials credentials)
     {
         var defaultDomain = _server.Access.BasicDefaultDomain ?? _server.Domains.Default.Name;
-        var account = _server.Host.Accounts.FindLogon(credentials.UserName, defaultDomain);
+        var host = _server.Host;
+        var account = host.Accounts.FindLogon(credentials.UserName, defaultDomain);
+
+        // Basic authentication checks Windows accounts: a member of a domain also knows the domain's
+        // accounts. A host whose POP3 service uses Active Directory integrated authentication is a
+        // member of its organisation's directory (REFERENCE.md), so its SMTP users may be there too.
+        if (account is null && host.Pop3.AuthenticationMethod == Pop3.Pop3AuthenticationMethod.ActiveDirectoryIntegrated)
+        {
+            account = host.Pop3.Directory.FindLogon(credentials.UserName);
+        }
+
         if (account is null)
         {
             return null;

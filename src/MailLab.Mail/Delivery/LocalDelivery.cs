@@ -22,6 +22,7 @@ public static class LocalDelivery
         var trace = host.World.Trace;
         var mailboxes = new List<Mailbox>();
         var drop = new List<string>();
+        var full = new List<DeliveryFailure>();
         var hop = host.Mailboxes.Persistence is null && server.HomeDirectory.Persistence is null ? null : message.PreviousHop;
         foreach (var address in recipients)
         {
@@ -30,6 +31,14 @@ public static class LocalDelivery
                 if (hop is not null && mailbox.FindRelayed(hop) is { } already)
                 {
                     trace.Append(host.Name, TraceKind.DeliveredToMailbox, $"Already in the mailbox {mailbox.Address} as {already.Id} (relayed again by {hop} after a restart): not stored twice", traceId: message.TraceId, messageId: message.Id);
+                    continue;
+                }
+
+                // SMTP refuses a full mailbox at RCPT; mail from Pickup or a DSN meets the quota here
+                // (RFC 3463 §3.3 X.2.2 "mailbox full") and goes back to its sender.
+                if (host.Pop3.IsOverQuota(address))
+                {
+                    full.Add(new DeliveryFailure(address, new Protocol.Smtp.SmtpReply(552, "5.2.2", $"{address}: mailbox full")));
                     continue;
                 }
 
@@ -60,6 +69,11 @@ public static class LocalDelivery
             var file = new MailFile($"{message.Id}.eml", message.Received, message.WithRecipients(drop));
             server.HomeDirectory.Drop.Add(file);
             trace.Append(host.Name, TraceKind.DeliveredToDrop, $"Written to {server.HomeDirectory.Path}\\Drop\\{file.Name} for {string.Join(", ", drop)}", traceId: message.TraceId, messageId: message.Id);
+        }
+
+        if (full.Count > 0)
+        {
+            Bounce.Fail(server, message, full);
         }
     }
 }

@@ -118,4 +118,27 @@ public sealed class Pop3QuotaTests
         var second = () => client.SendAsync(message);
         (await second.Should().ThrowAsync<SmtpCommandException>()).Which.StatusCode.Should().Be(SmtpStatusCode.ExceededStorageAllocation);
     }
+
+    [Fact]
+    public async Task PickupMailForAFullMailbox_IsNotStored_AndItsSenderGetsAnNdr()
+    {
+        await using var world = await TestWorld.StartAsync();
+        var pop3 = world.Rosnou.Pop3;
+        pop3.AddDomain("rosnou.ru");
+        pop3.AddMailbox("petr@rosnou.ru", "Secret1");
+        pop3.SetQuota("petr@rosnou.ru", 200);
+        var vs = TestWorld.Vs(world.Rosnou);
+        MailLab.Mail.Delivery.PickupAgent.Drop(vs, System.Text.Encoding.ASCII.GetBytes(
+            "From: student@rosnou.ru\r\nTo: petr@rosnou.ru\r\nSubject: fills it\r\n\r\n" + new string('x', 300) + "\r\n"));
+        await world.World.Work.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        pop3.IsOverQuota("petr@rosnou.ru").Should().BeTrue("the first message went in under the limit and filled it");
+
+        MailLab.Mail.Delivery.PickupAgent.Drop(vs, System.Text.Encoding.ASCII.GetBytes(
+            "From: student@rosnou.ru\r\nTo: petr@rosnou.ru\r\nSubject: too much\r\n\r\nHi\r\n"));
+        await world.World.Work.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+        world.Rosnou.Mailboxes.Find("petr@rosnou.ru")!.Messages.Select(m => m.Subject).Should().Equal("fills it");
+        var ndr = Dsn.Read(world.Rosnou.Mailboxes.Find("student@rosnou.ru")!.Messages.Should().ContainSingle().Subject);
+        ndr.For("petr@rosnou.ru")["Status"].Should().Be("5.2.2");
+    }
 }

@@ -50,6 +50,7 @@ public static class MailLabWebApp
         api.MapDnsEndpoints();
         api.MapHeaderEndpoints();
         api.MapWorldEndpoints();
+        api.MapScenarioEndpoints();
         MapPage(app);
         return app;
     }

@@ -5,7 +5,7 @@ using System.Text.Json;
 using MailLab.Hosting;
 using MailLab.Mail.Simulation;
 using MailLab.Mail.World;
-using Microsoft.AspNetCore.Builder;
+using MailLab.Web.Tests.Infrastructure;
 
 namespace MailLab.Web.Tests;
 
@@ -13,26 +13,15 @@ namespace MailLab.Web.Tests;
 public sealed class WorldApiTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 9, 1, 9, 0, 0, TimeSpan.Zero);
-    private MailLabServer _runtime = null!;
-    private WebApplication _app = null!;
-    private HttpClient _http = null!;
+    private SimulatedWebApp _web = null!;
 
-    public async Task InitializeAsync()
-    {
-        _runtime = new MailLabServer(DefaultTopology.Create(new SimulationClock(Start), portOffsetToZero: true));
-        await _runtime.StartAsync();
-        _app = MailLabWebApp.Build(_runtime, port: 0);
-        await _app.StartAsync();
-        _http = new HttpClient { BaseAddress = MailLabWebApp.GetAddress(_app) };
-    }
+    private MailLabServer _runtime => _web.Runtime;
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        await _runtime.DisposeAsync();
-    }
+    private HttpClient _http => _web.Http;
+
+    public async Task InitializeAsync() => _web = await SimulatedWebApp.StartAsync(Start);
+
+    public async Task DisposeAsync() => await _web.DisposeAsync();
 
     [Fact]
     public async Task Dns_ListsTheRecords_AndEachMailDomainsMxHostsWithAddresses()

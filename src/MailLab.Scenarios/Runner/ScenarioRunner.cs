@@ -14,6 +14,12 @@ namespace MailLab.Scenarios.Runner;
 /// </summary>
 public sealed class ScenarioRunner(StepCatalog catalog)
 {
+    /// <summary>
+    /// Called after each step's result (skipped ones too), with the scenario's world still open:
+    /// a web page reads the trace events and the virtual time each step left behind.
+    /// </summary>
+    public Func<StepResult, ScenarioWorld, Task>? StepFinished { get; init; }
+
     public async Task<ScenarioResult> RunAsync(ScenarioModel scenario, string language, string? featureDirectory)
     {
         var clock = Stopwatch.StartNew();
@@ -33,7 +39,7 @@ public sealed class ScenarioRunner(StepCatalog catalog)
             var hookError = await RunHooksAsync(catalog.BeforeScenario, world, instances);
             if (hookError is not null)
             {
-                results.Add(Failed(new StepModel("Before", StepKind.Given, "scenario hooks", scenario.Line, null), hookError, world));
+                await AddAsync(Failed(new StepModel("Before", StepKind.Given, "scenario hooks", scenario.Line, null), hookError, world));
             }
 
             var failed = hookError is not null;
@@ -41,12 +47,12 @@ public sealed class ScenarioRunner(StepCatalog catalog)
             {
                 if (failed)
                 {
-                    results.Add(new StepResult(step.Keyword, step.Text, step.Line, RunStatus.Skipped));
+                    await AddAsync(new StepResult(step.Keyword, step.Text, step.Line, RunStatus.Skipped));
                     continue;
                 }
 
                 var result = await RunStepAsync(step, language, world, instances);
-                results.Add(result);
+                await AddAsync(result);
                 failed = result.Status != RunStatus.Passed;
             }
 
@@ -57,6 +63,15 @@ public sealed class ScenarioRunner(StepCatalog catalog)
         {
             await RunHooksAsync(catalog.AfterScenario, world, instances);
             await world.DisposeAsync();
+        }
+
+        async Task AddAsync(StepResult result)
+        {
+            results.Add(result);
+            if (StepFinished is { } finished)
+            {
+                await finished(result, world);
+            }
         }
 
         var status = results.Any(r => r.Status == RunStatus.Failed) ? RunStatus.Failed

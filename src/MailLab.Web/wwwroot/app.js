@@ -12,6 +12,7 @@ import { initSimControls, showSimControls } from "./simcontrols.js";
 import { initHostDetails, openHostDetails, closeHostDetails, refreshHostDetails, openHost } from "./hostdetails.js";
 import { renderTopology } from "./topology.js";
 import { initAdmin, renderAdmin, retranslateAdmin } from "./admin.js";
+import { initScenario, retranslateScenario } from "./scenario.js";
 
 const STAGE_KINDS = new Set(["Received", "Cleanup", "DeliveredToMailbox", "DeliveredToDrop", "Queued", "MxLookup", "Connecting",
   "Relayed", "Deferred", "RetryScheduled", "DelayNotification", "Failed", "NdrGenerated", "MovedToBadMail", "Expired",
@@ -447,6 +448,7 @@ function applyLanguage() {
   list.render();
   renderDetail();
   retranslateAdmin();
+  retranslateScenario();
   refreshHost();
 }
 
@@ -479,6 +481,7 @@ function start() {
     }
   });
   initAdmin($("admin"), loadServers);
+  initScenario();
   applyLanguage();
   connectEvents();
   Promise.all([loadClock(), loadServers(), reloadTraces()]).then(() => {

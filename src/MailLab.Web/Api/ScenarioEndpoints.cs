@@ -17,6 +17,11 @@ internal static class ScenarioEndpoints
     /// <summary>Real time a whole run may take (each step's settling is also bounded, by ScenarioWorld).</summary>
     public static readonly TimeSpan RunLimit = TimeSpan.FromSeconds(30);
 
+    /// <summary>Runs at once; a run that outlived its request still holds its slot until it ends.</summary>
+    public const int MaxConcurrentRuns = 4;
+
+    private static readonly SemaphoreSlim Runs = new(MaxConcurrentRuns, MaxConcurrentRuns);
+
     public static void MapScenarioEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapPost("/scenarios/run", async (HttpRequest request) =>
@@ -48,10 +53,17 @@ internal static class ScenarioEndpoints
                     return JsonBody.BadRequest("The feature has no scenarios to run.");
                 }
 
+                if (!Runs.Wait(0))
+                {
+                    return Results.Json(new ProblemDto($"{MaxConcurrentRuns} scenario runs are already in progress: try again when one ends."), statusCode: StatusCodes.Status429TooManyRequests);
+                }
+
+                var run = new ScenarioRecorder().RunAsync(feature);
+                _ = run.ContinueWith(_ => Runs.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 try
                 {
                     // Wall-clock on purpose: a limit on the request, not on the simulated worlds' virtual time.
-                    return Results.Ok(await new ScenarioRecorder().RunAsync(feature).WaitAsync(RunLimit, TimeProvider.System));
+                    return Results.Ok(await run.WaitAsync(RunLimit, TimeProvider.System));
                 }
                 catch (TimeoutException)
                 {
@@ -61,7 +73,7 @@ internal static class ScenarioEndpoints
             .Accepts<string>("text/plain")
             .Produces<ScenarioRunDto>()
             .WithName("RunScenarios")
-            .WithSummary("Runs the .feature text in the body (text/plain, at most 256 KB): every scenario in a fresh simulated world, each step with its status, message, virtual time and the trace events it produced. 400: the parser's message; 413: too large; 408: over 30 seconds.");
+            .WithSummary("Runs the .feature text in the body (text/plain, at most 256 KB): every scenario in a fresh simulated world, each step with its status, message, virtual time and the trace events it produced. 400: the parser's message; 413: too large; 408: over 30 seconds; 429: too many runs at once.");
     }
 
     private static IResult TooLarge() =>

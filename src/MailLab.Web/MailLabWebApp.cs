@@ -34,6 +34,7 @@ public static class MailLabWebApp
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         var app = builder.Build();
+        app.UseLocalRequestGuard();
         app.MapOpenApi();
         var api = app.MapGroup("/api");
         api.MapServerEndpoints();

@@ -1,3 +1,5 @@
+using MailLab.Mail.Text;
+
 namespace MailLab.Scenarios.Runner;
 
 /// <summary>
@@ -27,7 +29,7 @@ public static class Similarity
             return 1;
         }
 
-        var edit = 1.0 - ((double)Distance(x, y) / Math.Max(x.Length, y.Length));
+        var edit = 1.0 - ((double)EditDistance.Levenshtein(x, y) / Math.Max(x.Length, y.Length));
         var wordsX = Words(x);
         var wordsY = Words(y);
         var union = wordsX.Union(wordsY).Count();
@@ -67,29 +69,4 @@ public static class Similarity
 
     private static HashSet<string> Words(string text) =>
         text.Split([' ', ',', ':', '.', '"'], StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>Levenshtein distance.</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }

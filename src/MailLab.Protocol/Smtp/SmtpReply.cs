@@ -26,22 +26,7 @@ public sealed record SmtpReply(int Code, string? EnhancedCode, IReadOnlyList<str
     public bool IsPermanentFailure => Code >= 500;
 
     /// <summary>The reply as it goes on the wire, each line ending in CRLF.</summary>
-    public string ToWireString()
-    {
-        var sb = new StringBuilder();
-        for (var i = 0; i < Lines.Count; i++)
-        {
-            sb.Append(Code).Append(i == Lines.Count - 1 ? ' ' : '-');
-            if (EnhancedCode is not null)
-            {
-                sb.Append(EnhancedCode).Append(' ');
-            }
-
-            sb.Append(Lines[i]).Append("\r\n");
-        }
-
-        return sb.ToString();
-    }
+    public string ToWireString() => Encoding.UTF8.GetString(WireBytes());
 
     /// <summary>Every line as sent, joined with '\n' and without the final CRLF (for transcripts).</summary>
     public string DisplayText => _display ??= Lines.Count == 1 ? ToString() : ToWireString().TrimEnd('\r', '\n').Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -66,7 +51,7 @@ public sealed record SmtpReply(int Code, string? EnhancedCode, IReadOnlyList<str
         }
         else if (_written)
         {
-            output.Write(_wire = Encoding.UTF8.GetBytes(ToWireString()));
+            output.Write(_wire = WireBytes());
         }
         else
         {
@@ -75,6 +60,14 @@ public sealed record SmtpReply(int Code, string? EnhancedCode, IReadOnlyList<str
         }
     }
 
+    private byte[] WireBytes()
+    {
+        using var buffer = new PooledByteBuffer(64);
+        WriteLines(buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The one formatter of the wire form: "ddd-" on every line but the last, "ddd " on it.</summary>
     private void WriteLines(PooledByteBuffer output)
     {
         for (var i = 0; i < Lines.Count; i++)

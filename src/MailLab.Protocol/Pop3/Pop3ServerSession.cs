@@ -22,10 +22,9 @@ public sealed partial class Pop3ServerSession : IDisposable
     private readonly IPop3ServerHandler _handler;
     private readonly IPop3SessionObserver? _observer;
     private readonly PooledByteBuffer _output = new(512);
-    private readonly PooledByteBuffer _line = new(256);
+    private readonly LineAssembler _line = new();
 
     private Mode _mode = Mode.Command;
-    private bool _discardingLongLine;
 
     public Pop3ServerSession(Pop3ServerOptions options, IPop3ServerHandler handler, Pop3SessionContext context, IPop3SessionObserver? observer = null)
     {
@@ -53,7 +52,7 @@ public sealed partial class Pop3ServerSession : IDisposable
     public bool IsClosed => PendingAction == Pop3SessionAction.Close;
 
     /// <summary>Octets of an unfinished client line held in memory (bounded by the line limits).</summary>
-    internal int BufferedLineOctets => _line.Count;
+    internal int BufferedLineOctets => _line.BufferedOctets;
 
     public void ClearOutput() => _output.Clear();
 
@@ -102,8 +101,7 @@ public sealed partial class Pop3ServerSession : IDisposable
         Context.IsSecure = true;
         _pendingUser = null;
         ResetSasl();
-        _line.Clear();
-        _discardingLongLine = false;
+        _line.Reset();
     }
 
     /// <summary>Frees the buffers; a maildrop still open (the client went away) is released without UPDATE.</summary>
@@ -118,50 +116,21 @@ public sealed partial class Pop3ServerSession : IDisposable
 
     private int ReceiveLine(ReadOnlySpan<byte> input)
     {
-        var lf = input.IndexOf((byte)'\n');
-        var take = lf < 0 ? input.Length : lf + 1;
-        if (_discardingLongLine)
+        var take = _line.Feed(input, LineLimit, out var outcome);
+        if (outcome == LineOutcome.TooLong)
         {
-            if (lf >= 0)
-            {
-                _discardingLongLine = false;
-                RejectLongLine();
-            }
-
+            RejectLongLine();
             return take;
         }
 
-        if (_line.Count + take > LineLimit)
-        {
-            // Past the limit the line is not kept: skip to its end, then answer once.
-            _line.Clear();
-            _discardingLongLine = lf < 0;
-            if (lf >= 0)
-            {
-                RejectLongLine();
-            }
-
-            return take;
-        }
-
-        _line.Write(input[..take]);
-        if (lf < 0)
+        if (outcome == LineOutcome.None)
         {
             return take;
         }
 
         // RFC 1939 §3: lines end in CRLF; a bare LF is accepted too (telnet-style clients), and
         // counted as if it were CRLF, so the limit is the same for both.
-        var raw = _line.WrittenSpan[..^1];
-        var octets = raw.Length + 2;
-        if (raw.Length > 0 && raw[^1] == '\r')
-        {
-            raw = raw[..^1];
-            octets--;
-        }
-
-        var line = Encoding.UTF8.GetString(raw);
-        _line.Clear();
+        var line = _line.TakeLine(out var octets);
         if (octets > LineLimit)
         {
             _observer?.OnClientLine(_mode == Mode.SaslResponse ? "****" : Redact(line));

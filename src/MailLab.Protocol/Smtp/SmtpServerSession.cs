@@ -23,12 +23,11 @@ public sealed partial class SmtpServerSession : IDisposable
     private readonly ISmtpServerHandler _handler;
     private readonly ISmtpSessionObserver? _observer;
     private readonly PooledByteBuffer _output = new(512);
-    private readonly PooledByteBuffer _line = new(256);
+    private readonly LineAssembler _line = new();
     private readonly PooledByteBuffer _content = new(1024);
     private readonly DotUnstuffer _data = new();
 
     private Mode _mode = Mode.Command;
-    private bool _discardingLongLine;
     private bool _rejected;
 
     public SmtpServerSession(SmtpServerOptions options, ISmtpServerHandler handler, SmtpSessionContext context, ISmtpSessionObserver? observer = null)
@@ -54,7 +53,7 @@ public sealed partial class SmtpServerSession : IDisposable
     public bool IsReceivingContent => _mode is Mode.Data or Mode.Bdat;
 
     /// <summary>Octets of an unfinished command line held in memory (bounded by <see cref="SmtpLimits.AuthLine"/>).</summary>
-    internal int BufferedLineOctets => _line.Count;
+    internal int BufferedLineOctets => _line.BufferedOctets;
 
     public void ClearOutput() => _output.Clear();
 
@@ -111,7 +110,7 @@ public sealed partial class SmtpServerSession : IDisposable
         Context.IsExtended = false;
         Context.AuthenticatedUser = null;
         ResetTransaction();
-        _line.Clear();
+        _line.Reset();
         _mode = Mode.Command;
     }
 
@@ -124,62 +123,26 @@ public sealed partial class SmtpServerSession : IDisposable
 
     private int ReceiveLine(ReadOnlySpan<byte> input)
     {
-        var lf = input.IndexOf((byte)'\n');
-        var take = lf < 0 ? input.Length : lf + 1;
-        if (_discardingLongLine)
+        // No line of any kind may be longer than an AUTH line; each command's own limit is checked later.
+        var take = _line.Feed(input, SmtpLimits.AuthLine, out var outcome);
+        if (outcome == LineOutcome.TooLong)
         {
-            if (lf >= 0)
+            RejectLongLine();
+        }
+        else if (outcome == LineOutcome.Line)
+        {
+            // Command lines end in CRLF; a bare LF is accepted as the end of a command line (as
+            // Postfix and IIS do, for telnet-style clients). It is never a line end inside DATA.
+            var line = _line.TakeLine(out var octets);
+            if (_mode == Mode.AuthResponse)
             {
-                _discardingLongLine = false;
-                RejectLongLine();
+                _observer?.OnClientLine("****");
+                ContinueAuth(line, octets);
             }
-
-            return take;
-        }
-
-        if (_line.Count + take > SmtpLimits.AuthLine)
-        {
-            // No line of any kind may be this long: stop buffering and skip to its end.
-            _line.Clear();
-            _discardingLongLine = lf < 0;
-            if (lf >= 0)
+            else
             {
-                RejectLongLine();
+                ExecuteCommand(line, octets);
             }
-
-            return take;
-        }
-
-        _line.Write(input[..take]);
-        if (lf < 0)
-        {
-            return take;
-        }
-
-        // Command lines end in CRLF; a bare LF is accepted as the end of a command line (as
-        // Postfix and IIS do, for telnet-style clients). It is never a line end inside DATA.
-        var raw = _line.WrittenSpan;
-        var octets = raw.Length;
-        raw = raw[..^1];
-        if (raw.Length > 0 && raw[^1] == '\r')
-        {
-            raw = raw[..^1];
-        }
-        else
-        {
-            octets++; // count as if the client had sent CRLF
-        }
-
-        var line = Encoding.UTF8.GetString(raw);
-        _line.Clear();
-        if (_mode == Mode.AuthResponse)
-        {
-            _observer?.OnClientLine("****");
-            ContinueAuth(line, octets);
-        }
-        else
-        {
-            ExecuteCommand(line, octets);
         }
 
         return take;

@@ -49,9 +49,6 @@ public sealed class AccountDirectory
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(account.Password), Encoding.UTF8.GetBytes(password));
 
     /// <summary>RFC 2195: the digest is HMAC-MD5 of the challenge keyed with the password, in lowercase hex.</summary>
-    public static bool CramMd5Matches(MailAccount account, string challenge, string digest)
-    {
-        var expected = Convert.ToHexStringLower(HMACMD5.HashData(Encoding.UTF8.GetBytes(account.Password), Encoding.UTF8.GetBytes(challenge)));
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(digest.ToLowerInvariant()));
-    }
+    public static bool CramMd5Matches(MailAccount account, string challenge, string digest) =>
+        Protocol.Common.CramMd5.Matches(account.Password, challenge, digest);
 }

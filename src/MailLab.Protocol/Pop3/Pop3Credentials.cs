@@ -21,7 +21,7 @@ public sealed record Pop3Credentials(string Mechanism, string UserName, string? 
         {
             Pop3LogonMechanisms.UserPass or Pop3LogonMechanisms.Plain or Pop3LogonMechanisms.Login => secret,
             Pop3LogonMechanisms.Apop when Challenge is not null => ApopDigest(Challenge, secret),
-            Pop3LogonMechanisms.CramMd5 when Challenge is not null => CramMd5Digest(secret, Challenge),
+            Pop3LogonMechanisms.CramMd5 when Challenge is not null => Common.CramMd5.Digest(secret, Challenge),
             _ => null,
         };
         var offered = Mechanism is Pop3LogonMechanisms.Apop or Pop3LogonMechanisms.CramMd5 ? Digest?.ToLowerInvariant() : Password;
@@ -33,10 +33,6 @@ public sealed record Pop3Credentials(string Mechanism, string UserName, string? 
     /// <summary>RFC 1939 §7: the lowercase hex MD5 of the timestamp banner (with its angle brackets) followed by the secret.</summary>
     public static string ApopDigest(string banner, string secret) =>
         Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(banner + secret)));
-
-    /// <summary>RFC 2195 §2: the lowercase hex HMAC-MD5 of the challenge keyed with the secret.</summary>
-    public static string CramMd5Digest(string secret, string challenge) =>
-        Convert.ToHexStringLower(HMACMD5.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(challenge)));
 
     /// <summary>Never shows the password or digest, so credentials can be logged.</summary>
     public override string ToString() => $"{Mechanism} {UserName}";

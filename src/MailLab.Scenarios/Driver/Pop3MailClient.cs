@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using MimeKit;
 
@@ -107,9 +106,7 @@ internal static class Pop3MailClient
                     return ServerReply.Pop3(["-ERR (the greeting has no <timestamp> for APOP)"]);
                 }
 
-#pragma warning disable CA5351 // APOP is MD5 by definition (RFC 1939 §7).
-                var digest = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(greeting[start..(end + 1)] + password)));
-#pragma warning restore CA5351
+                var digest = Protocol.Pop3.Pop3Credentials.ApopDigest(greeting[start..(end + 1)], password);
                 return await client.CommandAsync($"APOP {address} {digest}").ConfigureAwait(false);
             case "PLAIN":
                 return await client.CommandAsync($"AUTH PLAIN {Base64($"\0{address}\0{password}")}").ConfigureAwait(false);
@@ -122,10 +119,8 @@ internal static class Pop3MailClient
                     return challenge;
                 }
 
-                var text = Convert.FromBase64String(challenge.FirstLine.Length > 2 ? challenge.FirstLine[2..] : string.Empty);
-#pragma warning disable CA5351 // CRAM-MD5 is HMAC-MD5 by definition (RFC 2195).
-                var hmac = Convert.ToHexStringLower(HMACMD5.HashData(Encoding.UTF8.GetBytes(password), text));
-#pragma warning restore CA5351
+                var text = Encoding.UTF8.GetString(Convert.FromBase64String(challenge.FirstLine.Length > 2 ? challenge.FirstLine[2..] : string.Empty));
+                var hmac = Protocol.Common.CramMd5.Digest(password, text);
                 return await client.CommandAsync(Base64($"{address} {hmac}")).ConfigureAwait(false);
             default:
                 var user = await client.CommandAsync($"USER {address}").ConfigureAwait(false);

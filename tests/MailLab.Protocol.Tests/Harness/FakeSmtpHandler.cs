@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using MailLab.Protocol.Smtp;
 
@@ -100,6 +99,5 @@ internal sealed class FakeSmtpHandler : ISmtpServerHandler
     }
 
     /// <summary>RFC 2195: the lowercase hex HMAC-MD5 of the challenge keyed with the password.</summary>
-    public static string CramMd5Digest(string password, string challenge) =>
-        Convert.ToHexStringLower(HMACMD5.HashData(Encoding.UTF8.GetBytes(password), Encoding.UTF8.GetBytes(challenge)));
+    public static string CramMd5Digest(string password, string challenge) => Common.CramMd5.Digest(password, challenge);
 }

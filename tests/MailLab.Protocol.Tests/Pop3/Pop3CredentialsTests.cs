@@ -17,7 +17,7 @@ public sealed class Pop3CredentialsTests
     public void CramMd5Digest_MatchesRfc2195Example()
     {
         // RFC 2195 §2: challenge <1896.697170952@postoffice.reston.mci.net>, secret "tanstaaftanstaaf".
-        Pop3Credentials.CramMd5Digest("tanstaaftanstaaf", "<1896.697170952@postoffice.reston.mci.net>")
+        Common.CramMd5.Digest("tanstaaftanstaaf", "<1896.697170952@postoffice.reston.mci.net>")
             .Should().Be("b913a602c7eda7a495b4e6e7334d3890");
     }
 

@@ -36,7 +36,7 @@ public sealed class Pop3LogonTests
     {
         using var driver = new Pop3SessionDriver();
         var challenge = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(driver.Command("AUTH CRAM-MD5").Single()[2..]));
-        var digest = Pop3Credentials.CramMd5Digest("secret", challenge);
+        var digest = Common.CramMd5.Digest("secret", challenge);
 
         driver.Command(Pop3SessionDriver.Base64("alice " + digest)).Should().Equal("+OK maildrop has 2 messages (211 octets)");
 

@@ -160,7 +160,7 @@ internal static partial class Pop3TranscriptRunner
 
         var challengeLine = actual.Last(l => l.StartsWith("S: + ", StringComparison.Ordinal));
         var challenge = Encoding.UTF8.GetString(Convert.FromBase64String(challengeLine[5..]));
-        var digest = Pop3Credentials.CramMd5Digest(match.Groups["password"].Value, challenge);
+        var digest = Common.CramMd5.Digest(match.Groups["password"].Value, challenge);
         return Pop3SessionDriver.Base64($"{match.Groups["user"].Value} {digest}");
     }
 

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using MailLab.Hosting.Smtp;
 using MailLab.Mail.Smtp;
+using MailLab.Mail.World;
 
 namespace MailLab.Hosting.Transports;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using MailLab.Mail.World;
 
 namespace MailLab.Hosting.Transports;
 

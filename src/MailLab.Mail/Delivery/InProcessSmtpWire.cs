@@ -2,6 +2,7 @@ using System.Net;
 using MailLab.Mail.Smtp;
 using MailLab.Mail.Stores;
 using MailLab.Mail.Tracing;
+using MailLab.Mail.World;
 using MailLab.Protocol.Smtp;
 using MailLab.Protocol.Smtp.Client;
 
@@ -70,7 +71,7 @@ public static class InProcessSmtpWire
     /// <param name="origins">Per transaction of <paramref name="client"/>, the trace its message belongs to (none: new traces).</param>
     public static SmtpClientResult Run(SmtpVirtualServer server, IPEndPoint remote, bool tlsAvailable, SmtpClientSession client, IReadOnlyList<long>? origins = null)
     {
-        var local = new IPEndPoint(IPAddress.IsLoopback(server.Address) ? server.Address : IPAddress.Loopback, server.BoundPort ?? server.Port);
+        var local = new IPEndPoint(Listening.LoopbackOnly(server.Address), server.BoundPort ?? server.Port);
         using (var connection = server.Accept(remote, local, tlsAvailable))
         {
             Exchange(connection, client, origins);

@@ -120,7 +120,7 @@ internal sealed class VirtualServerBuilder(TopologyDiagnostics diagnostics, bool
     /// </summary>
     public bool Claim(MappingReader reader, string key, IPAddress address, int port, string owner)
     {
-        // MailLab's listeners are loopback-only (see MailLab.Hosting's Listening.LoopbackOnly).
+        // MailLab's listeners are loopback-only (see Listening.LoopbackOnly).
         var listen = IPAddress.IsLoopback(address) ? address
             : address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? IPAddress.IPv6Loopback : IPAddress.Loopback;
         var endpoint = new IPEndPoint(listen, port);

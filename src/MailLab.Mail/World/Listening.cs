@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace MailLab.Hosting.Transports;
+namespace MailLab.Mail.World;
 
 /// <summary>MailLab's listeners stay on this machine: any address is mapped to loopback.</summary>
 public static class Listening

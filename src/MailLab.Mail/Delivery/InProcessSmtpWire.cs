@@ -59,9 +59,8 @@ public static class InProcessSmtpWire
     /// <summary>The virtual server that serves the recipients' domain, else the host's first.</summary>
     public static SmtpVirtualServer? PickVirtualServer(WorldHostTarget target, IReadOnlyList<string> recipients)
     {
-        var servers = target.Host.Smtp.VirtualServers;
         var domain = recipients.Count > 0 ? recipients[0][(recipients[0].LastIndexOf('@') + 1)..] : string.Empty;
-        return servers.FirstOrDefault(v => v.Domains.FindLocal(domain) is not null) ?? servers.FirstOrDefault();
+        return target.Host.Smtp.FindServing(domain) ?? target.Host.Smtp.VirtualServers.FirstOrDefault();
     }
 
     /// <summary>

@@ -50,6 +50,10 @@ public sealed class SmtpService
         }
     }
 
+    /// <summary>The first virtual server that has <paramref name="domain"/> as a local domain (default or alias).</summary>
+    public SmtpVirtualServer? FindServing(string domain) =>
+        VirtualServers.FirstOrDefault(v => v.Domains.FindLocal(domain) is not null);
+
     /// <summary>
     /// The "New SMTP Virtual Server" wizard: name, IP address and port, home directory, default
     /// domain. IIS identifies a virtual server by IP and port, so two cannot share both.

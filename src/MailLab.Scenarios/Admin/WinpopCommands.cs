@@ -57,7 +57,7 @@ public static class WinpopCommands
 
             var host = world.FindHost(domain)
                 ?? world.Hosts.FirstOrDefault(h => h.Pop3.FindDomain(domain) is not null)
-                ?? world.Hosts.FirstOrDefault(h => h.Smtp.VirtualServers.Any(v => v.Domains.FindLocal(domain) is not null));
+                ?? world.Hosts.FirstOrDefault(h => h.Smtp.FindServing(domain) is not null);
             if (host is not null)
             {
                 return host;

@@ -77,7 +77,7 @@ public sealed partial class ScenarioWorld
             var domain = address[(at + 1)..];
             foreach (var host in world.Hosts)
             {
-                if (host.Smtp.VirtualServers.FirstOrDefault(v => v.Domains.FindLocal(domain) is not null) is { } server)
+                if (host.Smtp.FindServing(domain) is { } server)
                 {
                     return (host, server);
                 }

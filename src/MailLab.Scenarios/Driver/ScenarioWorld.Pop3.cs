@@ -188,7 +188,7 @@ public sealed partial class ScenarioWorld
 
     /// <summary>The host whose SMTP virtual servers have <paramref name="domain"/> as a local domain.</summary>
     private static MailHost ServingHost(MailWorld world, string domain) =>
-        world.Hosts.FirstOrDefault(h => h.Smtp.VirtualServers.Any(v => v.Domains.FindLocal(domain) is not null))
+        world.Hosts.FirstOrDefault(h => h.Smtp.FindServing(domain) is not null)
             ?? throw new ScenarioSetupException(
                 $"No host serves the domain \"{domain}\"; local domains are {string.Join(", ", world.Hosts.SelectMany(h => h.Smtp.VirtualServers.SelectMany(v => v.Domains.All.Where(d => d.IsLocal).Select(d => $"{d.Name} ({h.Name})"))))}.");
 }

@@ -8,7 +8,7 @@ using MailLab.Bench;
 
 // dotnet run -c Release --project bench/MailLab.Bench -- [--quick] [--pipelining] [--only TEXT] [--times FACTOR] [--target 127.0.0.1:PORT] [--repeat N] [--no-transcripts]
 // dotnet run -c Release --project bench/MailLab.Bench -- micro [BenchmarkDotNet arguments]
-// dotnet run -c Release --project bench/MailLab.Bench -- relay [--quick] [--no-transcripts] [--direct]
+// dotnet run -c Release --project bench/MailLab.Bench -- relay [--quick] [--no-transcripts] [--direct] [--messages N] [--hops N] [--per-connection N]
 // dotnet run -c Release --project bench/MailLab.Bench -- pop3 [--quick]
 if (args.Length > 0 && args[0] == "micro")
 {
@@ -31,7 +31,25 @@ if (args.Length > 0 && args[0] == "pop3")
 if (args.Length > 0 && args[0] == "relay")
 {
     var relayMessages = args.Contains("--quick") ? 2_000 : 20_000;
-    return await RelayBench.RunAsync(relayMessages, sessions: 20, transcripts: !args.Contains("--no-transcripts"), direct: args.Contains("--direct"));
+    int[] relayHops = [1, 2, 3, 4];
+    for (var i = 1; i < args.Length - 1; i++)
+    {
+        // --messages N: a longer run (e.g. under a profiler); --hops N: only that chain length.
+        if (args[i] == "--messages" && int.TryParse(args[i + 1], out var count) && count > 0)
+        {
+            relayMessages = count;
+        }
+        else if (args[i] == "--per-connection" && int.TryParse(args[i + 1], out var perConnection) && perConnection > 0)
+        {
+            RelayBench.PerConnection = perConnection;
+        }
+        else if (args[i] == "--hops" && int.TryParse(args[i + 1], out var hops) && hops is >= 1 and <= 15)
+        {
+            relayHops = [hops];
+        }
+    }
+
+    return await RelayBench.RunAsync(relayMessages, sessions: 20, transcripts: !args.Contains("--no-transcripts"), direct: args.Contains("--direct"), relayHops);
 }
 
 string? only = null;

@@ -19,11 +19,14 @@ internal static class RelayBench
 {
     private const string Recipient = "student@rosnou.ru";
 
+    /// <summary>Messages the submitting client sends on one connection (`--per-connection N`, with `--direct`).</summary>
+    public static int PerConnection { get; set; } = 1;
+
     /// <param name="direct">
     /// Submit with the sans-I/O client run against the first server in process (one loop per core),
     /// instead of a client over the in-memory network's pipes (<paramref name="sessions"/> tasks).
     /// </param>
-    public static async Task<int> RunAsync(int messages, int sessions, bool transcripts, bool direct)
+    public static async Task<int> RunAsync(int messages, int sessions, bool transcripts, bool direct, IReadOnlyList<int> chains)
     {
         var how = direct ? $"submitted in process by {Environment.ProcessorCount} loops" : $"submitted over in-memory pipes by {sessions} client tasks";
         Console.WriteLine($"end-to-end in-memory deliveries, {messages} messages of 1 KB, {how}, transcripts {(transcripts ? "on" : "off")}");
@@ -33,7 +36,7 @@ internal static class RelayBench
         await RunChainAsync(4, messages / 2, direct ? Environment.ProcessorCount : sessions, transcripts, direct);
         double? previous = null;
         var ok = true;
-        foreach (var hops in new[] { 1, 2, 3, 4 })
+        foreach (var hops in chains)
         {
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -80,7 +83,9 @@ internal static class RelayBench
             {
                 if (direct)
                 {
-                    SendDirect(first, body);
+                    var batch = Math.Min(PerConnection, count - i);
+                    SendDirect(first, body, batch);
+                    i += batch - 1;
 
                     // Back to the end of the thread pool's queue: the relays this message started
                     // run before the next submission, instead of waiting for the pool to grow.
@@ -119,13 +124,17 @@ internal static class RelayBench
         return Encoding.ASCII.GetBytes(text.ToString());
     }
 
-    private static void SendDirect(SmtpVirtualServer first, byte[] body)
+    private static void SendDirect(SmtpVirtualServer first, byte[] body, int count)
     {
-        using var client = new SmtpClientSession("bench.test", new SmtpClientTransaction("ivan@mail.ru", [Recipient], body));
-        var result = InProcessSmtpWire.Run(first, new IPEndPoint(IPAddress.Loopback, 50000), tlsAvailable: false, client);
-        if (result.ConnectionError is { } error || !result.RecipientReplies[Recipient].IsPositive)
+        var transactions = Enumerable.Range(0, count).Select(_ => new SmtpClientTransaction("ivan@mail.ru", [Recipient], body)).ToArray();
+        using var client = new SmtpClientSession("bench.test", transactions);
+        InProcessSmtpWire.Run(first, new IPEndPoint(IPAddress.Loopback, 50000), tlsAvailable: false, client);
+        foreach (var result in client.Results)
         {
-            throw new IOException($"submission failed: {result.ConnectionError ?? result.RecipientReplies[Recipient]}");
+            if (result.ConnectionError is { } error || !result.RecipientReplies[Recipient].IsPositive)
+            {
+                throw new IOException($"submission failed: {result.ConnectionError ?? result.RecipientReplies[Recipient]}");
+            }
         }
     }
 

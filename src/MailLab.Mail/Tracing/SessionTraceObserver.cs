@@ -36,7 +36,7 @@ public sealed class SessionTraceObserver : ISmtpSessionObserver
     {
         if (_log.RecordTranscripts)
         {
-            _log.Append(_host, TraceKind.ServerReply, reply.DisplayText, SessionId, _traceId, peer: _peer);
+            _log.AppendReply(_host, reply, SessionId, _traceId, _peer);
         }
     }
 
@@ -44,7 +44,7 @@ public sealed class SessionTraceObserver : ISmtpSessionObserver
     {
         if (_log.RecordTranscripts)
         {
-            _log.Append(_host, TraceKind.ClientData, $"({octets} octets of message content)", SessionId, _traceId, peer: _peer);
+            _log.AppendContent(_host, octets, SessionId, _traceId, _peer);
         }
     }
 }

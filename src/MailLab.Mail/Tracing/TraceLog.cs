@@ -1,3 +1,5 @@
+using MailLab.Protocol.Smtp;
+
 namespace MailLab.Mail.Tracing;
 
 /// <summary>
@@ -10,8 +12,13 @@ public sealed class TraceLog
 {
     // Appending takes no lock: every session and queue worker appends, and a lock here was the most
     // contended one in the relay benchmark. The sequence number orders the log; readers sort by it.
-    private readonly BoundedEvents _protocol;
     private readonly BoundedEvents _stages;
+
+    // Protocol lines, per connection (SessionTranscript): looked up by session id, let go oldest
+    // connection first once more than ProtocolCapacity lines are kept.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, SessionTranscript> _transcripts = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<SessionTranscript> _transcriptOrder = new();
+    private int _protocolLines;
 
     private readonly object _summaryGate = new();
     private readonly TimeProvider _clock;
@@ -25,7 +32,6 @@ public sealed class TraceLog
         _clock = clock;
         ProtocolCapacity = protocolCapacity;
         StageCapacity = stageCapacity;
-        _protocol = new BoundedEvents(protocolCapacity);
         _stages = new BoundedEvents(stageCapacity);
     }
 
@@ -48,12 +54,68 @@ public sealed class TraceLog
 
     public long NewSessionId() => Interlocked.Increment(ref _sessions);
 
-    public TraceEvent Append(string host, TraceKind kind, string text, long? sessionId = null, string? traceId = null, string? messageId = null, string? peer = null)
+    public void Append(string host, TraceKind kind, string text, long? sessionId = null, string? traceId = null, string? messageId = null, string? peer = null)
     {
+        if (sessionId is { } session && IsProtocol(kind))
+        {
+            AppendLine(host, kind, text, null, 0, session, traceId, messageId, peer);
+            return;
+        }
+
         var e = new TraceEvent(Interlocked.Increment(ref _sequence), _clock.GetUtcNow(), host, kind, text, sessionId, traceId, messageId, peer);
-        (IsProtocol(kind) ? _protocol : _stages).Add(e);
+        _stages.Add(e);
         Appended?.Invoke(e);
-        return e;
+    }
+
+    /// <summary>A reply in a session's transcript; its text is made only if someone reads it.</summary>
+    public void AppendReply(string host, SmtpReply reply, long sessionId, string? traceId = null, string? peer = null) =>
+        AppendLine(host, TraceKind.ServerReply, null, reply, 0, sessionId, traceId, null, peer);
+
+    /// <summary>Message content sent in a session ("(N octets of message content)" when read).</summary>
+    public void AppendContent(string host, long octets, long sessionId, string? traceId = null, string? peer = null) =>
+        AppendLine(host, TraceKind.ClientData, null, null, octets, sessionId, traceId, null, peer);
+
+    private void AppendLine(string host, TraceKind kind, string? text, SmtpReply? reply, long octets, long sessionId, string? traceId, string? messageId, string? peer)
+    {
+        var line = new SessionTranscript.Line(Interlocked.Increment(ref _sequence), _clock.GetUtcNow().UtcTicks, kind, host, text, reply, octets, traceId, messageId, peer);
+        while (!TranscriptOf(sessionId).TryAdd(line))
+        {
+            // Let go between the lookup and the append: the line starts the connection's transcript anew.
+        }
+
+        if (Interlocked.Increment(ref _protocolLines) > ProtocolCapacity)
+        {
+            TrimTranscripts();
+        }
+
+        Appended?.Invoke(line.ToEvent(sessionId));
+    }
+
+    private SessionTranscript TranscriptOf(long sessionId)
+    {
+        if (_transcripts.TryGetValue(sessionId, out var transcript))
+        {
+            return transcript;
+        }
+
+        var created = new SessionTranscript(sessionId);
+        transcript = _transcripts.GetOrAdd(sessionId, created);
+        if (ReferenceEquals(transcript, created))
+        {
+            _transcriptOrder.Enqueue(created);
+        }
+
+        return transcript;
+    }
+
+    /// <summary>Lets the oldest connections' transcripts go until at most <see cref="ProtocolCapacity"/> lines remain.</summary>
+    private void TrimTranscripts()
+    {
+        while (Volatile.Read(ref _protocolLines) > ProtocolCapacity && _transcriptOrder.TryDequeue(out var oldest))
+        {
+            _transcripts.TryRemove(new KeyValuePair<long, SessionTranscript>(oldest.SessionId, oldest));
+            Interlocked.Add(ref _protocolLines, -oldest.Evict());
+        }
     }
 
     /// <summary>Records a message that entered the world (its first hop), for the list of traces.</summary>
@@ -91,17 +153,42 @@ public sealed class TraceLog
     }
 
     /// <summary>Every event kept, in order.</summary>
-    public IReadOnlyList<TraceEvent> Snapshot() => Select(_ => true, _ => true);
+    public IReadOnlyList<TraceEvent> Snapshot() => Select(null, _ => true);
 
     public IReadOnlyList<TraceEvent> ForTrace(string traceId) =>
-        Select(e => e.TraceId == traceId, e => e.TraceId == traceId);
+        Select(l => l.TraceId == traceId, e => e.TraceId == traceId);
 
-    public IReadOnlyList<TraceEvent> ForSession(long sessionId) =>
-        Select(e => e.SessionId == sessionId, e => e.SessionId == sessionId);
+    public IReadOnlyList<TraceEvent> ForSession(long sessionId)
+    {
+        var events = new List<TraceEvent>();
+        if (_transcripts.TryGetValue(sessionId, out var transcript))
+        {
+            transcript.CopyTo(events);
+        }
+
+        events.AddRange(_stages.Events.Where(e => e.SessionId == sessionId));
+        return Ordered(events);
+    }
 
     // Enumerating a ConcurrentQueue reads a moment-in-time snapshot of it.
-    private TraceEvent[] Select(Func<TraceEvent, bool> protocol, Func<TraceEvent, bool> stage) =>
-        _protocol.Events.Where(protocol).Concat(_stages.Events.Where(stage)).OrderBy(e => e.Sequence).ToArray();
+    private TraceEvent[] Select(Func<SessionTranscript.Line, bool>? line, Func<TraceEvent, bool> stage)
+    {
+        var events = new List<TraceEvent>();
+        foreach (var transcript in _transcriptOrder)
+        {
+            transcript.CopyTo(events, line);
+        }
+
+        events.AddRange(_stages.Events.Where(stage));
+        return Ordered(events);
+    }
+
+    private static TraceEvent[] Ordered(List<TraceEvent> events)
+    {
+        var ordered = events.ToArray();
+        Array.Sort(ordered, static (a, b) => a.Sequence.CompareTo(b.Sequence));
+        return ordered;
+    }
 
     /// <summary>A queue of events that drops its oldest ones past a capacity, safe for many writers.</summary>
     private sealed class BoundedEvents(int capacity)

@@ -1,0 +1,79 @@
+using MailLab.Mail.Tracing;
+using MailLab.Protocol.Smtp;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MailLab.Mail.Tests.Tracing;
+
+/// <summary>
+/// The trace log keeps protocol lines per connection, in a compact form that becomes text only
+/// when read, and stage events apart; readers see one log in the order things happened.
+/// </summary>
+public sealed class TraceLogTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void LinesOfTwoConnectionsAndStages_ReadBackInTheOrderTheyHappened_WithTheirText()
+    {
+        var log = new TraceLog(_clock);
+        log.Append("mail.ru", TraceKind.ConnectionOpened, "Connection to rosnou.ru", 1, "T1", peer: "rosnou.ru");
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        log.AppendReply("rosnou.ru", new SmtpReply(220, null, "rosnou.ru ready"), 2);
+        log.Append("mail.ru", TraceKind.ClientLine, "EHLO mail.ru", 1, "T1", peer: "rosnou.ru");
+        log.Append("rosnou.ru", TraceKind.Received, "Accepted 1", traceId: "T1", messageId: "M1");
+        log.AppendContent("mail.ru", 1024, 1, "T1", "rosnou.ru");
+        log.AppendReply("mail.ru", new SmtpReply(250, null, ["rosnou.ru Hello", "PIPELINING"]), 1, "T1", "rosnou.ru");
+
+        var events = log.Snapshot();
+
+        events.Select(e => (e.Host, e.Kind, e.Text, e.SessionId)).Should().Equal(
+            ("mail.ru", TraceKind.ConnectionOpened, "Connection to rosnou.ru", 1L),
+            ("rosnou.ru", TraceKind.ServerReply, "220 rosnou.ru ready", 2L),
+            ("mail.ru", TraceKind.ClientLine, "EHLO mail.ru", 1L),
+            ("rosnou.ru", TraceKind.Received, "Accepted 1", (long?)null),
+            ("mail.ru", TraceKind.ClientData, "(1024 octets of message content)", 1L),
+            ("mail.ru", TraceKind.ServerReply, "250-rosnou.ru Hello\n250 PIPELINING", 1L));
+        events.Select(e => e.Sequence).Should().BeInAscendingOrder();
+        events[0].Time.Should().Be(new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero));
+        events[1].Time.Should().Be(new DateTimeOffset(2026, 11, 28, 1, 0, 1, TimeSpan.Zero));
+        events[0].Peer.Should().Be("rosnou.ru");
+        log.ForSession(1).Should().HaveCount(4);
+        log.ForTrace("T1").Select(e => e.Kind).Should().Equal(TraceKind.ConnectionOpened, TraceKind.ClientLine, TraceKind.Received, TraceKind.ClientData, TraceKind.ServerReply);
+    }
+
+    [Fact]
+    public void PastItsCapacity_TheOldestConnectionsLinesGoFirst_Whole()
+    {
+        var log = new TraceLog(_clock, protocolCapacity: 10);
+        for (var session = 1; session <= 3; session++)
+        {
+            for (var line = 0; line < 4; line++)
+            {
+                log.Append("h", TraceKind.ClientLine, $"NOOP {session}.{line}", session);
+            }
+        }
+
+        log.ForSession(1).Should().BeEmpty("12 lines are over the capacity of 10: the oldest connection went");
+        log.ForSession(2).Should().HaveCount(4);
+        log.ForSession(3).Should().HaveCount(4);
+        log.Snapshot().Should().HaveCount(8);
+
+        log.Append("h", TraceKind.ClientLine, "NOOP 1.again", 1);
+        log.ForSession(1).Select(e => e.Text).Should().Equal(["NOOP 1.again"], "a line after its connection's lines went starts them anew");
+    }
+
+    [Fact]
+    public void Subscribers_SeeEveryLineAsItIsAppended_AsText()
+    {
+        var log = new TraceLog(_clock);
+        var seen = new List<TraceEvent>();
+        log.Appended += seen.Add;
+
+        log.AppendReply("h", new SmtpReply(354, null, "Start mail input"), 7);
+        log.AppendContent("h", 12, 7);
+        log.Append("h", TraceKind.Queued, "Queued");
+
+        seen.Select(e => e.Text).Should().Equal("354 Start mail input", "(12 octets of message content)", "Queued");
+        seen.Select(e => e.Sequence).Should().Equal(log.Snapshot().Select(e => e.Sequence));
+    }
+}

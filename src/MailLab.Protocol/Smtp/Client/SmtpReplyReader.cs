@@ -14,10 +14,13 @@ public sealed class SmtpReplyReader : IDisposable
     public const int MaxLineOctets = 4096;
 
     private readonly PooledByteBuffer _line = new(256);
-    private readonly List<string> _lines = [];
+
+    // The reply read so far, line by line as received, and where each line's text lies in it: the
+    // text becomes strings only if the whole reply is not one already read (SmtpReplyCache).
+    private readonly PooledByteBuffer _reply = new(256);
+    private readonly List<(int Start, int Length)> _lines = [];
     private readonly byte[] _enhancedRaw = new byte[16];
     private int _code;
-    private string? _enhanced;
     private int _enhancedRawLength;
 
     /// <summary>Set when the peer sent something that is not a reply; no more replies are read.</summary>
@@ -57,7 +60,11 @@ public sealed class SmtpReplyReader : IDisposable
         return (pos, null);
     }
 
-    public void Dispose() => _line.Dispose();
+    public void Dispose()
+    {
+        _line.Dispose();
+        _reply.Dispose();
+    }
 
     private SmtpReply? ParseLine()
     {
@@ -98,26 +105,42 @@ public sealed class SmtpReplyReader : IDisposable
         var enhancedLength = EnhancedCodeLength(body, code);
         if (_lines.Count == 0 && enhancedLength > 0)
         {
-            _enhanced = Encoding.ASCII.GetString(body[..enhancedLength]);
             body[..enhancedLength].CopyTo(_enhancedRaw);
             _enhancedRawLength = enhancedLength;
         }
 
         // Continuation lines repeat the enhanced code (RFC 2034 §3); it is kept once, for the reply.
-        if (enhancedLength > 0 && _enhanced is not null && body[..enhancedLength].SequenceEqual(_enhancedRaw.AsSpan(0, _enhancedRawLength)))
+        if (enhancedLength > 0 && _enhancedRawLength > 0 && body[..enhancedLength].SequenceEqual(_enhancedRaw.AsSpan(0, _enhancedRawLength)))
         {
             body = body.Length > enhancedLength ? body[(enhancedLength + 1)..] : [];
         }
 
-        _lines.Add(Encoding.UTF8.GetString(body));
+        var start = _reply.Count + (raw.Length - body.Length);
+        _reply.Write(raw);
+        _reply.WriteByte((byte)'\n');
+        _lines.Add((start, body.Length));
         if (raw.Length > 3 && raw[3] == '-')
         {
             return null;
         }
 
-        var reply = new SmtpReply(code, _enhanced, _lines.ToArray());
+        var reply = SmtpReplyCache.Find(_reply.WrittenSpan, out var hash);
+        if (reply is null)
+        {
+            var text = new string[_lines.Count];
+            for (var i = 0; i < text.Length; i++)
+            {
+                text[i] = Encoding.UTF8.GetString(_reply.WrittenSpan.Slice(_lines[i].Start, _lines[i].Length));
+            }
+
+            var enhanced = _enhancedRawLength > 0 ? Encoding.ASCII.GetString(_enhancedRaw.AsSpan(0, _enhancedRawLength)) : null;
+            reply = new SmtpReply(code, enhanced, text);
+            SmtpReplyCache.Offer(_reply.WrittenSpan, hash, reply);
+        }
+
         _lines.Clear();
-        _enhanced = null;
+        _reply.Clear();
+        _enhancedRawLength = 0;
         return reply;
     }
 

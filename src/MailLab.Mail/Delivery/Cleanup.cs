@@ -15,37 +15,54 @@ public static class Cleanup
     [ThreadStatic]
     private static MimeParser? HeaderParser;
 
+    [ThreadStatic]
+    private static FormattedDate? LastDate;
+
     public sealed record Result(byte[] Data, int ReceivedCount, IReadOnlyList<string> AddedHeaders);
 
     public static Result Apply(ReadOnlyMemory<byte> content, string receivedHeader, string messageIdDomain, string localId, DateTimeOffset now)
     {
         var (received, hasMessageId, hasDate) = Inspect(content);
-        var added = new List<string>();
-        var prefix = new StringBuilder(receivedHeader);
-        if (!hasMessageId)
+        IReadOnlyList<string> added = (hasMessageId, hasDate) switch
         {
-            prefix.Append("Message-ID: <").Append(localId).Append('@').Append(messageIdDomain).Append(">\r\n");
-            added.Add("Message-ID");
-        }
+            (true, true) => [],
+            (false, true) => ["Message-ID"],
+            (true, false) => ["Date"],
+            _ => ["Message-ID", "Date"],
+        };
+        var messageId = hasMessageId ? null : $"Message-ID: <{localId}@{messageIdDomain}>\r\n";
+        var date = hasDate ? null : $"Date: {FormatDate(now)}\r\n";
+        var length = Encoding.UTF8.GetByteCount(receivedHeader) + (messageId is null ? 0 : Encoding.UTF8.GetByteCount(messageId)) + (date?.Length ?? 0);
 
-        if (!hasDate)
-        {
-            prefix.Append("Date: ").Append(DateUtils.FormatDate(now)).Append("\r\n");
-            added.Add("Date");
-        }
-
-        var text = prefix.ToString();
-        var length = Encoding.UTF8.GetByteCount(text);
         // Every byte is written below, so the array need not be zeroed first.
         var data = GC.AllocateUninitializedArray<byte>(length + content.Length);
-        Encoding.UTF8.GetBytes(text, data);
-        content.Span.CopyTo(data.AsSpan(length));
+        var at = Encoding.UTF8.GetBytes(receivedHeader, data);
+        at += messageId is null ? 0 : Encoding.UTF8.GetBytes(messageId, data.AsSpan(at));
+        at += date is null ? 0 : Encoding.ASCII.GetBytes(date, data.AsSpan(at));
+        content.Span.CopyTo(data.AsSpan(at));
         return new Result(data, received, added);
+    }
+
+    /// <summary>
+    /// An RFC 5322 date (MimeKit's form). Dates have whole seconds, so the text of the last second
+    /// seen on this thread is reused: every message received in the same second needs the same text.
+    /// </summary>
+    public static string FormatDate(DateTimeOffset now)
+    {
+        var second = now.UtcTicks / TimeSpan.TicksPerSecond;
+        if (LastDate is { } last && last.Second == second && last.Offset == now.Offset)
+        {
+            return last.Text;
+        }
+
+        var text = DateUtils.FormatDate(now);
+        LastDate = new FormattedDate(second, now.Offset, text);
+        return text;
     }
 
     /// <summary>RFC 5321 §4.4 trace line: from the EHLO name and address, by us, with the protocol (RFC 3848).</summary>
     public static string ReceivedHeader(SmtpSessionContext context, string protocol, string byName, string localId, DateTimeOffset now) =>
-        $"Received: from {context.ClientName} ([{context.RemoteAddress?.ToString() ?? "unknown"}]) by {byName} with {protocol} id {localId};\r\n\t{DateUtils.FormatDate(now)}\r\n";
+        $"Received: from {context.ClientName} ([{context.RemoteAddress?.ToString() ?? "unknown"}]) by {byName} with {protocol} id {localId};\r\n\t{FormatDate(now)}\r\n";
 
     /// <summary>Counts Received headers and notes Message-ID and Date, reading only the header block.</summary>
     public static (int Received, bool HasMessageId, bool HasDate) Inspect(ReadOnlyMemory<byte> content)
@@ -68,6 +85,8 @@ public static class Cleanup
             return (0, false, false);
         }
     }
+
+    private sealed record FormattedDate(long Second, TimeSpan Offset, string Text);
 
     // Only the header block is handed to MimeKit, so a large body is not copied for this.
     private static int HeaderBlockLength(ReadOnlySpan<byte> content)

@@ -52,6 +52,9 @@ public sealed class QueueEntry
 
     internal ITimer? Timer { get; set; }
 
+    /// <summary>Its place in the queue manager's list.</summary>
+    internal LinkedListNode<QueueEntry>? Node { get; set; }
+
     /// <summary>A copy of what must survive a restart (taken by the disk layer).</summary>
     public QueueEntryState Snapshot()
     {

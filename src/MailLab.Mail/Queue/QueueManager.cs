@@ -15,7 +15,8 @@ namespace MailLab.Mail.Queue;
 public sealed class QueueManager
 {
     private readonly SmtpVirtualServer _server;
-    private readonly List<QueueEntry> _entries = [];
+    // In arrival order; an entry knows its node, so removing one does not search a long queue.
+    private readonly LinkedList<QueueEntry> _entries = new();
 
     internal QueueManager(SmtpVirtualServer server)
     {
@@ -60,7 +61,7 @@ public sealed class QueueManager
         var entry = new QueueEntry(message, Clock.GetUtcNow());
         lock (_entries)
         {
-            _entries.Add(entry);
+            entry.Node = _entries.AddLast(entry);
         }
 
         _server.HomeDirectory.Queue.Add(new MailFile($"{message.Id}.eml", entry.Queued, message));
@@ -77,7 +78,7 @@ public sealed class QueueManager
         var entry = new QueueEntry(message, state);
         lock (_entries)
         {
-            _entries.Add(entry);
+            entry.Node = _entries.AddLast(entry);
         }
 
         _server.HomeDirectory.Queue.Add(new MailFile($"{message.Id}.eml", filed, message));
@@ -154,17 +155,24 @@ public sealed class QueueManager
     {
         var failures = new List<DeliveryFailure>();
         var transient = new List<string>();
-        foreach (var group in entry.Pending.ToArray().GroupBy(Domain, StringComparer.OrdinalIgnoreCase).ToArray())
+        foreach (var (domain, recipients) in ByDomain(entry))
         {
-            var route = Router.Resolve(_server, group.Key, entry.Message.TraceId);
+            var route = Router.Resolve(_server, domain, entry.Message.TraceId);
             if (route.Failure is { } routeFailure)
             {
-                Classify(entry, group, routeFailure, null, failures, transient);
+                Classify(entry, recipients, routeFailure, null, failures, transient);
                 continue;
             }
 
             // Recipients per message: past the limit, the rest go in another transaction (IIS).
-            foreach (var chunk in group.Chunk(_server.Limits.MaxRecipientsPerMessage ?? int.MaxValue))
+            var limit = _server.Limits.MaxRecipientsPerMessage ?? int.MaxValue;
+            if (recipients.Count <= limit)
+            {
+                await SendChunkAsync(entry, route, recipients, failures, transient).ConfigureAwait(false);
+                continue;
+            }
+
+            foreach (var chunk in recipients.Chunk(limit))
             {
                 await SendChunkAsync(entry, route, chunk, failures, transient).ConfigureAwait(false);
             }
@@ -196,7 +204,7 @@ public sealed class QueueManager
         }
     }
 
-    private async Task SendChunkAsync(QueueEntry entry, Router.Route route, string[] recipients, List<DeliveryFailure> failures, List<string> transient)
+    private async Task SendChunkAsync(QueueEntry entry, Router.Route route, IReadOnlyList<string> recipients, List<DeliveryFailure> failures, List<string> transient)
     {
         var host = _server.Host;
         SmtpReply lastError = new(451, "4.4.1", "No answer from host");
@@ -331,7 +339,10 @@ public sealed class QueueManager
         entry.Timer?.Dispose();
         lock (_entries)
         {
-            _entries.Remove(entry);
+            if (entry.Node is { List: not null } node)
+            {
+                _entries.Remove(node);
+            }
         }
 
         _server.HomeDirectory.Queue.Remove($"{entry.Message.Id}.eml");
@@ -359,7 +370,35 @@ public sealed class QueueManager
     private static IReadOnlyList<DeliveryFailure> Failures(QueueEntry entry, IEnumerable<string> recipients) =>
         recipients.Select(r => new DeliveryFailure(r, entry.LastErrors.GetValueOrDefault(r) ?? new SmtpReply(451, "4.4.1", "No answer from host"))).ToArray();
 
-    private static string Domain(string address) => address[(address.LastIndexOf('@') + 1)..];
+    /// <summary>The recipients still pending, grouped by domain in their order (most messages have one domain).</summary>
+    private static List<(string Domain, List<string> Recipients)> ByDomain(QueueEntry entry)
+    {
+        var groups = new List<(string Domain, List<string> Recipients)>(1);
+        lock (entry)
+        {
+            foreach (var recipient in entry.Pending)
+            {
+                var domain = recipient.AsSpan(recipient.LastIndexOf('@') + 1);
+                var found = false;
+                foreach (var group in groups)
+                {
+                    if (domain.Equals(group.Domain, StringComparison.OrdinalIgnoreCase))
+                    {
+                        group.Recipients.Add(recipient);
+                        found = true;
+                        break;
+                    }
+                }
+
+                if (!found)
+                {
+                    groups.Add((domain.ToString(), [recipient]));
+                }
+            }
+        }
+
+        return groups;
+    }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

@@ -33,12 +33,13 @@ public sealed class SmtpDomain
 
     public bool Matches(string domain)
     {
-        domain = domain.ToLowerInvariant();
+        // Domain names compare without regard to case (RFC 5321 §2.4); no copies made, this runs per recipient.
         if (Name.StartsWith("*.", StringComparison.Ordinal))
         {
-            return domain.EndsWith(Name[1..], StringComparison.Ordinal) || domain == Name[2..];
+            return domain.AsSpan().EndsWith(Name.AsSpan(1), StringComparison.OrdinalIgnoreCase)
+                || domain.AsSpan().Equals(Name.AsSpan(2), StringComparison.OrdinalIgnoreCase);
         }
 
-        return domain == Name;
+        return domain.Equals(Name, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -123,7 +123,15 @@ public sealed class SmtpDomainList
     {
         lock (_gate)
         {
-            return _domains.FirstOrDefault(d => d.IsLocal && d.Matches(domain));
+            foreach (var d in _domains)
+            {
+                if (d.IsLocal && d.Matches(domain))
+                {
+                    return d;
+                }
+            }
+
+            return null;
         }
     }
 
@@ -132,12 +140,21 @@ public sealed class SmtpDomainList
     {
         lock (_gate)
         {
-            return _domains.Where(d => d.Type == SmtpDomainType.Remote && d.Matches(domain))
-                .OrderByDescending(d => d.Name.StartsWith('*') ? 0 : 1)
-                .ThenByDescending(d => d.Name.Length)
-                .FirstOrDefault();
+            // An exact name before any wildcard, then the longest (the first of equals, as listed).
+            SmtpDomain? best = null;
+            foreach (var d in _domains)
+            {
+                if (d.Type == SmtpDomainType.Remote && d.Matches(domain) && (best is null || Specificity(d).CompareTo(Specificity(best)) > 0))
+                {
+                    best = d;
+                }
+            }
+
+            return best;
         }
     }
+
+    private static (int Exact, int Length) Specificity(SmtpDomain d) => (d.Name.StartsWith('*') ? 0 : 1, d.Name.Length);
 
     private void DemoteDefault()
     {

@@ -18,11 +18,17 @@ public static class Cleanup
     [ThreadStatic]
     private static FormattedDate? LastDate;
 
-    public sealed record Result(byte[] Data, int ReceivedCount, IReadOnlyList<string> AddedHeaders);
+    /// <param name="Subject">The decoded Subject, when asked for (the first hop, for the list of traces).</param>
+    /// <param name="From">The From header as written, when asked for.</param>
+    public sealed record Result(byte[] Data, int ReceivedCount, IReadOnlyList<string> AddedHeaders, string? Subject = null, string? From = null);
 
-    public static Result Apply(ReadOnlyMemory<byte> content, string receivedHeader, string messageIdDomain, string localId, DateTimeOffset now)
+    /// <param name="readSubject">Also return Subject and From (read from the same parse).</param>
+    public static Result Apply(ReadOnlyMemory<byte> content, string receivedHeader, string messageIdDomain, string localId, DateTimeOffset now, bool readSubject = false)
     {
-        var (received, hasMessageId, hasDate) = Inspect(content);
+        var headers = Parse(content);
+        var received = headers?.Count(h => h.Id == HeaderId.Received) ?? 0;
+        var hasMessageId = headers?.Contains(HeaderId.MessageId) ?? false;
+        var hasDate = headers?.Contains(HeaderId.Date) ?? false;
         IReadOnlyList<string> added = (hasMessageId, hasDate) switch
         {
             (true, true) => [],
@@ -40,7 +46,9 @@ public static class Cleanup
         at += messageId is null ? 0 : Encoding.UTF8.GetBytes(messageId, data.AsSpan(at));
         at += date is null ? 0 : Encoding.ASCII.GetBytes(date, data.AsSpan(at));
         content.Span.CopyTo(data.AsSpan(at));
-        return new Result(data, received, added);
+        return readSubject
+            ? new Result(data, received, added, headers?[HeaderId.Subject] ?? string.Empty, headers?[HeaderId.From] ?? string.Empty)
+            : new Result(data, received, added);
     }
 
     /// <summary>
@@ -65,7 +73,13 @@ public static class Cleanup
         $"Received: from {context.ClientName} ([{context.RemoteAddress?.ToString() ?? "unknown"}]) by {byName} with {protocol} id {localId};\r\n\t{FormatDate(now)}\r\n";
 
     /// <summary>Counts Received headers and notes Message-ID and Date, reading only the header block.</summary>
-    public static (int Received, bool HasMessageId, bool HasDate) Inspect(ReadOnlyMemory<byte> content)
+    public static (int Received, bool HasMessageId, bool HasDate) Inspect(ReadOnlyMemory<byte> content) =>
+        Parse(content) is { } headers
+            ? (headers.Count(h => h.Id == HeaderId.Received), headers.Contains(HeaderId.MessageId), headers.Contains(HeaderId.Date))
+            : (0, false, false);
+
+    /// <summary>The header block, parsed by MimeKit; null when it cannot be parsed.</summary>
+    private static HeaderList? Parse(ReadOnlyMemory<byte> content)
     {
         var headerLength = HeaderBlockLength(content.Span);
         using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content[..headerLength], out var segment)
@@ -77,12 +91,11 @@ public static class Cleanup
             // allocates its read-ahead buffer (4 KB+), which was most of the bytes a hop allocated.
             var parser = HeaderParser ??= new MimeParser(Stream.Null, MimeFormat.Entity);
             parser.SetStream(stream, MimeFormat.Entity);
-            var headers = parser.ParseHeaders();
-            return (headers.Count(h => h.Id == HeaderId.Received), headers.Contains(HeaderId.MessageId), headers.Contains(HeaderId.Date));
+            return parser.ParseHeaders();
         }
         catch (FormatException)
         {
-            return (0, false, false);
+            return null;
         }
     }
 

@@ -20,9 +20,19 @@ public static class MessageAcceptor
         var sequence = world.NextMessageSequence();
         var id = StoredMessage.FormatId(sequence);
         var received = Cleanup.ReceivedHeader(context, message.Protocol, server.Fqdn, id, now);
-        var clean = Cleanup.Apply(message.Content, received, server.Fqdn, id, now);
-        var recipients = message.Recipients.Select(r => r.Address.ToLowerInvariant()).ToArray();
+        var firstHop = originTraceSequence == 0;
+        var clean = Cleanup.Apply(message.Content, received, server.Fqdn, id, now, readSubject: firstHop);
+        var recipients = new string[message.Recipients.Count];
+        for (var i = 0; i < recipients.Length; i++)
+        {
+            recipients[i] = message.Recipients[i].Address.ToLowerInvariant();
+        }
+
         var stored = new StoredMessage(sequence, server.Host.Name, message.Sender.Address, recipients, clean.Data, now, originTraceSequence);
+        if (clean.Subject is { } subject)
+        {
+            stored.KnowHeaders(subject, clean.From ?? string.Empty);
+        }
 
         var trace = world.Trace;
         if (stored.TraceSequence == stored.Sequence)

@@ -9,6 +9,8 @@ namespace MailLab.Mail.Stores;
 public sealed partial class StoredMessage
 {
     private HeaderSummary? _summary;
+    private string? _id;
+    private string? _traceId;
 
     public StoredMessage(long sequence, string hostName, string sender, IReadOnlyList<string> recipients, byte[] data, DateTimeOffset received, long traceSequence = 0)
     {
@@ -24,13 +26,13 @@ public sealed partial class StoredMessage
     /// <summary>World-wide sequence number; the id is derived from it.</summary>
     public long Sequence { get; }
 
-    public string Id => FormatId(Sequence);
+    public string Id => _id ??= FormatId(Sequence);
 
     /// <summary>The sequence of the first server's copy: the same across every hop of one message.</summary>
     public long TraceSequence { get; }
 
     /// <summary>The id that follows the message across hops (the first server's id).</summary>
-    public string TraceId => FormatId(TraceSequence);
+    public string TraceId => _traceId ??= TraceSequence == Sequence ? Id : FormatId(TraceSequence);
 
     /// <summary>The server that accepted it.</summary>
     public string HostName { get; }
@@ -47,11 +49,17 @@ public sealed partial class StoredMessage
 
     public DateTimeOffset Received { get; }
 
-    /// <summary>The Subject header, decoded by MimeKit (parsed on first use, not at delivery).</summary>
-    public string Subject => Summary.Subject;
+    /// <summary>The Subject header, decoded by MimeKit (read at cleanup on the first hop, else parsed on first use).</summary>
+    public string Subject => _headers?.Subject ?? Summary.Subject;
 
     /// <summary>The From header as written in the message.</summary>
-    public string HeaderFrom => Summary.From;
+    public string HeaderFrom => _headers?.From ?? Summary.From;
+
+    // Subject and From as cleanup read them from the header block it parses anyway (first hop only).
+    private (string Subject, string From)? _headers;
+
+    /// <summary>Subject and From already read from this message's header block (by cleanup), so they need no second parse.</summary>
+    internal void KnowHeaders(string subject, string from) => _headers = (subject, from);
 
     /// <summary>
     /// The previous MailLab hop as "server/id", read from the second Received header (ours is the
@@ -62,7 +70,7 @@ public sealed partial class StoredMessage
 
     /// <summary>The same message (same bytes, same ids) for a subset of its recipients.</summary>
     public StoredMessage WithRecipients(IReadOnlyList<string> recipients) =>
-        new(Sequence, HostName, Sender, recipients, Data, Received, TraceSequence) { _summary = _summary };
+        new(Sequence, HostName, Sender, recipients, Data, Received, TraceSequence) { _summary = _summary, _headers = _headers, _id = _id, _traceId = _traceId };
 
     public static string FormatId(long sequence) => $"ML{sequence:X8}";
 

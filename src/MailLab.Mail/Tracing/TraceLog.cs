@@ -10,9 +10,8 @@ namespace MailLab.Mail.Tracing;
 /// </summary>
 public sealed class TraceLog
 {
-    // Appending takes no lock: every session and queue worker appends, and a lock here was the most
-    // contended one in the relay benchmark. The sequence number orders the log; readers sort by it.
-    private readonly BoundedEvents _stages;
+    // The sequence number orders the log; readers sort by it.
+    private readonly StageRing _stages;
 
     // Protocol lines, per connection (SessionTranscript): looked up by session id, let go oldest
     // connection first once more than ProtocolCapacity lines are kept.
@@ -32,7 +31,7 @@ public sealed class TraceLog
         _clock = clock;
         ProtocolCapacity = protocolCapacity;
         StageCapacity = stageCapacity;
-        _stages = new BoundedEvents(stageCapacity);
+        _stages = new StageRing(stageCapacity);
     }
 
     /// <summary>How many protocol events (connections, command lines, replies) are kept; the oldest go first.</summary>
@@ -62,9 +61,10 @@ public sealed class TraceLog
             return;
         }
 
-        var e = new TraceEvent(Interlocked.Increment(ref _sequence), _clock.GetUtcNow(), host, kind, text, sessionId, traceId, messageId, peer);
-        _stages.Add(e);
-        Appended?.Invoke(e);
+        var sequence = Interlocked.Increment(ref _sequence);
+        var time = _clock.GetUtcNow();
+        _stages.Add(sequence, time, host, kind, text, sessionId, traceId, messageId, peer);
+        Appended?.Invoke(new TraceEvent(sequence, time, host, kind, text, sessionId, traceId, messageId, peer));
     }
 
     /// <summary>A reply in a session's transcript; its text is made only if someone reads it.</summary>
@@ -153,10 +153,10 @@ public sealed class TraceLog
     }
 
     /// <summary>Every event kept, in order.</summary>
-    public IReadOnlyList<TraceEvent> Snapshot() => Select(null, _ => true);
+    public IReadOnlyList<TraceEvent> Snapshot() => Select(null, null);
 
     public IReadOnlyList<TraceEvent> ForTrace(string traceId) =>
-        Select(l => l.TraceId == traceId, e => e.TraceId == traceId);
+        Select(l => l.TraceId == traceId, s => s.TraceId == traceId);
 
     public IReadOnlyList<TraceEvent> ForSession(long sessionId)
     {
@@ -166,12 +166,12 @@ public sealed class TraceLog
             transcript.CopyTo(events);
         }
 
-        events.AddRange(_stages.Events.Where(e => e.SessionId == sessionId));
+        _stages.CopyTo(events, s => s.SessionId == sessionId);
         return Ordered(events);
     }
 
     // Enumerating a ConcurrentQueue reads a moment-in-time snapshot of it.
-    private TraceEvent[] Select(Func<SessionTranscript.Line, bool>? line, Func<TraceEvent, bool> stage)
+    private TraceEvent[] Select(Func<SessionTranscript.Line, bool>? line, Func<StageRing.Slot, bool>? stage)
     {
         var events = new List<TraceEvent>();
         foreach (var transcript in _transcriptOrder)
@@ -179,7 +179,7 @@ public sealed class TraceLog
             transcript.CopyTo(events, line);
         }
 
-        events.AddRange(_stages.Events.Where(stage));
+        _stages.CopyTo(events, stage);
         return Ordered(events);
     }
 
@@ -188,23 +188,5 @@ public sealed class TraceLog
         var ordered = events.ToArray();
         Array.Sort(ordered, static (a, b) => a.Sequence.CompareTo(b.Sequence));
         return ordered;
-    }
-
-    /// <summary>A queue of events that drops its oldest ones past a capacity, safe for many writers.</summary>
-    private sealed class BoundedEvents(int capacity)
-    {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<TraceEvent> _events = new();
-        private int _count;
-
-        public IEnumerable<TraceEvent> Events => _events;
-
-        public void Add(TraceEvent e)
-        {
-            _events.Enqueue(e);
-            if (Interlocked.Increment(ref _count) > capacity && _events.TryDequeue(out _))
-            {
-                Interlocked.Decrement(ref _count);
-            }
-        }
     }
 }

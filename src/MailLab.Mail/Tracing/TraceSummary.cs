@@ -3,20 +3,21 @@ using MailLab.Mail.Stores;
 namespace MailLab.Mail.Tracing;
 
 /// <summary>
-/// A message as it first entered the world: one entry of <c>GET /api/traces</c>. It reads the first
-/// server's stored copy, so the subject is parsed only when someone asks for it.
+/// A message as it first entered the world: one entry of <c>GET /api/traces</c>. It copies what the
+/// list shows from the first server's stored copy rather than keeping that copy (with its bytes)
+/// alive for as long as the list remembers the message.
 /// </summary>
 public sealed class TraceSummary(StoredMessage firstHop)
 {
-    public string TraceId => firstHop.TraceId;
+    public string TraceId { get; } = firstHop.TraceId;
 
-    public string Host => firstHop.HostName;
+    public string Host { get; } = firstHop.HostName;
 
-    public string From => firstHop.Sender;
+    public string From { get; } = firstHop.Sender;
 
-    public IReadOnlyList<string> Recipients => firstHop.Recipients;
+    public IReadOnlyList<string> Recipients { get; } = firstHop.Recipients;
 
-    public string Subject => firstHop.Subject;
+    public string Subject { get; } = firstHop.Subject;
 
-    public DateTimeOffset Received => firstHop.Received;
+    public DateTimeOffset Received { get; } = firstHop.Received;
 }

@@ -76,4 +76,47 @@ public sealed class TraceLogTests
         seen.Select(e => e.Text).Should().Equal("354 Start mail input", "(12 octets of message content)", "Queued");
         seen.Select(e => e.Sequence).Should().Equal(log.Snapshot().Select(e => e.Sequence));
     }
+
+    [Fact]
+    public void StageEvents_PastTheirCapacity_TheOldestGo_AndTheRestReadBackExactly()
+    {
+        var log = new TraceLog(_clock, stageCapacity: 10);
+        for (var i = 0; i < 25; i++)
+        {
+            log.Append("mail.ru", TraceKind.Queued, $"Queued ML{i:X8} for студент{i}@rosnou.ru " + new string('x', i * 3), traceId: $"ML{i:X8}", messageId: $"ML{i:X8}", peer: i % 2 == 0 ? "rosnou.ru" : null);
+        }
+
+        var events = log.Snapshot();
+
+        events.Should().HaveCount(10);
+        for (var k = 0; k < events.Count; k++)
+        {
+            var i = 15 + k;
+            events[k].Text.Should().Be($"Queued ML{i:X8} for студент{i}@rosnou.ru " + new string('x', i * 3));
+            events[k].TraceId.Should().Be($"ML{i:X8}");
+            events[k].Peer.Should().Be(i % 2 == 0 ? "rosnou.ru" : null);
+            events[k].SessionId.Should().BeNull();
+        }
+
+        log.ForTrace("ML00000014").Should().ContainSingle().Which.Text.Should().StartWith("Queued ML00000014 for студент20@");
+        log.ForTrace("ML00000002").Should().BeEmpty("it was overwritten");
+    }
+
+    [Fact]
+    public void StageTexts_LongerThanTheirShareOfTheRing_PushOutOlderEvents_ButAreNeverCut()
+    {
+        var log = new TraceLog(_clock, stageCapacity: 10);
+        var texts = Enumerable.Range(0, 12).Select(i => $"{i:D2} " + new string((char)('a' + i), 600)).ToArray();
+        foreach (var text in texts)
+        {
+            log.Append("h", TraceKind.Deferred, text, sessionId: 3);
+        }
+
+        log.Append("h", TraceKind.Deferred, "long " + new string('z', 5000), sessionId: 3);
+
+        var kept = log.ForSession(3).Select(e => e.Text).ToArray();
+        kept[^1].Should().Be("long " + new string('z', 5000), "a long text is kept whole");
+        kept.Length.Should().BeLessThan(13, "600-octet texts do not all fit in 10 events' share of the ring");
+        kept[..^1].Should().Equal(texts[^(kept.Length - 1)..], "what is kept is the newest, intact");
+    }
 }

@@ -100,16 +100,17 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
         Stream stream;
         string hostName;
         int port;
+        InboundSmtpConnection? peer;
         try
         {
-            (stream, hostName, port) = await OpenAsync(request, cancellationToken).ConfigureAwait(false);
+            (stream, hostName, port, peer) = await OpenAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (SocketException e)
         {
             return (null, new OutboundResult(new SmtpReply(451, "4.4.1", $"Connection to {request.Target.Name} refused ({e.SocketErrorCode})"), new Dictionary<string, SmtpReply>(), logger.SessionId));
         }
 
-        var client = new RecordingSmtpClient(logger)
+        var client = new RecordingSmtpClient(logger, peer)
         {
             LocalDomain = request.HeloName,
             ServerCertificateValidationCallback = (_, _, _, _) => true,
@@ -133,6 +134,12 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
     private static async Task<OutboundResult> SendOneAsync(RecordingSmtpClient client, OutboundRequest request, long sessionId, CancellationToken cancellationToken)
     {
         client.Refused.Clear();
+        if (client.Peer is { } peer)
+        {
+            // A host of this world: what it records for this message belongs to this message's trace.
+            peer.OriginTraceSequence = request.OriginTraceSequence;
+        }
+
         var replies = new Dictionary<string, SmtpReply>(StringComparer.OrdinalIgnoreCase);
         try
         {
@@ -184,7 +191,8 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
         }
     }
 
-    private async Task<(Stream Stream, string Host, int Port)> OpenAsync(OutboundRequest request, CancellationToken cancellationToken)
+    /// <summary>The stream to the next hop; for a host of this world, also its side of the connection.</summary>
+    private async Task<(Stream Stream, string Host, int Port, InboundSmtpConnection? Peer)> OpenAsync(OutboundRequest request, CancellationToken cancellationToken)
     {
         switch (request.Target)
         {
@@ -192,8 +200,8 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
             {
                 var server = InProcessSmtpWire.PickVirtualServer(world, request.Recipients)
                     ?? throw new SocketException((int)SocketError.ConnectionRefused);
-                var stream = _runtime.InMemory.Connect(server, request.From.Address, request.Data.Length == 0 ? 0 : TraceSequence(request.TraceId));
-                return (stream, world.Host.Name, server.BoundPort ?? server.Port);
+                var stream = _runtime.InMemory.Connect(server, request.From.Address, request.OriginTraceSequence, out var peer);
+                return (stream, world.Host.Name, server.BoundPort ?? server.Port, peer);
             }
 
             case TcpTarget tcp:
@@ -209,16 +217,13 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
                     throw;
                 }
 
-                return (new NetworkStream(socket, ownsSocket: true), tcp.Host, tcp.Port);
+                return (new NetworkStream(socket, ownsSocket: true), tcp.Host, tcp.Port, null);
             }
 
             default:
                 throw new NotSupportedException($"Unknown target {request.Target}.");
         }
     }
-
-    private static long TraceSequence(string traceId) =>
-        MailLab.Mail.Stores.StoredMessage.TryParseId(traceId, out var sequence) ? sequence : 0;
 
     private static SmtpReply ToReply(Exception e, string target) => e switch
     {
@@ -247,8 +252,11 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
     private static partial Regex EnhancedCode();
 
     /// <summary>MailKit's client, told not to abort when one recipient is refused.</summary>
-    private sealed class RecordingSmtpClient(IProtocolLogger logger) : SmtpClient(logger)
+    /// <param name="peer">The receiving side, when it is a host of this world (over the in-memory network).</param>
+    private sealed class RecordingSmtpClient(IProtocolLogger logger, InboundSmtpConnection? peer) : SmtpClient(logger)
     {
+        public InboundSmtpConnection? Peer { get; } = peer;
+
         public Dictionary<string, SmtpReply> Refused { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)

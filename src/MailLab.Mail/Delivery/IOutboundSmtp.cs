@@ -1,3 +1,4 @@
+using MailLab.Mail.Stores;
 using MailLab.Mail.World;
 using MailLab.Protocol.Smtp;
 
@@ -54,6 +55,12 @@ public sealed record OutboundRequest(
     /// (<see cref="InProcessSmtpWire.PickVirtualServer"/>), so for those the domain is part of the key.
     /// </summary>
     public string ConnectionKey => $"{From.Name}\n{Target.Name}\n{HeloName}\n{RequireTls}\n{SendHelo}\n{(Target is WorldHostTarget ? RecipientDomain : null)}";
+
+    /// <summary>
+    /// The trace this message continues on a receiving host of this world (its id's sequence), or 0
+    /// for a new one (a message without content, or an id that is not one of ours).
+    /// </summary>
+    public long OriginTraceSequence => Data.Length == 0 ? 0 : StoredMessage.TryParseId(TraceId, out var sequence) ? sequence : 0;
 
     private string RecipientDomain => Recipients.Count > 0 ? Recipients[0][(Recipients[0].LastIndexOf('@') + 1)..] : string.Empty;
 }

@@ -147,7 +147,7 @@ public static class InProcessSmtpWire
     private sealed class Carried(OutboundConnection connection, OutboundRequest first, long sessionId)
     {
         private readonly List<OutboundRequest> _requests = [first];
-        private readonly List<long> _origins = [Origin(first)];
+        private readonly List<long> _origins = [first.OriginTraceSequence];
         private int _answered;
 
         public SmtpClientSession? Client { get; set; }
@@ -168,7 +168,7 @@ public static class InProcessSmtpWire
             }
 
             _requests.Add(request);
-            _origins.Add(Origin(request));
+            _origins.Add(request.OriginTraceSequence);
             return Transaction(request);
         }
 
@@ -186,9 +186,5 @@ public static class InProcessSmtpWire
             var result = Client!.ResultOf(_answered);
             connection.Complete(_requests[_answered++], new OutboundResult(result.ConnectionError, result.RecipientReplies, sessionId));
         }
-
-        /// <summary>The trace a relayed message continues on the receiving side (0 for a probe without content: a new one).</summary>
-        private static long Origin(OutboundRequest request) =>
-            request.Data.Length == 0 ? 0 : StoredMessage.TryParseId(request.TraceId, out var sequence) ? sequence : 0;
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using MailLab.Mail.Smtp;
-using MailLab.Mail.Stores;
 using MailLab.Mail.Tracing;
 using MailLab.Mail.World;
 using MailLab.Protocol.Smtp;

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using MailLab.Protocol.Smtp;
 
 namespace MailLab.Mail.Delivery;
 
@@ -89,8 +90,9 @@ public sealed class OutboundConnection
     }
 
     /// <summary>
-    /// After the wire returned: a message it took and left unanswered (or never took, for the first) fails with the wire's exception,
-    /// else with 451 4.4.2 (transient: the queue manager retries it), so no sender waits for ever.
+    /// After the wire returned: a message it took and left unanswered (or the first, never taken)
+    /// fails with the wire's exception, else with 451 4.4.2 (transient: the queue manager retries
+    /// it), so no sender waits for ever.
     /// </summary>
     internal void FailUnanswered(Exception? exception)
     {
@@ -114,7 +116,7 @@ public sealed class OutboundConnection
             }
             else
             {
-                var reply = new Protocol.Smtp.SmtpReply(451, "4.4.2", $"Connection to {Target.Name} ended before the message was sent");
+                var reply = new SmtpReply(451, "4.4.2", $"Connection to {Target.Name} ended before the message was sent");
                 waiting.Done.TrySetResult(OutboundResult.Failed(reply));
             }
         }

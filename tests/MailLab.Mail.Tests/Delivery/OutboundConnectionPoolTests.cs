@@ -132,6 +132,24 @@ public sealed class OutboundConnectionPoolTests
     }
 
     [Fact]
+    public async Task AnotherRecipientDomainOnTheSameWorldHost_GetsAConnectionOfItsOwn()
+    {
+        // The receiving virtual server is picked by the recipients' domain (InProcessSmtpWire.PickVirtualServer).
+        var (server, rosnou) = World();
+        var wire = new GatedWire();
+
+        var first = server.OutboundConnections.SendAsync(wire, Request(server, rosnou, "ML1"));
+        await wire.FirstConnectionOpened.Task.WaitAsync(Limit);
+        var other = Request(server, rosnou, "ML2") with { Recipients = ["dean@faculty.rosnou.ru"] };
+        await server.OutboundConnections.SendAsync(wire, other).WaitAsync(Limit);
+        wire.Release.SetResult();
+        await first.WaitAsync(Limit);
+
+        wire.Connections.Should().BeEquivalentTo(new[] { new[] { "ML1" }, ["ML2"] }, o => o.WithStrictOrdering());
+        wire.MaxOpen.Should().Be(2);
+    }
+
+    [Fact]
     public async Task AMessageTheWireLeavesUnanswered_FailsTransiently_AndAnExceptionReachesItsMessage()
     {
         var (server, rosnou) = World();

@@ -13,7 +13,8 @@ namespace MailLab.Hosting.Smtp;
 /// <summary>
 /// The delivery agent's SMTP client: MailKit, over the in-memory network to another host of the
 /// world (arriving from the sending host's simulated address) or over TCP to a real server on
-/// loopback. Recipients are refused one by one without aborting the others.
+/// loopback. Recipients are refused one by one without aborting the others; the messages a pooled
+/// connection takes share one MailKit connection.
 /// </summary>
 public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
 {
@@ -26,28 +27,66 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
     }
 
     /// <summary>
-    /// Sends each message on a connection of its own, one after the other (a stream hop is a TLS hop
-    /// or a real server on loopback; neither is where throughput matters).
+    /// Carries the connection's messages over ONE MailKit connection: connect and EHLO once, then
+    /// <c>SendAsync</c> per message as the connection takes them, QUIT after the last. A refused
+    /// recipient, sender or message does not end the connection (MailKit sends RSET and carries on).
+    /// The outbound time-out runs per message on the world's clock (a simulation can let it pass):
+    /// the first message's covers connecting too, and QUIT gets the last one's.
+    /// A connection that cannot go on (refused, dropped, timed out) fails the message in flight with
+    /// 451 4.x.x and takes no more: the others were never taken (one is taken only after the
+    /// previous one's answer), so they wait in the pool and a new connection carries them.
     /// </summary>
-    public async Task<IReadOnlyList<OutboundResult>> SendAsync(IReadOnlyList<OutboundRequest> requests, CancellationToken cancellationToken)
+    public async Task SendAsync(OutboundConnection connection, CancellationToken cancellationToken)
     {
-        var results = new OutboundResult[requests.Count];
-        for (var i = 0; i < requests.Count; i++)
+        if (!connection.TryTakeNext(out var request))
         {
-            results[i] = await SendAsync(requests[i], cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        return results;
+        // The client below owns the logger: SmtpClient.Dispose disposes its protocol logger, and a
+        // second Dispose here wrote "Connection closed" twice. A connection that never opened logs nothing.
+        var logger = new TraceProtocolLogger(_runtime.World.Trace, request.From.Name, request.Target.Name, request.TraceId);
+        RecordingSmtpClient? client = null;
+        try
+        {
+            var first = request;
+            var result = await WithinTimeoutAsync(first, cancellationToken, async token =>
+            {
+                (client, var refused) = await ConnectAsync(first, logger, token).ConfigureAwait(false);
+                return refused ?? await SendOneAsync(client!, first, logger.SessionId, token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+            while (true)
+            {
+                connection.Complete(request, result);
+                if (client is null || result.ConnectionError is not null || !client.IsConnected)
+                {
+                    return;
+                }
+
+                if (!connection.TryTakeNext(out var next))
+                {
+                    await QuitAsync(client, request, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+
+                request = next;
+                result = await WithinTimeoutAsync(next, cancellationToken, token => SendOneAsync(client, next, logger.SessionId, token)).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            client?.Dispose();
+        }
     }
 
-    public async Task<OutboundResult> SendAsync(OutboundRequest request, CancellationToken cancellationToken)
+    /// <summary>Runs one message's part of the connection within its outbound time-out; past it, 451 4.4.2.</summary>
+    private async Task<OutboundResult> WithinTimeoutAsync(OutboundRequest request, CancellationToken cancellationToken, Func<CancellationToken, Task<OutboundResult>> step)
     {
-        // The outbound time-out runs on the world's clock, so a simulation can let it pass.
         using var timeout = new CancellationTokenSource(request.Timeout, _runtime.World.Clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await SendWithinAsync(request, linked.Token).ConfigureAwait(false);
+            return await step(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -55,25 +94,23 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
         }
     }
 
-    private async Task<OutboundResult> SendWithinAsync(OutboundRequest request, CancellationToken cancellationToken)
+    /// <summary>Opens the stream and runs greeting, EHLO and STARTTLS when required; a refusal is the message's connection error.</summary>
+    private async Task<(RecordingSmtpClient? Client, OutboundResult? Refused)> ConnectAsync(OutboundRequest request, TraceProtocolLogger logger, CancellationToken cancellationToken)
     {
-        var trace = _runtime.World.Trace;
-        // The client below owns the logger: SmtpClient.Dispose disposes its protocol logger, and a
-        // second Dispose here wrote "Connection closed" twice. A connection that never opened logs nothing.
-        var logger = new TraceProtocolLogger(trace, request.From.Name, request.Target.Name, request.TraceId);
         Stream stream;
         string hostName;
         int port;
+        InboundSmtpConnection? peer;
         try
         {
-            (stream, hostName, port) = await OpenAsync(request, cancellationToken).ConfigureAwait(false);
+            (stream, hostName, port, peer) = await OpenAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (SocketException e)
         {
-            return new OutboundResult(new SmtpReply(451, "4.4.1", $"Connection to {request.Target.Name} refused ({e.SocketErrorCode})"), new Dictionary<string, SmtpReply>(), logger.SessionId);
+            return (null, new OutboundResult(new SmtpReply(451, "4.4.1", $"Connection to {request.Target.Name} refused ({e.SocketErrorCode})"), new Dictionary<string, SmtpReply>(), logger.SessionId));
         }
 
-        using var client = new RecordingSmtpClient(logger)
+        var client = new RecordingSmtpClient(logger, peer)
         {
             LocalDomain = request.HeloName,
             ServerCertificateValidationCallback = (_, _, _, _) => true,
@@ -84,11 +121,23 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
             // Security); TLS is used when the virtual server or the remote domain asks for it.
             var security = request.RequireTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
             await client.ConnectAsync(stream, hostName, port, security, cancellationToken).ConfigureAwait(false);
+            return (client, null);
         }
         catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or SslHandshakeException or NotSupportedException)
         {
             await stream.DisposeAsync().ConfigureAwait(false);
-            return new OutboundResult(ToReply(e, request.Target.Name), new Dictionary<string, SmtpReply>(), logger.SessionId);
+            return (client, new OutboundResult(ToReply(e, request.Target.Name), new Dictionary<string, SmtpReply>(), logger.SessionId));
+        }
+    }
+
+    /// <summary>One message on the open connection: a reply per recipient, or a connection error when the connection broke.</summary>
+    private static async Task<OutboundResult> SendOneAsync(RecordingSmtpClient client, OutboundRequest request, long sessionId, CancellationToken cancellationToken)
+    {
+        client.Refused.Clear();
+        if (client.Peer is { } peer)
+        {
+            // A host of this world: what it records for this message belongs to this message's trace.
+            peer.OriginTraceSequence = request.OriginTraceSequence;
         }
 
         var replies = new Dictionary<string, SmtpReply>(StringComparer.OrdinalIgnoreCase);
@@ -108,12 +157,11 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
             {
                 replies[recipient] = client.Refused.TryGetValue(recipient, out var refused) ? refused : accepted;
             }
-
-            await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
         }
-        catch (SmtpCommandException e) when (e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.SenderNotAccepted or SmtpErrorCode.MessageNotAccepted)
+        catch (SmtpCommandException e) when (client.IsConnected && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.SenderNotAccepted or SmtpErrorCode.MessageNotAccepted)
         {
-            // Every recipient refused, or the sender or the content refused: that reply is each one's answer.
+            // Every recipient refused, or the sender or the content refused: that reply is each
+            // one's answer. MailKit has sent RSET, and the connection goes on.
             var reply = ToReply(e, request.Target.Name);
             foreach (var recipient in request.Recipients)
             {
@@ -122,13 +170,29 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
         }
         catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or ServiceNotConnectedException)
         {
-            return new OutboundResult(ToReply(e, request.Target.Name), new Dictionary<string, SmtpReply>(), logger.SessionId);
+            return new OutboundResult(ToReply(e, request.Target.Name), new Dictionary<string, SmtpReply>(), sessionId);
         }
 
-        return new OutboundResult(null, replies, logger.SessionId);
+        return new OutboundResult(null, replies, sessionId);
     }
 
-    private async Task<(Stream Stream, string Host, int Port)> OpenAsync(OutboundRequest request, CancellationToken cancellationToken)
+    /// <summary>QUIT after the last message, within its time-out; every message is answered by now, so a failure here changes nothing.</summary>
+    private async Task QuitAsync(RecordingSmtpClient client, OutboundRequest last, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(last.Timeout, _runtime.World.Clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await client.DisconnectAsync(quit: true, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or SmtpCommandException or SmtpProtocolException or IOException)
+        {
+            // The server closed or stalled before answering QUIT: nothing is lost.
+        }
+    }
+
+    /// <summary>The stream to the next hop; for a host of this world, also its side of the connection.</summary>
+    private async Task<(Stream Stream, string Host, int Port, InboundSmtpConnection? Peer)> OpenAsync(OutboundRequest request, CancellationToken cancellationToken)
     {
         switch (request.Target)
         {
@@ -136,8 +200,8 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
             {
                 var server = InProcessSmtpWire.PickVirtualServer(world, request.Recipients)
                     ?? throw new SocketException((int)SocketError.ConnectionRefused);
-                var stream = _runtime.InMemory.Connect(server, request.From.Address, request.Data.Length == 0 ? 0 : TraceSequence(request.TraceId));
-                return (stream, world.Host.Name, server.BoundPort ?? server.Port);
+                var stream = _runtime.InMemory.Connect(server, request.From.Address, request.OriginTraceSequence, out var peer);
+                return (stream, world.Host.Name, server.BoundPort ?? server.Port, peer);
             }
 
             case TcpTarget tcp:
@@ -153,16 +217,13 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
                     throw;
                 }
 
-                return (new NetworkStream(socket, ownsSocket: true), tcp.Host, tcp.Port);
+                return (new NetworkStream(socket, ownsSocket: true), tcp.Host, tcp.Port, null);
             }
 
             default:
                 throw new NotSupportedException($"Unknown target {request.Target}.");
         }
     }
-
-    private static long TraceSequence(string traceId) =>
-        MailLab.Mail.Stores.StoredMessage.TryParseId(traceId, out var sequence) ? sequence : 0;
 
     private static SmtpReply ToReply(Exception e, string target) => e switch
     {
@@ -191,8 +252,11 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
     private static partial Regex EnhancedCode();
 
     /// <summary>MailKit's client, told not to abort when one recipient is refused.</summary>
-    private sealed class RecordingSmtpClient(IProtocolLogger logger) : SmtpClient(logger)
+    /// <param name="peer">The receiving side, when it is a host of this world (over the in-memory network).</param>
+    private sealed class RecordingSmtpClient(IProtocolLogger logger, InboundSmtpConnection? peer) : SmtpClient(logger)
     {
+        public InboundSmtpConnection? Peer { get; } = peer;
+
         public Dictionary<string, SmtpReply> Refused { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)

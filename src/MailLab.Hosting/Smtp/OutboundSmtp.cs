@@ -11,8 +11,14 @@ public sealed class OutboundSmtp(MailLabServer runtime) : IOutboundSmtp
 {
     private readonly MailKitOutboundSmtp _streamed = new(runtime);
 
-    public Task<IReadOnlyList<OutboundResult>> SendAsync(IReadOnlyList<OutboundRequest> requests, CancellationToken cancellationToken) =>
-        requests[0].Target is WorldHostTarget world && !requests[0].RequireTls
-            ? Task.FromResult(InProcessSmtpWire.Send(requests, world, runtime.InMemory.NextClientPort(), runtime.InMemory.TlsAvailable))
-            : _streamed.SendAsync(requests, cancellationToken);
+    public Task SendAsync(OutboundConnection connection, CancellationToken cancellationToken)
+    {
+        if (connection.Target is WorldHostTarget world && !connection.RequireTls)
+        {
+            InProcessSmtpWire.Send(connection, world, runtime.InMemory.NextClientPort(), runtime.InMemory.TlsAvailable);
+            return Task.CompletedTask;
+        }
+
+        return _streamed.SendAsync(connection, cancellationToken);
+    }
 }

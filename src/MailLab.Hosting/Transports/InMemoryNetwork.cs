@@ -26,7 +26,15 @@ public sealed class InMemoryNetwork : IAsyncDisposable
     }
 
     /// <summary>Connects to a virtual server as a client at <paramref name="clientAddress"/> (default 127.0.0.1).</summary>
-    public Stream Connect(SmtpVirtualServer server, IPAddress? clientAddress = null, long originTraceSequence = 0)
+    public Stream Connect(SmtpVirtualServer server, IPAddress? clientAddress = null, long originTraceSequence = 0) =>
+        Connect(server, clientAddress, originTraceSequence, out _);
+
+    /// <summary>
+    /// Connects as <see cref="Connect(SmtpVirtualServer, IPAddress?, long)"/> does and hands back the
+    /// server's side, so a client sending several messages can say whose trace each one continues
+    /// (<see cref="InboundSmtpConnection.OriginTraceSequence"/>).
+    /// </summary>
+    public Stream Connect(SmtpVirtualServer server, IPAddress? clientAddress, long originTraceSequence, out InboundSmtpConnection accepted)
     {
         if (server.State == VirtualServerState.Stopped)
         {
@@ -36,7 +44,7 @@ public sealed class InMemoryNetwork : IAsyncDisposable
         var remote = new IPEndPoint(clientAddress ?? IPAddress.Loopback, NextClientPort());
         var local = new IPEndPoint(Listening.LoopbackOnly(server.Address), server.BoundPort ?? server.Port);
         var (client, serverEnd) = DuplexPipeStream.CreatePair();
-        var connection = server.Accept(remote, local, _certificate is not null, originTraceSequence: originTraceSequence);
+        var connection = accepted = server.Accept(remote, local, _certificate is not null, originTraceSequence: originTraceSequence);
         var stopping = _sessions.GetOrAdd(server, _ => new CancellationTokenSource()).Token;
         _connections.Track(Task.Run(() => SmtpConnectionRunner.RunAsync(connection, serverEnd, _certificate, server.Host.World.Clock, stopping)));
         return client;

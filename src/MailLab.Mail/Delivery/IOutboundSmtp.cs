@@ -1,3 +1,4 @@
+using MailLab.Mail.Stores;
 using MailLab.Mail.World;
 using MailLab.Protocol.Smtp;
 
@@ -11,10 +12,14 @@ namespace MailLab.Mail.Delivery;
 public interface IOutboundSmtp
 {
     /// <summary>
-    /// Sends <paramref name="requests"/> over one connection. They share the connection's terms
-    /// (<see cref="OutboundRequest.ConnectionKey"/>); the results come back in the same order.
+    /// Carries <paramref name="connection"/>'s messages on one SMTP connection: takes the first with
+    /// <see cref="OutboundConnection.TryTakeNext"/> (there always is one), the next one only after the
+    /// previous one's final reply, answers each with <see cref="OutboundConnection.Complete"/>, and
+    /// ends (QUIT) when there is no more. A connection that cannot go on (refused, dropped) answers
+    /// the message in flight and takes no more: the ones still waiting get another connection. A
+    /// message taken and left unanswered fails with 451 4.4.2 (or the exception thrown) when this returns.
     /// </summary>
-    Task<IReadOnlyList<OutboundResult>> SendAsync(IReadOnlyList<OutboundRequest> requests, CancellationToken cancellationToken);
+    Task SendAsync(OutboundConnection connection, CancellationToken cancellationToken);
 }
 
 /// <summary>Where a message goes next.</summary>
@@ -44,8 +49,20 @@ public sealed record OutboundRequest(
     /// </summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>What a connection is made of: messages with the same key may share one.</summary>
-    public string ConnectionKey => $"{From.Name}\n{Target.Name}\n{HeloName}\n{RequireTls}\n{SendHelo}";
+    /// <summary>
+    /// What a connection is made of: messages with the same key may share one. A host of this world
+    /// may run several virtual servers, and the wire picks one by the recipients' domain
+    /// (<see cref="InProcessSmtpWire.PickVirtualServer"/>), so for those the domain is part of the key.
+    /// </summary>
+    public string ConnectionKey => $"{From.Name}\n{Target.Name}\n{HeloName}\n{RequireTls}\n{SendHelo}\n{(Target is WorldHostTarget ? RecipientDomain : null)}";
+
+    /// <summary>
+    /// The trace this message continues on a receiving host of this world (its id's sequence), or 0
+    /// for a new one (a message without content, or an id that is not one of ours).
+    /// </summary>
+    public long OriginTraceSequence => Data.Length == 0 ? 0 : StoredMessage.TryParseId(TraceId, out var sequence) ? sequence : 0;
+
+    private string RecipientDomain => Recipients.Count > 0 ? Recipients[0][(Recipients[0].LastIndexOf('@') + 1)..] : string.Empty;
 }
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using MailLab.Mail.Smtp;
-using MailLab.Mail.Stores;
 using MailLab.Mail.Tracing;
 using MailLab.Mail.World;
 using MailLab.Protocol.Smtp;
@@ -19,12 +18,19 @@ namespace MailLab.Mail.Delivery;
 /// </summary>
 public static class InProcessSmtpWire
 {
-    /// <summary>Sends <paramref name="requests"/> (sharing one connection's terms) in turn on one connection.</summary>
+    /// <summary>
+    /// Carries <paramref name="connection"/>'s messages on one connection: the first, then each one it
+    /// takes after the previous one's final reply (see <see cref="IOutboundSmtp.SendAsync"/>).
+    /// </summary>
     /// <param name="clientPort">The simulated client's source port.</param>
     /// <param name="tlsAvailable">Whether the receiving side offers STARTTLS (it is not used on this wire).</param>
-    public static IReadOnlyList<OutboundResult> Send(IReadOnlyList<OutboundRequest> requests, WorldHostTarget target, int clientPort, bool tlsAvailable)
+    public static void Send(OutboundConnection connection, WorldHostTarget target, int clientPort, bool tlsAvailable)
     {
-        var first = requests[0];
+        if (!connection.TryTakeNext(out var first))
+        {
+            return;
+        }
+
         var trace = first.From.World.Trace;
         var sessionId = trace.NewSessionId();
         var server = PickVirtualServer(target, first.Recipients);
@@ -32,7 +38,8 @@ public static class InProcessSmtpWire
         {
             // A stopped virtual server's port is closed: the connection is refused (no session, no trace).
             var refused = new SmtpReply(451, "4.4.1", $"Connection to {target.Name} refused (ConnectionRefused)");
-            return requests.Select(_ => new OutboundResult(refused, new Dictionary<string, SmtpReply>(), sessionId)).ToArray();
+            connection.Complete(first, new OutboundResult(refused, new Dictionary<string, SmtpReply>(), sessionId));
+            return;
         }
 
         // The connection's lines are tagged with the first message's trace; each message's own
@@ -44,16 +51,18 @@ public static class InProcessSmtpWire
 
         var observer = trace.RecordTranscripts ? new SessionTraceObserver(trace, first.From.Name, sessionId, target.Name, first.TraceId) : null;
         var remote = new IPEndPoint(first.From.Address ?? IPAddress.Loopback, clientPort);
-        var origins = requests.Select(r => r.Data.Length == 0 ? 0 : StoredMessage.TryParseId(r.TraceId, out var sequence) ? sequence : 0).ToArray();
-        var transactions = requests.Select(r => new SmtpClientTransaction(r.Sender, r.Recipients, r.Data)).ToArray();
-        using var client = new SmtpClientSession(first.HeloName, transactions, first.SendHelo, observer);
-        Run(server, remote, tlsAvailable, client, origins);
-        if (trace.RecordTranscripts)
+        var carried = new Carried(connection, first, sessionId);
+        using (var client = new SmtpClientSession(first.HeloName, Transaction(first), carried.Next, first.SendHelo, observer))
         {
-            trace.Append(first.From.Name, TraceKind.ConnectionClosed, "Connection closed", sessionId, first.TraceId, peer: target.Name);
-        }
+            carried.Client = client;
+            Run(server, remote, tlsAvailable, client, carried.Origins);
+            if (trace.RecordTranscripts)
+            {
+                trace.Append(first.From.Name, TraceKind.ConnectionClosed, "Connection closed", sessionId, first.TraceId, peer: target.Name);
+            }
 
-        return client.Results.Select(r => new OutboundResult(r.ConnectionError, r.RecipientReplies, sessionId)).ToArray();
+            carried.AnswerTheRest();
+        }
     }
 
     /// <summary>The virtual server that serves the recipients' domain, else the host's first.</summary>
@@ -128,6 +137,53 @@ public static class InProcessSmtpWire
 
             session.Receive(client.Output.Span);
             client.ClearOutput();
+        }
+    }
+
+    private static SmtpClientTransaction Transaction(OutboundRequest request) => new(request.Sender, request.Recipients, request.Data);
+
+    /// <summary>The messages one connection took, in order, and how many of them were answered.</summary>
+    private sealed class Carried(OutboundConnection connection, OutboundRequest first, long sessionId)
+    {
+        private readonly List<OutboundRequest> _requests = [first];
+        private readonly List<long> _origins = [first.OriginTraceSequence];
+        private int _answered;
+
+        public SmtpClientSession? Client { get; set; }
+
+        /// <summary>Per transaction of the session, the trace its message belongs to.</summary>
+        public IReadOnlyList<long> Origins => _origins;
+
+        /// <summary>
+        /// Asked by the session after a message's final reply: answers it, then takes the next one
+        /// waiting (null: none, and the session sends QUIT).
+        /// </summary>
+        public SmtpClientTransaction? Next()
+        {
+            Answer();
+            if (!connection.TryTakeNext(out var request))
+            {
+                return null;
+            }
+
+            _requests.Add(request);
+            _origins.Add(request.OriginTraceSequence);
+            return Transaction(request);
+        }
+
+        /// <summary>After the session ended: the message in flight (and any other taken) gets its outcome.</summary>
+        public void AnswerTheRest()
+        {
+            while (_answered < _requests.Count)
+            {
+                Answer();
+            }
+        }
+
+        private void Answer()
+        {
+            var result = Client!.ResultOf(_answered);
+            connection.Complete(_requests[_answered++], new OutboundResult(result.ConnectionError, result.RecipientReplies, sessionId));
         }
     }
 }

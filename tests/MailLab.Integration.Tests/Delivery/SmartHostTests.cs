@@ -102,19 +102,7 @@ public sealed class SmartHostTests
     public async Task LoopbackSmartHost_DeliversOverTcpToARealServer(bool outboundTls, string protocol)
     {
         // The "external" server: a second MailLab world, listening on TCP (port 0).
-        await using var external = await YamlWorld.StartAsync("""
-            hosts:
-              - name: external.example
-                address: 192.0.2.99
-                smtp:
-                  virtualServers:
-                    - name: Default SMTP Virtual Server
-                      port: 0
-                      domains:
-                        - { name: external.example, type: local }
-                accounts:
-                  - { address: user@external.example, password: user123 }
-            """, listenOnTcp: true);
+        await using var external = await YamlWorld.StartAsync(Topologies.ExternalExample, listenOnTcp: true);
         var port = external.TcpEndPoint("external.example").Port;
         await using var world = await YamlWorld.StartAsync(Yaml($"{{ smartHost: '[127.0.0.1]:{port}', outboundTls: {(outboundTls ? "true" : "false")} }}"));
 

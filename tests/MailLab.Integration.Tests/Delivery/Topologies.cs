@@ -58,4 +58,19 @@ internal static class Topologies
           - { name: rosnou.ru, type: A, value: 203.0.113.10 }
           - { name: backup.rosnou.ru, type: A, value: 203.0.113.20 }
         """;
+
+    /// <summary>A lone external.example (user@external.example), to run as a real server over TCP for another world.</summary>
+    public const string ExternalExample = """
+        hosts:
+          - name: external.example
+            address: 192.0.2.99
+            smtp:
+              virtualServers:
+                - name: Default SMTP Virtual Server
+                  port: 0
+                  domains:
+                    - { name: external.example, type: local }
+            accounts:
+              - { address: user@external.example, password: user123 }
+        """;
 }

@@ -225,6 +225,60 @@ public sealed class SmtpClientSessionTests
         client.Results[2].RecipientReplies.Should().BeEmpty();
     }
 
+    [Fact]
+    public void FedSession_AsksForTheNextMessageAfterEachFinalReply_AndQuitsWhenNoneIsLeft()
+    {
+        var waiting = new Queue<SmtpClientTransaction>([
+            new SmtpClientTransaction("s@relay.test", ["gone@mx.test"], Content),
+            new SmtpClientTransaction("s@relay.test", ["b@mx.test"], Content),
+        ]);
+        var asked = new List<int>();
+        SmtpClientSession? session = null;
+        using var client = session = new SmtpClientSession("relay.test", new SmtpClientTransaction("s@relay.test", ["a@mx.test"], Content), () =>
+        {
+            asked.Add(session!.CurrentTransaction);
+            return waiting.TryDequeue(out var next) ? next : null;
+        });
+        Reply(client, "220 mx\r\n");
+        Reply(client, Ehlo).Should().EndWith("RCPT TO:<a@mx.test>\r\n");
+        Reply(client, "250 OK\r\n250 OK\r\n").Should().Be("DATA\r\n");
+        Reply(client, "354 go\r\n");
+        asked.Should().BeEmpty("the first message has no final reply yet");
+
+        Reply(client, "250 2.6.0 first\r\n").Should().EndWith("RCPT TO:<gone@mx.test>\r\n", "a finished transaction needs no RSET");
+        asked.Should().Equal(0);
+        client.ResultOf(0).RecipientReplies["a@mx.test"].ToString().Should().Be("250 2.6.0 first", "its answer is final once the next one is asked for");
+        client.CurrentTransaction.Should().Be(1);
+
+        Reply(client, "250 OK\r\n550 5.1.1 No such user\r\n").Should().Be("RSET\r\n", "MAIL was accepted, so the transaction is open (RFC 5321 §4.1.1.5)");
+        Reply(client, "250 2.0.0 Reset\r\n").Should().EndWith("RCPT TO:<b@mx.test>\r\n");
+        Reply(client, "250 OK\r\n250 OK\r\n").Should().Be("DATA\r\n");
+        Reply(client, "354 go\r\n");
+        Reply(client, "250 2.6.0 third\r\n").Should().Be("QUIT\r\n", "the source has nothing more");
+        Reply(client, "221 Bye\r\n");
+
+        asked.Should().Equal(0, 1, 2);
+        client.IsDone.Should().BeTrue();
+        client.Results.Select(r => r.RecipientReplies.Values.Single().ToString())
+            .Should().Equal("250 2.6.0 first", "550 5.1.1 No such user", "250 2.6.0 third");
+    }
+
+    [Fact]
+    public void FedSession_RefusedGreeting_FailsOnlyTheMessageItTook()
+    {
+        var asked = 0;
+        using var client = new SmtpClientSession("relay.test", new SmtpClientTransaction("s@relay.test", ["a@mx.test"], Content), () =>
+        {
+            asked++;
+            return null;
+        });
+
+        Reply(client, "554 5.7.1 Go away\r\n").Should().Be("QUIT\r\n");
+
+        asked.Should().Be(0, "a connection that never got going takes no more messages");
+        client.Results.Should().ContainSingle().Which.ConnectionError!.ToString().Should().Be("554 5.7.1 Go away");
+    }
+
     [Theory]
     [InlineData(".a\r\nb.\r\n.\r\n\n.c\r\n", "..a\r\nb.\r\n..\r\n\n.c\r\n.\r\n")]
     [InlineData("no final line end", "no final line end\r\n.\r\n")]

@@ -29,7 +29,8 @@ public sealed class SmtpClientSession : IDisposable
 
     private readonly string _heloName;
     private readonly bool _sendHelo;
-    private readonly Outcome[] _outcomes;
+    private readonly List<Outcome> _outcomes;
+    private readonly Func<SmtpClientTransaction?>? _next;
     private readonly ISmtpSessionObserver? _observer;
     private readonly PooledByteBuffer _output = new(512);
     private readonly SmtpReplyReader _reader = new();
@@ -61,9 +62,21 @@ public sealed class SmtpClientSession : IDisposable
         }
 
         _heloName = heloName;
-        _outcomes = transactions.Select(t => new Outcome(t)).ToArray();
+        _outcomes = transactions.Select(t => new Outcome(t)).ToList();
         _sendHelo = sendHelo;
         _observer = observer;
+    }
+
+    /// <summary>
+    /// A session fed one message at a time: <paramref name="first"/> goes after EHLO, and after each
+    /// message's final reply (its end of data, or its refusal) <paramref name="next"/> is asked for
+    /// another; null ends the session with QUIT. A message <paramref name="next"/> returned belongs to
+    /// this session: it gets a result even when the connection is lost before it starts.
+    /// </summary>
+    public SmtpClientSession(string heloName, SmtpClientTransaction first, Func<SmtpClientTransaction?> next, bool sendHelo = false, ISmtpSessionObserver? observer = null)
+        : this(heloName, [first], sendHelo, observer)
+    {
+        _next = next;
     }
 
     /// <summary>Command and content bytes not yet sent; the transport sends them, then calls <see cref="ClearOutput"/>.</summary>
@@ -75,8 +88,14 @@ public sealed class SmtpClientSession : IDisposable
     /// <summary>The outcome of the (first) transaction, once <see cref="IsDone"/>.</summary>
     public SmtpClientResult Result => _outcomes[0].Result;
 
-    /// <summary>The outcome of each transaction in order, once <see cref="IsDone"/>.</summary>
+    /// <summary>The outcome of each transaction in order (with a fed session, each one taken so far), once <see cref="IsDone"/>.</summary>
     public IReadOnlyList<SmtpClientResult> Results => _outcomes.Select(o => o.Result).ToArray();
+
+    /// <summary>
+    /// The outcome of transaction <paramref name="index"/>: final once the session has moved past it
+    /// (<see cref="CurrentTransaction"/> is greater) or is done.
+    /// </summary>
+    public SmtpClientResult ResultOf(int index) => _outcomes[index].Result;
 
     /// <summary>The index of the transaction the client is on (what it sends next belongs to it).</summary>
     public int CurrentTransaction => _current;
@@ -339,12 +358,18 @@ public sealed class SmtpClientSession : IDisposable
     /// <summary>On to the next message on this connection (after RSET if needed), or QUIT after the last.</summary>
     private void NextTransaction(bool transactionOpen)
     {
-        if (++_current >= _outcomes.Length)
+        if (_current + 1 >= _outcomes.Count && _next?.Invoke() is { } fed)
         {
-            _current = _outcomes.Length - 1;
+            _outcomes.Add(new Outcome(fed));
+        }
+
+        if (_current + 1 >= _outcomes.Count)
+        {
             Quit();
             return;
         }
+
+        _current++;
 
         if (transactionOpen)
         {
@@ -375,7 +400,7 @@ public sealed class SmtpClientSession : IDisposable
     private void Abort(SmtpReply reply)
     {
         var started = _step is Step.Mail or Step.Rcpt or Step.Data or Step.Content;
-        for (var i = _current; i < _outcomes.Length; i++)
+        for (var i = _current; i < _outcomes.Count; i++)
         {
             var outcome = _outcomes[i];
             if (i == _current && started)

@@ -1,0 +1,171 @@
+using MailLab.Mail.Delivery;
+using MailLab.Mail.Tracing;
+using MailLab.Mail.World;
+
+namespace MailLab.Integration.Tests.Delivery;
+
+/// <summary>
+/// Messages per connection (REFERENCE.md, Messages tab): a message for a next hop that already has an
+/// open connection waits for it and leaves on it, after the message before it. Each message keeps
+/// its own trace on both sides; the connection has one greeting and one EHLO.
+/// </summary>
+public sealed class ConnectionSharingTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
+
+    [Theory]
+    [InlineData(false, "the in-process wire")]
+    [InlineData(true, "MailKit over the in-memory network, with STARTTLS")]
+    public async Task MessagesWaitingForAnOpenConnection_ShareItsSession_EachWithItsOwnTrace(bool outboundTls, string wire)
+    {
+        var yaml = DefaultTopology.ReadYaml();
+        await using var world = await YamlWorld.StartAsync(outboundTls ? yaml.Replace("outboundTls: false", "outboundTls: true", StringComparison.Ordinal) : yaml);
+        var held = HeldOutbound.Install(world);
+
+        var ids = await SendWhileHeldAsync(world, held, ("first", "student@rosnou.ru"), ("second", "student@rosnou.ru"));
+        held.Release.SetResult();
+        await world.IdleAsync();
+
+        world.Host("rosnou.ru").Mailboxes.Find("student@rosnou.ru")!.Messages.Select(m => m.Subject).Should().Equal("first", "second");
+        var relayed = ids.Select(id => world.StageEvents(id).Single(e => e.Kind == TraceKind.Relayed)).ToArray();
+        relayed.Select(e => e.SessionId).Distinct().Should().ContainSingle($"both left on one connection ({wire})");
+        var received = ids.Select(id => world.StageEvents(id).Single(e => e.Host == "rosnou.ru" && e.Kind == TraceKind.Received)).ToArray();
+        received.Select(e => e.SessionId).Distinct().Should().ContainSingle("rosnou.ru received both in one session, each in its own message's trace")
+            .Which.Should().NotBe(relayed[0].SessionId, "each side numbers its own sessions");
+        world.Stages(ids[1]).Should().ContainInOrder("mail.ru Received", "mail.ru Connecting", "rosnou.ru Received", "mail.ru Relayed");
+
+        var commands = world.World.Trace.ForSession(relayed[0].SessionId!.Value).Where(e => e.Kind == TraceKind.ClientLine).Select(e => e.Text.Split(' ')[0]).ToArray();
+        commands.Should().Equal(outboundTls
+            ? ["EHLO", "STARTTLS", "EHLO", "MAIL", "RCPT", "DATA", "MAIL", "RCPT", "DATA", "QUIT"]
+            : ["EHLO", "MAIL", "RCPT", "DATA", "MAIL", "RCPT", "DATA", "QUIT"]);
+    }
+
+    [Fact]
+    public async Task InProcessWire_ADroppedConnection_FailsTheMessageInFlight_AndANewConnectionCarriesTheOthers()
+    {
+        await using var world = await YamlWorld.StartAsync(DefaultTopology.ReadYaml());
+        var held = HeldOutbound.Install(world);
+
+        var ids = await SendWhileHeldAsync(world, held, ("first", "student@rosnou.ru"), ("second", "student@rosnou.ru"));
+        var (first, second) = (ids[0], ids[1]);
+        world.World.Faults.AddDropDuringData("rosnou.ru");
+        held.Release.SetResult();
+        await world.IdleAsync();
+
+        world.Host("rosnou.ru").Mailboxes.Find("student@rosnou.ru")!.Messages.Select(m => m.Subject).Should().Equal("second");
+        world.StageTexts(first).Should().Contain("mail.ru Deferred: Deferred (attempt 1): <student@rosnou.ru>: 451 4.4.2 Connection dropped by the server");
+        world.Vs("mail.ru").Queue.Entries.Should().ContainSingle().Which.Message.TraceId.Should().Be(first, "the dropped message waits for its retry");
+        var carried = world.StageEvents(second).Single(e => e.Kind == TraceKind.Relayed).SessionId!.Value;
+        world.World.Trace.ForSession(carried).Where(e => e.Kind == TraceKind.ClientLine).Select(e => e.Text)
+            .Should().ContainSingle(t => t.StartsWith("MAIL FROM:", StringComparison.Ordinal), "a new connection carried the second message alone");
+    }
+
+    [Fact]
+    public async Task MailKitOverTcp_CarriesThreeMessagesOnOneConnection_ARefusedRecipientDoesNotEndIt()
+    {
+        await using var external = await YamlWorld.StartAsync(Topologies.ExternalExample, listenOnTcp: true);
+        await using var world = await YamlWorld.StartAsync(SmartHostWorld(external));
+        var held = HeldOutbound.Install(world);
+
+        var ids = await SendWhileHeldAsync(world, held, ("one", "user@external.example"), ("two", "someone@elsewhere.example"), ("three", "user@external.example"));
+        var (first, second, third) = (ids[0], ids[1], ids[2]);
+        held.Release.SetResult();
+        await world.IdleAsync();
+
+        external.Host("external.example").Mailboxes.Find("user@external.example")!.Messages.Select(m => m.Subject).Should().Equal("one", "three");
+        world.StageTexts(second).Should().Contain("mail.ru Failed: <someone@elsewhere.example>: 550 5.7.1 Unable to relay");
+        var sessions = new[] { first, third }.Select(id => world.StageEvents(id).Single(e => e.Kind == TraceKind.Relayed).SessionId).ToArray();
+        sessions.Distinct().Should().ContainSingle("the messages went over one MailKit connection");
+
+        var lines = world.World.Trace.ForSession(sessions[0]!.Value).ToArray();
+        lines.Count(e => e.Kind == TraceKind.ConnectionOpened).Should().Be(1);
+        lines.Count(e => e.Kind == TraceKind.ServerReply && e.Text.StartsWith("220 ", StringComparison.Ordinal)).Should().Be(1, "one greeting");
+        var commands = lines.Where(e => e.Kind == TraceKind.ClientLine).Select(e => e.Text.Split(' ')[0]).ToArray();
+        commands.Count(c => c == "EHLO").Should().Be(1);
+        commands.Count(c => c == "MAIL").Should().Be(3);
+        commands.Should().Contain("RSET", "MailKit resets after the refused recipient and carries on");
+        lines.Should().Contain(e => e.Kind == TraceKind.ClientLine && e.Text == "RCPT TO:<someone@elsewhere.example>");
+        commands.Last().Should().Be("QUIT");
+        external.World.Trace.Snapshot().Where(e => e.Kind == TraceKind.Received).Select(e => e.SessionId).Distinct().Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task MailKitOverTcp_ADroppedConnection_FailsTheMessageInFlight_AndANewConnectionCarriesTheOthers()
+    {
+        await using var external = await YamlWorld.StartAsync(Topologies.ExternalExample, listenOnTcp: true);
+        await using var world = await YamlWorld.StartAsync(SmartHostWorld(external));
+        var held = HeldOutbound.Install(world);
+
+        var first = (await SendWhileHeldAsync(world, held, ("one", "user@external.example"), ("two", "user@external.example")))[0];
+        external.World.Faults.AddDropDuringData("external.example");
+        held.Release.SetResult();
+        await world.IdleAsync();
+
+        external.Host("external.example").Mailboxes.Find("user@external.example")!.Messages.Select(m => m.Subject).Should().Equal("two");
+        var port = external.TcpEndPoint("external.example").Port;
+        world.StageTexts(first).Should().Contain(t => t.StartsWith($"mail.ru Connecting: 127.0.0.1:{port}: 451 4.4.2", StringComparison.Ordinal));
+        world.Vs("mail.ru").Queue.Entries.Should().ContainSingle().Which.Message.TraceId.Should().Be(first);
+    }
+
+    /// <summary>mail.ru sending all remote mail to <paramref name="external"/> over TCP.</summary>
+    private static string SmartHostWorld(YamlWorld external) => $$"""
+        hosts:
+        {{Topologies.MailRu($"{{ smartHost: '[127.0.0.1]:{external.TcpEndPoint("external.example").Port}' }}")}}
+        dns:
+          - { name: mail.ru, type: MX, preference: 10, value: mail.ru }
+          - { name: mail.ru, type: A, value: 198.51.100.10 }
+        """;
+
+    /// <summary>
+    /// Ivan sends the messages one after another: the first opens the connection, which is held, and
+    /// the others wait in mail.ru's pool for it. Returns their trace ids.
+    /// </summary>
+    private static async Task<string[]> SendWhileHeldAsync(YamlWorld world, HeldOutbound held, params (string Subject, string To)[] messages)
+    {
+        var ids = new List<string> { await world.SendAsIvanAsync(messages[0].Subject, messages[0].To) };
+        await held.Opened.Task.WaitAsync(Limit);
+        foreach (var (subject, to) in messages.Skip(1))
+        {
+            ids.Add(await world.SendAsIvanAsync(subject, to));
+        }
+
+        var count = messages.Length - 1;
+        var pool = world.Vs("mail.ru").OutboundConnections;
+        var deadline = DateTime.UtcNow + Limit;
+        while (pool.WaitingMessages < count)
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, $"{count} messages should be waiting for the open connection");
+            await Task.Delay(10);
+        }
+
+        return [.. ids];
+    }
+
+    /// <summary>The world's own wire, with its first connection held back until the test releases it.</summary>
+    private sealed class HeldOutbound(IOutboundSmtp inner) : IOutboundSmtp
+    {
+        private int _connections;
+
+        public TaskCompletionSource Opened { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public static HeldOutbound Install(YamlWorld world)
+        {
+            var held = new HeldOutbound(world.World.Outbound!);
+            world.World.Outbound = held;
+            return held;
+        }
+
+        public async Task SendAsync(OutboundConnection connection, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _connections) == 1)
+            {
+                Opened.SetResult();
+                await Release.Task;
+            }
+
+            await inner.SendAsync(connection, cancellationToken);
+        }
+    }
+}

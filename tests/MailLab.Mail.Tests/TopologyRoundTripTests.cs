@@ -180,6 +180,60 @@ public sealed class TopologyRoundTripTests
             .And.EndWith("unreachableHosts: []\n");
     }
 
+    [Fact]
+    public void DirectoryAndLocalAccounts_WithoutAMailbox_SurviveARoundTrip()
+    {
+        var world = Load("""
+            hosts:
+              - name: mail.ru
+                pop3: { authentication: local, domains: [ { name: mail.ru } ] }
+              - name: mx.rosnou.ru
+                pop3: { authentication: activeDirectory, domains: [ { name: rosnou.ru } ] }
+            """);
+        var (local, directory) = (world.FindHost("mail.ru")!.Pop3, world.FindHost("mx.rosnou.ru")!.Pop3);
+        local.AddMailbox("ivan@mail.ru", "Ivan1");
+        local.DeleteMailbox("ivan@mail.ru", deleteUser: false);
+        directory.AddMailbox("petr@rosnou.ru", "Petr1");
+        directory.DeleteMailbox("petr@rosnou.ru", deleteUser: false);
+        directory.AddMailbox("anna@rosnou.ru", "Anna1");
+
+        var written = TopologyWriter.Write(world);
+        var reloaded = Load(written);
+
+        TopologyWriter.Write(reloaded).Should().Be(written);
+        written.Should().Contain("- {address: ivan@mail.ru, password: Ivan1, mailbox: false}")
+            .And.Contain("directories:\n  - name: rosnou.ru\n    accounts:\n      - {address: petr@rosnou.ru, password: Petr1}\n");
+        var host = reloaded.FindHost("mail.ru")!;
+        host.Accounts.Find("ivan@mail.ru")!.Password.Should().Be("Ivan1");
+        host.Mailboxes.Find("ivan@mail.ru").Should().BeNull("the account's mailbox was deleted, so its mail goes to Drop again");
+        var rosnou = reloaded.FindHost("mx.rosnou.ru")!.Pop3;
+        rosnou.Directory.Accounts.Select(a => (a.Address, a.Password)).Should().Equal(("anna@rosnou.ru", "Anna1"), ("petr@rosnou.ru", "Petr1"));
+        rosnou.FindMailbox("petr@rosnou.ru").Should().BeNull();
+
+        // winpop add without /createuser finds the account that survived, as on Windows.
+        rosnou.AddMailbox("petr@rosnou.ru", password: null);
+        host.Pop3.AddMailbox("ivan@mail.ru", password: null);
+        rosnou.FindMailbox("petr@rosnou.ru").Should().NotBeNull();
+    }
+
+    [Fact]
+    public void Directories_WithABadAccount_AreReportedAtTheirLine()
+    {
+        var act = () => Load("""
+            hosts: []
+            directories:
+              - name: rosnou.ru
+                accounts:
+                  - { address: petr@rosnou.ru, password: One1 }
+                  - { address: petr@rosnou.ru, password: Two2 }
+                  - { address: nobody, password: x }
+            """);
+
+        act.Should().Throw<TopologyException>().Which.Errors.Select(e => e.ToString()).Should().Equal(
+            "round-trip.yaml:6:20: field 'directories[0].accounts[1].address': The user petr already exists in the directory rosnou.ru (petr@rosnou.ru); user names are unique across the directory.",
+            "round-trip.yaml:7:20: field 'directories[0].accounts[2].address': 'nobody' is not an address of the form user@domain");
+    }
+
     private static MailWorld Load(string yaml) => TopologyLoader.LoadText(yaml, "round-trip.yaml", TimeProvider.System);
 
     /// <summary>Everything a topology file describes, as plain values that compare structurally.</summary>

@@ -1,4 +1,5 @@
 using MailLab.Mail.Pop3;
+using MailLab.Mail.World;
 using YamlDotNet.RepresentationModel;
 
 namespace MailLab.Mail.Topology;
@@ -15,6 +16,28 @@ public static partial class TopologyWriter
         { "defaultQuotaBytes", Whole(service.DefaultQuotaBytes) },
         { "domains", Sequence(service.Domains.Select(d => Pop3Domain(service, d))) },
     };
+
+    /// <summary>
+    /// The <c>directories</c> list: directory accounts that no mailbox entry carries (see
+    /// <see cref="Pop3Mailbox"/>), so that an account whose mailbox was deleted without /deleteuser
+    /// is not lost. Directories whose every account has a mailbox entry are left out.
+    /// </summary>
+    private static YamlSequenceNode Directories(MailWorld world)
+    {
+        var carried = world.Hosts.Select(h => h.Pop3)
+            .Where(s => s.Enabled && s.AuthenticationMethod == Pop3AuthenticationMethod.ActiveDirectoryIntegrated)
+            .SelectMany(s => s.Domains.SelectMany(s.MailboxesOf).Select(m => s.Directory.Find(m.Address)))
+            .OfType<Accounts.MailAccount>()
+            .ToHashSet();
+        var directories = world.Directories.All
+            .Select(d => (d.Name, Accounts: d.Accounts.Where(a => !carried.Contains(a)).ToArray()))
+            .Where(d => d.Accounts.Length > 0);
+        return Sequence(directories.Select(d => new YamlMappingNode
+        {
+            { "name", Text(d.Name) },
+            { "accounts", Sequence(d.Accounts.Select(a => Flow(("address", Text(a.Address)), ("password", Text(a.Password))))) },
+        }));
+    }
 
     private static YamlMappingNode Pop3Domain(Pop3Service service, Pop3Domain domain) => new()
     {

@@ -30,6 +30,11 @@ public static partial class TopologyWriter
                 ("from", Text(l.From)), ("to", Text(l.To)), ("reachable", Bool(l.Reachable)), ("latencyMs", Number(l.Latency.TotalMilliseconds))))) },
             { "unreachableHosts", FlowSequence(world.Links.UnreachableHosts.Order(StringComparer.Ordinal).Select(Text)) },
         };
+        if (Directories(world) is { Children.Count: > 0 } directories)
+        {
+            root.Add("directories", directories);
+        }
+
         if (world.Faults.All.Count > 0)
         {
             root.Add("faults", Sequence(world.Faults.All.Select(Fault)));
@@ -58,7 +63,9 @@ public static partial class TopologyWriter
             { "state", Text(TopologyValues.Name(host.Smtp.State)) },
             { "virtualServers", Sequence(host.Smtp.VirtualServers.Select(VirtualServer)) },
         });
-        node.Add("accounts", Sequence(host.Accounts.All.Select(a => Flow(("address", Text(a.Address)), ("password", Text(a.Password))))));
+        node.Add("accounts", Sequence(host.Accounts.All.Select(a => host.Mailboxes.Find(a.Address) is null
+            ? Flow(("address", Text(a.Address)), ("password", Text(a.Password)), ("mailbox", Bool(false)))
+            : Flow(("address", Text(a.Address)), ("password", Text(a.Password))))));
         if (host.Pop3.Enabled)
         {
             node.Add("pop3", Pop3(host.Pop3));

@@ -12,13 +12,13 @@ namespace MailLab.Mail.Topology;
 /// directories:
 ///   - name: rosnou.ru
 ///     accounts:
-///       - { address: petr@rosnou.ru, password: Secret1 }
+///       - { address: petr@rosnou.ru, password: Secret1 }      # or passwordHash: pbkdf2-sha256:…
 /// </code>
 /// </summary>
 internal sealed class DirectoriesBuilder(TopologyDiagnostics diagnostics, MailWorld world)
 {
     private static readonly string[] DirectoryKeys = ["name", "accounts"];
-    private static readonly string[] AccountKeys = ["address", "password"];
+    private static readonly string[] AccountKeys = ["address", "password", "passwordHash"];
 
     public void Read(MappingReader file)
     {
@@ -46,14 +46,14 @@ internal sealed class DirectoriesBuilder(TopologyDiagnostics diagnostics, MailWo
 
     private void ReadAccount(ActiveDirectory directory, YamlDotNet.RepresentationModel.YamlNode node, string path)
     {
-        if (AccountEntry.Read(node, path, diagnostics, AccountKeys, out var address, out var password) is not { } reader)
+        if (AccountEntry.Read(node, path, diagnostics, AccountKeys, out var account, out _) is not { } reader)
         {
             return;
         }
 
         try
         {
-            directory.Add(address, password);
+            directory.Add(account);
         }
         catch (Pop3AdminException e)
         {

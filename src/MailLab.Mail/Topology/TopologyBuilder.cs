@@ -14,7 +14,7 @@ internal sealed class TopologyBuilder
     private static readonly string[] FileKeys = ["hosts", "dns", "links", "unreachableHosts", "faults", "directories"];
     private static readonly string[] HostKeys = ["name", "address", "smtp", "accounts", "pop3"];
     private static readonly string[] SmtpKeys = ["state", "virtualServers"];
-    private static readonly string[] AccountKeys = ["address", "password", "mailbox"];
+    private static readonly string[] AccountKeys = ["address", "password", "passwordHash", "mailbox"];
 
     /// <summary>The first default POP3 port (the Windows service's 110 needs privileges).</summary>
     public const int FirstPop3Port = 2110;
@@ -140,6 +140,8 @@ internal sealed class TopologyBuilder
         {
             _pop3.Read(host, pop3);
         }
+
+        _virtualServers.ReadOperators(host);
     }
 
     /// <summary>
@@ -171,12 +173,12 @@ internal sealed class TopologyBuilder
 
     private void ReadAccount(MailHost host, YamlNode node, string path)
     {
-        if (AccountEntry.Read(node, path, _diagnostics, AccountKeys, out var address, out var password) is not { } reader)
+        if (AccountEntry.Read(node, path, _diagnostics, AccountKeys, out var account, out var address) is not { } reader)
         {
             return;
         }
 
-        if (host.Accounts.Find(address) is not null)
+        if (host.Accounts.Find(account.Address) is not null)
         {
             reader.Error("address", $"the account '{address}' is already defined on {host.Name}");
             return;
@@ -189,13 +191,10 @@ internal sealed class TopologyBuilder
             return;
         }
 
+        host.Accounts.Add(account);
         if (mailbox)
         {
-            host.AddAccount(address, password);
-        }
-        else
-        {
-            host.Accounts.Add(address, password);
+            host.Mailboxes.Create(account.Address);
         }
     }
 }

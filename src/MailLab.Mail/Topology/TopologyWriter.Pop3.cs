@@ -7,26 +7,27 @@ namespace MailLab.Mail.Topology;
 /// <summary>The <c>pop3</c> block of a host, in the form <see cref="Pop3Builder"/> reads.</summary>
 public static partial class TopologyWriter
 {
-    private static YamlMappingNode Pop3(Pop3Service service) => new()
+    private static YamlMappingNode Pop3(Pop3Service service, PasswordForm passwords) => new()
     {
         { "port", Whole(service.Port) },
         { "authentication", Text(TopologyValues.Name(service.AuthenticationMethod)) },
         { "requireSpa", Bool(service.RequireSecurePasswordAuthentication) },
         { "directory", Text(service.DirectoryName) },
         { "defaultQuotaBytes", Whole(service.DefaultQuotaBytes) },
-        { "domains", Sequence(service.Domains.Select(d => Pop3Domain(service, d))) },
+        { "domains", Sequence(service.Domains.Select(d => Pop3Domain(service, d, passwords))) },
     };
 
     /// <summary>
     /// The <c>directories</c> list: directory accounts that no mailbox entry carries (see
-    /// <see cref="Pop3Mailbox"/>), so that an account whose mailbox was deleted without /deleteuser
-    /// is not lost. Directories whose every account has a mailbox entry are left out.
+    /// <see cref="CarriedDirectoryAccount"/>), so that an account whose mailbox was deleted without
+    /// /deleteuser is not lost, and every account when passwords are hashed. Directories whose every
+    /// account has a mailbox entry are left out.
     /// </summary>
-    private static YamlSequenceNode Directories(MailWorld world)
+    private static YamlSequenceNode Directories(MailWorld world, PasswordForm passwords)
     {
         var carried = world.Hosts.Select(h => h.Pop3)
-            .Where(s => s.Enabled && s.AuthenticationMethod == Pop3AuthenticationMethod.ActiveDirectoryIntegrated)
-            .SelectMany(s => s.Domains.SelectMany(s.MailboxesOf).Select(m => s.Directory.Find(m.Address)))
+            .Where(s => s.Enabled)
+            .SelectMany(s => s.Domains.SelectMany(s.MailboxesOf).Select(m => CarriedDirectoryAccount(s, m, passwords)))
             .OfType<Accounts.MailAccount>()
             .ToHashSet();
         var directories = world.Directories.All
@@ -35,22 +36,33 @@ public static partial class TopologyWriter
         return Sequence(directories.Select(d => new YamlMappingNode
         {
             { "name", Text(d.Name) },
-            { "accounts", Sequence(d.Accounts.Select(a => Flow(("address", Text(a.Address)), ("password", Text(a.Password))))) },
+            { "accounts", Sequence(d.Accounts.Select(a => Flow(("address", Text(a.Address)), Password(a, passwords)))) },
         }));
     }
 
-    private static YamlMappingNode Pop3Domain(Pop3Service service, Pop3Domain domain) => new()
+    private static YamlMappingNode Pop3Domain(Pop3Service service, Pop3Domain domain, PasswordForm passwords) => new()
     {
         { "name", Text(domain.Name) },
         { "locked", Bool(domain.IsLocked) },
-        { "mailboxes", Sequence(service.MailboxesOf(domain).Select(m => Pop3Mailbox(service, m))) },
+        { "mailboxes", Sequence(service.MailboxesOf(domain).Select(m => Pop3Mailbox(service, m, passwords))) },
     };
 
     /// <summary>
-    /// A mailbox with what recreates its user: a local account is in the host's <c>accounts</c>
-    /// already; a directory account carries its password; a password-file entry only its hash.
+    /// The directory account a mailbox entry carries with its password: with the Active Directory
+    /// method and passwords in clear. Others go to <c>directories</c>, which keeps hashes too.
     /// </summary>
-    private static YamlMappingNode Pop3Mailbox(Pop3Service service, Pop3Mailbox mailbox)
+    private static Accounts.MailAccount? CarriedDirectoryAccount(Pop3Service service, Pop3Mailbox mailbox, PasswordForm passwords) =>
+        passwords == PasswordForm.AsGiven && service.AuthenticationMethod == Pop3AuthenticationMethod.ActiveDirectoryIntegrated
+        && service.Directory.Find(mailbox.Address) is { Password: not null } account
+            ? account
+            : null;
+
+    /// <summary>
+    /// A mailbox with what recreates its user: a local account is in the host's <c>accounts</c>
+    /// already; a directory account carries its password (or is in <c>directories</c>); a
+    /// password-file entry only its hash.
+    /// </summary>
+    private static YamlMappingNode Pop3Mailbox(Pop3Service service, Pop3Mailbox mailbox, PasswordForm passwords)
     {
         var entries = new List<(string, YamlNode)> { ("user", Text(mailbox.UserName)) };
         if (service.AuthenticationMethod == Pop3AuthenticationMethod.EncryptedPasswordFile
@@ -58,10 +70,9 @@ public static partial class TopologyWriter
         {
             entries.Add(("passwordHash", Text(hash)));
         }
-        else if (service.AuthenticationMethod == Pop3AuthenticationMethod.ActiveDirectoryIntegrated
-            && service.Directory.Find(mailbox.Address) is { } account)
+        else if (CarriedDirectoryAccount(service, mailbox, passwords) is { Password: { } password })
         {
-            entries.Add(("password", Text(account.Password)));
+            entries.Add(("password", Text(password)));
         }
 
         entries.Add(("locked", Bool(mailbox.IsOwnLocked)));

@@ -60,6 +60,14 @@ public sealed class SavedConfigurationTests : IAsyncDisposable
             .GetProperty("operators").EnumerateArray().Select(e => e.GetString()).Should().Equal("Administrators", "petr@rosnou.ru", "Users");
         await Expect(As(http, HttpMethod.Put, $"{DefaultVs}/security", "petr:wrong", new { operators = new[] { "Administrators" } }), HttpStatusCode.Unauthorized);
 
+        // An account of the starting topology, read back with only its hash: MailKit still logs on (with a cleartext mechanism).
+        var mailRu = _server.World.FindHost("mail.ru")!;
+        using (var smtp = await Infrastructure.MailKitClients.ConnectSmtpAsync(_server, _server.GetEndPoint(mailRu.Smtp.Find("Default SMTP Virtual Server")!)!))
+        {
+            await smtp.AuthenticateAsync("ivan@mail.ru", "ivan123");
+            await smtp.DisconnectAsync(quit: true);
+        }
+
         using var pop3 = new MailKit.Net.Pop3.Pop3Client { Timeout = 20_000 };
         var endPoint = _server.GetPop3EndPoint(rosnou.Pop3)!;
         await pop3.ConnectAsync(endPoint.Address.ToString(), endPoint.Port, MailKit.Security.SecureSocketOptions.None);
@@ -77,6 +85,19 @@ public sealed class SavedConfigurationTests : IAsyncDisposable
         await Expect(http.GetAsync($"{DefaultVs}/settings"), HttpStatusCode.OK);
 
         SavedConfiguration.ExistsIn(_dir).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task AReset_SavesTheStartingConfigurationAgain()
+    {
+        var http = await StartAsync(DefaultTopology.Create(new FakeTimeProvider(Start), portOffsetToZero: true));
+        await Expect(http.PatchAsJsonAsync($"{DefaultVs}/settings", new { maxRecipientsPerMessage = 7 }), HttpStatusCode.OK);
+
+        await Expect(http.PostAsync("/api/world/reset", null), HttpStatusCode.OK);
+        await StopAsync();
+
+        await StartAsync(SavedConfiguration.Load(_dir, new FakeTimeProvider(Start)));
+        _server!.World.FindHost("rosnou.ru")!.Smtp.Find("Default SMTP Virtual Server")!.Limits.MaxRecipientsPerMessage.Should().Be(100, "the IIS default the world started with");
     }
 
     public async ValueTask DisposeAsync()

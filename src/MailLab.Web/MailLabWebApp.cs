@@ -37,17 +37,20 @@ public static class MailLabWebApp
         app.UseLocalRequestGuard();
         app.MapOpenApi();
         var api = app.MapGroup("/api");
-        api.MapServerEndpoints();
-        api.MapSmtpSettingsEndpoints();
-        api.MapSmtpDomainEndpoints();
-        api.MapVirtualServerLifecycleEndpoints();
-        api.MapSmtpSecurityEndpoints();
+
+        // Changes through these are saved with --data-dir before they are acknowledged.
+        var configuration = api.MapConfigurationGroup();
+        configuration.MapServerEndpoints();
+        configuration.MapSmtpSettingsEndpoints();
+        configuration.MapSmtpDomainEndpoints();
+        configuration.MapVirtualServerLifecycleEndpoints();
+        configuration.MapSmtpSecurityEndpoints();
+        configuration.MapNetworkEndpoints();
+        configuration.MapPop3Endpoints();
         api.MapPickupEndpoint();
         api.MapMessageEndpoints();
         api.MapTraceEndpoints();
         api.MapClockEndpoints();
-        api.MapNetworkEndpoints();
-        api.MapPop3Endpoints();
         api.MapDnsEndpoints();
         api.MapHeaderEndpoints();
         api.MapWorldEndpoints();

@@ -180,6 +180,120 @@ public sealed class TopologyRoundTripTests
             .And.EndWith("unreachableHosts: []\n");
     }
 
+    [Fact]
+    public void DirectoryAndLocalAccounts_WithoutAMailbox_SurviveARoundTrip()
+    {
+        var world = Load("""
+            hosts:
+              - name: mail.ru
+                pop3: { authentication: local, domains: [ { name: mail.ru } ] }
+              - name: mx.rosnou.ru
+                pop3: { authentication: activeDirectory, domains: [ { name: rosnou.ru } ] }
+            """);
+        var (local, directory) = (world.FindHost("mail.ru")!.Pop3, world.FindHost("mx.rosnou.ru")!.Pop3);
+        local.AddMailbox("ivan@mail.ru", "Ivan1");
+        local.DeleteMailbox("ivan@mail.ru", deleteUser: false);
+        directory.AddMailbox("petr@rosnou.ru", "Petr1");
+        directory.DeleteMailbox("petr@rosnou.ru", deleteUser: false);
+        directory.AddMailbox("anna@rosnou.ru", "Anna1");
+
+        var written = TopologyWriter.Write(world);
+        var reloaded = Load(written);
+
+        TopologyWriter.Write(reloaded).Should().Be(written);
+        written.Should().Contain("- {address: ivan@mail.ru, password: Ivan1, mailbox: false}")
+            .And.Contain("directories:\n  - name: rosnou.ru\n    accounts:\n      - {address: petr@rosnou.ru, password: Petr1}\n");
+        var host = reloaded.FindHost("mail.ru")!;
+        host.Accounts.Find("ivan@mail.ru")!.Password.Should().Be("Ivan1");
+        host.Mailboxes.Find("ivan@mail.ru").Should().BeNull("the account's mailbox was deleted, so its mail goes to Drop again");
+        var rosnou = reloaded.FindHost("mx.rosnou.ru")!.Pop3;
+        rosnou.Directory.Accounts.Select(a => (a.Address, a.Password)).Should().Equal(("anna@rosnou.ru", "Anna1"), ("petr@rosnou.ru", "Petr1"));
+        rosnou.FindMailbox("petr@rosnou.ru").Should().BeNull();
+
+        // winpop add without /createuser finds the account that survived, as on Windows.
+        rosnou.AddMailbox("petr@rosnou.ru", password: null);
+        host.Pop3.AddMailbox("ivan@mail.ru", password: null);
+        rosnou.FindMailbox("petr@rosnou.ru").Should().NotBeNull();
+    }
+
+    [Fact]
+    public void Directories_WithABadAccount_AreReportedAtTheirLine()
+    {
+        var act = () => Load("""
+            hosts: []
+            directories:
+              - name: rosnou.ru
+                accounts:
+                  - { address: petr@rosnou.ru, password: One1 }
+                  - { address: petr@rosnou.ru, password: Two2 }
+                  - { address: nobody, password: x }
+            """);
+
+        act.Should().Throw<TopologyException>().Which.Errors.Select(e => e.ToString()).Should().Equal(
+            "round-trip.yaml:6:20: field 'directories[0].accounts[1].address': The user petr already exists in the directory rosnou.ru (petr@rosnou.ru); user names are unique across the directory.",
+            "round-trip.yaml:7:20: field 'directories[0].accounts[2].address': 'nobody' is not an address of the form user@domain");
+    }
+
+    [Fact]
+    public void Hashed_KeepsNoPassword_AndTheAccountsReadBackCheckPasswordsGivenInClearOnly()
+    {
+        var world = Load("""
+            hosts:
+              - name: mail.ru
+                smtp: { virtualServers: [ { name: A, port: 0, operators: [Administrators, ivan] } ] }
+                accounts:
+                  - { address: ivan@mail.ru, password: Ivan1 }
+              - name: mx.rosnou.ru
+                pop3: { authentication: activeDirectory, domains: [ { name: rosnou.ru, mailboxes: [ { user: petr, password: Petr1 } ] } ] }
+            """);
+
+        var written = TopologyWriter.Write(world, PasswordForm.Hashed);
+        var reloaded = Load(written);
+
+        written.Should().NotContain("Ivan1").And.NotContain("Petr1").And.NotContain("password:")
+            .And.Contain("operators: [Administrators, ivan@mail.ru]")
+            .And.Contain("directories:\n  - name: rosnou.ru\n    accounts:\n      - {address: petr@rosnou.ru, passwordHash: 'pbkdf2-sha256:100000:");
+        TopologyWriter.Write(reloaded).Should().Be(written, "an account with only its hash keeps it, even written as given");
+        var ivan = reloaded.FindHost("mail.ru")!.Accounts.Find("ivan@mail.ru")!;
+        ivan.Password.Should().BeNull();
+        ivan.Verify("Ivan1").Should().BeTrue();
+        ivan.Verify("ivan1").Should().BeFalse();
+        Accounts.AccountDirectory.CramMd5Matches(ivan, "<1.2@mail.ru>", Protocol.Common.CramMd5.Digest("Ivan1", "<1.2@mail.ru>"))
+            .Should().BeFalse("CRAM-MD5 needs the clear secret (RFC 2195), which a hash cannot give");
+        reloaded.FindHost("mail.ru")!.Smtp.Find("A")!.Operators.Names.Should().Equal("Administrators", "ivan@mail.ru");
+        reloaded.FindHost("mx.rosnou.ru")!.Pop3.Directory.Find("petr@rosnou.ru")!.Verify("Petr1").Should().BeTrue();
+        reloaded.FindHost("mx.rosnou.ru")!.Pop3.FindMailbox("petr@rosnou.ru").Should().NotBeNull();
+
+        // A new password is kept in clear again (and hashed anew when saved).
+        ivan.Password = "Ivan2";
+        ivan.Verify("Ivan2").Should().BeTrue();
+        TopologyWriter.Write(reloaded).Should().Contain("{address: ivan@mail.ru, password: Ivan2}");
+    }
+
+    [Theory]
+    [InlineData("{ address: a@mail.ru, password: x, passwordHash: 'pbkdf2-sha256:1:a:b' }", "3:66: field 'hosts[0].accounts[0].passwordHash': give password or passwordHash, not both")]
+    [InlineData("{ address: a@mail.ru, passwordHash: 'md5:abc' }", "3:53: field 'hosts[0].accounts[0].passwordHash': must have the form pbkdf2-sha256:100000:<16-byte salt, Base64>:<32-byte hash, Base64>")]
+    [InlineData("{ address: a@mail.ru }", "3:17: field 'hosts[0].accounts[0].password': is required")]
+    public void AccountPasswordHash_Mistakes_AreReported(string account, string expected)
+    {
+        var act = () => Load($"hosts:\n  - name: mail.ru\n    accounts: [ {account} ]\n");
+
+        act.Should().Throw<TopologyException>().Which.Errors.Select(e => e.ToString()).Should().Equal($"round-trip.yaml:{expected}");
+    }
+
+    [Fact]
+    public void Operators_NamingNoAccountOfTheHost_AreReported()
+    {
+        var act = () => Load("""
+            hosts:
+              - name: mail.ru
+                smtp: { virtualServers: [ { name: A, port: 0, operators: [Administrators, olga] } ] }
+            """);
+
+        act.Should().Throw<TopologyException>().Which.Errors.Select(e => e.ToString()).Should().Equal(
+            "round-trip.yaml:3:62: field 'hosts[0].smtp.virtualServers[0].operators': \"olga\" is neither an account of mail.ru nor a group (Administrators, Users).");
+    }
+
     private static MailWorld Load(string yaml) => TopologyLoader.LoadText(yaml, "round-trip.yaml", TimeProvider.System);
 
     /// <summary>Everything a topology file describes, as plain values that compare structurally.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MailLab.Hosting;
+using MailLab.Mail.Persistence;
 using MailLab.Mail.Simulation;
 using MailLab.Mail.Topology;
 using MailLab.Mail.World;
@@ -38,7 +39,7 @@ public static class UpCommand
 
         var dataDir = new Option<string?>("--data-dir")
         {
-            Description = "Keep mailboxes, Drop, Badmail and the queues on disk under DIR (IIS layout: DIR/<host>/mailroot/{Queue,Drop,Pickup,Badmail}, POP3 store DIR/<host>/mailroot/Mailbox/<domain>/P3_<user>.mbx) and read them back at start. Files put in a Pickup folder are sent. Default: in memory only.",
+            Description = "Keep mailboxes, Drop, Badmail and the queues on disk under DIR (IIS layout: DIR/<host>/mailroot/{Queue,Drop,Pickup,Badmail}, POP3 store DIR/<host>/mailroot/Mailbox/<domain>/P3_<user>.mbx) and read them back at start. Files put in a Pickup folder are sent. Configuration changed at run time is saved in DIR/topology.yaml (passwords as salted hashes) and is the starting topology next time, unless --topology is given. Default: in memory only.",
             HelpName = "DIR",
         };
 
@@ -70,10 +71,15 @@ public static class UpCommand
     {
         var (apiPort, topologyPath, simulate, dataDir, anyPort) = options;
         TimeProvider clock = simulate ? new SimulationClock(TimeProvider.System.GetUtcNow()) : TimeProvider.System;
+        // With --data-dir, the configuration saved there at run time is the starting topology, unless
+        // --topology names one explicitly: that one wins and replaces the saved one.
+        var saved = dataDir is not null && SavedConfiguration.ExistsIn(dataDir) ? SavedConfiguration.PathIn(dataDir) : null;
         MailWorld world;
         try
         {
-            world = topologyPath is null ? DefaultTopology.Create(clock, anyPort) : TopologyLoader.LoadFile(topologyPath, clock, anyPort);
+            world = topologyPath is not null ? TopologyLoader.LoadFile(topologyPath, clock, anyPort)
+                : saved is not null ? SavedConfiguration.Load(dataDir!, clock, anyPort)
+                : DefaultTopology.Create(clock, anyPort);
         }
         catch (TopologyException e)
         {
@@ -86,7 +92,7 @@ public static class UpCommand
             return 2;
         }
 
-        var topologyName = (topologyPath ?? $"built-in {DefaultTopology.FileName}") + (simulate ? "; simulation mode: the clock moves only through /api/clock" : string.Empty);
+        var topologyName = (topologyPath ?? (saved is not null ? $"{saved}, saved at run time" : $"built-in {DefaultTopology.FileName}")) + (simulate ? "; simulation mode: the clock moves only through /api/clock" : string.Empty);
         await using var runtime = new MailLabServer(world, dataDirectory: dataDir);
         try
         {
@@ -101,6 +107,12 @@ public static class UpCommand
         {
             await error.WriteLineAsync($"maillab: cannot open an SMTP listener: {e.Message}. Is another MailLab (or mail server) already running?");
             return 1;
+        }
+
+        if (topologyPath is not null && saved is not null)
+        {
+            await output.WriteLineAsync($"  --topology {topologyPath} wins over the configuration saved in {saved}, which it replaces.");
+            runtime.ConfigurationChanged();
         }
 
         await using var web = MailLabWebApp.Build(runtime, apiPort);

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace MailLab.Mail.Accounts;
 
@@ -18,7 +16,12 @@ public sealed class AccountDirectory
             throw new ArgumentException($"\"{address}\" is not user@domain.", nameof(address));
         }
 
-        var account = new MailAccount(address, password);
+        return Add(new MailAccount(address, password));
+    }
+
+    /// <summary>Adds an account made elsewhere (one restored with only its password hash).</summary>
+    public MailAccount Add(MailAccount account)
+    {
         if (!_accounts.TryAdd(account.Address, account))
         {
             throw new InvalidOperationException($"The account \"{account.Address}\" already exists.");
@@ -45,10 +48,10 @@ public sealed class AccountDirectory
         return defaultDomain is null ? null : Find($"{userName}@{defaultDomain}");
     }
 
-    public static bool PasswordMatches(MailAccount account, string password) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(account.Password), Encoding.UTF8.GetBytes(password));
+    public static bool PasswordMatches(MailAccount account, string password) => account.Verify(password);
 
-    /// <summary>RFC 2195: the digest is HMAC-MD5 of the challenge keyed with the password, in lowercase hex.</summary>
+    /// <summary>RFC 2195: the digest is HMAC-MD5 of the challenge keyed with the password, in lowercase hex.
+    /// An account that kept only its password hash cannot answer (the digest needs the clear secret).</summary>
     public static bool CramMd5Matches(MailAccount account, string challenge, string digest) =>
-        Protocol.Common.CramMd5.Matches(account.Password, challenge, digest);
+        account.Password is { } secret && Protocol.Common.CramMd5.Matches(secret, challenge, digest);
 }

@@ -28,6 +28,11 @@ public static class Dispatcher
 
         if (remote.Count > 0)
         {
+            remote = RelayDeduplication.NotYetHandled(server, message, remote);
+        }
+
+        if (remote.Count > 0)
+        {
             server.Queue.Enqueue(remote.Count == message.Recipients.Count ? message : message.WithRecipients(remote));
         }
     }

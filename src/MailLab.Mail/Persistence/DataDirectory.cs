@@ -20,8 +20,9 @@ namespace MailLab.Mail.Persistence;
 /// recipients done (sidecar rewritten) right after the next hop's 250, so at most the chunk in
 /// flight at the crash is relayed again — the duplicate RFC 5321 §6.1 allows — and the last hop
 /// recognises it (same previous hop and id, <see cref="Stores.StoredMessage.PreviousHop"/>) and
-/// does not store it twice (LocalDelivery). Relays through a third MailLab hop are not
-/// deduplicated in between. A DSN is stored before the entry that caused it is updated, and a
+/// does not store it twice (LocalDelivery). A middle hop (a relay that queues it for the next hop)
+/// does the same: an entry from the same previous hop still in its queue, or recorded in its
+/// relayed.log as gone on, is not queued twice (Delivery.RelayDeduplication). A DSN is stored before the entry that caused it is updated, and a
 /// Pickup file is deleted after its message is stored or queued: a crash in between repeats them,
 /// never loses them.</para>
 /// </summary>
@@ -72,6 +73,12 @@ public sealed class DataDirectory : IDisposable
         foreach (var (server, files) in homes)
         {
             server.HomeDirectory.Persistence = files;
+        }
+
+        // Only once every store is on disk: a queue kicked now may relay to another host of the
+        // world at once, whose acceptance must be durable (and deduplicated) like any other.
+        foreach (var (server, files) in homes)
+        {
             server.Queue.Kick();
             var watcher = new PickupWatcher(server, files.PickupFolder, data.Report);
             data._watchers.Add(watcher);

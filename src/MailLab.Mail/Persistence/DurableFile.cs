@@ -38,6 +38,27 @@ internal static class DurableFile
         SyncFolder(folder);
     }
 
+    /// <summary>
+    /// Appends to a file and fsyncs it; a file created by the append also has its folder fsynced.
+    /// A crash mid-append can leave a last line cut short: readers of appended files must expect it.
+    /// </summary>
+    public static void Append(string path, ReadOnlySpan<byte> data)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        EnsureFolder(folder);
+        var created = !File.Exists(path);
+        using (var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0))
+        {
+            stream.Write(data);
+            stream.Flush(flushToDisk: true);
+        }
+
+        if (created)
+        {
+            SyncFolder(folder);
+        }
+    }
+
     /// <summary>Deletes a file (missing is fine) and makes the deletion durable.</summary>
     public static void Delete(string path)
     {

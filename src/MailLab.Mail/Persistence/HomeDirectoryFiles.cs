@@ -14,6 +14,8 @@ namespace MailLab.Mail.Persistence;
 /// </summary>
 internal sealed class HomeDirectoryFiles(SmtpVirtualServer server, string root) : IHomeDirectoryPersistence
 {
+    private readonly RelayedHops _relayed = new(Path.Combine(root, RelayedHops.FileName));
+
     public string Root { get; } = root;
 
     public string PickupFolder => Path.Combine(Root, server.HomeDirectory.Pickup.Name);
@@ -33,12 +35,21 @@ internal sealed class HomeDirectoryFiles(SmtpVirtualServer server, string root) 
     public void FileRemoved(MailFolder folder, MailFile file)
     {
         var path = PathOf(folder, file);
+        var queue = folder == server.HomeDirectory.Queue;
+        if (queue && file.Message.PreviousHop is { } hop)
+        {
+            // Recorded before the files go: the message is always in the queue or in the record.
+            _relayed.Record(hop, file.Message.Recipients);
+        }
+
         DurableFile.Delete(path);
-        if (folder == server.HomeDirectory.Queue)
+        if (queue)
         {
             DurableFile.Delete(QueueStateFile.PathFor(path));
         }
     }
+
+    public bool WasRelayed(string previousHop, string recipient) => _relayed.Contains(previousHop, recipient);
 
     public void QueueEntryChanged(QueueEntry entry)
     {
@@ -51,6 +62,7 @@ internal sealed class HomeDirectoryFiles(SmtpVirtualServer server, string root) 
     {
         var home = server.HomeDirectory;
         var host = server.Host;
+        _relayed.Load();
         long highest = 0;
         foreach (var (message, filed, name) in StoreFiles.ReadMessages(Folder(home.Drop), "*.eml", host, report))
         {

@@ -16,4 +16,10 @@ public interface IHomeDirectoryPersistence
 
     /// <summary>A queue entry's schedule or remaining recipients changed.</summary>
     void QueueEntryChanged(QueueEntry entry);
+
+    /// <summary>
+    /// Whether a queue entry that this previous hop sent (<see cref="StoredMessage.PreviousHop"/>)
+    /// for this recipient has already left the queue (relayed on, or bounced).
+    /// </summary>
+    bool WasRelayed(string previousHop, string recipient);
 }

@@ -54,9 +54,11 @@ public sealed class ActiveDirectory
     public MailAccount? FindLogon(string logon) => logon.Contains('@') ? Find(logon) : FindByName(logon);
 
     /// <summary>Creates an account; refused when its user name is taken anywhere in the directory.</summary>
-    public MailAccount Add(string address, string password)
+    public MailAccount Add(string address, string password) => Add(new MailAccount(address, password));
+
+    /// <summary>Adds an account made elsewhere: a local account migrated with its password (or only its hash).</summary>
+    public MailAccount Add(MailAccount account)
     {
-        var account = new MailAccount(address, password);
         lock (_gate)
         {
             if (_byName.TryGetValue(account.UserName, out var taken))

@@ -37,7 +37,7 @@ public sealed partial class Pop3Service
 
             var local = Host.Accounts.Find(mailbox.Address)
                 ?? throw new Pop3AdminException($"There is no local account {mailbox.Address} to migrate.");
-            directory.Add(local.Address, local.Password);
+            directory.Add(local);
             Host.Accounts.Remove(local.Address);
             return directory;
         }

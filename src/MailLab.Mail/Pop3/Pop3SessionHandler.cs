@@ -82,13 +82,18 @@ internal sealed class Pop3SessionHandler : IPop3ServerHandler
     private string? CheckDirectory(Pop3Credentials credentials)
     {
         var account = _service.Directory.FindLogon(credentials.UserName);
-        if (account is null || !credentials.Matches(account.Password) || _service.FindMailbox(account.Address) is null)
+        if (account is null || !Accepts(account, credentials) || _service.FindMailbox(account.Address) is null)
         {
             return null;
         }
 
         return account.Address;
     }
+
+    /// <summary>An account that kept only its password hash (restored from a saved configuration) answers cleartext mechanisms only.</summary>
+    private static bool Accepts(Accounts.MailAccount account, Pop3Credentials credentials) => account.Password is { } secret
+        ? credentials.Matches(secret)
+        : Pop3LogonMechanisms.IsCleartext(credentials.Mechanism) && credentials.Password is { } password && account.Verify(password);
 
     private string? CheckAccounts(Pop3Credentials credentials)
     {
@@ -101,7 +106,7 @@ internal sealed class Pop3SessionHandler : IPop3ServerHandler
             account = owner is null ? null : host.Accounts.Find(owner.Address);
         }
 
-        if (account is null || !credentials.Matches(account.Password))
+        if (account is null || !Accepts(account, credentials))
         {
             return null;
         }

@@ -168,7 +168,7 @@ internal sealed class Pop3Builder(TopologyDiagnostics diagnostics, VirtualServer
             && service.Directory.Find(address) is { } existing)
         {
             // Another host of the same directory listed this user already: the same account, so the same password.
-            if (existing.Password != password)
+            if (!existing.Verify(password))
             {
                 reader.Error("password", $"the directory {service.Directory.Name} already has {existing.Address} with another password");
                 return;

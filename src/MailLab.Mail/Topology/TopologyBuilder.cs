@@ -11,10 +11,10 @@ namespace MailLab.Mail.Topology;
 /// </summary>
 internal sealed class TopologyBuilder
 {
-    private static readonly string[] FileKeys = ["hosts", "dns", "links", "unreachableHosts", "faults"];
+    private static readonly string[] FileKeys = ["hosts", "dns", "links", "unreachableHosts", "faults", "directories"];
     private static readonly string[] HostKeys = ["name", "address", "smtp", "accounts", "pop3"];
     private static readonly string[] SmtpKeys = ["state", "virtualServers"];
-    private static readonly string[] AccountKeys = ["address", "password"];
+    private static readonly string[] AccountKeys = ["address", "password", "passwordHash", "mailbox"];
 
     /// <summary>The first default POP3 port (the Windows service's 110 needs privileges).</summary>
     public const int FirstPop3Port = 2110;
@@ -45,6 +45,8 @@ internal sealed class TopologyBuilder
             return world;
         }
 
+        // Directory accounts first: a host's mailbox entry may name one without its password.
+        new DirectoriesBuilder(_diagnostics, world).Read(file);
         foreach (var (node, path) in file.Items("hosts"))
         {
             ReadHost(world, node, path);
@@ -138,6 +140,8 @@ internal sealed class TopologyBuilder
         {
             _pop3.Read(host, pop3);
         }
+
+        _virtualServers.ReadOperators(host);
     }
 
     /// <summary>
@@ -169,30 +173,28 @@ internal sealed class TopologyBuilder
 
     private void ReadAccount(MailHost host, YamlNode node, string path)
     {
-        var reader = MappingReader.Open(node, path, _diagnostics, AccountKeys);
-        if (reader is null)
+        if (AccountEntry.Read(node, path, _diagnostics, AccountKeys, out var account, out var address) is not { } reader)
         {
             return;
         }
 
-        var hasPassword = reader.Require("password") & reader.TryString("password", out var password);
-        if (!reader.Require("address") || !reader.TryString("address", out var address) || !hasPassword)
-        {
-            return;
-        }
-
-        if (!NameRules.IsMailAddress(address))
-        {
-            reader.Error("address", $"'{address}' is not an address of the form user@domain");
-            return;
-        }
-
-        if (host.Accounts.Find(address) is not null)
+        if (host.Accounts.Find(account.Address) is not null)
         {
             reader.Error("address", $"the account '{address}' is already defined on {host.Name}");
             return;
         }
 
-        host.AddAccount(address, password);
+        // mailbox: false is an account whose store mailbox was deleted (winpop delete without /deleteuser).
+        var mailbox = true;
+        if (reader.Has("mailbox") && !reader.TryBool("mailbox", out mailbox))
+        {
+            return;
+        }
+
+        host.Accounts.Add(account);
+        if (mailbox)
+        {
+            host.Mailboxes.Create(account.Address);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using MailLab.Mail.Pop3;
+using MailLab.Mail.World;
 using YamlDotNet.RepresentationModel;
 
 namespace MailLab.Mail.Topology;
@@ -6,28 +7,62 @@ namespace MailLab.Mail.Topology;
 /// <summary>The <c>pop3</c> block of a host, in the form <see cref="Pop3Builder"/> reads.</summary>
 public static partial class TopologyWriter
 {
-    private static YamlMappingNode Pop3(Pop3Service service) => new()
+    private static YamlMappingNode Pop3(Pop3Service service, PasswordForm passwords) => new()
     {
         { "port", Whole(service.Port) },
         { "authentication", Text(TopologyValues.Name(service.AuthenticationMethod)) },
         { "requireSpa", Bool(service.RequireSecurePasswordAuthentication) },
         { "directory", Text(service.DirectoryName) },
         { "defaultQuotaBytes", Whole(service.DefaultQuotaBytes) },
-        { "domains", Sequence(service.Domains.Select(d => Pop3Domain(service, d))) },
-    };
-
-    private static YamlMappingNode Pop3Domain(Pop3Service service, Pop3Domain domain) => new()
-    {
-        { "name", Text(domain.Name) },
-        { "locked", Bool(domain.IsLocked) },
-        { "mailboxes", Sequence(service.MailboxesOf(domain).Select(m => Pop3Mailbox(service, m))) },
+        { "domains", Sequence(service.Domains.Select(d => Pop3Domain(service, d, passwords))) },
     };
 
     /// <summary>
-    /// A mailbox with what recreates its user: a local account is in the host's <c>accounts</c>
-    /// already; a directory account carries its password; a password-file entry only its hash.
+    /// The <c>directories</c> list: directory accounts that no mailbox entry carries (see
+    /// <see cref="CarriedDirectoryAccount"/>), so that an account whose mailbox was deleted without
+    /// /deleteuser is not lost, and every account when passwords are hashed. Directories whose every
+    /// account has a mailbox entry are left out.
     /// </summary>
-    private static YamlMappingNode Pop3Mailbox(Pop3Service service, Pop3Mailbox mailbox)
+    private static YamlSequenceNode Directories(MailWorld world, PasswordForm passwords)
+    {
+        var carried = world.Hosts.Select(h => h.Pop3)
+            .Where(s => s.Enabled)
+            .SelectMany(s => s.Domains.SelectMany(s.MailboxesOf).Select(m => CarriedDirectoryAccount(s, m, passwords)))
+            .OfType<Accounts.MailAccount>()
+            .ToHashSet();
+        var directories = world.Directories.All
+            .Select(d => (d.Name, Accounts: d.Accounts.Where(a => !carried.Contains(a)).ToArray()))
+            .Where(d => d.Accounts.Length > 0);
+        return Sequence(directories.Select(d => new YamlMappingNode
+        {
+            { "name", Text(d.Name) },
+            { "accounts", Sequence(d.Accounts.Select(a => Flow(("address", Text(a.Address)), Password(a, passwords)))) },
+        }));
+    }
+
+    private static YamlMappingNode Pop3Domain(Pop3Service service, Pop3Domain domain, PasswordForm passwords) => new()
+    {
+        { "name", Text(domain.Name) },
+        { "locked", Bool(domain.IsLocked) },
+        { "mailboxes", Sequence(service.MailboxesOf(domain).Select(m => Pop3Mailbox(service, m, passwords))) },
+    };
+
+    /// <summary>
+    /// The directory account a mailbox entry carries with its password: with the Active Directory
+    /// method and passwords in clear. Others go to <c>directories</c>, which keeps hashes too.
+    /// </summary>
+    private static Accounts.MailAccount? CarriedDirectoryAccount(Pop3Service service, Pop3Mailbox mailbox, PasswordForm passwords) =>
+        passwords == PasswordForm.AsGiven && service.AuthenticationMethod == Pop3AuthenticationMethod.ActiveDirectoryIntegrated
+        && service.Directory.Find(mailbox.Address) is { Password: not null } account
+            ? account
+            : null;
+
+    /// <summary>
+    /// A mailbox with what recreates its user: a local account is in the host's <c>accounts</c>
+    /// already; a directory account carries its password (or is in <c>directories</c>); a
+    /// password-file entry only its hash.
+    /// </summary>
+    private static YamlMappingNode Pop3Mailbox(Pop3Service service, Pop3Mailbox mailbox, PasswordForm passwords)
     {
         var entries = new List<(string, YamlNode)> { ("user", Text(mailbox.UserName)) };
         if (service.AuthenticationMethod == Pop3AuthenticationMethod.EncryptedPasswordFile
@@ -35,10 +70,9 @@ public static partial class TopologyWriter
         {
             entries.Add(("passwordHash", Text(hash)));
         }
-        else if (service.AuthenticationMethod == Pop3AuthenticationMethod.ActiveDirectoryIntegrated
-            && service.Directory.Find(mailbox.Address) is { } account)
+        else if (CarriedDirectoryAccount(service, mailbox, passwords) is { Password: { } password })
         {
-            entries.Add(("password", Text(account.Password)));
+            entries.Add(("password", Text(password)));
         }
 
         entries.Add(("locked", Bool(mailbox.IsOwnLocked)));

@@ -18,11 +18,11 @@ public static partial class TopologyWriter
         "# MailLab topology (see README.md, \"Topology files\"). Written from a running configuration:\n" +
         "# every setting is spelled out; a key left out of a hand-written file keeps the IIS 6 default.\n";
 
-    public static string Write(MailWorld world)
+    public static string Write(MailWorld world, PasswordForm passwords = PasswordForm.AsGiven)
     {
         var root = new YamlMappingNode
         {
-            { "hosts", Sequence(world.Hosts.Select(Host)) },
+            { "hosts", Sequence(world.Hosts.Select(h => Host(h, passwords))) },
             { "dns", Sequence(world.Dns.All.Select(r => Flow(r.Preference is { } preference
                 ? [("name", Text(r.Name)), ("type", Text(r.Type)), ("preference", Whole(preference)), ("value", Text(r.Value))]
                 : [("name", Text(r.Name)), ("type", Text(r.Type)), ("value", Text(r.Value))]))) },
@@ -30,6 +30,11 @@ public static partial class TopologyWriter
                 ("from", Text(l.From)), ("to", Text(l.To)), ("reachable", Bool(l.Reachable)), ("latencyMs", Number(l.Latency.TotalMilliseconds))))) },
             { "unreachableHosts", FlowSequence(world.Links.UnreachableHosts.Order(StringComparer.Ordinal).Select(Text)) },
         };
+        if (Directories(world, passwords) is { Children.Count: > 0 } directories)
+        {
+            root.Add("directories", directories);
+        }
+
         if (world.Faults.All.Count > 0)
         {
             root.Add("faults", Sequence(world.Faults.All.Select(Fault)));
@@ -45,7 +50,7 @@ public static partial class TopologyWriter
         return text.EndsWith("...\n", StringComparison.Ordinal) ? text[..^4] : text;
     }
 
-    private static YamlMappingNode Host(MailHost host)
+    private static YamlMappingNode Host(MailHost host, PasswordForm passwords)
     {
         var node = new YamlMappingNode { { "name", Text(host.Name) } };
         if (host.Address is { } address)
@@ -58,10 +63,12 @@ public static partial class TopologyWriter
             { "state", Text(TopologyValues.Name(host.Smtp.State)) },
             { "virtualServers", Sequence(host.Smtp.VirtualServers.Select(VirtualServer)) },
         });
-        node.Add("accounts", Sequence(host.Accounts.All.Select(a => Flow(("address", Text(a.Address)), ("password", Text(a.Password))))));
+        node.Add("accounts", Sequence(host.Accounts.All.Select(a => host.Mailboxes.Find(a.Address) is null
+            ? Flow(("address", Text(a.Address)), Password(a, passwords), ("mailbox", Bool(false)))
+            : Flow(("address", Text(a.Address)), Password(a, passwords)))));
         if (host.Pop3.Enabled)
         {
-            node.Add("pop3", Pop3(host.Pop3));
+            node.Add("pop3", Pop3(host.Pop3, passwords));
         }
 
         return node;
@@ -81,7 +88,14 @@ public static partial class TopologyWriter
         { "access", Access(server.Access) },
         { "delivery", Delivery(server.Delivery) },
         { "domains", Sequence(server.Domains.All.Select(Domain)) },
+        { "operators", FlowSequence(server.Operators.Names.Select(Text)) },
     };
+
+    /// <summary>An account's password, or its salted hash (see <see cref="PasswordForm"/>).</summary>
+    private static (string, YamlNode) Password(Accounts.MailAccount account, PasswordForm passwords) =>
+        passwords == PasswordForm.AsGiven && account.Password is { } clear
+            ? ("password", Text(clear))
+            : ("passwordHash", Text(account.Hash.ToString()));
 
     private static YamlMappingNode Limits(SmtpLimitsSettings limits) => Flow(
         ("maxConnections", Whole(limits.MaxConnections)),

@@ -19,11 +19,14 @@ internal sealed class VirtualServerBuilder(TopologyDiagnostics diagnostics, bool
     private const int DefaultPort = 25;
 
     private static readonly string[] Keys =
-        ["name", "address", "port", "homeDirectory", "fqdn", "state", "loggingEnabled", "ndrCopyTo", "limits", "access", "delivery", "domains"];
+        ["name", "address", "port", "homeDirectory", "fqdn", "state", "loggingEnabled", "ndrCopyTo", "limits", "access", "delivery", "domains", "operators"];
 
     private static readonly string[] DomainKeys = ["name", "type", "allowRelay", "smartHost", "requireTls", "sendHeloInsteadOfEhlo"];
 
     private static readonly string[] RemoteOnlyKeys = ["allowRelay", "smartHost", "requireTls", "sendHeloInsteadOfEhlo"];
+
+    /// <summary>Security tabs to fill once the host's accounts are known (an operator may be one of them).</summary>
+    private readonly List<(SmtpVirtualServer Server, MappingReader Reader)> _operators = [];
 
     /// <summary>Listeners in use in the whole file: MailLab binds every virtual server on loopback, so ports clash across hosts too.</summary>
     private readonly Dictionary<IPEndPoint, (string Owner, Mark At)> _endpoints = [];
@@ -80,6 +83,11 @@ internal sealed class VirtualServerBuilder(TopologyDiagnostics diagnostics, bool
             }
         }
 
+        if (reader.Has("operators"))
+        {
+            _operators.Add((server, reader));
+        }
+
         ReadIdentity(reader, server);
         SettingsReader.ReadLimits(reader, server.Limits);
         SettingsReader.ReadAccess(reader, server.Access);
@@ -93,6 +101,35 @@ internal sealed class VirtualServerBuilder(TopologyDiagnostics diagnostics, bool
             else if (state == VirtualServerState.Stopped)
             {
                 server.Stop();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The Security tab (<c>operators: [Administrators, petr@rosnou.ru]</c>) of the host's virtual
+    /// servers, read after the host's accounts and POP3 mailboxes (which create accounts): each entry
+    /// is a group or an account of the host, as <see cref="Smtp.Security.VirtualServerOperators.Replace"/> checks.
+    /// </summary>
+    public void ReadOperators(MailHost host)
+    {
+        foreach (var (server, reader) in _operators.Where(o => o.Server.Host == host))
+        {
+            var names = new List<string>();
+            foreach (var (node, path) in reader.Items("operators"))
+            {
+                if (MappingReader.TryItemString(node, path, diagnostics, out var name))
+                {
+                    names.Add(name);
+                }
+            }
+
+            try
+            {
+                server.Operators.Replace(names);
+            }
+            catch (ArgumentException e)
+            {
+                reader.Error("operators", e.Message);
             }
         }
     }

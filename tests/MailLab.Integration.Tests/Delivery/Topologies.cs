@@ -25,6 +25,14 @@ internal static class Topologies
 
         """;
 
+    /// <summary>rosnou.ru (203.0.113.10) with student@rosnou.ru: the last hop of a chain, one host entry of a hosts list.</summary>
+    public const string RosnouRu = """
+          - name: rosnou.ru
+            address: 203.0.113.10
+            smtp: { virtualServers: [ { name: Default SMTP Virtual Server, port: 0, domains: [ { name: rosnou.ru, type: local } ] } ] }
+            accounts: [ { address: student@rosnou.ru, password: student123 } ]
+        """;
+
     /// <summary>rosnou.ru (primary MX 10) and backup.rosnou.ru (MX 20), which relays rosnou.ru by DNS.</summary>
     public static readonly string MxFailover = $$"""
         hosts:

@@ -30,7 +30,7 @@ internal static class RelayBench
     {
         var how = direct ? $"submitted in process by {Environment.ProcessorCount} loops" : $"submitted over in-memory pipes by {sessions} client tasks";
         Console.WriteLine($"end-to-end in-memory deliveries, {messages} messages of 1 KB, {how}, transcripts {(transcripts ? "on" : "off")}");
-        Console.WriteLine($"{"hops",4} {"seconds",8} {"msg/s",9} {"us/msg",8} {"us/extra hop",13} {"cpu us/msg",11} {"KB alloc/msg",13} {"delivered",10}");
+        Console.WriteLine($"{"hops",4} {"seconds",8} {"msg/s",9} {"us/msg",8} {"us/extra hop",13} {"cpu us/msg",11} {"KB alloc/msg",13} {"GC pause",9} {"GCs 0/1/2",12} {"delivered",10}");
         // Untimed: a 4-hop chain JIT-compiles the relay path (tiered compilation), so the first timed
         // multi-hop row does not pay for it.
         await RunChainAsync(4, messages / 2, direct ? Environment.ProcessorCount : sessions, transcripts, direct);
@@ -40,13 +40,18 @@ internal static class RelayBench
         {
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var pausedBefore = GC.GetTotalPauseDuration();
+            int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             var (elapsed, delivered) = await RunChainAsync(hops, messages, direct ? Environment.ProcessorCount : sessions, transcripts, direct);
             // CPU time per message (all threads): steadier than wall time on a busy machine.
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / messages;
             var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / messages;
             var perMessage = elapsed.TotalMicroseconds / messages;
+            // Share of the wall time during which the GC had every thread stopped.
+            var paused = (GC.GetTotalPauseDuration() - pausedBefore) / elapsed;
+            var collections = string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
             var extra = previous is { } p ? $"{perMessage - p,13:N1}" : $"{"-",13}";
-            Console.WriteLine($"{hops,4} {elapsed.TotalSeconds,8:N2} {messages / elapsed.TotalSeconds,9:N0} {perMessage,8:N1} {extra} {cpu,11:N1} {allocated,13:N1} {delivered,10}{(delivered == messages ? string.Empty : "  FAIL")}");
+            Console.WriteLine($"{hops,4} {elapsed.TotalSeconds,8:N2} {messages / elapsed.TotalSeconds,9:N0} {perMessage,8:N1} {extra} {cpu,11:N1} {allocated,13:N1} {paused,9:P0} {collections,12} {delivered,10}{(delivered == messages ? string.Empty : "  FAIL")}");
             ok &= delivered == messages;
             previous = perMessage;
         }

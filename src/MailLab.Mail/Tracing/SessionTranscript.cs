@@ -15,14 +15,21 @@ internal sealed class SessionTranscript(long sessionId)
     private Line[] _lines = new Line[16];
     private int _count;
     private bool _evicted;
+    private int _reported;
 
     public long SessionId { get; } = sessionId;
 
-    /// <summary>Appends a line, unless the log has already let this transcript go (then the caller starts a new one).</summary>
-    public bool TryAdd(in Line line)
+    /// <summary>
+    /// Appends a line, unless the log has already let this transcript go (then the caller starts a
+    /// new one). <paramref name="counted"/> is how many lines the log should add to its count now:
+    /// they are reported <paramref name="batch"/> at a time, so the log's shared counter is not
+    /// touched by every line of every connection.
+    /// </summary>
+    public bool TryAdd(in Line line, int batch, out int counted)
     {
         lock (this)
         {
+            counted = 0;
             if (_evicted)
             {
                 return false;
@@ -34,17 +41,23 @@ internal sealed class SessionTranscript(long sessionId)
             }
 
             _lines[_count++] = line;
+            if (_count - _reported >= batch)
+            {
+                counted = _count - _reported;
+                _reported = _count;
+            }
+
             return true;
         }
     }
 
-    /// <summary>Marks the transcript as let go and says how many lines it held.</summary>
+    /// <summary>Marks the transcript as let go and says how many of its lines the log counted.</summary>
     public int Evict()
     {
         lock (this)
         {
             _evicted = true;
-            return _count;
+            return _reported;
         }
     }
 

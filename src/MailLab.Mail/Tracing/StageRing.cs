@@ -19,6 +19,9 @@ internal sealed class StageRing
     // A longer text (a deferral listing many recipients) is kept as its string rather than in the ring.
     private const int MaxRingText = 1024;
 
+    [ThreadStatic]
+    private static byte[]? Scratch;
+
     private readonly object _gate = new();
     private readonly int _capacity;
     private readonly int _textCapacity;
@@ -36,8 +39,10 @@ internal sealed class StageRing
 
     public void Add(long sequence, DateTimeOffset time, string host, TraceKind kind, string text, long? sessionId, string? traceId, string? messageId, string? peer)
     {
+        // Encoded before taking the lock (every queue worker and session appends here), copied under it.
         var limit = Math.Min(MaxRingText, _textCapacity);
-        var length = text.Length <= limit ? Encoding.UTF8.GetByteCount(text) : int.MaxValue;
+        var scratch = Scratch ??= new byte[MaxRingText * 3];
+        var length = text.Length <= limit ? Encoding.UTF8.GetBytes(text, scratch) : int.MaxValue;
         var inRing = length <= limit;
         lock (_gate)
         {
@@ -50,7 +55,7 @@ internal sealed class StageRing
             if (inRing)
             {
                 start = Reserve(length);
-                Encoding.UTF8.GetBytes(text, _text.AsSpan((int)(start % _text.Length), length));
+                scratch.AsSpan(0, length).CopyTo(_text.AsSpan((int)(start % _text.Length), length));
             }
 
             _slots[_written % _slots.Length] = new Slot(

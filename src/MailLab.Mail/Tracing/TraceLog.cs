@@ -19,6 +19,9 @@ public sealed class TraceLog
     private readonly System.Collections.Concurrent.ConcurrentQueue<SessionTranscript> _transcriptOrder = new();
     private int _protocolLines;
 
+    // Lines are counted against ProtocolCapacity this many at a time per connection (see SessionTranscript.TryAdd).
+    private readonly int _countBatch;
+
     private readonly object _summaryGate = new();
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, TraceSummary> _summaries = new(StringComparer.OrdinalIgnoreCase);
@@ -30,11 +33,16 @@ public sealed class TraceLog
     {
         _clock = clock;
         ProtocolCapacity = protocolCapacity;
+        _countBatch = protocolCapacity >= 4096 ? 8 : 1;
         StageCapacity = stageCapacity;
         _stages = new StageRing(stageCapacity);
     }
 
-    /// <summary>How many protocol events (connections, command lines, replies) are kept; the oldest go first.</summary>
+    /// <summary>
+    /// How many protocol events (connections, command lines, replies) are kept; the oldest
+    /// connection's go first. A large capacity is counted eight lines at a time per connection, so
+    /// up to seven more lines per connection may be kept.
+    /// </summary>
     public int ProtocolCapacity { get; }
 
     /// <summary>How many stage events (received, queued, relayed, delivered…) are kept.</summary>
@@ -78,12 +86,13 @@ public sealed class TraceLog
     private void AppendLine(string host, TraceKind kind, string? text, SmtpReply? reply, long octets, long sessionId, string? traceId, string? messageId, string? peer)
     {
         var line = new SessionTranscript.Line(Interlocked.Increment(ref _sequence), _clock.GetUtcNow().UtcTicks, kind, host, text, reply, octets, traceId, messageId, peer);
-        while (!TranscriptOf(sessionId).TryAdd(line))
+        int counted;
+        while (!TranscriptOf(sessionId).TryAdd(line, _countBatch, out counted))
         {
             // Let go between the lookup and the append: the line starts the connection's transcript anew.
         }
 
-        if (Interlocked.Increment(ref _protocolLines) > ProtocolCapacity)
+        if (counted > 0 && Interlocked.Add(ref _protocolLines, counted) > ProtocolCapacity)
         {
             TrimTranscripts();
         }

@@ -11,7 +11,9 @@ namespace MailLab.Mail.World;
 public sealed class MailWorld
 {
     private readonly ConcurrentDictionary<string, MailHost> _hosts = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<string> _order = [];
+    // Hosts in the order they were added, replaced as a whole when one is added: read on every
+    // relay (finding a host by address), so reading takes no lock and makes no copy.
+    private MailHost[] _order = [];
     private long _messageSequence;
 
     public MailWorld(TimeProvider clock)
@@ -43,16 +45,7 @@ public sealed class MailWorld
     public Pop3.ActiveDirectories Directories { get; } = new();
 
     /// <summary>Hosts in the order they were added.</summary>
-    public IReadOnlyList<MailHost> Hosts
-    {
-        get
-        {
-            lock (_order)
-            {
-                return _order.Select(n => _hosts[n]).ToArray();
-            }
-        }
-    }
+    public IReadOnlyList<MailHost> Hosts => Volatile.Read(ref _order);
 
     public MailHost AddHost(string name)
     {
@@ -62,9 +55,9 @@ public sealed class MailWorld
             throw new InvalidOperationException($"A host named \"{name}\" already exists.");
         }
 
-        lock (_order)
+        lock (_hosts)
         {
-            _order.Add(host.Name);
+            Volatile.Write(ref _order, [.. _order, host]);
         }
 
         return host;
@@ -73,8 +66,18 @@ public sealed class MailWorld
     public MailHost? FindHost(string name) => _hosts.GetValueOrDefault(name);
 
     /// <summary>The host that has this (simulated) address, or null.</summary>
-    public MailHost? FindHostByAddress(System.Net.IPAddress address) =>
-        Hosts.FirstOrDefault(h => h.Address is not null && h.Address.Equals(address));
+    public MailHost? FindHostByAddress(System.Net.IPAddress address)
+    {
+        foreach (var host in Volatile.Read(ref _order))
+        {
+            if (host.Address is not null && host.Address.Equals(address))
+            {
+                return host;
+            }
+        }
+
+        return null;
+    }
 
     public long NextMessageSequence() => Interlocked.Increment(ref _messageSequence);
 

@@ -54,7 +54,7 @@ public sealed record OutboundRequest(
     /// may run several virtual servers, and the wire picks one by the recipients' domain
     /// (<see cref="InProcessSmtpWire.PickVirtualServer"/>), so for those the domain is part of the key.
     /// </summary>
-    public string ConnectionKey => $"{From.Name}\n{Target.Name}\n{HeloName}\n{RequireTls}\n{SendHelo}\n{(Target is WorldHostTarget ? RecipientDomain : null)}";
+    public OutboundConnectionKey ConnectionKey => new(From.Name, Target.Name, HeloName, RequireTls, SendHelo, Target is WorldHostTarget ? RecipientDomain : null);
 
     /// <summary>
     /// The trace this message continues on a receiving host of this world (its id's sequence), or 0
@@ -73,3 +73,10 @@ public sealed record OutboundResult(SmtpReply? ConnectionError, IReadOnlyDiction
 {
     public static OutboundResult Failed(SmtpReply reply) => new(reply, new Dictionary<string, SmtpReply>());
 }
+
+/// <summary>
+/// What a connection is made of (<see cref="OutboundRequest.ConnectionKey"/>): the sending host, the
+/// next hop, the HELO name, TLS and HELO-instead-of-EHLO, and for a host of this world the
+/// recipients' domain, which picks the receiving virtual server.
+/// </summary>
+public readonly record struct OutboundConnectionKey(string From, string Target, string HeloName, bool RequireTls, bool SendHelo, string? RecipientDomain);

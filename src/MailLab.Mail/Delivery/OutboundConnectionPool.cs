@@ -21,7 +21,7 @@ public sealed class OutboundConnectionPool
 {
     private readonly SmtpVirtualServer _server;
     private readonly object _gate = new();
-    private readonly Dictionary<string, Lane> _lanes = [];
+    private readonly Dictionary<OutboundConnectionKey, Lane> _lanes = [];
     private int _open;
 
     public OutboundConnectionPool(SmtpVirtualServer server)
@@ -60,7 +60,8 @@ public sealed class OutboundConnectionPool
         OutboundConnection? connection;
         lock (_gate)
         {
-            var lane = _lanes.TryGetValue(request.ConnectionKey, out var found) ? found : _lanes[request.ConnectionKey] = new Lane();
+            var key = request.ConnectionKey;
+            var lane = _lanes.TryGetValue(key, out var found) ? found : _lanes[key] = new Lane();
             lane.Queue.Enqueue(waiting);
             connection = Open(lane);
         }

@@ -5,11 +5,15 @@ namespace MailLab.Mail.Tracing;
 /// <summary>
 /// The most recent delivery-stage events (received, queued, relayed, delivered…), kept in two
 /// rings instead of two objects per event: their fixed fields in an array of structs, their texts
-/// as UTF-8 in one byte array. A relayed message leaves some ten stage events behind; as objects
-/// they outlived several collections each and were the larger part of what the garbage collector
-/// copied in the relay benchmark. Both arrays grow by doubling up to their capacity (a world with
-/// little traffic stays small), then the oldest entries are overwritten. An event whose text has
-/// been overwritten is gone too. Texts become strings again only when read.
+/// as UTF-8 in byte arrays. A relayed message leaves some ten stage events behind; as objects they
+/// outlived several collections each and were the larger part of what the garbage collector copied
+/// in the relay benchmark. Both rings are made of segments allocated on first use (a world with
+/// little traffic stays small); once full, the oldest entries are overwritten, and an event whose
+/// text has been overwritten is gone too. Texts become strings again only when read.
+/// <para>Writers take no lock (every session and queue worker appends here; a lock was the most
+/// contended one in the relay benchmark): a slot and a stretch of text are claimed with one atomic
+/// operation each, and a slot is stamped with its number last, so a reader skips one that is
+/// being written or was overwritten while it was read (a sequence lock).</para>
 /// </summary>
 internal sealed class StageRing
 {
@@ -22,117 +26,144 @@ internal sealed class StageRing
     [ThreadStatic]
     private static byte[]? Scratch;
 
-    private readonly object _gate = new();
     private readonly int _capacity;
-    private readonly int _textCapacity;
-    private Slot[] _slots;
-    private byte[] _text = [];
+    private readonly int _slotsPerSegment;
+    private readonly Slot[]?[] _slotSegments;
+    private readonly int _textPerSegment;
+    private readonly byte[]?[] _textSegments;
     private long _written;
     private long _textHead;
 
     public StageRing(int capacity)
     {
         _capacity = Math.Max(1, capacity);
-        _slots = new Slot[Math.Min(64, _capacity)];
-        _textCapacity = checked(_capacity * TextOctetsPerEvent);
+        _slotsPerSegment = Math.Min(1024, _capacity);
+        _slotSegments = new Slot[]?[(_capacity + _slotsPerSegment - 1) / _slotsPerSegment];
+        var textCapacity = (long)_capacity * TextOctetsPerEvent;
+        _textPerSegment = (int)Math.Min(64 * 1024, textCapacity);
+        _textSegments = new byte[]?[(int)((textCapacity + _textPerSegment - 1) / _textPerSegment)];
     }
+
+    private long SlotRing => (long)_slotSegments.Length * _slotsPerSegment;
+
+    private long TextRing => (long)_textSegments.Length * _textPerSegment;
 
     public void Add(long sequence, DateTimeOffset time, string host, TraceKind kind, string text, long? sessionId, string? traceId, string? messageId, string? peer)
     {
-        // Encoded before taking the lock (every queue worker and session appends here), copied under it.
-        var limit = Math.Min(MaxRingText, _textCapacity);
+        var limit = Math.Min(MaxRingText, _textPerSegment);
         var scratch = Scratch ??= new byte[MaxRingText * 3];
         var length = text.Length <= limit ? Encoding.UTF8.GetBytes(text, scratch) : int.MaxValue;
         var inRing = length <= limit;
-        lock (_gate)
+        var start = -1L;
+        if (inRing)
         {
-            if (_written == _slots.Length && _slots.Length < _capacity)
-            {
-                Array.Resize(ref _slots, Math.Min(_slots.Length * 2, _capacity));
-            }
-
-            var start = -1L;
-            if (inRing)
-            {
-                start = Reserve(length);
-                scratch.AsSpan(0, length).CopyTo(_text.AsSpan((int)(start % _text.Length), length));
-            }
-
-            _slots[_written % _slots.Length] = new Slot(
-                sequence,
-                time.UtcTicks,
-                sessionId ?? NoSession,
-                kind,
-                host,
-                traceId,
-                messageId,
-                peer,
-                start,
-                inRing ? length : 0,
-                inRing ? null : text);
-            _written++;
+            start = ReserveText(length);
+            scratch.AsSpan(0, length).CopyTo(TextSegment(start).AsSpan((int)(start % _textPerSegment), length));
         }
+
+        var index = Interlocked.Increment(ref _written) - 1;
+        var segment = SlotSegment(index);
+        ref var slot = ref segment[index % _slotsPerSegment];
+        Interlocked.Exchange(ref slot.Stamp, 0); // being written (a full fence: before any field changes)
+        slot.Fields = new Fields(sequence, time.UtcTicks, sessionId ?? NoSession, kind, host, traceId, messageId, peer, start, inRing ? length : 0, inRing ? null : text);
+        Volatile.Write(ref slot.Stamp, index + 1);
     }
 
     /// <summary>The events still kept that <paramref name="keep"/> selects, oldest first.</summary>
-    public void CopyTo(List<TraceEvent> into, Func<Slot, bool>? keep = null)
+    public void CopyTo(List<TraceEvent> into, Func<Fields, bool>? keep = null)
     {
-        lock (_gate)
+        var written = Volatile.Read(ref _written);
+        for (var index = Math.Max(0, written - Math.Min(_capacity, SlotRing)); index < written; index++)
         {
-            var kept = Math.Min(_written, _slots.Length);
-            for (var i = _written - kept; i < _written; i++)
+            if (Volatile.Read(ref _slotSegments[index / _slotsPerSegment % _slotSegments.Length]) is not { } segment)
             {
-                var slot = _slots[i % _slots.Length];
-                var textLost = slot.TextStart >= 0 && _textHead - slot.TextStart > _text.Length;
-                if (!textLost && (keep is null || keep(slot)))
+                continue;
+            }
+
+            ref var slot = ref segment[index % _slotsPerSegment];
+            if (Volatile.Read(ref slot.Stamp) != index + 1)
+            {
+                continue; // still being written, or already overwritten
+            }
+
+            var fields = slot.Fields;
+            Interlocked.MemoryBarrier(); // the copy above is complete before the stamp is read again
+            if (Volatile.Read(ref slot.Stamp) != index + 1 || (keep is not null && !keep(fields)))
+            {
+                continue;
+            }
+
+            var text = fields.LongText;
+            if (text is null)
+            {
+                text = Encoding.UTF8.GetString(TextSegment(fields.TextStart).AsSpan((int)(fields.TextStart % _textPerSegment), fields.TextLength));
+                if (Volatile.Read(ref _textHead) - fields.TextStart > TextRing)
                 {
-                    into.Add(ToEvent(slot));
+                    continue; // its text was overwritten (perhaps while being read)
                 }
             }
+
+            into.Add(new TraceEvent(
+                fields.Sequence,
+                new DateTimeOffset(fields.UtcTicks, TimeSpan.Zero),
+                fields.Host,
+                fields.Kind,
+                text,
+                fields.SessionId == NoSession ? null : fields.SessionId,
+                fields.TraceId,
+                fields.MessageId,
+                fields.Peer));
         }
     }
 
     private const long NoSession = long.MinValue;
 
-    /// <summary>Where the next <paramref name="length"/> text octets go (absolute position; never split at the ring's end).</summary>
-    private long Reserve(int length)
+    /// <summary>Claims <paramref name="length"/> octets of text that do not cross a segment's end (absolute position).</summary>
+    private long ReserveText(int length)
     {
-        if (_textHead + length > _text.Length && _text.Length < _textCapacity)
+        while (true)
         {
-            // Still growing: the ring has not wrapped yet, so its bytes keep their offsets.
-            var size = Math.Min(Math.Max(_text.Length, 4096), _textCapacity);
-            while (size < _textHead + length && size < _textCapacity)
+            var head = Volatile.Read(ref _textHead);
+            var start = head;
+            var offset = start % _textPerSegment;
+            if (offset + length > _textPerSegment)
             {
-                size = (int)Math.Min(size * 2L, _textCapacity);
+                start += _textPerSegment - offset; // the rest of this segment stays unused
             }
 
-            Array.Resize(ref _text, size);
+            if (Interlocked.CompareExchange(ref _textHead, start + length, head) == head)
+            {
+                return start;
+            }
         }
-
-        var offset = (int)(_textHead % _text.Length);
-        if (offset + length > _text.Length)
-        {
-            // No room before the end: skip to the start (the skipped tail counts as written).
-            _textHead += _text.Length - offset;
-        }
-
-        var start = _textHead;
-        _textHead += length;
-        return start;
     }
 
-    private TraceEvent ToEvent(in Slot slot) => new(
-        slot.Sequence,
-        new DateTimeOffset(slot.UtcTicks, TimeSpan.Zero),
-        slot.Host,
-        slot.Kind,
-        slot.LongText ?? Encoding.UTF8.GetString(_text, (int)(slot.TextStart % _text.Length), slot.TextLength),
-        slot.SessionId == NoSession ? null : slot.SessionId,
-        slot.TraceId,
-        slot.MessageId,
-        slot.Peer);
+    private byte[] TextSegment(long position)
+    {
+        ref var segment = ref _textSegments[position / _textPerSegment % _textSegments.Length];
+        return Volatile.Read(ref segment) ?? Allocate(ref segment, _textPerSegment);
+    }
 
-    internal readonly record struct Slot(
+    private Slot[] SlotSegment(long index)
+    {
+        ref var segment = ref _slotSegments[index / _slotsPerSegment % _slotSegments.Length];
+        return Volatile.Read(ref segment) ?? Allocate(ref segment, _slotsPerSegment);
+    }
+
+    private static T[] Allocate<T>(ref T[]? segment, int length)
+    {
+        var created = new T[length];
+        return Interlocked.CompareExchange(ref segment, created, null) ?? created;
+    }
+
+    /// <summary>One slot: its fields, and the number of the event in it (0 while being written).</summary>
+    internal struct Slot
+    {
+        public long Stamp;
+        public Fields Fields;
+    }
+
+    internal readonly record struct Fields(
         long Sequence,
         long UtcTicks,
         long SessionId,

@@ -180,7 +180,7 @@ public sealed class TraceLog
     }
 
     // Enumerating a ConcurrentQueue reads a moment-in-time snapshot of it.
-    private TraceEvent[] Select(Func<SessionTranscript.Line, bool>? line, Func<StageRing.Slot, bool>? stage)
+    private TraceEvent[] Select(Func<SessionTranscript.Line, bool>? line, Func<StageRing.Fields, bool>? stage)
     {
         var events = new List<TraceEvent>();
         foreach (var transcript in _transcriptOrder)

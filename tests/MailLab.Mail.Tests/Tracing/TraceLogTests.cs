@@ -119,4 +119,38 @@ public sealed class TraceLogTests
         kept.Length.Should().BeLessThan(13, "600-octet texts do not all fit in 10 events' share of the ring");
         kept[..^1].Should().Equal(texts[^(kept.Length - 1)..], "what is kept is the newest, intact");
     }
+
+    [Fact]
+    public async Task StageEvents_AppendedFromManyThreadsWhileRead_AreNeverTornOrMixedUp()
+    {
+        var log = new TraceLog(_clock, stageCapacity: 1000);
+        static string TextOf(string id) => $"Relayed {id} " + new string('y', id.Length * 7 % 90);
+        var writing = Enumerable.Range(0, 4).Select(writer => Task.Run(() =>
+        {
+            for (var i = 0; i < 20_000; i++)
+            {
+                var id = $"W{writer}-{i}";
+                log.Append($"host{writer}", TraceKind.Relayed, TextOf(id), traceId: id, peer: $"peer{writer}");
+            }
+        })).ToArray();
+
+        var checkedEvents = 0;
+        while (!writing.All(t => t.IsCompleted))
+        {
+            foreach (var e in log.Snapshot())
+            {
+                e.Text.Should().Be(TextOf(e.TraceId!));
+                e.Host.Should().Be($"host{e.TraceId![1]}");
+                e.Peer.Should().Be($"peer{e.TraceId[1]}");
+                checkedEvents++;
+            }
+        }
+
+        await Task.WhenAll(writing);
+        var kept = log.Snapshot();
+        kept.Should().HaveCount(1000);
+        kept.Select(e => e.Sequence).Should().BeInAscendingOrder();
+        kept.Select(e => e.Text).Should().Equal(kept.Select(e => TextOf(e.TraceId!)));
+        checkedEvents.Should().BeGreaterThan(0);
+    }
 }

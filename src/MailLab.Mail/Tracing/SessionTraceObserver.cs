@@ -12,6 +12,7 @@ public sealed class SessionTraceObserver : ISmtpSessionObserver
     private readonly string _host;
     private readonly string? _peer;
     private readonly string? _traceId;
+    private SessionTranscript? _transcript;
 
     public SessionTraceObserver(TraceLog log, string host, long sessionId, string? peer, string? traceId = null)
     {
@@ -28,7 +29,7 @@ public sealed class SessionTraceObserver : ISmtpSessionObserver
     {
         if (_log.RecordTranscripts)
         {
-            _log.Append(_host, TraceKind.ClientLine, line, SessionId, _traceId, peer: _peer);
+            _log.AppendLine(ref _transcript, _host, TraceKind.ClientLine, line, 0, SessionId, _traceId, null, _peer);
         }
     }
 
@@ -36,7 +37,7 @@ public sealed class SessionTraceObserver : ISmtpSessionObserver
     {
         if (_log.RecordTranscripts)
         {
-            _log.AppendReply(_host, reply, SessionId, _traceId, _peer);
+            _log.AppendLine(ref _transcript, _host, TraceKind.ServerReply, reply, 0, SessionId, _traceId, null, _peer);
         }
     }
 
@@ -44,7 +45,7 @@ public sealed class SessionTraceObserver : ISmtpSessionObserver
     {
         if (_log.RecordTranscripts)
         {
-            _log.AppendContent(_host, octets, SessionId, _traceId, _peer);
+            _log.AppendLine(ref _transcript, _host, TraceKind.ClientData, null, octets, SessionId, _traceId, null, _peer);
         }
     }
 }

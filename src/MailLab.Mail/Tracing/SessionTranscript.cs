@@ -16,6 +16,7 @@ internal sealed class SessionTranscript(long sessionId)
     private int _count;
     private bool _evicted;
     private int _reported;
+    private LineContext? _context;
 
     public long SessionId { get; } = sessionId;
 
@@ -25,7 +26,7 @@ internal sealed class SessionTranscript(long sessionId)
     /// they are reported <paramref name="batch"/> at a time, so the log's shared counter is not
     /// touched by every line of every connection.
     /// </summary>
-    public bool TryAdd(in Line line, int batch, out int counted)
+    public bool TryAdd(long sequence, long utcTicks, TraceKind kind, object? payload, long octets, string host, string? traceId, string? messageId, string? peer, int batch, out int counted)
     {
         lock (this)
         {
@@ -40,7 +41,7 @@ internal sealed class SessionTranscript(long sessionId)
                 Array.Resize(ref _lines, _count * 2);
             }
 
-            _lines[_count++] = line;
+            _lines[_count++] = new Line(sequence, utcTicks, payload, ContextFor(host, traceId, messageId, peer), octets, kind);
             if (_count - _reported >= batch)
             {
                 counted = _count - _reported;
@@ -61,14 +62,14 @@ internal sealed class SessionTranscript(long sessionId)
         }
     }
 
-    /// <summary>Adds the lines that <paramref name="keep"/> selects to <paramref name="into"/>, as events.</summary>
-    public void CopyTo(List<TraceEvent> into, Func<Line, bool>? keep = null)
+    /// <summary>Adds the lines whose context <paramref name="keep"/> selects to <paramref name="into"/>, as events.</summary>
+    public void CopyTo(List<TraceEvent> into, Func<LineContext, bool>? keep = null)
     {
         lock (this)
         {
             for (var i = 0; i < _count; i++)
             {
-                if (keep is null || keep(_lines[i]))
+                if (keep is null || keep(_lines[i].Context))
                 {
                     into.Add(_lines[i].ToEvent(SessionId));
                 }
@@ -76,29 +77,42 @@ internal sealed class SessionTranscript(long sessionId)
         }
     }
 
+    /// <summary>
+    /// The line's host, peer and ids: the same for most lines of a connection, so lines share one
+    /// object (<see cref="ContextFor"/>) instead of carrying four references each.
+    /// </summary>
+    internal sealed record LineContext(string Host, string? TraceId, string? MessageId, string? Peer);
+
+    /// <summary>The context of the previous line when it is the same, else a new one (under the caller's lock).</summary>
+    private LineContext ContextFor(string host, string? traceId, string? messageId, string? peer)
+    {
+        if (_context is { } last && ReferenceEquals(last.Host, host) && last.TraceId == traceId && last.MessageId == messageId && last.Peer == peer)
+        {
+            return last;
+        }
+
+        return _context = new LineContext(host, traceId, messageId, peer);
+    }
+
     /// <summary>One protocol line; its text is made only when it is read (<see cref="ToEvent"/>).</summary>
-    internal readonly record struct Line(
-        long Sequence,
-        long UtcTicks,
-        TraceKind Kind,
-        string Host,
-        string? Text,
-        SmtpReply? Reply,
-        long Octets,
-        string? TraceId,
-        string? MessageId,
-        string? Peer)
+    /// <param name="Payload">The line's text, or the <see cref="SmtpReply"/> sent, or null for content (<paramref name="Octets"/>).</param>
+    internal readonly record struct Line(long Sequence, long UtcTicks, object? Payload, LineContext Context, long Octets, TraceKind Kind)
     {
         public TraceEvent ToEvent(long sessionId) => new(
             Sequence,
             new DateTimeOffset(UtcTicks, TimeSpan.Zero),
-            Host,
+            Context.Host,
             Kind,
-            Text ?? Reply?.DisplayText ?? ContentText(Octets),
+            Payload switch
+            {
+                string text => text,
+                SmtpReply reply => reply.DisplayText,
+                _ => ContentText(Octets),
+            },
             sessionId,
-            TraceId,
-            MessageId,
-            Peer);
+            Context.TraceId,
+            Context.MessageId,
+            Context.Peer);
 
         public static string ContentText(long octets) => $"({octets} octets of message content)";
     }

@@ -85,11 +85,24 @@ public sealed class TraceLog
 
     private void AppendLine(string host, TraceKind kind, string? text, SmtpReply? reply, long octets, long sessionId, string? traceId, string? messageId, string? peer)
     {
-        var line = new SessionTranscript.Line(Interlocked.Increment(ref _sequence), _clock.GetUtcNow().UtcTicks, kind, host, text, reply, octets, traceId, messageId, peer);
+        SessionTranscript? transcript = null;
+        AppendLine(ref transcript, host, kind, (object?)text ?? reply, octets, sessionId, traceId, messageId, peer);
+    }
+
+    /// <summary>
+    /// Appends a protocol line to <paramref name="sessionId"/>'s transcript; <paramref name="transcript"/>
+    /// is the caller's remembered transcript of that session (a session's observer keeps it, so most
+    /// lines need no lookup), updated when the log has let it go.
+    /// </summary>
+    internal void AppendLine(ref SessionTranscript? transcript, string host, TraceKind kind, object? payload, long octets, long sessionId, string? traceId, string? messageId, string? peer)
+    {
+        var sequence = Interlocked.Increment(ref _sequence);
+        var ticks = _clock.GetUtcNow().UtcTicks;
         int counted;
-        while (!TranscriptOf(sessionId).TryAdd(line, _countBatch, out counted))
+        while (!(transcript ??= TranscriptOf(sessionId)).TryAdd(sequence, ticks, kind, payload, octets, host, traceId, messageId, peer, _countBatch, out counted))
         {
             // Let go between the lookup and the append: the line starts the connection's transcript anew.
+            transcript = null;
         }
 
         if (counted > 0 && Interlocked.Add(ref _protocolLines, counted) > ProtocolCapacity)
@@ -97,7 +110,16 @@ public sealed class TraceLog
             TrimTranscripts();
         }
 
-        Appended?.Invoke(line.ToEvent(sessionId));
+        if (Appended is { } appended)
+        {
+            var text = payload switch
+            {
+                string line => line,
+                SmtpReply reply => reply.DisplayText,
+                _ => SessionTranscript.Line.ContentText(octets),
+            };
+            appended(new TraceEvent(sequence, new DateTimeOffset(ticks, TimeSpan.Zero), host, kind, text, sessionId, traceId, messageId, peer));
+        }
     }
 
     private SessionTranscript TranscriptOf(long sessionId)
@@ -165,7 +187,7 @@ public sealed class TraceLog
     public IReadOnlyList<TraceEvent> Snapshot() => Select(null, null);
 
     public IReadOnlyList<TraceEvent> ForTrace(string traceId) =>
-        Select(l => l.TraceId == traceId, s => s.TraceId == traceId);
+        Select(c => c.TraceId == traceId, s => s.TraceId == traceId);
 
     public IReadOnlyList<TraceEvent> ForSession(long sessionId)
     {
@@ -180,7 +202,7 @@ public sealed class TraceLog
     }
 
     // Enumerating a ConcurrentQueue reads a moment-in-time snapshot of it.
-    private TraceEvent[] Select(Func<SessionTranscript.Line, bool>? line, Func<StageRing.Fields, bool>? stage)
+    private TraceEvent[] Select(Func<SessionTranscript.LineContext, bool>? line, Func<StageRing.Fields, bool>? stage)
     {
         var events = new List<TraceEvent>();
         foreach (var transcript in _transcriptOrder)

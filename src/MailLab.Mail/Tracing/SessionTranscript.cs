@@ -12,7 +12,9 @@ namespace MailLab.Mail.Tracing;
 /// </summary>
 internal sealed class SessionTranscript(long sessionId)
 {
-    private Line[] _lines = new Line[16];
+    // Rented, and given back when the log lets the transcript go: a connection's lines are
+    // garbage after some hundreds of messages, and the arrays were a tenth of what a relay allocated.
+    private Line[] _lines = System.Buffers.ArrayPool<Line>.Shared.Rent(16);
     private int _count;
     private bool _evicted;
     private int _reported;
@@ -38,7 +40,10 @@ internal sealed class SessionTranscript(long sessionId)
 
             if (_count == _lines.Length)
             {
-                Array.Resize(ref _lines, _count * 2);
+                var larger = System.Buffers.ArrayPool<Line>.Shared.Rent(_count * 2);
+                _lines.AsSpan(0, _count).CopyTo(larger);
+                System.Buffers.ArrayPool<Line>.Shared.Return(_lines, clearArray: true);
+                _lines = larger;
             }
 
             _lines[_count++] = new Line(sequence, utcTicks, payload, ContextFor(host, traceId, messageId, peer), octets, kind);
@@ -57,7 +62,14 @@ internal sealed class SessionTranscript(long sessionId)
     {
         lock (this)
         {
-            _evicted = true;
+            if (!_evicted)
+            {
+                _evicted = true;
+                System.Buffers.ArrayPool<Line>.Shared.Return(_lines, clearArray: true);
+                _lines = [];
+                _count = 0;
+            }
+
             return _reported;
         }
     }

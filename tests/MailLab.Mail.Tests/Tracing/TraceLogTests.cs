@@ -153,4 +153,40 @@ public sealed class TraceLogTests
         kept.Select(e => e.Text).Should().Equal(kept.Select(e => TextOf(e.TraceId!)));
         checkedEvents.Should().BeGreaterThan(0);
     }
+
+    [Fact]
+    public async Task ProtocolLines_WrittenFromManyThreadsWhileReadAndLetGo_StayWithTheirConnection()
+    {
+        var log = new TraceLog(_clock, protocolCapacity: 300);
+        var writing = Enumerable.Range(0, 4).Select(writer => Task.Run(() =>
+        {
+            for (var session = 0; session < 3_000; session++)
+            {
+                var id = (writer * 100_000) + session;
+                for (var line = 0; line < 12; line++)
+                {
+                    log.Append($"h{writer}", TraceKind.ClientLine, $"NOOP {id}.{line}", id, peer: $"p{id}");
+                }
+            }
+        })).ToArray();
+
+        var read = 0;
+        while (!writing.All(t => t.IsCompleted))
+        {
+            foreach (var e in log.Snapshot())
+            {
+                e.Text.Should().StartWith($"NOOP {e.SessionId}.");
+                e.Peer.Should().Be($"p{e.SessionId}");
+                e.Host.Should().Be($"h{e.SessionId / 100_000}");
+                read++;
+            }
+        }
+
+        await Task.WhenAll(writing);
+        var kept = log.Snapshot();
+        kept.Count.Should().BeInRange(12, 300);
+        kept.Select(e => e.Sequence).Should().BeInAscendingOrder();
+        kept.GroupBy(e => e.SessionId).Should().OnlyContain(g => g.Count() == 12, "a connection's lines go together");
+        read.Should().BeGreaterThan(0);
+    }
 }

@@ -18,7 +18,7 @@ public sealed class SmtpReplyReader : IDisposable
     // The reply read so far, line by line as received, and where each line's text lies in it: the
     // text becomes strings only if the whole reply is not one already read (SmtpReplyCache).
     private readonly PooledByteBuffer _reply = new(256);
-    private readonly List<(int Start, int Length)> _lines = [];
+    private readonly List<(int Start, int Length)> _lines = new(8);
     private readonly byte[] _enhancedRaw = new byte[16];
     private int _code;
     private int _enhancedRawLength;

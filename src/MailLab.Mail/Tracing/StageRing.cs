@@ -50,15 +50,23 @@ internal sealed class StageRing
 
     public void Add(long sequence, DateTimeOffset time, string host, TraceKind kind, string text, long? sessionId, string? traceId, string? messageId, string? peer)
     {
-        var limit = Math.Min(MaxRingText, _textPerSegment);
         var scratch = Scratch ??= new byte[MaxRingText * 3];
-        var length = text.Length <= limit ? Encoding.UTF8.GetBytes(text, scratch) : int.MaxValue;
-        var inRing = length <= limit;
+        var length = text.Length <= MaxRingText ? Encoding.UTF8.GetBytes(text, scratch) : -1;
+        Add(sequence, time, host, kind, length < 0 ? default : scratch.AsSpan(0, length), length < 0 ? text : null, sessionId, traceId, messageId, peer);
+    }
+
+    /// <param name="utf8">The text as UTF-8.</param>
+    /// <param name="text">Instead of <paramref name="utf8"/>: a text too long for the ring, kept as it is.</param>
+    public void Add(long sequence, DateTimeOffset time, string host, TraceKind kind, ReadOnlySpan<byte> utf8, string? text, long? sessionId, string? traceId, string? messageId, string? peer)
+    {
+        var length = utf8.Length;
+        var inRing = text is null && length <= Math.Min(MaxRingText, _textPerSegment);
+        text = inRing ? null : text ?? Encoding.UTF8.GetString(utf8);
         var start = -1L;
         if (inRing)
         {
             start = ReserveText(length);
-            scratch.AsSpan(0, length).CopyTo(TextSegment(start).AsSpan((int)(start % _textPerSegment), length));
+            utf8.CopyTo(TextSegment(start).AsSpan((int)(start % _textPerSegment), length));
         }
 
         var index = Interlocked.Increment(ref _written) - 1;

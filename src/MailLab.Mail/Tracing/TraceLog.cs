@@ -75,6 +75,34 @@ public sealed class TraceLog
         Appended?.Invoke(new TraceEvent(sequence, time, host, kind, text, sessionId, traceId, messageId, peer));
     }
 
+    /// <summary>
+    /// An event whose text is an interpolated string: written as UTF-8 straight into the stage ring,
+    /// so it becomes a string only when read (or when someone listens to <see cref="Appended"/>).
+    /// </summary>
+    public void Append(string host, TraceKind kind, ref TraceText text, long? sessionId = null, string? traceId = null, string? messageId = null, string? peer = null)
+    {
+        try
+        {
+            if (sessionId is { } session && IsProtocol(kind))
+            {
+                AppendLine(host, kind, text.ToString(), null, 0, session, traceId, messageId, peer);
+                return;
+            }
+
+            var sequence = Interlocked.Increment(ref _sequence);
+            var time = _clock.GetUtcNow();
+            _stages.Add(sequence, time, host, kind, text.Utf8, null, sessionId, traceId, messageId, peer);
+            if (Appended is { } appended)
+            {
+                appended(new TraceEvent(sequence, time, host, kind, text.ToString(), sessionId, traceId, messageId, peer));
+            }
+        }
+        finally
+        {
+            text.Dispose();
+        }
+    }
+
     /// <summary>A reply in a session's transcript; its text is made only if someone reads it.</summary>
     public void AppendReply(string host, SmtpReply reply, long sessionId, string? traceId = null, string? peer = null) =>
         AppendLine(host, TraceKind.ServerReply, null, reply, 0, sessionId, traceId, null, peer);

@@ -189,4 +189,30 @@ public sealed class TraceLogTests
         kept.GroupBy(e => e.SessionId).Should().OnlyContain(g => g.Count() == 12, "a connection's lines go together");
         read.Should().BeGreaterThan(0);
     }
+
+    [Fact]
+    public void AnInterpolatedText_WrittenAsUtf8_ReadsBackAsStringInterpolationWouldHaveWrittenIt()
+    {
+        var log = new TraceLog(_clock);
+        var seen = new List<string>();
+        log.Appended += e => seen.Add(e.Text);
+        var when = new DateTimeOffset(2026, 11, 28, 2, 30, 15, TimeSpan.Zero);
+        var reply = new SmtpReply(451, "4.4.1", "No answer from host");
+        var endpoint = new System.Net.IPEndPoint(System.Net.IPAddress.Parse("192.0.2.11"), 50123);
+        string? nothing = null;
+        var hours = 48.0;
+        var octets = 1_234_567L;
+        var name = "студент@rosnou.ru";
+
+        log.Append("h", TraceKind.Deferred, $"At {when:u} ({hours:0} h, {octets} octets, {TraceKind.Relayed}) {reply} from {endpoint} for <{name}>{nothing}.");
+        log.Append("h", TraceKind.Deferred, $"{new string('ж', 700)}{octets}");
+
+        var expected = new[]
+        {
+            $"At {when:u} ({hours:0} h, {octets} octets, {TraceKind.Relayed}) {reply} from {endpoint} for <{name}>{nothing}.",
+            $"{new string('ж', 700)}{octets}",
+        };
+        log.Snapshot().Select(e => e.Text).Should().Equal(expected, "1,400 octets of Cyrillic are kept whole, outside the ring");
+        seen.Should().Equal(expected);
+    }
 }

@@ -13,9 +13,6 @@ namespace MailLab.Mail.Delivery;
 public static class Cleanup
 {
     [ThreadStatic]
-    private static MimeParser? HeaderParser;
-
-    [ThreadStatic]
     private static FormattedDate? LastDate;
 
     /// <param name="Subject">The decoded Subject, when asked for (the first hop, for the list of traces).</param>
@@ -26,9 +23,9 @@ public static class Cleanup
     public static Result Apply(ReadOnlyMemory<byte> content, string receivedHeader, string messageIdDomain, string localId, DateTimeOffset now, bool readSubject = false)
     {
         var headers = Parse(content);
-        var received = headers?.Count(h => h.Id == HeaderId.Received) ?? 0;
-        var hasMessageId = headers?.Contains(HeaderId.MessageId) ?? false;
-        var hasDate = headers?.Contains(HeaderId.Date) ?? false;
+        var received = headers?.Received ?? 0;
+        var hasMessageId = headers?.HasMessageId ?? false;
+        var hasDate = headers?.HasDate ?? false;
         IReadOnlyList<string> added = (hasMessageId, hasDate) switch
         {
             (true, true) => [],
@@ -47,7 +44,7 @@ public static class Cleanup
         at += date is null ? 0 : Encoding.ASCII.GetBytes(date, data.AsSpan(at));
         content.Span.CopyTo(data.AsSpan(at));
         return readSubject
-            ? new Result(data, received, added, headers?[HeaderId.Subject] ?? string.Empty, headers?[HeaderId.From] ?? string.Empty)
+            ? new Result(data, received, added, headers?.Subject?.Value ?? string.Empty, headers?.From?.Value ?? string.Empty)
             : new Result(data, received, added);
     }
 
@@ -74,29 +71,16 @@ public static class Cleanup
 
     /// <summary>Counts Received headers and notes Message-ID and Date, reading only the header block.</summary>
     public static (int Received, bool HasMessageId, bool HasDate) Inspect(ReadOnlyMemory<byte> content) =>
-        Parse(content) is { } headers
-            ? (headers.Count(h => h.Id == HeaderId.Received), headers.Contains(HeaderId.MessageId), headers.Contains(HeaderId.Date))
-            : (0, false, false);
+        Parse(content) is { } headers ? (headers.Received, headers.HasMessageId, headers.HasDate) : (0, false, false);
 
-    /// <summary>The header block, parsed by MimeKit; null when it cannot be parsed.</summary>
-    private static HeaderList? Parse(ReadOnlyMemory<byte> content)
+    /// <summary>The header block, read by MimeKit; null when it cannot be parsed. Valid until the next call on this thread.</summary>
+    private static HeaderFacts? Parse(ReadOnlyMemory<byte> content)
     {
         var headerLength = HeaderBlockLength(content.Span);
         using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content[..headerLength], out var segment)
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(content[..headerLength].ToArray(), writable: false);
-        try
-        {
-            // One parser per thread, given each message's header block in turn: a new MimeParser
-            // allocates its read-ahead buffer (4 KB+), which was most of the bytes a hop allocated.
-            var parser = HeaderParser ??= new MimeParser(Stream.Null, MimeFormat.Entity);
-            parser.SetStream(stream, MimeFormat.Entity);
-            return parser.ParseHeaders();
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        return HeaderFacts.Read(stream);
     }
 
     private sealed record FormattedDate(long Second, TimeSpan Offset, string Text);

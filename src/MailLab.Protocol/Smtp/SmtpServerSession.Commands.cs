@@ -110,11 +110,16 @@ public sealed partial class SmtpServerSession
         ResetTransaction();
         Context.ClientName = name;
         Context.IsExtended = extended;
+        Reply(SessionReplyCache.Hello(_options, Context.RemoteAddress?.ToString(), Context.IsSecure, extended, this, static s => s.HelloReply()));
+    }
+
+    /// <summary>The HELO or EHLO reply (RFC 5321 §4.1.1.1); EHLO lists the extensions offered.</summary>
+    private SmtpReply HelloReply()
+    {
         var hello = $"{_options.HostName} Hello [{Context.RemoteAddress?.ToString() ?? "unknown"}]";
-        if (!extended)
+        if (!Context.IsExtended)
         {
-            Reply(new SmtpReply(250, null, hello));
-            return;
+            return new SmtpReply(250, null, hello);
         }
 
         var lines = new List<string> { hello };
@@ -144,7 +149,7 @@ public sealed partial class SmtpServerSession
         lines.Add("CHUNKING");
         lines.Add("VRFY");
         lines.Add("HELP");
-        Reply(new SmtpReply(250, null, lines));
+        return new SmtpReply(250, null, lines);
     }
 
     // RFC 4954 §4 / RFC 3207 §4: mechanisms that may only be used over TLS are not advertised before it.

@@ -68,7 +68,7 @@ public sealed partial class SmtpServerSession : IDisposable
             return;
         }
 
-        Reply(new SmtpReply(220, null, $"{_options.HostName} {_options.Greeting}"));
+        Reply(SessionReplyCache.Greeting(_options, static o => new SmtpReply(220, null, $"{o.HostName} {o.Greeting}")));
     }
 
     /// <summary>Refuses the connection at once (paused virtual server, too many connections) and closes.</summary>

@@ -27,12 +27,12 @@ internal sealed class SessionDriver : ByteFeedingDriver, IDisposable
 
     private readonly StringBuilder _pending = new();
 
-    public SessionDriver(SmtpServerOptions? options = null, FakeSmtpHandler? handler = null, bool start = true)
+    public SessionDriver(SmtpServerOptions? options = null, FakeSmtpHandler? handler = null, bool start = true, SmtpSessionContext? context = null)
     {
         Options = options ?? DefaultOptions();
         Handler = handler ?? new FakeSmtpHandler();
         Observer = new RecordingObserver();
-        Session = new SmtpServerSession(Options, Handler, new SmtpSessionContext(ClientEndPoint, ServerEndPoint), Observer);
+        Session = new SmtpServerSession(Options, Handler, context ?? new SmtpSessionContext(ClientEndPoint, ServerEndPoint), Observer);
         if (start)
         {
             Session.Start();

@@ -115,17 +115,18 @@ internal sealed class SessionTranscript(long sessionId)
             new DateTimeOffset(UtcTicks, TimeSpan.Zero),
             Context.Host,
             Kind,
-            Payload switch
-            {
-                string text => text,
-                SmtpReply reply => reply.DisplayText,
-                _ => ContentText(Octets),
-            },
+            TextOf(Payload, Octets),
             sessionId,
             Context.TraceId,
             Context.MessageId,
             Context.Peer);
 
-        public static string ContentText(long octets) => $"({octets} octets of message content)";
+        /// <summary>A line's text: the line itself, the reply as sent, or the size of the content.</summary>
+        public static string TextOf(object? payload, long octets) => payload switch
+        {
+            string text => text,
+            SmtpReply reply => reply.DisplayText,
+            _ => $"({octets} octets of message content)",
+        };
     }
 }

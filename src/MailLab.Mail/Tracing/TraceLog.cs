@@ -65,7 +65,7 @@ public sealed class TraceLog
     {
         if (sessionId is { } session && IsProtocol(kind))
         {
-            AppendLine(host, kind, text, null, 0, session, traceId, messageId, peer);
+            AppendLine(host, kind, text, 0, session, traceId, messageId, peer);
             return;
         }
 
@@ -85,7 +85,7 @@ public sealed class TraceLog
         {
             if (sessionId is { } session && IsProtocol(kind))
             {
-                AppendLine(host, kind, text.ToString(), null, 0, session, traceId, messageId, peer);
+                AppendLine(host, kind, text.ToString(), 0, session, traceId, messageId, peer);
                 return;
             }
 
@@ -105,16 +105,17 @@ public sealed class TraceLog
 
     /// <summary>A reply in a session's transcript; its text is made only if someone reads it.</summary>
     public void AppendReply(string host, SmtpReply reply, long sessionId, string? traceId = null, string? peer = null) =>
-        AppendLine(host, TraceKind.ServerReply, null, reply, 0, sessionId, traceId, null, peer);
+        AppendLine(host, TraceKind.ServerReply, reply, 0, sessionId, traceId, null, peer);
 
     /// <summary>Message content sent in a session ("(N octets of message content)" when read).</summary>
     public void AppendContent(string host, long octets, long sessionId, string? traceId = null, string? peer = null) =>
-        AppendLine(host, TraceKind.ClientData, null, null, octets, sessionId, traceId, null, peer);
+        AppendLine(host, TraceKind.ClientData, null, octets, sessionId, traceId, null, peer);
 
-    private void AppendLine(string host, TraceKind kind, string? text, SmtpReply? reply, long octets, long sessionId, string? traceId, string? messageId, string? peer)
+    /// <summary>A protocol line from a caller that keeps no transcript of its own (the session is looked up).</summary>
+    private void AppendLine(string host, TraceKind kind, object? payload, long octets, long sessionId, string? traceId, string? messageId, string? peer)
     {
         SessionTranscript? transcript = null;
-        AppendLine(ref transcript, host, kind, (object?)text ?? reply, octets, sessionId, traceId, messageId, peer);
+        AppendLine(ref transcript, host, kind, payload, octets, sessionId, traceId, messageId, peer);
     }
 
     /// <summary>
@@ -140,13 +141,7 @@ public sealed class TraceLog
 
         if (Appended is { } appended)
         {
-            var text = payload switch
-            {
-                string line => line,
-                SmtpReply reply => reply.DisplayText,
-                _ => SessionTranscript.Line.ContentText(octets),
-            };
-            appended(new TraceEvent(sequence, new DateTimeOffset(ticks, TimeSpan.Zero), host, kind, text, sessionId, traceId, messageId, peer));
+            appended(new TraceEvent(sequence, new DateTimeOffset(ticks, TimeSpan.Zero), host, kind, SessionTranscript.Line.TextOf(payload, octets), sessionId, traceId, messageId, peer));
         }
     }
 

@@ -3,11 +3,12 @@ using MimeKit;
 namespace MailLab.Mail.Delivery;
 
 /// <summary>
-/// What cleanup needs from a header block, read with MimeKit's event-style <see cref="MimeReader"/>
-/// (no <see cref="HeaderList"/> is built, with its index and change events for every header): how
-/// many Received headers there are, whether Message-ID and Date are present, and the first Subject
-/// and From. One reader per thread is given each message's header block in turn (a new reader
-/// allocates its read-ahead buffer).
+/// What cleanup and a stored message's summary need from a header block, read with MimeKit's
+/// event-style <see cref="MimeReader"/> (no <see cref="HeaderList"/> is built, with its index and
+/// change events for every header): how many Received headers there are and the second of them
+/// (the previous hop's), whether Message-ID and Date are present, and the first Subject and From.
+/// One reader per thread is given each header block in turn (a new reader allocates its read-ahead
+/// buffer), so what <see cref="Read"/> returns is valid until the next call on the same thread.
 /// </summary>
 internal sealed class HeaderFacts : MimeReader
 {
@@ -25,6 +26,9 @@ internal sealed class HeaderFacts : MimeReader
 
     public bool HasDate { get; private set; }
 
+    /// <summary>The second Received header: the one the previous hop wrote, below ours.</summary>
+    public Header? SecondReceived { get; private set; }
+
     public Header? Subject { get; private set; }
 
     public Header? From { get; private set; }
@@ -36,6 +40,7 @@ internal sealed class HeaderFacts : MimeReader
         reader.Received = 0;
         reader.HasMessageId = false;
         reader.HasDate = false;
+        reader.SecondReceived = null;
         reader.Subject = null;
         reader.From = null;
         reader.SetStream(headers, MimeFormat.Entity);
@@ -55,7 +60,11 @@ internal sealed class HeaderFacts : MimeReader
         switch (header.Id)
         {
             case HeaderId.Received:
-                Received++;
+                if (++Received == 2)
+                {
+                    SecondReceived = header;
+                }
+
                 break;
             case HeaderId.MessageId:
                 HasMessageId = true;

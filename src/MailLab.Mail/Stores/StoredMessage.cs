@@ -1,5 +1,3 @@
-using MimeKit;
-
 namespace MailLab.Mail.Stores;
 
 /// <summary>
@@ -86,20 +84,15 @@ public sealed partial class StoredMessage
     private HeaderSummary ReadSummary()
     {
         using var stream = new MemoryStream(Data, writable: false);
-        var parser = new MimeParser(stream, MimeFormat.Entity);
-        try
-        {
-            var headers = parser.ParseHeaders();
-            var previous = headers.Where(h => h.Id == HeaderId.Received).Skip(1).FirstOrDefault()?.Value is { } received
-                && PreviousHopPattern().Match(received) is { Success: true } hop
-                ? $"{hop.Groups[1].Value.ToLowerInvariant()}/{hop.Groups[2].Value.ToUpperInvariant()}"
-                : null;
-            return new HeaderSummary(headers[HeaderId.Subject] ?? string.Empty, headers[HeaderId.From] ?? string.Empty, previous);
-        }
-        catch (FormatException)
+        if (Delivery.HeaderFacts.Read(stream) is not { } headers)
         {
             return new HeaderSummary(string.Empty, string.Empty, null);
         }
+
+        var previous = headers.SecondReceived?.Value is { } received && PreviousHopPattern().Match(received) is { Success: true } hop
+            ? $"{hop.Groups[1].Value.ToLowerInvariant()}/{hop.Groups[2].Value.ToUpperInvariant()}"
+            : null;
+        return new HeaderSummary(headers.Subject?.Value ?? string.Empty, headers.From?.Value ?? string.Empty, previous);
     }
 
     /// <summary>"… by mail.ru with ESMTP id ML00000004; …" as MailLab's cleanup writes it.</summary>

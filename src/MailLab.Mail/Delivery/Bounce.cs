@@ -16,7 +16,7 @@ public static class Bounce
         var world = server.Host.World;
         foreach (var failure in failures)
         {
-            world.Trace.Append(server.Host.Name, TraceKind.Failed, $"<{failure.Recipient}>: {failure.Reply}", traceId: message.TraceId, messageId: message.Id, peer: failure.RemoteMta);
+            world.Trace.Append(server.Host.Name, TraceKind.Failed, $"<{failure.Recipient}>: {failure.Reply}", traceId: message.TraceId, messageId: message.Id, peer: failure.RemoteMta, recipients: [failure.Recipient]);
         }
 
         if (message.Sender.Length == 0)
@@ -27,24 +27,25 @@ public static class Bounce
 
         var now = world.Clock.GetUtcNow();
         var dsn = DsnBuilder.Build(server.Fqdn, message, failures, delay: false, now, retryUntil: null);
-        Dispatcher.Submit(server, string.Empty, [message.Sender], dsn, message.TraceSequence, "Non-delivery report");
+        Dispatcher.Submit(server, string.Empty, [message.Sender], dsn, message, TraceMessageKind.NonDeliveryReport, "Non-delivery report");
         if (!string.IsNullOrWhiteSpace(server.NdrCopyTo))
         {
-            Dispatcher.Submit(server, string.Empty, [server.NdrCopyTo], dsn, message.TraceSequence, "Copy of the non-delivery report");
+            Dispatcher.Submit(server, string.Empty, [server.NdrCopyTo], dsn, message, TraceMessageKind.NonDeliveryReport, "Copy of the non-delivery report");
         }
     }
 
     public static void Delay(SmtpVirtualServer server, StoredMessage message, IReadOnlyList<DeliveryFailure> pending, DateTimeOffset retryUntil)
     {
         var world = server.Host.World;
-        world.Trace.Append(server.Host.Name, TraceKind.DelayNotification, $"Delay notification to <{message.Sender}> for {string.Join(", ", pending.Select(p => p.Recipient))}", traceId: message.TraceId, messageId: message.Id);
+        var waiting = string.Join(", ", pending.Select(p => p.Recipient));
         if (message.Sender.Length == 0)
         {
+            world.Trace.Append(server.Host.Name, TraceKind.DelayNotification, $"Delay notification for {waiting} not sent: the sender is <>", traceId: message.TraceId, messageId: message.Id);
             return;
         }
 
         var dsn = DsnBuilder.Build(server.Fqdn, message, pending, delay: true, world.Clock.GetUtcNow(), retryUntil);
-        Dispatcher.Submit(server, string.Empty, [message.Sender], dsn, message.TraceSequence, "Delay notification");
+        Dispatcher.Submit(server, string.Empty, [message.Sender], dsn, message, TraceMessageKind.DelayNotification, "Delay notification");
     }
 
     private static void ToBadMail(SmtpVirtualServer server, StoredMessage message, IReadOnlyList<DeliveryFailure> failures)

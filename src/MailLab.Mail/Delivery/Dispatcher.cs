@@ -37,13 +37,22 @@ public static class Dispatcher
         }
     }
 
-    /// <summary>Injects a message generated on this server (a DSN): stored, traced, dispatched.</summary>
-    public static StoredMessage Submit(SmtpVirtualServer server, string sender, IReadOnlyList<string> recipients, byte[] data, long traceSequence, string what)
+    /// <summary>
+    /// Injects a delivery status notification generated on this server about <paramref name="original"/>:
+    /// stored, traced, dispatched. The notice is a message of its own, with a trace of its own (its
+    /// own list entry, linked to the original's and back), so its delivery never reads as the
+    /// original's. Both traces get a stage saying it was written.
+    /// </summary>
+    public static StoredMessage Submit(SmtpVirtualServer server, string sender, IReadOnlyList<string> recipients, byte[] data, StoredMessage original, TraceMessageKind kind, string what)
     {
         var world = server.Host.World;
         var sequence = world.NextMessageSequence();
-        var message = new StoredMessage(sequence, server.Host.Name, sender, recipients, data, world.Clock.GetUtcNow(), traceSequence);
-        world.Trace.Append(server.Host.Name, TraceKind.NdrGenerated, $"{what} {message.Id} from <{sender}> to {string.Join(", ", recipients)}", traceId: message.TraceId, messageId: message.Id);
+        var message = new StoredMessage(sequence, server.Host.Name, sender, recipients, data, world.Clock.GetUtcNow());
+        world.Trace.Register(new TraceSummary(message, kind, original.TraceId));
+        var stage = kind == TraceMessageKind.DelayNotification ? TraceKind.DelayNotification : TraceKind.NdrGenerated;
+        var to = string.Join(", ", recipients);
+        world.Trace.Append(server.Host.Name, stage, $"{what} {message.Id} from <{sender}> to {to}", traceId: original.TraceId, messageId: original.Id);
+        world.Trace.Append(server.Host.Name, stage, $"{what} {message.Id} about {original.Id} (trace {original.TraceId}) from <{sender}> to {to}", traceId: message.TraceId, messageId: message.Id);
         Dispatch(server, message);
         return message;
     }

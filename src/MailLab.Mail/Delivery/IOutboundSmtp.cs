@@ -23,13 +23,23 @@ public interface IOutboundSmtp
 }
 
 /// <summary>Where a message goes next.</summary>
-public abstract record OutboundTarget(string Name);
+public abstract record OutboundTarget(string Name)
+{
+    /// <summary>
+    /// The MTA's name alone, as a DSN's Remote-MTA field wants it (RFC 3464 §2.3.5: "the name of
+    /// the MTA", with the "dns" name type): no port.
+    /// </summary>
+    public virtual string MtaName => Name;
+}
 
 /// <summary>A host of this world, reached over the in-memory network.</summary>
 public sealed record WorldHostTarget(MailHost Host) : OutboundTarget(Host.Name);
 
 /// <summary>A real SMTP server on this machine, reached over TCP.</summary>
-public sealed record TcpTarget(string Host, int Port) : OutboundTarget($"{Host}:{Port}");
+public sealed record TcpTarget(string Host, int Port) : OutboundTarget($"{Host}:{Port}")
+{
+    public override string MtaName => Host;
+}
 
 public sealed record OutboundRequest(
     MailHost From,

@@ -30,7 +30,7 @@ public static class LocalDelivery
             {
                 if (hop is not null && mailbox.FindRelayed(hop) is { } already)
                 {
-                    trace.Append(host.Name, TraceKind.DeliveredToMailbox, $"Already in the mailbox {mailbox.Address} as {already.Id} (relayed again by {hop} after a restart): not stored twice", traceId: message.TraceId, messageId: message.Id);
+                    trace.Append(host.Name, TraceKind.DeliveredToMailbox, $"Already in the mailbox {mailbox.Address} as {already.Id} (relayed again by {hop} after a restart): not stored twice", traceId: message.TraceId, messageId: message.Id, recipients: [mailbox.Address]);
                     continue;
                 }
 
@@ -46,7 +46,7 @@ public static class LocalDelivery
             }
             else if (hop is not null && server.HomeDirectory.Drop.Files.FirstOrDefault(f => f.Message.PreviousHop == hop && f.Message.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase)) is { } dropped)
             {
-                trace.Append(host.Name, TraceKind.DeliveredToDrop, $"Already in Drop\\{dropped.Name} for {address} (relayed again by {hop} after a restart): not written twice", traceId: message.TraceId, messageId: message.Id);
+                trace.Append(host.Name, TraceKind.DeliveredToDrop, $"Already in Drop\\{dropped.Name} for {address} (relayed again by {hop} after a restart): not written twice", traceId: message.TraceId, messageId: message.Id, recipients: [address]);
             }
             else
             {
@@ -60,7 +60,7 @@ public static class LocalDelivery
             foreach (var mailbox in mailboxes)
             {
                 host.Mailboxes.Deliver(mailbox, stored);
-                trace.Append(host.Name, TraceKind.DeliveredToMailbox, $"Delivered to the mailbox {mailbox.Address}", traceId: message.TraceId, messageId: message.Id);
+                trace.Append(host.Name, TraceKind.DeliveredToMailbox, $"Delivered to the mailbox {mailbox.Address}", traceId: message.TraceId, messageId: message.Id, recipients: [mailbox.Address]);
             }
         }
 
@@ -68,7 +68,7 @@ public static class LocalDelivery
         {
             var file = new MailFile($"{message.Id}.eml", message.Received, message.WithRecipients(drop));
             server.HomeDirectory.Drop.Add(file);
-            trace.Append(host.Name, TraceKind.DeliveredToDrop, $"Written to {server.HomeDirectory.Path}\\Drop\\{file.Name} for {string.Join(", ", drop)}", traceId: message.TraceId, messageId: message.Id);
+            trace.Append(host.Name, TraceKind.DeliveredToDrop, $"Written to {server.HomeDirectory.Path}\\Drop\\{file.Name} for {string.Join(", ", drop)}", traceId: message.TraceId, messageId: message.Id, recipients: drop);
         }
 
         if (full.Count > 0)

@@ -40,7 +40,7 @@ public static class MessageAcceptor
             trace.Register(new TraceSummary(stored));
         }
 
-        trace.Append(server.Host.Name, TraceKind.Received, $"Accepted {id} from <{stored.Sender}> for {string.Join(", ", recipients)} ({stored.Size} octets)", sessionId == 0 ? null : sessionId, stored.TraceId, id, context.RemoteAddress?.ToString());
+        trace.Append(server.Host.Name, TraceKind.Received, $"Accepted {id} from <{stored.Sender}> for {string.Join(", ", recipients)} ({stored.Size} octets)", sessionId == 0 ? null : sessionId, stored.TraceId, id, context.RemoteAddress?.ToString(), recipients);
         trace.Append(server.Host.Name, TraceKind.Cleanup, clean.AddedHeaders.Count == 0
             ? "Added a Received header"
             : $"Added a Received header and the missing {string.Join(" and ", clean.AddedHeaders)}", traceId: stored.TraceId, messageId: id);

@@ -109,7 +109,7 @@ public static class PickupAgent
         var data = Serialize(message);
         var stored = new StoredMessage(container.Sequence, server.Host.Name, sender, recipients.Select(r => r.ToLowerInvariant()).ToArray(), data, now);
         world.Trace.Register(new TraceSummary(stored));
-        world.Trace.Append(server.Host.Name, TraceKind.Received, $"Picked up {file.Name} from {server.HomeDirectory.Path}\\Pickup as {id}: from <{sender}> for {string.Join(", ", stored.Recipients)}", traceId: stored.TraceId, messageId: id);
+        world.Trace.Append(server.Host.Name, TraceKind.Received, $"Picked up {file.Name} from {server.HomeDirectory.Path}\\Pickup as {id}: from <{sender}> for {string.Join(", ", stored.Recipients)}", traceId: stored.TraceId, messageId: id, recipients: stored.Recipients);
         Dispatcher.Dispatch(server, stored);
     }
 

@@ -30,7 +30,7 @@ internal static class RelayDeduplication
         {
             if (Array.Find(queued, e => e.Message.Recipients.Contains(recipient, StringComparer.OrdinalIgnoreCase)) is { } entry)
             {
-                host.World.Trace.Append(host.Name, TraceKind.Queued, $"Already queued as {entry.Message.Id} for {recipient} (relayed again by {hop} after a restart): not queued twice", traceId: message.TraceId, messageId: message.Id);
+                host.World.Trace.Append(host.Name, TraceKind.Queued, $"Already queued as {entry.Message.Id} for {recipient} (relayed again by {hop} after a restart): not queued twice", traceId: message.TraceId, messageId: message.Id, recipients: [recipient]);
             }
             else if (persistence.WasRelayed(hop, recipient))
             {

@@ -65,7 +65,7 @@ public sealed class QueueManager
         }
 
         _server.HomeDirectory.Queue.Add(new MailFile($"{message.Id}.eml", entry.Queued, message));
-        World.Trace.Append(_server.Host.Name, TraceKind.Queued, $"Queued {message.Id} for {string.Join(", ", message.Recipients)}", traceId: message.TraceId, messageId: message.Id);
+        World.Trace.Append(_server.Host.Name, TraceKind.Queued, $"Queued {message.Id} for {string.Join(", ", message.Recipients)}", traceId: message.TraceId, messageId: message.Id, recipients: message.Recipients);
         Start(entry);
     }
 
@@ -199,7 +199,7 @@ public sealed class QueueManager
 
             Persist(entry);
             var reasons = string.Join("; ", transient.Select(r => $"<{r}>: {entry.LastErrors.GetValueOrDefault(r)}"));
-            World.Trace.Append(_server.Host.Name, TraceKind.Deferred, $"Deferred (attempt {entry.Attempts}): {reasons}", traceId: entry.Message.TraceId, messageId: entry.Message.Id);
+            World.Trace.Append(_server.Host.Name, TraceKind.Deferred, $"Deferred (attempt {entry.Attempts}): {reasons}", traceId: entry.Message.TraceId, messageId: entry.Message.Id, recipients: transient);
             World.Trace.Append(_server.Host.Name, TraceKind.RetryScheduled, $"Next attempt at {entry.NextAttempt:u} (in {_server.Delivery.RetryInterval(entry.Attempts).TotalMinutes:0} minutes)", traceId: entry.Message.TraceId, messageId: entry.Message.Id);
         }
     }
@@ -211,7 +211,7 @@ public sealed class QueueManager
         string? lastTarget = null;
         foreach (var target in route.Targets)
         {
-            lastTarget = target.Name;
+            lastTarget = target.MtaName;
             if (target is WorldHostTarget world && !World.Links.IsReachable(host.Name, world.Host.Name))
             {
                 lastError = new SmtpReply(451, "4.4.1", $"No answer from host {target.Name}: it is unreachable");
@@ -261,11 +261,11 @@ public sealed class QueueManager
                     }
 
                     relayed = true;
-                    World.Trace.Append(host.Name, TraceKind.Relayed, $"Relayed to {target.Name} for <{recipient}>: {reply}", result.SessionId, entry.Message.TraceId, entry.Message.Id, target.Name);
+                    World.Trace.Append(host.Name, TraceKind.Relayed, $"Relayed to {target.Name} for <{recipient}>: {reply}", result.SessionId, entry.Message.TraceId, entry.Message.Id, target.Name, [recipient]);
                 }
                 else
                 {
-                    Classify(entry, [recipient], reply, target.Name, failures, transient);
+                    Classify(entry, [recipient], reply, target.MtaName, failures, transient);
                 }
             }
 

@@ -48,16 +48,16 @@ internal sealed class StageRing
 
     private long TextRing => (long)_textSegments.Length * _textPerSegment;
 
-    public void Add(long sequence, DateTimeOffset time, string host, TraceKind kind, string text, long? sessionId, string? traceId, string? messageId, string? peer)
+    public void Add(long sequence, DateTimeOffset time, string host, TraceKind kind, string text, long? sessionId, string? traceId, string? messageId, string? peer, IReadOnlyList<string>? recipients)
     {
         var scratch = Scratch ??= new byte[MaxRingText * 3];
         var length = text.Length <= MaxRingText ? Encoding.UTF8.GetBytes(text, scratch) : -1;
-        Add(sequence, time, host, kind, length < 0 ? default : scratch.AsSpan(0, length), length < 0 ? text : null, sessionId, traceId, messageId, peer);
+        Add(sequence, time, host, kind, length < 0 ? default : scratch.AsSpan(0, length), length < 0 ? text : null, sessionId, traceId, messageId, peer, recipients);
     }
 
     /// <param name="utf8">The text as UTF-8.</param>
     /// <param name="text">Instead of <paramref name="utf8"/>: a text too long for the ring, kept as it is.</param>
-    public void Add(long sequence, DateTimeOffset time, string host, TraceKind kind, ReadOnlySpan<byte> utf8, string? text, long? sessionId, string? traceId, string? messageId, string? peer)
+    public void Add(long sequence, DateTimeOffset time, string host, TraceKind kind, ReadOnlySpan<byte> utf8, string? text, long? sessionId, string? traceId, string? messageId, string? peer, IReadOnlyList<string>? recipients)
     {
         var length = utf8.Length;
         var inRing = text is null && length <= Math.Min(MaxRingText, _textPerSegment);
@@ -73,7 +73,7 @@ internal sealed class StageRing
         var segment = SlotSegment(index);
         ref var slot = ref segment[index % _slotsPerSegment];
         Interlocked.Exchange(ref slot.Stamp, 0); // being written (a full fence: before any field changes)
-        slot.Fields = new Fields(sequence, time.UtcTicks, sessionId ?? NoSession, kind, host, traceId, messageId, peer, start, inRing ? length : 0, inRing ? null : text);
+        slot.Fields = new Fields(sequence, time.UtcTicks, sessionId ?? NoSession, kind, host, traceId, messageId, peer, recipients, start, inRing ? length : 0, inRing ? null : text);
         Volatile.Write(ref slot.Stamp, index + 1);
     }
 
@@ -120,7 +120,8 @@ internal sealed class StageRing
                 fields.SessionId == NoSession ? null : fields.SessionId,
                 fields.TraceId,
                 fields.MessageId,
-                fields.Peer));
+                fields.Peer,
+                fields.Recipients));
         }
     }
 
@@ -180,6 +181,7 @@ internal sealed class StageRing
         string? TraceId,
         string? MessageId,
         string? Peer,
+        IReadOnlyList<string>? Recipients,
         long TextStart,
         int TextLength,
         string? LongText);

@@ -24,7 +24,8 @@ public sealed class TraceLog
 
     private readonly object _summaryGate = new();
     private readonly TimeProvider _clock;
-    private readonly Dictionary<string, TraceSummary> _summaries = new(StringComparer.OrdinalIgnoreCase);
+    // Written under _summaryGate; read without it by every stage event that moves a message's status.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TraceSummary> _summaries = new(StringComparer.OrdinalIgnoreCase);
     private readonly Queue<string> _summaryOrder = new();
     private long _sequence;
     private long _sessions;
@@ -61,7 +62,8 @@ public sealed class TraceLog
 
     public long NewSessionId() => Interlocked.Increment(ref _sessions);
 
-    public void Append(string host, TraceKind kind, string text, long? sessionId = null, string? traceId = null, string? messageId = null, string? peer = null)
+    /// <param name="recipients">The envelope recipients a delivery stage concerns: they move the message's <see cref="DeliveryStatus"/>.</param>
+    public void Append(string host, TraceKind kind, string text, long? sessionId = null, string? traceId = null, string? messageId = null, string? peer = null, IReadOnlyList<string>? recipients = null)
     {
         if (sessionId is { } session && IsProtocol(kind))
         {
@@ -71,15 +73,16 @@ public sealed class TraceLog
 
         var sequence = Interlocked.Increment(ref _sequence);
         var time = _clock.GetUtcNow();
-        _stages.Add(sequence, time, host, kind, text, sessionId, traceId, messageId, peer);
-        Appended?.Invoke(new TraceEvent(sequence, time, host, kind, text, sessionId, traceId, messageId, peer));
+        _stages.Add(sequence, time, host, kind, text, sessionId, traceId, messageId, peer, recipients);
+        Follow(sequence, host, kind, traceId, peer, recipients);
+        Appended?.Invoke(new TraceEvent(sequence, time, host, kind, text, sessionId, traceId, messageId, peer, recipients));
     }
 
     /// <summary>
     /// An event whose text is an interpolated string: written as UTF-8 straight into the stage ring,
     /// so it becomes a string only when read (or when someone listens to <see cref="Appended"/>).
     /// </summary>
-    public void Append(string host, TraceKind kind, ref TraceText text, long? sessionId = null, string? traceId = null, string? messageId = null, string? peer = null)
+    public void Append(string host, TraceKind kind, ref TraceText text, long? sessionId = null, string? traceId = null, string? messageId = null, string? peer = null, IReadOnlyList<string>? recipients = null)
     {
         try
         {
@@ -91,15 +94,25 @@ public sealed class TraceLog
 
             var sequence = Interlocked.Increment(ref _sequence);
             var time = _clock.GetUtcNow();
-            _stages.Add(sequence, time, host, kind, text.Utf8, null, sessionId, traceId, messageId, peer);
+            _stages.Add(sequence, time, host, kind, text.Utf8, null, sessionId, traceId, messageId, peer, recipients);
+            Follow(sequence, host, kind, traceId, peer, recipients);
             if (Appended is { } appended)
             {
-                appended(new TraceEvent(sequence, time, host, kind, text.ToString(), sessionId, traceId, messageId, peer));
+                appended(new TraceEvent(sequence, time, host, kind, text.ToString(), sessionId, traceId, messageId, peer, recipients));
             }
         }
         finally
         {
             text.Dispose();
+        }
+    }
+
+    /// <summary>A stage event that names recipients moves its message's status (before anyone hears of the event).</summary>
+    private void Follow(long sequence, string host, TraceKind kind, string? traceId, string? peer, IReadOnlyList<string>? recipients)
+    {
+        if (recipients is not null && traceId is not null && DeliveryStatus.Concerns(kind) && _summaries.TryGetValue(traceId, out var summary))
+        {
+            summary.Delivery.Apply(host, kind, recipients, peer, sequence);
         }
     }
 
@@ -185,7 +198,12 @@ public sealed class TraceLog
             _summaryOrder.Enqueue(summary.TraceId);
             if (_summaryOrder.Count > SummaryCapacity)
             {
-                _summaries.Remove(_summaryOrder.Dequeue());
+                _summaries.TryRemove(_summaryOrder.Dequeue(), out _);
+            }
+
+            if (summary.OriginalTraceId is { } original && _summaries.TryGetValue(original, out var reported))
+            {
+                reported.AddNotification(summary.TraceId);
             }
         }
     }
@@ -198,13 +216,7 @@ public sealed class TraceLog
         }
     }
 
-    public TraceSummary? FindSummary(string traceId)
-    {
-        lock (_summaryGate)
-        {
-            return _summaries.GetValueOrDefault(traceId);
-        }
-    }
+    public TraceSummary? FindSummary(string traceId) => _summaries.GetValueOrDefault(traceId);
 
     /// <summary>Every event kept, in order.</summary>
     public IReadOnlyList<TraceEvent> Snapshot() => Select(null, null);

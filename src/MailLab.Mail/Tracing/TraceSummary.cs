@@ -5,10 +5,15 @@ namespace MailLab.Mail.Tracing;
 /// <summary>
 /// A message as it first entered the world: one entry of <c>GET /api/traces</c>. It copies what the
 /// list shows from the first server's stored copy rather than keeping that copy (with its bytes)
-/// alive for as long as the list remembers the message.
+/// alive for as long as the list remembers the message. Its <see cref="Delivery"/> status follows
+/// the trace's stage events. A delivery status notification that MailLab generates is a message of
+/// its own, with its own summary (<see cref="Kind"/>, <see cref="OriginalTraceId"/>); the original
+/// lists it in <see cref="Notifications"/>.
 /// </summary>
-public sealed class TraceSummary(StoredMessage firstHop)
+public sealed class TraceSummary(StoredMessage firstHop, TraceMessageKind kind = TraceMessageKind.Message, string? originalTraceId = null)
 {
+    private string[] _notifications = [];
+
     public string TraceId { get; } = firstHop.TraceId;
 
     public string Host { get; } = firstHop.HostName;
@@ -20,4 +25,34 @@ public sealed class TraceSummary(StoredMessage firstHop)
     public string Subject { get; } = firstHop.Subject;
 
     public DateTimeOffset Received { get; } = firstHop.Received;
+
+    public TraceMessageKind Kind { get; } = kind;
+
+    /// <summary>For a delivery status notification: the trace of the message it reports on.</summary>
+    public string? OriginalTraceId { get; } = originalTraceId;
+
+    /// <summary>The traces of the delivery status notifications generated for this message, oldest first.</summary>
+    public IReadOnlyList<string> Notifications => Volatile.Read(ref _notifications);
+
+    public DeliveryStatus Delivery { get; } = new(firstHop.Recipients);
+
+    internal void AddNotification(string traceId)
+    {
+        lock (Delivery)
+        {
+            Volatile.Write(ref _notifications, [.. _notifications, traceId]);
+        }
+    }
+}
+
+/// <summary>What a traced message is: mail someone sent, or a notice MailLab's bounce stage wrote about another message.</summary>
+public enum TraceMessageKind
+{
+    Message,
+
+    /// <summary>A delay notice (RFC 3464 Action: delayed): the message is still queued and will be retried.</summary>
+    DelayNotification,
+
+    /// <summary>A failure notice (RFC 3464 Action: failed), or its copy to the "Send copy of NDR to" address.</summary>
+    NonDeliveryReport,
 }

@@ -32,7 +32,7 @@ internal static class HeaderEndpoints
                     .Select(runtime.World.FindMessage).LastOrDefault(m => m is not null);
                 if (copy is null)
                 {
-                    return ServerEndpoints.NotFound($"No stored copy of \"{id}\" is left (retrieved and deleted, or bounced).");
+                    return ServerEndpoints.NotFound($"No stored copy of \"{id}\" is left in MailLab: {WhereItWent(summary, events)}.");
                 }
 
                 return Results.Ok(Describe(copy, events));
@@ -40,6 +40,21 @@ internal static class HeaderEndpoints
             .WithName("GetTraceHeaders")
             .WithSummary("The headers of the message's furthest stored copy (parsed by MimeKit), each Received header with the hop that added it, and the body as HTML.");
     }
+
+    /// <summary>Each recipient's fate as the trace's reader tells it, with the stage that settled it ("relayed (mail.ru: Relayed to 127.0.0.1:2525 for &lt;a@b&gt;: 250 2.0.0 Ok)").</summary>
+    private static string WhereItWent(TraceSummary summary, IReadOnlyList<TraceEvent> events) =>
+        string.Join("; ", summary.Delivery.Recipients.Select(r =>
+        {
+            var stage = r.Sequence == 0 ? null : events.FirstOrDefault(e => e.Sequence == r.Sequence);
+            var fate = r.State switch
+            {
+                RecipientState.Relayed => $"relayed out of the world by {r.Host} to {r.Where}",
+                RecipientState.Delivered => $"delivered by {r.Host} ({r.Where}), since retrieved and deleted",
+                RecipientState.Bounced => $"bounced by {r.Host}",
+                _ => $"{r.StateName} on {r.Host}",
+            };
+            return stage is null ? $"<{r.Address}> {fate}" : $"<{r.Address}> {fate} ({stage.Text})";
+        }));
 
     private static MessageHeadersDto Describe(StoredMessage copy, IReadOnlyList<TraceEvent> events)
     {

@@ -29,17 +29,11 @@ internal static class TraceEndpoints
                     summaries = summaries.Skip(index + 1).ToArray();
                 }
 
-                if (summaries.Count <= 16)
-                {
-                    return Results.Ok(summaries.Select(s => ToListItem(s, trace.ForTrace(s.TraceId))).ToArray());
-                }
-
-                // One pass over the stages for every message (not one scan of the log per message): 10,000 messages stay fast.
-                var stages = trace.Snapshot().Where(e => e.TraceId is not null && !TraceLog.IsProtocol(e.Kind)).ToLookup(e => e.TraceId!);
-                return Results.Ok(summaries.Select(s => ToListItem(s, stages[s.TraceId])).ToArray());
+                // Each summary's status follows its stages as they are appended: no scan of the log at all.
+                return Results.Ok(summaries.Select(s => TraceListItemDto.Of(s)).ToArray());
             })
             .WithName("ListTraces")
-            .WithSummary("One entry per accepted message, in arrival order: id, from, recipients, subject and status (delivered, queued, deferred, bounced). after=ID: only the messages that came after that one.");
+            .WithSummary("One entry per accepted message and per delivery status notification MailLab wrote, in arrival order: id, from, recipients, subject, status (received, queued, deferred, delivered, relayed, partial, bounced) with its summary and each recipient's status, kind and the links between a message and its notices. after=ID: only the messages that came after that one.");
 
         api.MapGet("/traces/{id}", (string id, MailLabServer runtime) =>
             {
@@ -53,7 +47,7 @@ internal static class TraceEndpoints
                 var stages = events.Where(e => !TraceLog.IsProtocol(e.Kind))
                     .Select(e => new StageDto(e.Sequence, e.Time, e.Host, e.Kind.ToString(), e.Text, e.Peer, e.MessageId, e.SessionId))
                     .ToArray();
-                return Results.Ok(new TraceDetailDto(ToListItem(summary, events), stages, Hops(trace, events)));
+                return Results.Ok(new TraceDetailDto(TraceListItemDto.Of(summary, sequence => events.FirstOrDefault(e => e.Sequence == sequence)?.Text), stages, Hops(trace, events)));
             })
             .WithName("GetTrace")
             .WithSummary("A message's stages in order (received, cleanup, queued, MX lookup, relayed, delivered, NDR…) and each SMTP hop with its transcript.");
@@ -84,26 +78,6 @@ internal static class TraceEndpoints
             })
             .WithName("TraceEvents")
             .WithSummary("Every new trace event as it happens (text/event-stream, event type \"trace\").");
-    }
-
-    /// <summary>Status from the stages: bounced once anything failed, else the latest of queued / deferred / delivered.</summary>
-    private static TraceListItemDto ToListItem(TraceSummary s, IEnumerable<TraceEvent> events)
-    {
-        var status = "received";
-        foreach (var e in events)
-        {
-            status = e.Kind switch
-            {
-                TraceKind.Failed or TraceKind.MovedToBadMail => "bounced",
-                _ when status == "bounced" => status,
-                TraceKind.Queued => "queued",
-                TraceKind.Deferred => "deferred",
-                TraceKind.DeliveredToMailbox or TraceKind.DeliveredToDrop => "delivered",
-                _ => status,
-            };
-        }
-
-        return new TraceListItemDto(s.TraceId, s.Host, s.From, s.Recipients, s.Subject, s.Received, status);
     }
 
     private static IReadOnlyList<HopDto> Hops(TraceLog trace, IReadOnlyList<TraceEvent> events)
@@ -158,9 +132,10 @@ internal static class TraceEndpoints
         {
             await foreach (var (e, stamp) in _channel.Reader.ReadAllAsync(cancellation))
             {
-                // A message's first acceptance carries its list entry, so the page can add the row without asking.
-                var message = e.Kind == TraceKind.Received && e.TraceId is not null && e.TraceId == e.MessageId && _trace.FindSummary(e.TraceId) is { } summary
-                    ? new TraceListItemDto(summary.TraceId, summary.Host, summary.From, summary.Recipients, summary.Subject, summary.Received, "received")
+                // A listed message's delivery stage carries its list entry as it stands (status from the
+                // trace's reader), so the page adds the row or updates its status without asking.
+                var message = e.TraceId is not null && !TraceLog.IsProtocol(e.Kind) && _trace.FindSummary(e.TraceId) is { } summary
+                    ? TraceListItemDto.Of(summary)
                     : null;
                 yield return new TraceEventDto(e.Sequence, e.Time, e.Host, e.Kind.ToString(), e.Text, e.SessionId, e.TraceId, e.MessageId, e.Peer, stamp.ToUnixTimeMilliseconds(), message);
             }

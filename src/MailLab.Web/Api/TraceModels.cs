@@ -1,7 +1,62 @@
+using MailLab.Mail.Tracing;
+
 namespace MailLab.Web.Api;
 
-/// <summary>One accepted message in <c>GET /api/traces</c>.</summary>
-public sealed record TraceListItemDto(string Id, string Host, string From, IReadOnlyList<string> Recipients, string Subject, DateTimeOffset Received, string Status);
+/// <summary>
+/// One accepted message in <c>GET /api/traces</c>, with its status as the trace's reader
+/// (<see cref="DeliveryStatus"/>) derives it: <c>Status</c> one word for filtering (received,
+/// queued, deferred, delivered, relayed, partial, bounced), <c>StatusSummary</c> the counts
+/// ("delivered 2/3, bounced 1"), <c>StatusCounts</c> the same as data, <c>RecipientStatus</c> each
+/// recipient's. <c>Kind</c>: "message", "delayNotification" or "nonDeliveryReport"; a notice names
+/// the message it reports on (<c>Original</c>), a message its notices (<c>Notifications</c>).
+/// </summary>
+public sealed record TraceListItemDto(
+    string Id,
+    string Host,
+    string From,
+    IReadOnlyList<string> Recipients,
+    string Subject,
+    DateTimeOffset Received,
+    string Status,
+    string StatusSummary,
+    IReadOnlyList<StatusCountDto> StatusCounts,
+    IReadOnlyList<RecipientStatusDto> RecipientStatus,
+    string Kind,
+    string? Original,
+    IReadOnlyList<string> Notifications)
+{
+    /// <param name="detail">The text of the stage event that set a recipient's status, by its sequence (null: none given).</param>
+    public static TraceListItemDto Of(TraceSummary s, Func<long, string?>? detail = null)
+    {
+        var recipients = s.Delivery.Recipients;
+        var (status, summary) = DeliveryStatus.Describe(recipients);
+        var counts = recipients.GroupBy(r => r.State).OrderBy(g => g.Key).Select(g => new StatusCountDto(g.First().StateName, g.Count())).ToArray();
+        var each = new RecipientStatusDto[recipients.Count];
+        for (var i = 0; i < each.Length; i++)
+        {
+            var r = recipients[i];
+            each[i] = new RecipientStatusDto(r.Address, r.StateName, r.Host, r.Where, r.Sequence == 0 ? null : detail?.Invoke(r.Sequence));
+        }
+
+        var kind = s.Kind switch
+        {
+            TraceMessageKind.DelayNotification => "delayNotification",
+            TraceMessageKind.NonDeliveryReport => "nonDeliveryReport",
+            _ => "message",
+        };
+        return new TraceListItemDto(s.TraceId, s.Host, s.From, s.Recipients, s.Subject, s.Received, status, summary, counts, each, kind, s.OriginalTraceId, s.Notifications);
+    }
+}
+
+/// <summary>How many recipients are in one state.</summary>
+public sealed record StatusCountDto(string Status, int Count);
+
+/// <summary>
+/// One recipient's status: <c>Host</c> the host whose stage set it; <c>Where</c> "mailbox" or "Drop"
+/// (delivered), the server it was relayed to (relayed), the server that refused it (bounced);
+/// <c>Detail</c> that stage's text (in a trace's detail only).
+/// </summary>
+public sealed record RecipientStatusDto(string Address, string Status, string? Host, string? Where, string? Detail);
 
 /// <summary>A message's whole journey: its stages in order and each SMTP hop with its transcript.</summary>
 public sealed record TraceDetailDto(TraceListItemDto Message, IReadOnlyList<StageDto> Stages, IReadOnlyList<HopDto> Hops);
@@ -19,6 +74,6 @@ public sealed record TranscriptLineDto(DateTimeOffset Time, string Direction, st
 
 /// <summary>
 /// A live trace event. <c>Sent</c>: when the server saw it (Unix ms, wall clock), for measuring delay;
-/// <c>Message</c>: on a message's first acceptance, its entry for the list.
+/// <c>Message</c>: on a delivery stage of a listed message, its list entry as it stands after the event.
 /// </summary>
 public sealed record TraceEventDto(long Sequence, DateTimeOffset Time, string Host, string Kind, string Text, long? SessionId, string? TraceId, string? MessageId, string? Peer, long Sent, TraceListItemDto? Message = null);

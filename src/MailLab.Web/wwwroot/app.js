@@ -6,7 +6,7 @@
 // srcdoc of a frame with sandbox="", runs no script).
 import { t, language, setLanguage, translatePage } from "./i18n.js";
 import { $, h, api, debounce, coalesce, formatTime } from "./dom.js";
-import { DeliveryList } from "./deliveries.js";
+import { DeliveryList, statusView, kindBadge } from "./deliveries.js";
 import { pathFrames, trailUpTo } from "./pathframes.js";
 import { initSimControls, showSimControls } from "./simcontrols.js";
 import { initHostDetails, openHostDetails, closeHostDetails, refreshHostDetails, openHost } from "./hostdetails.js";
@@ -228,10 +228,26 @@ function renderDetail() {
   }
   const message = detail.message;
   $("detail-body").dataset.id = message.id;
-  $("d-subject").textContent = message.subject;
   $("d-from").textContent = message.from;
   $("d-to").textContent = message.recipients.join(", ");
-  $("d-status").replaceChildren(h("span", { class: `status ${message.status}`, text: t(`status.${message.status}`) }));
+  $("d-status").replaceChildren(...statusView(message));
+  // Where each recipient's copy is or went, as the server's reader says (host, mailbox / Drop / the server it was relayed to).
+  $("d-recipients").replaceChildren(...(message.recipientStatus ?? []).map((r) =>
+    h("div", { class: "recipient", "data-address": r.address, "data-status": r.status },
+      h("span", { class: "address", text: `${r.address} ` }),
+      h("span", { class: `status ${r.status}`, text: t(`status.${r.status}`) }),
+      h("span", { class: "where", text: r.host ? ` ${r.host}${r.where ? ` → ${r.where}` : ""}` : "" }),
+      h("span", { class: "detail muted", text: r.detail ? ` (${r.detail})` : "" }))));
+  // A notice and the message it reports on are two messages, linked both ways.
+  const related = [
+    ...(message.original ? [[message.original, "aboutMessage"]] : []),
+    ...(message.notifications ?? []).map((id) => [id, "notice"]),
+  ];
+  $("d-links-label").hidden = related.length === 0;
+  $("d-links").hidden = related.length === 0;
+  $("d-links").replaceChildren(...related.map(([id, label]) =>
+    h("button", { type: "button", class: "link related", "data-id": id, onclick: () => select(id) }, `${t(label)} ${id}`)));
+  $("d-subject").replaceChildren(...kindBadge(message), message.subject);
 
   $("stages").tBodies[0].replaceChildren(...detail.stages.map((s, i) =>
     h("tr", { "data-stage": s.stage, "data-host": s.host, "data-index": String(i) },

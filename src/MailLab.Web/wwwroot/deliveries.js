@@ -1,31 +1,31 @@
 // The deliveries list, newest first, virtualised: only the rows in view (and a few around them) are
 // in the DOM, between two spacer rows, so 10,000 messages scroll as smoothly as 10. Live events
-// update a message's status in place; a message not seen yet makes the list reload.
+// update a message's status in place from the list entry the server sends with each delivery stage
+// (the page never works a status out itself); a message not seen yet makes the list reload.
 import { t } from "./i18n.js";
 import { h } from "./dom.js";
 
 const OVERSCAN = 8;
 const DEFAULT_ROW_HEIGHT = 29;
 
-/** The status a message has after a stage event (the server's rule in TraceEndpoints.ToListItem). */
-export function nextStatus(status, kind) {
-  if (kind === "Failed" || kind === "MovedToBadMail") {
-    return "bounced";
+/**
+ * A message's status as the server derived it: the one-word status, and when its recipients differ,
+ * their counts (statusCounts, in the server's order) as "delivered 2/3, bounced 1" in the page's language.
+ */
+export function statusView(trace) {
+  const word = h("span", { class: `status ${trace.status}`, text: t(`status.${trace.status}`) });
+  const counts = trace.statusCounts ?? [];
+  if (counts.length < 2) {
+    return [word];
   }
-  if (status === "bounced") {
-    return status;
-  }
-  switch (kind) {
-    case "Queued":
-      return "queued";
-    case "Deferred":
-      return "deferred";
-    case "DeliveredToMailbox":
-    case "DeliveredToDrop":
-      return "delivered";
-    default:
-      return status;
-  }
+  const total = counts.reduce((sum, c) => sum + c.count, 0);
+  const text = counts.map((c, i) => `${t(`status.${c.status}`)} ${i === 0 ? `${c.count}/${total}` : c.count}`).join(", ");
+  return [word, h("span", { class: "status-summary", text: ` ${text}` })];
+}
+
+/** A delivery status notification's badge ("delay notice", "NDR"), or nothing for ordinary mail. */
+export function kindBadge(trace) {
+  return trace.kind && trace.kind !== "message" ? [h("span", { class: `kind ${trace.kind}`, text: t(`kind.${trace.kind}`) }), " "] : [];
 }
 
 export class DeliveryList {
@@ -79,16 +79,18 @@ export class DeliveryList {
     return this.items.length > 0 ? this.items[this.items.length - 1].id : null;
   }
 
-  /** Applies a live stage event to a known message; returns false when the message is unknown. */
+  /** Applies a live stage event to a known message (its list entry, when it carries one); returns false when the message is unknown. */
   apply(event) {
     const item = this.byId.get(event.traceId);
     if (!item) {
       return false;
     }
-    const status = nextStatus(item.status, event.kind);
-    if (status !== item.status) {
-      item.status = status;
-      this.schedule();
+    if (event.message) {
+      const changed = event.message.status !== item.status || event.message.statusSummary !== item.statusSummary;
+      Object.assign(item, event.message);
+      if (changed) {
+        this.schedule();
+      }
     }
     return true;
   }
@@ -136,11 +138,11 @@ export class DeliveryList {
   }
 
   row(trace, index) {
-    const row = h("tr", { "data-id": trace.id, "data-status": trace.status, tabIndex: 0, "aria-rowindex": String(index + 2) },
-      h("td", { class: "from", text: trace.from, title: trace.from }),
+    const row = h("tr", { "data-id": trace.id, "data-status": trace.status, "data-kind": trace.kind ?? "message", tabIndex: 0, "aria-rowindex": String(index + 2) },
+      h("td", { class: "from", text: trace.from || "<>", title: trace.from || "<>" }),
       h("td", { class: "to", text: trace.recipients.join(", "), title: trace.recipients.join(", ") }),
-      h("td", { class: "subject", text: trace.subject, title: trace.subject }),
-      h("td", {}, h("span", { class: `status ${trace.status}`, text: t(`status.${trace.status}`) })));
+      h("td", { class: "subject", title: trace.subject }, ...kindBadge(trace), trace.subject),
+      h("td", { class: "status-cell", title: trace.statusSummary ?? "" }, ...statusView(trace)));
     if (trace.id === this.selected) {
       row.classList.add("selected");
       row.setAttribute("aria-selected", "true");

@@ -100,7 +100,7 @@ public sealed class RecoveryTests
         group["Final-Recipient"].Should().Be("rfc822; bad@scripted.example");
         group["Action"].Should().Be("failed");
         group["Status"].Should().Be("5.1.1");
-        group["Remote-MTA"].Should().Be($"dns; {target}");
+        group["Remote-MTA"].Should().Be("dns; 127.0.0.1", "RFC 3464 §2.3.5: the MTA's name, without the port");
         group["Diagnostic-Code"].Should().Be("smtp; 550 5.1.1 <bad@scripted.example>: Recipient address rejected: User unknown");
 
         await world.AdvanceAsync(TimeSpan.FromDays(3), TimeSpan.FromMinutes(15));

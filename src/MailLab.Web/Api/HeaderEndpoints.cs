@@ -27,12 +27,9 @@ internal static class HeaderEndpoints
                 }
 
                 var events = trace.ForTrace(summary.TraceId);
-                // The copies the message left on each host, the furthest along last.
-                var copy = events.Where(e => e.MessageId is not null).Select(e => e.MessageId!).Distinct()
-                    .Select(runtime.World.FindMessage).LastOrDefault(m => m is not null);
-                if (copy is null)
+                if (FurthestCopy(runtime, events) is not { } copy)
                 {
-                    return ServerEndpoints.NotFound($"No stored copy of \"{id}\" is left in MailLab: {WhereItWent(summary, events)}.");
+                    return ServerEndpoints.NotFound(NoCopyLeft(summary, events));
                 }
 
                 return Results.Ok(Describe(copy, events));
@@ -41,9 +38,17 @@ internal static class HeaderEndpoints
             .WithSummary("The headers of the message's furthest stored copy (parsed by MimeKit), each Received header with the hop that added it, and the body as HTML.");
     }
 
-    /// <summary>Each recipient's fate as the trace's reader tells it, with the stage that settled it ("relayed (mail.ru: Relayed to 127.0.0.1:2525 for &lt;a@b&gt;: 250 2.0.0 Ok)").</summary>
-    private static string WhereItWent(TraceSummary summary, IReadOnlyList<TraceEvent> events) =>
-        string.Join("; ", summary.Delivery.Recipients.Select(r =>
+ /// <summary>The stored copies the message left on each host: the furthest along, or null when none is left.</summary>
+    internal static StoredMessage? FurthestCopy(MailLabServer runtime, IReadOnlyList<TraceEvent> events) =>
+        events.Where(e => e.MessageId is not null).Select(e => e.MessageId!).Distinct()
+            .Select(runtime.World.FindMessage).LastOrDefault(m => m is not null);
+
+    /// <summary>
+    /// Why no stored copy is left: each recipient's fate as the trace's reader tells it, with the
+    /// stage that settled it ("&lt;a@b&gt; relayed out of the world by mail.ru to 127.0.0.1:2525 (Relayed to … 250 2.0.0 Ok)").
+    /// </summary>
+    internal static string NoCopyLeft(TraceSummary summary, IReadOnlyList<TraceEvent> events) =>
+        $"No stored copy of \"{summary.TraceId}\" is left in MailLab: " + string.Join("; ", summary.Delivery.Recipients.Select(r =>
         {
             var stage = r.Sequence == 0 ? null : events.FirstOrDefault(e => e.Sequence == r.Sequence);
             var fate = r.State switch
@@ -54,7 +59,7 @@ internal static class HeaderEndpoints
                 _ => $"{r.StateName} on {r.Host}",
             };
             return stage is null ? $"<{r.Address}> {fate}" : $"<{r.Address}> {fate} ({stage.Text})";
-        }));
+        })) + ".";
 
     private static MessageHeadersDto Describe(StoredMessage copy, IReadOnlyList<TraceEvent> events)
     {

@@ -47,7 +47,12 @@ internal static class TraceEndpoints
                 var stages = events.Where(e => !TraceLog.IsProtocol(e.Kind))
                     .Select(e => new StageDto(e.Sequence, e.Time, e.Host, e.Kind.ToString(), e.Text, e.Peer, e.MessageId, e.SessionId))
                     .ToArray();
-                return Results.Ok(new TraceDetailDto(TraceListItemDto.Of(summary, sequence => events.FirstOrDefault(e => e.Sequence == sequence)?.Text), stages, Hops(trace, events)));
+                var copy = HeaderEndpoints.FurthestCopy(runtime, events);
+                return Results.Ok(new TraceDetailDto(TraceListItemDto.Of(summary, sequence => events.FirstOrDefault(e => e.Sequence == sequence)?.Text), stages, Hops(trace, events))
+                {
+                    StoredCopy = copy?.Id,
+                    NoCopyLeft = copy is null ? HeaderEndpoints.NoCopyLeft(summary, events) : null,
+                });
             })
             .WithName("GetTrace")
             .WithSummary("A message's stages in order (received, cleanup, queued, MX lookup, relayed, delivered, NDR…) and each SMTP hop with its transcript.");

@@ -58,8 +58,17 @@ public sealed record StatusCountDto(string Status, int Count);
 /// </summary>
 public sealed record RecipientStatusDto(string Address, string Status, string? Host, string? Where, string? Detail);
 
-/// <summary>A message's whole journey: its stages in order and each SMTP hop with its transcript.</summary>
-public sealed record TraceDetailDto(TraceListItemDto Message, IReadOnlyList<StageDto> Stages, IReadOnlyList<HopDto> Hops);
+/// <summary>
+/// A message's whole journey: its stages in order and each SMTP hop with its transcript.
+/// <c>StoredCopy</c>: the id of its furthest stored copy (what <c>/headers</c> reads); when none is
+/// left, <c>NoCopyLeft</c> says where it went (the 404 of <c>/headers</c>).
+/// </summary>
+public sealed record TraceDetailDto(TraceListItemDto Message, IReadOnlyList<StageDto> Stages, IReadOnlyList<HopDto> Hops)
+{
+    public string? StoredCopy { get; init; }
+
+    public string? NoCopyLeft { get; init; }
+}
 
 public sealed record StageDto(long Sequence, DateTimeOffset Time, string Host, string Stage, string Text, string? Peer, string? MessageId, long? SessionId);
 

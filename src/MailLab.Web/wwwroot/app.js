@@ -189,15 +189,15 @@ function select(id) {
 
 async function loadDetail(id, animate = false) {
   try {
-    const [detail, headers] = await Promise.all([
-      api(`/traces/${encodeURIComponent(id)}`),
-      api(`/traces/${encodeURIComponent(id)}/headers`).catch(() => null),
-    ]);
+    const detail = await api(`/traces/${encodeURIComponent(id)}`);
+    // No stored copy left: the detail says where it went (relayed out, bounced, retrieved and deleted).
+    const headers = detail.storedCopy ? await api(`/traces/${encodeURIComponent(id)}/headers`).catch(() => null) : null;
     if (state.selected !== id) {
       return;
     }
     state.detail = detail;
     state.headers = headers;
+    state.headersMissing = detail.noCopyLeft ?? "";
     state.frames = pathFrames(detail);
     if (animate) {
       state.cursor = 0;
@@ -286,6 +286,8 @@ function renderDetail() {
 function renderHeaders() {
   const headers = state.headers;
   $("headers-missing").hidden = !!headers;
+  $("headers-missing-why").hidden = !!headers;
+  $("headers-missing-why").textContent = headers ? "" : state.headersMissing ?? "";
   $("all-headers").hidden = !headers;
   $("d-body").hidden = !headers;
   if (!headers) {

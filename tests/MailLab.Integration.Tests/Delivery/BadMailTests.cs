@@ -45,12 +45,16 @@ public sealed class BadMailTests
         await world.IdleAsync();
 
         var texts = world.StageTexts(id);
-        texts.Should().ContainInOrder(
-            $"mail.ru Failed: <someone@void.example>: {NoRoute}",
+        texts.Should().Contain($"mail.ru Failed: <someone@void.example>: {NoRoute}");
+        var ndrId = world.World.Trace.FindSummary(id)!.Notifications.Should().ContainSingle().Subject;
+        texts[^1].Should().Be($"mail.ru NdrGenerated: Non-delivery report {ndrId} from <> to ghost@nowhere.example");
+
+        // The NDR is a message of its own: its failure and its move to Badmail are in its own trace.
+        world.StageTexts(ndrId).Should().ContainInOrder(
+            $"mail.ru NdrGenerated: Non-delivery report {ndrId} about {id} (trace {id}) from <> to ghost@nowhere.example",
             "mail.ru MxLookup: MX nowhere.example: none; A: none",
-            "mail.ru Failed: <ghost@nowhere.example>: 550 5.1.2 Host or domain name not found: nowhere.example has no MX and no A record");
-        var ndrId = world.StageEvents(id).Single(e => e.Kind == Mail.Tracing.TraceKind.NdrGenerated).MessageId!;
-        texts.Should().Contain($"mail.ru NdrGenerated: Non-delivery report {ndrId} from <> to ghost@nowhere.example");
+            "mail.ru Failed: <ghost@nowhere.example>: 550 5.1.2 Host or domain name not found: nowhere.example has no MX and no A record",
+            $@"mail.ru MovedToBadMail: Moved to C:\Inetpub\mailroot\Badmail\{ndrId}.BAD (the sender is <>, so it cannot be returned)");
 
         var badMail = world.Vs("mail.ru").HomeDirectory.BadMail;
         badMail.Files.Select(f => f.Name).Should().Equal($"{ndrId}.BAD", $"{ndrId}.BDR");

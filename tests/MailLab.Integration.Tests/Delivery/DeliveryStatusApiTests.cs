@@ -61,6 +61,8 @@ public sealed class DeliveryStatusApiTests
         recipient.GetProperty("where").GetString().Should().Be(target);
 
         var detail = await api.Http.GetFromJsonAsync<JsonElement>($"/api/traces/{id}");
+        detail.GetProperty("storedCopy").ValueKind.Should().Be(JsonValueKind.Null);
+        detail.GetProperty("noCopyLeft").GetString().Should().StartWith($"No stored copy of \"{id}\" is left in MailLab: <far@scripted.example> relayed out of the world");
         detail.GetProperty("message").GetProperty("recipientStatus")[0].GetProperty("detail").GetString()
             .Should().Be($"Relayed to {target} for <far@scripted.example>: 250 2.0.0 Message accepted");
 

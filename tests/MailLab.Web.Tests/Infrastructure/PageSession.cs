@@ -116,7 +116,7 @@ public sealed class PageSession : IAsyncDisposable
         Runtime.GetEndPoint(World.FindHost(host)!.Smtp.Find(DefaultTopology.VirtualServerName)!)
         ?? throw new InvalidOperationException($"{host} has no SMTP listener.");
 
-    /// <summary>ivan@mail.ru submits a message to mail.ru over TCP with MailKit (STARTTLS, AUTH), as in the README.</summary>
+    /// <summary>ivan@mail.ru submits a message to mail.ru over TCP with MailKit (STARTTLS, AUTH), as in the README; <paramref name="to"/>: one address or several, comma-separated.</summary>
     public async Task SendAsIvanAsync(string to, string subject, string body = "Привет!")
     {
         var expected = Runtime.Certificate.GetCertHashString();
@@ -130,7 +130,7 @@ public sealed class PageSession : IAsyncDisposable
         await client.AuthenticateAsync("ivan@mail.ru", "ivan123");
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse("ivan@mail.ru"));
-        message.To.Add(MailboxAddress.Parse(to));
+        message.To.AddRange(InternetAddressList.Parse(to)); // one address, or several separated by commas
         message.Subject = subject;
         message.Body = body.StartsWith('<') ? new TextPart("html") { Text = body } : new TextPart("plain") { Text = body };
         await client.SendAsync(message);

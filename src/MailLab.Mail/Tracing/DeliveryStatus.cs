@@ -61,8 +61,11 @@ public sealed class DeliveryStatus
     /// <summary>The counts behind <see cref="Status"/>, such as "delivered 2/3, bounced 1"; a single word when all recipients agree.</summary>
     public string Summary => Describe(Recipients).Summary;
 
-    /// <summary>The overall status and the summary of a set of recipient statuses (one read of them).</summary>
-    public static (string Status, string Summary) Describe(IReadOnlyList<RecipientStatus> recipients)
+    /// <summary>
+    /// The overall status, the summary and the counts behind it (in the summary's order, states with
+    /// no recipient left out) of a set of recipient statuses: one read of them.
+    /// </summary>
+    public static (string Status, string Summary, IReadOnlyList<(RecipientState State, int Count)> Counts) Describe(IReadOnlyList<RecipientStatus> recipients)
     {
         var counts = new int[6];
         foreach (var recipient in recipients)
@@ -82,22 +85,20 @@ public sealed class DeliveryStatus
 
         // In the order a reader asks: what arrived, what left, what waits, what failed.
         ReadOnlySpan<RecipientState> order = [RecipientState.Delivered, RecipientState.Relayed, RecipientState.Deferred, RecipientState.Queued, RecipientState.Received, RecipientState.Bounced];
+        var present = new List<(RecipientState State, int Count)>(2);
         var parts = new List<string>(2);
         foreach (var state in order)
         {
             var count = Count(state);
-            if (count == total)
-            {
-                return (status, state.ToString().ToLowerInvariant());
-            }
-
             if (count > 0)
             {
-                parts.Add(parts.Count == 0 ? $"{state.ToString().ToLowerInvariant()} {count}/{total}" : $"{state.ToString().ToLowerInvariant()} {count}");
+                present.Add((state, count));
+                var name = state.ToString().ToLowerInvariant();
+                parts.Add(count == total ? name : parts.Count == 0 ? $"{name} {count}/{total}" : $"{name} {count}");
             }
         }
 
-        return (status, string.Join(", ", parts));
+        return (status, string.Join(", ", parts), present);
     }
 
     public void Apply(TraceEvent e) => Apply(e.Host, e.Kind, e.Recipients, e.Peer, e.Sequence);

@@ -29,8 +29,8 @@ public sealed record TraceListItemDto(
     public static TraceListItemDto Of(TraceSummary s, Func<long, string?>? detail = null)
     {
         var recipients = s.Delivery.Recipients;
-        var (status, summary) = DeliveryStatus.Describe(recipients);
-        var counts = recipients.GroupBy(r => r.State).OrderBy(g => g.Key).Select(g => new StatusCountDto(g.First().StateName, g.Count())).ToArray();
+        var (status, summary, present) = DeliveryStatus.Describe(recipients);
+        var counts = present.Select(c => new StatusCountDto(c.State.ToString().ToLowerInvariant(), c.Count)).ToArray();
         var each = new RecipientStatusDto[recipients.Count];
         for (var i = 0; i < each.Length; i++)
         {

@@ -53,7 +53,7 @@ internal static class TraceEndpoints
                 var stages = events.Where(e => !TraceLog.IsProtocol(e.Kind))
                     .Select(e => new StageDto(e.Sequence, e.Time, e.Host, e.Kind.ToString(), e.Text, e.Peer, e.MessageId, e.SessionId))
                     .ToArray();
-                return Results.Ok(new TraceDetailDto(ToListItem(summary, events), stages, Hops(trace, events)));
+                return Results.Ok(new TraceDetailDto(ToListItem(summary, events), stages, Hops(trace, summary.TraceId, events)));
             })
             .WithName("GetTrace")
             .WithSummary("A message's stages in order (received, cleanup, queued, MX lookup, relayed, delivered, NDR…) and each SMTP hop with its transcript.");
@@ -106,33 +106,17 @@ internal static class TraceEndpoints
         return new TraceListItemDto(s.TraceId, s.Host, s.From, s.Recipients, s.Subject, s.Received, status);
     }
 
-    private static IReadOnlyList<HopDto> Hops(TraceLog trace, IReadOnlyList<TraceEvent> events)
-    {
-        var hops = new List<HopDto>();
-        foreach (var sessionEvent in events.Where(e => e.SessionId is not null && e.Kind is TraceKind.Received or TraceKind.Relayed or TraceKind.Connecting or TraceKind.RetrievedByPop3)
-                     .GroupBy(e => e.SessionId!.Value).Select(g => g.First()))
-        {
-            var lines = trace.ForSession(sessionEvent.SessionId!.Value);
-            var first = lines.Count > 0 ? lines[0] : sessionEvent;
-            var inbound = sessionEvent.Kind == TraceKind.Received;
-            // The reply to the message content: after the Received stage (inbound), or after the content was sent (outbound).
-            // A POP3 retrieval has no such reply (the message goes the other way).
-            var after = inbound ? sessionEvent.Sequence : lines.LastOrDefault(l => l.Kind == TraceKind.ClientData)?.Sequence ?? long.MaxValue;
-            var accepted = lines.FirstOrDefault(l => l.Kind == TraceKind.ServerReply && l.Sequence > after);
-            hops.Add(new HopDto(
-                sessionEvent.SessionId.Value,
-                sessionEvent.Host,
-                sessionEvent.Kind == TraceKind.RetrievedByPop3 ? "pop3" : inbound ? "server" : "client",
-                sessionEvent.Peer ?? first.Peer,
-                first.Time,
-                accepted?.Text,
-                lines.Where(l => l.Kind is TraceKind.ClientLine or TraceKind.ServerReply or TraceKind.ClientData)
-                    .Select(l => new TranscriptLineDto(l.Time, l.Kind == TraceKind.ServerReply ? "S" : "C", l.Text))
-                    .ToArray()));
-        }
-
-        return hops.OrderBy(h => h.Time).ThenBy(h => h.SessionId).ToArray();
-    }
+    private static IReadOnlyList<HopDto> Hops(TraceLog trace, string traceId, IReadOnlyList<TraceEvent> events) =>
+        TraceHops.Of(trace, traceId, events).Select(h => new HopDto(
+                h.SessionId,
+                h.Host,
+                h.Role.ToString().ToLowerInvariant(),
+                h.Peer,
+                h.Time,
+                h.Reply,
+                h.Transcript.Select(l => new TranscriptLineDto(l.Time, l.Kind == TraceKind.ServerReply ? "S" : "C", l.Text)).ToArray(),
+                h.Reader))
+            .ToArray();
 
     /// <summary>
     /// Trace events appended after it was created, buffered (the oldest dropped past 10,000), each

@@ -40,6 +40,61 @@ public sealed class ConnectionSharingTests
             : ["EHLO", "MAIL", "RCPT", "DATA", "MAIL", "RCPT", "DATA", "QUIT"]);
     }
 
+    [Theory]
+    [InlineData(false, "the in-process wire")]
+    [InlineData(true, "MailKit over the in-memory network, with STARTTLS")]
+    public async Task MessagesSharingAConnection_EachHopShowsItsOwnTransaction_AndTheConnectionsGreetingEhloAndQuit(bool outboundTls, string wire)
+    {
+        var yaml = DefaultTopology.ReadYaml().Replace(
+            "      - { address: student@rosnou.ru, password: student123 }",
+            "      - { address: student@rosnou.ru, password: student123 }\n      - { address: petr@rosnou.ru, password: petr123 }",
+            StringComparison.Ordinal);
+        await using var world = await YamlWorld.StartAsync(outboundTls ? yaml.Replace("outboundTls: false", "outboundTls: true", StringComparison.Ordinal) : yaml);
+        var held = HeldOutbound.Install(world);
+
+        // The first message's recipient is refused at RCPT, the second's is accepted, on one connection.
+        var ids = await SendWhileHeldAsync(world, held, ("to petr", "petr@rosnou.ru"), ("to student", "student@rosnou.ru"));
+        var (refused, delivered) = (ids[0], ids[1]);
+        world.World.Faults.AddReply("rosnou.ru", Mail.Faults.FaultStage.Rcpt, new Protocol.Smtp.SmtpReply(550, "5.1.1", "No such user"));
+        held.Release.SetResult();
+        await world.IdleAsync();
+        world.Host("rosnou.ru").Mailboxes.Find("student@rosnou.ru")!.Messages.Select(m => m.Subject).Should().Equal("to student");
+
+        var trace = world.World.Trace;
+        var hopsOfRefused = TraceHops.Of(trace, refused, trace.ForTrace(refused));
+        var hopsOfDelivered = TraceHops.Of(trace, delivered, trace.ForTrace(delivered));
+        var client = hopsOfDelivered.Single(h => h.Host == "mail.ru" && h.Role == TraceHopRole.Client);
+        var server = hopsOfDelivered.Single(h => h.Host == "rosnou.ru" && h.Role == TraceHopRole.Server);
+        hopsOfRefused.Should().Contain(h => h.SessionId == client.SessionId && h.Role == TraceHopRole.Client, $"the refused message's transaction is on the shared connection ({wire})");
+        hopsOfRefused.Should().Contain(h => h.SessionId == server.SessionId && h.Role == TraceHopRole.Server, "rosnou.ru refused it in the same session");
+
+        foreach (var side in new[] { client, server })
+        {
+            var own = Texts(side);
+            own.Should().Contain("RCPT TO:<student@rosnou.ru>").And.Contain(t => t.StartsWith("250 2.6.0", StringComparison.Ordinal));
+            own.Should().NotContain(t => t.Contains("petr@rosnou.ru", StringComparison.Ordinal), $"{side.Host}'s hop of {delivered} holds only its own transaction");
+            own.Should().NotContain(t => t.StartsWith("550", StringComparison.Ordinal));
+            own.Should().NotContain("RSET", "the RSET closed the other message's transaction");
+            own.Count(t => t.StartsWith("MAIL FROM:", StringComparison.Ordinal)).Should().Be(1);
+            own.Count(t => t.StartsWith("220 rosnou.ru", StringComparison.Ordinal)).Should().Be(1, "the connection's greeting is shared");
+            own.Count(t => t.StartsWith("EHLO ", StringComparison.Ordinal)).Should().Be(outboundTls ? 2 : 1, "so is EHLO (again after STARTTLS)");
+            own.Should().Contain("QUIT");
+            side.Reply.Should().StartWith("250 2.6.0");
+
+            var other = Texts(hopsOfRefused.Single(h => h.SessionId == side.SessionId));
+            other.Should().Contain("RCPT TO:<petr@rosnou.ru>").And.Contain(t => t.StartsWith("550 5.1.1", StringComparison.Ordinal)).And.Contain("RSET");
+            other.Should().NotContain(t => t.Contains("student@rosnou.ru", StringComparison.Ordinal)).And.NotContain("DATA");
+            other.Count(t => t.StartsWith("220 rosnou.ru", StringComparison.Ordinal)).Should().Be(1);
+            other.Should().Contain(t => t.StartsWith("EHLO ", StringComparison.Ordinal)).And.Contain("QUIT");
+        }
+
+        // The lines themselves say whose they are: each transaction's carry its message's trace and number.
+        var lines = trace.ForSession(client.SessionId).Where(e => TraceLog.IsProtocol(e.Kind)).ToArray();
+        lines.Where(e => e.Transaction == 0).Should().OnlyContain(e => e.TraceId == null);
+        lines.Where(e => e.Text.Contains("petr@", StringComparison.Ordinal)).Should().OnlyContain(e => e.TraceId == refused && e.Transaction == 1);
+        lines.Where(e => e.Text.Contains("student@", StringComparison.Ordinal)).Should().OnlyContain(e => e.TraceId == delivered && e.Transaction == 2);
+    }
+
     [Fact]
     public async Task InProcessWire_ADroppedConnection_FailsTheMessageInFlight_AndANewConnectionCarriesTheOthers()
     {
@@ -106,6 +161,8 @@ public sealed class ConnectionSharingTests
         world.StageTexts(first).Should().Contain(t => t.StartsWith($"mail.ru Connecting: 127.0.0.1:{port}: 451 4.4.2", StringComparison.Ordinal));
         world.Vs("mail.ru").Queue.Entries.Should().ContainSingle().Which.Message.TraceId.Should().Be(first);
     }
+
+    private static string[] Texts(TraceHop hop) => hop.Transcript.SelectMany(l => l.Text.Split('\n')).ToArray();
 
     /// <summary>mail.ru sending all remote mail to <paramref name="external"/> over TCP.</summary>
     private static string SmartHostWorld(YamlWorld external) => $$"""

@@ -1,4 +1,4 @@
-using MailLab.Mail.Delivery;
+using MailLab.Integration.Tests.Infrastructure;
 using MailLab.Mail.Tracing;
 using MailLab.Mail.World;
 
@@ -20,7 +20,7 @@ public sealed class ConnectionSharingTests
     {
         var yaml = DefaultTopology.ReadYaml();
         await using var world = await YamlWorld.StartAsync(outboundTls ? yaml.Replace("outboundTls: false", "outboundTls: true", StringComparison.Ordinal) : yaml);
-        var held = HeldOutbound.Install(world);
+        var held = HeldOutbound.Install(world.World);
 
         var ids = await SendWhileHeldAsync(world, held, ("first", "student@rosnou.ru"), ("second", "student@rosnou.ru"));
         held.Release.SetResult();
@@ -50,7 +50,7 @@ public sealed class ConnectionSharingTests
             "      - { address: student@rosnou.ru, password: student123 }\n      - { address: petr@rosnou.ru, password: petr123 }",
             StringComparison.Ordinal);
         await using var world = await YamlWorld.StartAsync(outboundTls ? yaml.Replace("outboundTls: false", "outboundTls: true", StringComparison.Ordinal) : yaml);
-        var held = HeldOutbound.Install(world);
+        var held = HeldOutbound.Install(world.World);
 
         // The first message's recipient is refused at RCPT, the second's is accepted, on one connection.
         var ids = await SendWhileHeldAsync(world, held, ("to petr", "petr@rosnou.ru"), ("to student", "student@rosnou.ru"));
@@ -99,7 +99,7 @@ public sealed class ConnectionSharingTests
     public async Task InProcessWire_ADroppedConnection_FailsTheMessageInFlight_AndANewConnectionCarriesTheOthers()
     {
         await using var world = await YamlWorld.StartAsync(DefaultTopology.ReadYaml());
-        var held = HeldOutbound.Install(world);
+        var held = HeldOutbound.Install(world.World);
 
         var ids = await SendWhileHeldAsync(world, held, ("first", "student@rosnou.ru"), ("second", "student@rosnou.ru"));
         var (first, second) = (ids[0], ids[1]);
@@ -120,7 +120,7 @@ public sealed class ConnectionSharingTests
     {
         await using var external = await YamlWorld.StartAsync(Topologies.ExternalExample, listenOnTcp: true);
         await using var world = await YamlWorld.StartAsync(SmartHostWorld(external));
-        var held = HeldOutbound.Install(world);
+        var held = HeldOutbound.Install(world.World);
 
         var ids = await SendWhileHeldAsync(world, held, ("one", "user@external.example"), ("two", "someone@elsewhere.example"), ("three", "user@external.example"));
         var (first, second, third) = (ids[0], ids[1], ids[2]);
@@ -149,7 +149,7 @@ public sealed class ConnectionSharingTests
     {
         await using var external = await YamlWorld.StartAsync(Topologies.ExternalExample, listenOnTcp: true);
         await using var world = await YamlWorld.StartAsync(SmartHostWorld(external));
-        var held = HeldOutbound.Install(world);
+        var held = HeldOutbound.Install(world.World);
 
         var first = (await SendWhileHeldAsync(world, held, ("one", "user@external.example"), ("two", "user@external.example")))[0];
         external.World.Faults.AddDropDuringData("external.example");
@@ -186,43 +186,7 @@ public sealed class ConnectionSharingTests
             ids.Add(await world.SendAsIvanAsync(subject, to));
         }
 
-        var count = messages.Length - 1;
-        var pool = world.Vs("mail.ru").OutboundConnections;
-        var deadline = DateTime.UtcNow + Limit;
-        while (pool.WaitingMessages < count)
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, $"{count} messages should be waiting for the open connection");
-            await Task.Delay(10);
-        }
-
+        await HeldOutbound.WaitingAsync(world.Vs("mail.ru").OutboundConnections, messages.Length - 1);
         return [.. ids];
-    }
-
-    /// <summary>The world's own wire, with its first connection held back until the test releases it.</summary>
-    private sealed class HeldOutbound(IOutboundSmtp inner) : IOutboundSmtp
-    {
-        private int _connections;
-
-        public TaskCompletionSource Opened { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public static HeldOutbound Install(YamlWorld world)
-        {
-            var held = new HeldOutbound(world.World.Outbound!);
-            world.World.Outbound = held;
-            return held;
-        }
-
-        public async Task SendAsync(OutboundConnection connection, CancellationToken cancellationToken)
-        {
-            if (Interlocked.Increment(ref _connections) == 1)
-            {
-                Opened.SetResult();
-                await Release.Task;
-            }
-
-            await inner.SendAsync(connection, cancellationToken);
-        }
     }
 }

@@ -116,7 +116,7 @@ public sealed class PageSession : IAsyncDisposable
         Runtime.GetEndPoint(World.FindHost(host)!.Smtp.Find(DefaultTopology.VirtualServerName)!)
         ?? throw new InvalidOperationException($"{host} has no SMTP listener.");
 
-    /// <summary>ivan@mail.ru submits a message to mail.ru over TCP with MailKit (STARTTLS, AUTH), as in the README.</summary>
+    /// <summary>ivan@mail.ru submits a message to mail.ru over TCP with MailKit (STARTTLS, AUTH), as in the README. <paramref name="to"/>: one address or several, comma-separated.</summary>
     public async Task SendAsIvanAsync(string to, string subject, string body = "Привет!")
     {
         var expected = Runtime.Certificate.GetCertHashString();
@@ -130,7 +130,7 @@ public sealed class PageSession : IAsyncDisposable
         await client.AuthenticateAsync("ivan@mail.ru", "ivan123");
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse("ivan@mail.ru"));
-        message.To.Add(MailboxAddress.Parse(to));
+        message.To.AddRange(InternetAddressList.Parse(to));
         message.Subject = subject;
         message.Body = body.StartsWith('<') ? new TextPart("html") { Text = body } : new TextPart("plain") { Text = body };
         await client.SendAsync(message);
@@ -138,13 +138,22 @@ public sealed class PageSession : IAsyncDisposable
     }
 
     /// <summary>student@rosnou.ru reads the first message of the mailbox with POP3 over TCP (MailKit), leaving it there.</summary>
-    public async Task RetrieveAsStudentAsync()
+    public Task RetrieveAsStudentAsync() => RetrieveAsync("student@rosnou.ru", "student123", all: false);
+
+    /// <summary>A user of rosnou.ru reads every message of the mailbox with POP3 over TCP (MailKit), leaving them there.</summary>
+    public Task RetrieveAllAsync(string user, string password) => RetrieveAsync(user, password, all: true);
+
+    private async Task RetrieveAsync(string user, string password, bool all)
     {
         var endPoint = Runtime.GetPop3EndPoint(World.FindHost("rosnou.ru")!.Pop3) ?? throw new InvalidOperationException("rosnou.ru has no POP3 listener.");
         using var client = new MailKit.Net.Pop3.Pop3Client { Timeout = 20_000 };
         await client.ConnectAsync(endPoint.Address.ToString(), endPoint.Port, SecureSocketOptions.None);
-        await client.AuthenticateAsync("student@rosnou.ru", "student123");
-        await client.GetMessageAsync(0);
+        await client.AuthenticateAsync(user, password);
+        for (var i = 0; i < (all ? client.Count : 1); i++)
+        {
+            await client.GetMessageAsync(i);
+        }
+
         await client.DisconnectAsync(true);
     }
 

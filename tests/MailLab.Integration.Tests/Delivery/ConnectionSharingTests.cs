@@ -96,6 +96,44 @@ public sealed class ConnectionSharingTests
     }
 
     [Fact]
+    public async Task ClientSubmittingTwoMessagesOnOneConnection_EachMessagesFirstHopShowsItsOwnTransaction()
+    {
+        await using var world = await YamlWorld.StartAsync(DefaultTopology.ReadYaml());
+
+        // Ivan's client (MailKit) submits two messages in one session: mail.ru learns each one's id only on accepting it.
+        using var client = new MailKit.Net.Smtp.SmtpClient { Timeout = 20_000 };
+        await client.ConnectAsync(world.Server.InMemory.Connect(world.Vs("mail.ru"), System.Net.IPAddress.Loopback), "mail.ru", 25, MailKit.Security.SecureSocketOptions.None);
+        await client.AuthenticateAsync("ivan@mail.ru", "ivan123");
+        var ids = new List<string>();
+        foreach (var (subject, to) in new[] { ("one", "student@rosnou.ru"), ("two", "ivan@mail.ru") })
+        {
+            var message = new MimeKit.MimeMessage();
+            message.From.Add(MimeKit.MailboxAddress.Parse("ivan@mail.ru"));
+            message.To.Add(MimeKit.MailboxAddress.Parse(to));
+            message.Subject = subject;
+            message.Body = new MimeKit.TextPart("plain") { Text = "Hello" };
+            var response = await client.SendAsync(message);
+            var start = response.IndexOf('<', StringComparison.Ordinal) + 1;
+            ids.Add(response[start..response.IndexOf('@', start)]);
+        }
+
+        await client.DisconnectAsync(true);
+        await world.IdleAsync();
+
+        var trace = world.World.Trace;
+        var hops = ids.Select(id => TraceHops.Of(trace, id, trace.ForTrace(id)).First(h => h.Host == "mail.ru" && h.Role == TraceHopRole.Server)).ToArray();
+        hops.Select(h => h.SessionId).Distinct().Should().ContainSingle("both were submitted in one session");
+        Texts(hops[0]).Should().Contain("RCPT TO:<student@rosnou.ru>").And.NotContain("RCPT TO:<ivan@mail.ru>");
+        Texts(hops[1]).Should().Contain("RCPT TO:<ivan@mail.ru>").And.NotContain("RCPT TO:<student@rosnou.ru>");
+        foreach (var (hop, id) in hops.Zip(ids))
+        {
+            Texts(hop).Count(t => t.StartsWith("MAIL FROM:", StringComparison.Ordinal)).Should().Be(1);
+            Texts(hop).Should().Contain(t => t.StartsWith("EHLO ", StringComparison.Ordinal)).And.Contain(t => t.StartsWith("AUTH ", StringComparison.Ordinal)).And.Contain("QUIT");
+            hop.Reply.Should().Contain(id, "the reply to its content is its own 250");
+        }
+    }
+
+    [Fact]
     public async Task InProcessWire_ADroppedConnection_FailsTheMessageInFlight_AndANewConnectionCarriesTheOthers()
     {
         await using var world = await YamlWorld.StartAsync(DefaultTopology.ReadYaml());

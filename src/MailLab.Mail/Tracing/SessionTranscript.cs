@@ -23,18 +23,6 @@ internal sealed class SessionTranscript(long sessionId)
 
     public long SessionId { get; } = sessionId;
 
-    /// <summary>Whether this is the sending side of the connection (a host's client), not the receiving server.</summary>
-    public bool Outbound
-    {
-        get
-        {
-            lock (this)
-            {
-                return _outbound;
-            }
-        }
-    }
-
     /// <summary>
     /// Appends a line, unless the log has already let this transcript go (then the caller starts a
     /// new one). <paramref name="counted"/> is how many lines the log should add to its count now:
@@ -42,7 +30,7 @@ internal sealed class SessionTranscript(long sessionId)
     /// touched by every line of every connection.
     /// </summary>
     /// <param name="transaction">The mail transaction the line belongs to (1, 2, … on this connection), or 0 for the connection's own lines.</param>
-    /// <param name="outbound">The line is recorded by the sending side (see <see cref="Outbound"/>).</param>
+    /// <param name="outbound">The line is recorded by the sending side of the connection (a host's client), as every line of this transcript then is.</param>
     public bool TryAdd(long sequence, long utcTicks, TraceKind kind, object? payload, long octets, string host, string? traceId, string? messageId, string? peer, int transaction, bool outbound, int batch, out int counted)
     {
         lock (this)
@@ -120,7 +108,7 @@ internal sealed class SessionTranscript(long sessionId)
             {
                 if (keep is null || keep(_lines[i].Context))
                 {
-                    into.Add(_lines[i].ToEvent(SessionId));
+                    into.Add(_lines[i].ToEvent(SessionId, _outbound));
                 }
             }
         }
@@ -148,7 +136,7 @@ internal sealed class SessionTranscript(long sessionId)
     /// <param name="Payload">The line's text, or the <see cref="SmtpReply"/> sent, or null for content (<paramref name="Octets"/>).</param>
     internal readonly record struct Line(long Sequence, long UtcTicks, object? Payload, LineContext Context, long Octets, TraceKind Kind)
     {
-        public TraceEvent ToEvent(long sessionId) => new(
+        public TraceEvent ToEvent(long sessionId, bool outbound) => new(
             Sequence,
             new DateTimeOffset(UtcTicks, TimeSpan.Zero),
             Context.Host,
@@ -160,6 +148,7 @@ internal sealed class SessionTranscript(long sessionId)
             Context.Peer)
         {
             Transaction = Context.Transaction,
+            Outbound = outbound,
         };
 
         /// <summary>A line's text: the line itself, the reply as sent, or the size of the content.</summary>

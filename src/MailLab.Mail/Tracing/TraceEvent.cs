@@ -23,4 +23,7 @@ public sealed record TraceEvent(
     /// QUIT, closing), which every message on the connection shares. 0 for a stage event.
     /// </summary>
     public int Transaction { get; init; }
+
+    /// <summary>For a protocol line: written by the sending side of its connection (a host's client), not by the server.</summary>
+    public bool Outbound { get; init; }
 }

@@ -65,7 +65,7 @@ public static class TraceHops
             TraceKind.RetrievedByPop3 => TraceHopRole.Pop3,
             TraceKind.Received => TraceHopRole.Server,
             TraceKind.Relayed or TraceKind.Connecting => TraceHopRole.Client,
-            _ => log.IsOutbound(session) ? TraceHopRole.Client : TraceHopRole.Server,
+            _ => anchor.Outbound ? TraceHopRole.Client : TraceHopRole.Server,
         };
 
         // The reply to the message content: after the Received stage (inbound), or after the content

@@ -144,7 +144,7 @@ public sealed class TraceLog
 
         if (Appended is { } appended)
         {
-            appended(new TraceEvent(sequence, new DateTimeOffset(ticks, TimeSpan.Zero), host, kind, SessionTranscript.Line.TextOf(payload, octets), sessionId, traceId, messageId, peer) { Transaction = transaction });
+            appended(new TraceEvent(sequence, new DateTimeOffset(ticks, TimeSpan.Zero), host, kind, SessionTranscript.Line.TextOf(payload, octets), sessionId, traceId, messageId, peer) { Transaction = transaction, Outbound = outbound });
         }
 
         return sequence;
@@ -162,9 +162,6 @@ public sealed class TraceLog
             transcript.Claim(fromSequence, transaction, traceId);
         }
     }
-
-    /// <summary>Whether the connection's lines were written by its sending side (a host's client), as far as its lines are still kept.</summary>
-    internal bool IsOutbound(long sessionId) => _transcripts.TryGetValue(sessionId, out var transcript) && transcript.Outbound;
 
     private SessionTranscript TranscriptOf(long sessionId)
     {

@@ -1,3 +1,4 @@
+using MailLab.Mail.World;
 using MailLab.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -95,9 +96,134 @@ public sealed class JourneyPageTests : IClassFixture<BrowserFixture>
             await Expect(pop3.Locator(".line.client", new() { HasText = "RETR 1" })).ToHaveCountAsync(1);
             await Expect(pop3.Locator(".line.server", new() { HasText = "+OK" }).First).ToBeVisibleAsync();
             await page.Locator("#stages tbody tr[data-stage='RetrievedByPop3']").ClickAsync();
-            await Expect(message).ToHaveAttributeAsync("data-at", "reader:rosnou.ru");
+            await Expect(message).ToHaveAttributeAsync("data-at", "reader:student@rosnou.ru");
             await Expect(page.Locator("#topology g.client.on-path[data-client='student@rosnou.ru']")).ToHaveCountAsync(1);
             await Expect(pop3).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("current"));
+            session.Errors.Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task Journey_EndsAtTheClientOfEachAccountThatRetrievedIt_NotAtTheHostsFirstAccount()
+    {
+        // petr is rosnou.ru's alphabetically first account, so the page's default right-hand client.
+        var world = DefaultTopology.Create(TimeProvider.System, portOffsetToZero: true);
+        world.FindHost("rosnou.ru")!.AddAccount("petr@rosnou.ru", "petr123");
+        await using var session = await PageSession.StartAsync(_browser.Browser, world);
+        await session.RunAsync(nameof(Journey_EndsAtTheClientOfEachAccountThatRetrievedIt_NotAtTheHostsFirstAccount), async () =>
+        {
+            var page = session.Page;
+            using var api = session.Api();
+            var topology = page.Locator("#topology");
+            var message = topology.Locator("g.message");
+            var retrieved = page.Locator("#stages tbody tr[data-stage='RetrievedByPop3']");
+            await session.OpenAsync();
+            await Expect(topology.Locator("g.client[data-client='petr@rosnou.ru']")).ToHaveCountAsync(1);
+
+            // The student reads a message for the student: the envelope flies to the student's client.
+            await session.SendAsIvanAsync("student@rosnou.ru", "For the student");
+            var row = page.Locator("#deliveries tbody tr[data-id]", new() { HasText = "For the student" });
+            await Expect(row).ToHaveAttributeAsync("data-status", "delivered");
+            await session.RetrieveAllAsync("student@rosnou.ru", "student123");
+            await row.ClickAsync();
+            await Expect(retrieved).ToHaveCountAsync(1);
+            await retrieved.ClickAsync();
+            await Expect(message).ToHaveAttributeAsync("data-at", "reader:student@rosnou.ru");
+            await Expect(topology.Locator("g.client.on-path[data-client='student@rosnou.ru']")).ToHaveCountAsync(1);
+            await Expect(topology.Locator("g.client[data-client='petr@rosnou.ru']")).ToHaveCountAsync(0);
+            await Expect(topology.Locator("g.client[data-client='ivan@mail.ru']")).ToHaveCountAsync(1);
+            await Expect(page.Locator(".hop[data-role='pop3']")).ToHaveAttributeAsync("data-reader", "student@rosnou.ru");
+            await Expect(page.Locator(".hop[data-role='pop3'] h4")).ToContainTextAsync("student@rosnou.ru");
+
+            // The API says who retrieved it, on the POP3 hop.
+            var id = await row.GetAttributeAsync("data-id");
+            var detail = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(api, $"/api/traces/{id}");
+            detail.GetProperty("hops").EnumerateArray().Where(h => h.GetProperty("role").GetString() == "pop3")
+                .Select(h => h.GetProperty("reader").GetString()).Should().Equal("student@rosnou.ru");
+
+            // A message for both, read by each: two readers, each stage at its own reader's client.
+            await session.SendAsIvanAsync("student@rosnou.ru, petr@rosnou.ru", "For both");
+            var both = page.Locator("#deliveries tbody tr[data-id]", new() { HasText = "For both" });
+            await Expect(both).ToHaveAttributeAsync("data-status", "delivered");
+            await session.RetrieveAllAsync("petr@rosnou.ru", "petr123");
+            await session.RetrieveAllAsync("student@rosnou.ru", "student123");
+            await both.ClickAsync();
+            await Expect(page.Locator("#d-subject")).ToHaveTextAsync("For both");
+            await Expect(retrieved).ToHaveCountAsync(2);
+            (await page.Locator(".hop[data-role='pop3']").EvaluateAllAsync<string[]>("hops => hops.map(h => h.dataset.reader)"))
+                .Should().Equal("petr@rosnou.ru", "student@rosnou.ru");
+            await Expect(topology.Locator("g.client[data-client='petr@rosnou.ru']")).ToHaveCountAsync(1);
+            await Expect(topology.Locator("g.client[data-client='student@rosnou.ru']")).ToHaveCountAsync(1);
+            await retrieved.Nth(0).ClickAsync();
+            await Expect(message).ToHaveAttributeAsync("data-at", "reader:petr@rosnou.ru");
+            await retrieved.Nth(1).ClickAsync();
+            await Expect(message).ToHaveAttributeAsync("data-at", "reader:student@rosnou.ru");
+            await Expect(topology.Locator("g.client.on-path")).ToHaveCountAsync(3);
+
+            var readers = await topology.Locator("g.client > rect").EvaluateAllAsync<double[][]>(
+                "rects => rects.map(r => { const b = r.getBBox(); return [b.x, b.y, b.width, b.height]; })");
+            readers.Should().HaveCount(3);
+            readers.Where((a, i) => readers.Skip(i + 1).Any(b => a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3]))
+                .Should().BeEmpty("the clients do not overlap");
+            session.Errors.Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task MessagesSharingAConnection_EachJourneyShowsItsOwnTransaction_WithTheConnectionsGreetingAndEhlo()
+    {
+        await using var session = await PageSession.StartAsync(_browser.Browser);
+        await session.RunAsync(nameof(MessagesSharingAConnection_EachJourneyShowsItsOwnTransaction_WithTheConnectionsGreetingAndEhlo), async () =>
+        {
+            var page = session.Page;
+            using var api = session.Api();
+            await session.OpenAsync();
+
+            // mail.ru's connection to rosnou.ru is held open while the second message comes, so both leave on it;
+            // rosnou.ru refuses the first one's recipient with 550 5.1.1.
+            var held = Integration.Tests.Infrastructure.HeldOutbound.Install(session.World);
+            await session.SendAsIvanAsync("petr@rosnou.ru", "First on the connection");
+            await held.Opened.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await session.SendAsIvanAsync("student@rosnou.ru", "Second on the connection");
+            await Integration.Tests.Infrastructure.HeldOutbound.WaitingAsync(session.World.FindHost("mail.ru")!.Smtp.VirtualServers[0].OutboundConnections, 1);
+            var fault = new { kind = "reply", host = "rosnou.ru", stage = "rcpt", code = 550, enhancedCode = "5.1.1", text = "No such user" };
+            (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, "/api/faults", fault)).EnsureSuccessStatusCode();
+            held.Release.SetResult();
+
+            var first = page.Locator("#deliveries tbody tr[data-id]", new() { HasText = "First on the connection" });
+            var second = page.Locator("#deliveries tbody tr[data-id]", new() { HasText = "Second on the connection" });
+            await Expect(first).ToHaveAttributeAsync("data-status", "bounced");
+            await Expect(second).ToHaveAttributeAsync("data-status", "delivered");
+
+            await second.ClickAsync();
+            await Expect(page.Locator("#d-subject")).ToHaveTextAsync("Second on the connection");
+            var sessions = new List<string?>();
+            foreach (var (host, role) in new[] { ("mail.ru", "client"), ("rosnou.ru", "server") })
+            {
+                var hop = page.Locator($".hop[data-host='{host}'][data-role='{role}']");
+                await Expect(hop.Locator(".line.client", new() { HasText = "RCPT TO:<student@rosnou.ru>" })).ToHaveCountAsync(1);
+                await Expect(hop.Locator(".line", new() { HasText = "petr@rosnou.ru" })).ToHaveCountAsync(0);
+                await Expect(hop.Locator(".line.server", new() { HasText = "550 5.1.1" })).ToHaveCountAsync(0);
+                await Expect(hop.Locator(".line.client", new() { HasText = "MAIL FROM:" })).ToHaveCountAsync(1);
+                await Expect(hop.Locator(".line.client", new() { HasText = "EHLO mail.ru" })).ToHaveCountAsync(1);
+                await Expect(hop.Locator(".line.server", new() { HasText = "220 rosnou.ru" })).ToHaveCountAsync(1);
+                await Expect(hop.Locator(".line.client", new() { HasText = "QUIT" })).ToHaveCountAsync(1);
+                sessions.Add(await hop.GetAttributeAsync("data-session"));
+            }
+
+            // The first message's journey shows its own refused transaction on the same connection, at both ends.
+            await first.ClickAsync();
+            await Expect(page.Locator("#d-subject")).ToHaveTextAsync("First on the connection");
+            foreach (var (host, role, index) in new[] { ("mail.ru", "client", 0), ("rosnou.ru", "server", 1) })
+            {
+                var hop = page.Locator($".hop[data-host='{host}'][data-role='{role}']");
+                await Expect(hop).ToHaveAttributeAsync("data-session", sessions[index]!);
+                await Expect(hop.Locator(".line.client", new() { HasText = "RCPT TO:<petr@rosnou.ru>" })).ToHaveCountAsync(1);
+                await Expect(hop.Locator(".line.server", new() { HasText = "550 5.1.1" })).ToHaveCountAsync(1);
+                await Expect(hop.Locator(".line", new() { HasText = "student@rosnou.ru" })).ToHaveCountAsync(0);
+                await Expect(hop.Locator(".line.client", new() { HasText = "EHLO mail.ru" })).ToHaveCountAsync(1);
+            }
+
             session.Errors.Should().BeEmpty();
         });
     }

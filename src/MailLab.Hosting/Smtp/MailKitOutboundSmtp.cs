@@ -45,7 +45,7 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
 
         // The client below owns the logger: SmtpClient.Dispose disposes its protocol logger, and a
         // second Dispose here wrote "Connection closed" twice. A connection that never opened logs nothing.
-        var logger = new TraceProtocolLogger(_runtime.World.Trace, request.From.Name, request.Target.Name, request.TraceId);
+        var logger = new TraceProtocolLogger(_runtime.World.Trace, request.From.Name, request.Target.Name) { TraceId = request.TraceId };
         RecordingSmtpClient? client = null;
         try
         {
@@ -70,6 +70,7 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
                 }
 
                 request = next;
+                logger.TraceId = next.TraceId;
                 result = await WithinTimeoutAsync(next, cancellationToken, token => SendOneAsync(client, next, logger.SessionId, token)).ConfigureAwait(false);
             }
         }

@@ -7,31 +7,31 @@ namespace MailLab.Hosting.Smtp;
 /// <summary>
 /// Feeds MailKit's protocol log of an outgoing hop into the trace, line by line, with message
 /// content summarised as an octet count and AUTH secrets redacted (MailKit's secret detector).
+/// The lines go through the same <see cref="SessionTraceObserver"/> as the in-process client's, so
+/// each message's transaction carries its trace (<see cref="TraceId"/>) and the rest is the connection's.
 /// </summary>
 internal sealed class TraceProtocolLogger : IProtocolLogger
 {
-    private readonly TraceLog _trace;
-    private readonly string _host;
+    private readonly SessionTraceObserver _observer;
     private readonly string _peer;
-    private readonly string _traceId;
     private bool _inData;
     private long _dataOctets;
 
-    public TraceProtocolLogger(TraceLog trace, string host, string peer, string traceId)
+    public TraceProtocolLogger(TraceLog trace, string host, string peer)
     {
-        _trace = trace;
-        _host = host;
         _peer = peer;
-        _traceId = traceId;
         SessionId = trace.NewSessionId();
+        _observer = new SessionTraceObserver(trace, host, SessionId, peer, outbound: true, () => TraceId);
     }
 
     public long SessionId { get; }
 
+    /// <summary>The trace of the message being sent now: the one a transaction that starts belongs to.</summary>
+    public string? TraceId { get; set; }
+
     public IAuthenticationSecretDetector? AuthenticationSecretDetector { get; set; }
 
-    public void LogConnect(Uri uri) =>
-        Append(TraceKind.ConnectionOpened, $"Connection to {_peer}");
+    public void LogConnect(Uri uri) => _observer.OnConnectionOpened($"Connection to {_peer}");
 
     public void LogClient(byte[] buffer, int offset, int count)
     {
@@ -68,12 +68,12 @@ internal sealed class TraceProtocolLogger : IProtocolLogger
             }
 
             first = false;
-            Append(TraceKind.ClientLine, line);
+            _observer.OnClientLine(line);
         }
 
         if (_dataOctets > 0 && text.StartsWith("BDAT ", StringComparison.OrdinalIgnoreCase))
         {
-            Append(TraceKind.ClientData, $"({_dataOctets} octets of message content)");
+            _observer.OnClientData(_dataOctets);
             _dataOctets = 0;
         }
     }
@@ -82,29 +82,18 @@ internal sealed class TraceProtocolLogger : IProtocolLogger
     {
         if (_inData)
         {
-            Append(TraceKind.ClientData, $"({_dataOctets} octets of message content)");
+            _observer.OnClientData(_dataOctets);
             _inData = false;
             _dataOctets = 0;
         }
 
         var text = Encoding.UTF8.GetString(buffer, offset, count).TrimEnd('\r', '\n').Replace("\r\n", "\n", StringComparison.Ordinal);
-        Append(TraceKind.ServerReply, text);
+        _observer.OnServerReply(text);
         if (text.StartsWith("354", StringComparison.Ordinal))
         {
             _inData = true;
         }
     }
 
-    public void Dispose()
-    {
-        Append(TraceKind.ConnectionClosed, "Connection closed");
-    }
-
-    private void Append(TraceKind kind, string text)
-    {
-        if (_trace.RecordTranscripts)
-        {
-            _trace.Append(_host, kind, text, SessionId, _traceId, peer: _peer);
-        }
-    }
+    public void Dispose() => _observer.OnConnectionClosed();
 }

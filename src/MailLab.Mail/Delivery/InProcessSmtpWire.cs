@@ -42,25 +42,16 @@ public static class InProcessSmtpWire
             return;
         }
 
-        // The connection's lines are tagged with the first message's trace; each message's own
-        // stages (Relayed, Received) carry its own.
-        if (trace.RecordTranscripts)
-        {
-            trace.Append(first.From.Name, TraceKind.ConnectionOpened, $"Connection to {target.Name}", sessionId, first.TraceId, peer: target.Name);
-        }
-
-        var observer = trace.RecordTranscripts ? new SessionTraceObserver(trace, first.From.Name, sessionId, target.Name, first.TraceId) : null;
-        var remote = new IPEndPoint(first.From.Address ?? IPAddress.Loopback, clientPort);
+        // Each transaction's lines carry its message's trace; the connection's own lines are shared.
         var carried = new Carried(connection, first, sessionId);
+        var observer = trace.RecordTranscripts ? new SessionTraceObserver(trace, first.From.Name, sessionId, target.Name, outbound: true, () => carried.CurrentTraceId) : null;
+        observer?.OnConnectionOpened($"Connection to {target.Name}");
+        var remote = new IPEndPoint(first.From.Address ?? IPAddress.Loopback, clientPort);
         using (var client = new SmtpClientSession(first.HeloName, Transaction(first), carried.Next, first.SendHelo, observer))
         {
             carried.Client = client;
             Run(server, remote, tlsAvailable, client, carried.Origins);
-            if (trace.RecordTranscripts)
-            {
-                trace.Append(first.From.Name, TraceKind.ConnectionClosed, "Connection closed", sessionId, first.TraceId, peer: target.Name);
-            }
-
+            observer?.OnConnectionClosed();
             carried.AnswerTheRest();
         }
     }
@@ -153,6 +144,9 @@ public static class InProcessSmtpWire
 
         /// <summary>Per transaction of the session, the trace its message belongs to.</summary>
         public IReadOnlyList<long> Origins => _origins;
+
+        /// <summary>The trace of the message the session is sending now.</summary>
+        public string CurrentTraceId => _requests[Client!.CurrentTransaction].TraceId;
 
         /// <summary>
         /// Asked by the session after a message's final reply: answers it, then takes the next one

@@ -13,7 +13,8 @@ namespace MailLab.Mail.Delivery;
 /// </summary>
 public static class MessageAcceptor
 {
-    public static SmtpReply Accept(SmtpVirtualServer server, SmtpSessionContext context, SmtpMessage message, long sessionId = 0, long originTraceSequence = 0)
+    /// <param name="traceId">The trace the message is now part of (its own id on its first hop).</param>
+    public static SmtpReply Accept(SmtpVirtualServer server, SmtpSessionContext context, SmtpMessage message, out string traceId, long sessionId = 0, long originTraceSequence = 0)
     {
         var world = server.Host.World;
         var now = world.Clock.GetUtcNow();
@@ -35,6 +36,7 @@ public static class MessageAcceptor
         }
 
         var trace = world.Trace;
+        traceId = stored.TraceId;
         if (stored.TraceSequence == stored.Sequence)
         {
             trace.Register(new TraceSummary(stored));

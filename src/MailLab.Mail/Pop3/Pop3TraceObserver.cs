@@ -22,7 +22,14 @@ internal sealed class Pop3TraceObserver : IPop3SessionObserver
         SessionId = sessionId;
     }
 
+    // A retrieval's text names the account that logged on: the hop's reader (TraceHops).
+    private const string RetrievedBy = "Retrieved by POP3 by ";
+
     public long SessionId { get; }
+
+    /// <summary>The account that retrieved the message, from a <see cref="TraceKind.RetrievedByPop3"/> event.</summary>
+    public static string? ReaderOf(TraceEvent retrieved) =>
+        retrieved.Kind == TraceKind.RetrievedByPop3 && retrieved.Text.StartsWith(RetrievedBy, StringComparison.Ordinal) ? retrieved.Text[RetrievedBy.Length..] : null;
 
     /// <summary>The maildrop locked by this session, once it logs on.</summary>
     public Pop3Maildrop? Maildrop { get; set; }
@@ -53,7 +60,7 @@ internal sealed class Pop3TraceObserver : IPop3SessionObserver
             && Maildrop is { } maildrop && _pendingRetrieval <= maildrop.Count)
         {
             var message = maildrop.Message(_pendingRetrieval - 1);
-            _log.Append(_host, TraceKind.RetrievedByPop3, $"Retrieved by POP3 by {maildrop.User}", SessionId, message.TraceId, message.Id, _peer);
+            _log.Append(_host, TraceKind.RetrievedByPop3, $"{RetrievedBy}{maildrop.User}", SessionId, message.TraceId, message.Id, _peer);
         }
 
         _pendingRetrieval = 0;

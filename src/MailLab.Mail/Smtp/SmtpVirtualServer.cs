@@ -140,7 +140,15 @@ public sealed class SmtpVirtualServer
         var reverseName = Host.World.Dns.ReverseLookup(context.RemoteAddress);
         var options = CreateSessionOptions(tlsAvailable, !Access.Connection.IsGranted(context.RemoteAddress, reverseName));
         var handler = new VirtualServerSessionHandler(this, reverseName, sessionId, originTraceSequence);
-        observer ??= new Tracing.SessionTraceObserver(trace, Host.Name, sessionId, peer);
+        if (observer is null)
+        {
+            // A message relayed by a host of this world continues that host's trace; a new one's trace is known on acceptance.
+            var transcript = new Tracing.SessionTraceObserver(trace, Host.Name, sessionId, peer, outbound: false,
+                () => handler.OriginTraceSequence == 0 ? null : Stores.StoredMessage.FormatId(handler.OriginTraceSequence));
+            handler.Transcript = transcript;
+            observer = transcript;
+        }
+
         var session = new SmtpServerSession(options, handler, context, observer);
         var count = Interlocked.Increment(ref _activeConnections);
         var connection = new InboundSmtpConnection(this, session, handler, Limits.ConnectionTimeout, sessionId);

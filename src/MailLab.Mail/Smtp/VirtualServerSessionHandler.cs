@@ -28,6 +28,9 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
     /// </summary>
     public long OriginTraceSequence { get; set; }
 
+    /// <summary>The session's transcript in the trace, told whose message each accepted transaction carried.</summary>
+    public Tracing.SessionTraceObserver? Transcript { get; set; }
+
     public string? Authenticate(SmtpCredentials credentials)
     {
         var defaultDomain = _server.Access.BasicDefaultDomain ?? _server.Domains.Default.Name;
@@ -80,9 +83,17 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
         return MayRelay(context, domain) ? SmtpRecipientDecision.Accept(complete) : SmtpRecipientDecision.Refuse(SmtpReplies.RelayDenied);
     }
 
-    public SmtpReply Deliver(SmtpSessionContext context, SmtpMessage message) =>
-        _server.Host.World.Faults.TakeReply(_server.Host.Name, Faults.FaultStage.Data)
-        ?? MessageAcceptor.Accept(_server, context, message, _sessionId, OriginTraceSequence);
+    public SmtpReply Deliver(SmtpSessionContext context, SmtpMessage message)
+    {
+        if (_server.Host.World.Faults.TakeReply(_server.Host.Name, Faults.FaultStage.Data) is { } injected)
+        {
+            return injected;
+        }
+
+        var reply = MessageAcceptor.Accept(_server, context, message, out var traceId, _sessionId, OriginTraceSequence);
+        Transcript?.Accepted(traceId);
+        return reply;
+    }
 
     /// <summary>
     /// IIS relay rules: a remote domain that allows relaying overrides the restrictions; otherwise

@@ -19,6 +19,7 @@ internal sealed class SessionTranscript(long sessionId)
     private bool _evicted;
     private int _reported;
     private LineContext? _context;
+    private bool _outbound;
 
     public long SessionId { get; } = sessionId;
 
@@ -28,7 +29,9 @@ internal sealed class SessionTranscript(long sessionId)
     /// they are reported <paramref name="batch"/> at a time, so the log's shared counter is not
     /// touched by every line of every connection.
     /// </summary>
-    public bool TryAdd(long sequence, long utcTicks, TraceKind kind, object? payload, long octets, string host, string? traceId, string? messageId, string? peer, int batch, out int counted)
+    /// <param name="transaction">The mail transaction the line belongs to (1, 2, … on this connection), or 0 for the connection's own lines.</param>
+    /// <param name="outbound">The line is recorded by the sending side of the connection (a host's client), as every line of this transcript then is.</param>
+    public bool TryAdd(long sequence, long utcTicks, TraceKind kind, object? payload, long octets, string host, string? traceId, string? messageId, string? peer, int transaction, bool outbound, int batch, out int counted)
     {
         lock (this)
         {
@@ -38,6 +41,8 @@ internal sealed class SessionTranscript(long sessionId)
                 return false;
             }
 
+            _outbound |= outbound;
+
             if (_count == _lines.Length)
             {
                 var larger = System.Buffers.ArrayPool<Line>.Shared.Rent(_count * 2);
@@ -46,7 +51,7 @@ internal sealed class SessionTranscript(long sessionId)
                 _lines = larger;
             }
 
-            _lines[_count++] = new Line(sequence, utcTicks, payload, ContextFor(host, traceId, messageId, peer), octets, kind);
+            _lines[_count++] = new Line(sequence, utcTicks, payload, ContextFor(host, traceId, messageId, peer, transaction), octets, kind);
             if (_count - _reported >= batch)
             {
                 counted = _count - _reported;
@@ -74,6 +79,26 @@ internal sealed class SessionTranscript(long sessionId)
         }
     }
 
+    /// <summary>
+    /// Gives the lines of <paramref name="transaction"/> from <paramref name="fromSequence"/> on the
+    /// trace <paramref name="traceId"/>: a receiving server learns whose message a transaction carried
+    /// only when it accepts it, after its MAIL, RCPT and DATA lines were written.
+    /// </summary>
+    public void Claim(long fromSequence, int transaction, string traceId)
+    {
+        lock (this)
+        {
+            for (var i = _count - 1; i >= 0 && _lines[i].Sequence >= fromSequence; i--)
+            {
+                var context = _lines[i].Context;
+                if (context.Transaction == transaction && context.TraceId != traceId)
+                {
+                    _lines[i] = _lines[i] with { Context = ContextFor(context.Host, traceId, context.MessageId, context.Peer, transaction) };
+                }
+            }
+        }
+    }
+
     /// <summary>Adds the lines whose context <paramref name="keep"/> selects to <paramref name="into"/>, as events.</summary>
     public void CopyTo(List<TraceEvent> into, Func<LineContext, bool>? keep = null)
     {
@@ -83,7 +108,7 @@ internal sealed class SessionTranscript(long sessionId)
             {
                 if (keep is null || keep(_lines[i].Context))
                 {
-                    into.Add(_lines[i].ToEvent(SessionId));
+                    into.Add(_lines[i].ToEvent(SessionId, _outbound));
                 }
             }
         }
@@ -91,26 +116,27 @@ internal sealed class SessionTranscript(long sessionId)
 
     /// <summary>
     /// The line's host, peer and ids: the same for most lines of a connection, so lines share one
-    /// object (<see cref="ContextFor"/>) instead of carrying four references each.
+    /// object (<see cref="ContextFor"/>) instead of carrying four references each. <paramref name="Transaction"/>:
+    /// the mail transaction on the connection the line belongs to, 0 for the connection's own lines.
     /// </summary>
-    internal sealed record LineContext(string Host, string? TraceId, string? MessageId, string? Peer);
+    internal sealed record LineContext(string Host, string? TraceId, string? MessageId, string? Peer, int Transaction);
 
     /// <summary>The context of the previous line when it is the same, else a new one (under the caller's lock).</summary>
-    private LineContext ContextFor(string host, string? traceId, string? messageId, string? peer)
+    private LineContext ContextFor(string host, string? traceId, string? messageId, string? peer, int transaction)
     {
-        if (_context is { } last && ReferenceEquals(last.Host, host) && last.TraceId == traceId && last.MessageId == messageId && last.Peer == peer)
+        if (_context is { } last && ReferenceEquals(last.Host, host) && last.TraceId == traceId && last.MessageId == messageId && last.Peer == peer && last.Transaction == transaction)
         {
             return last;
         }
 
-        return _context = new LineContext(host, traceId, messageId, peer);
+        return _context = new LineContext(host, traceId, messageId, peer, transaction);
     }
 
     /// <summary>One protocol line; its text is made only when it is read (<see cref="ToEvent"/>).</summary>
     /// <param name="Payload">The line's text, or the <see cref="SmtpReply"/> sent, or null for content (<paramref name="Octets"/>).</param>
     internal readonly record struct Line(long Sequence, long UtcTicks, object? Payload, LineContext Context, long Octets, TraceKind Kind)
     {
-        public TraceEvent ToEvent(long sessionId) => new(
+        public TraceEvent ToEvent(long sessionId, bool outbound) => new(
             Sequence,
             new DateTimeOffset(UtcTicks, TimeSpan.Zero),
             Context.Host,
@@ -119,7 +145,11 @@ internal sealed class SessionTranscript(long sessionId)
             sessionId,
             Context.TraceId,
             Context.MessageId,
-            Context.Peer);
+            Context.Peer)
+        {
+            Transaction = Context.Transaction,
+            Outbound = outbound,
+        };
 
         /// <summary>A line's text: the line itself, the reply as sent, or the size of the content.</summary>
         public static string TextOf(object? payload, long octets) => payload switch

@@ -16,4 +16,16 @@ public sealed record TraceEvent(
     string? TraceId = null,
     string? MessageId = null,
     string? Peer = null,
-    IReadOnlyList<string>? Recipients = null);
+    IReadOnlyList<string>? Recipients = null)
+{
+    /// <summary>
+    /// For a protocol line: the mail transaction (RFC 5321 §3.3, MAIL to the reply to the content or
+    /// RSET) it belongs to, numbered 1, 2, … on its connection, whose lines carry that message's
+    /// <see cref="TraceId"/>; 0 for the connection's own lines (opening, greeting, EHLO, STARTTLS, AUTH,
+    /// QUIT, closing), which every message on the connection shares. 0 for a stage event.
+    /// </summary>
+    public int Transaction { get; init; }
+
+    /// <summary>For a protocol line: written by the sending side of its connection (a host's client), not by the server.</summary>
+    public bool Outbound { get; init; }
+}

@@ -136,12 +136,15 @@ public sealed class TraceLog
     /// is the caller's remembered transcript of that session (a session's observer keeps it, so most
     /// lines need no lookup), updated when the log has let it go.
     /// </summary>
-    internal void AppendLine(ref SessionTranscript? transcript, string host, TraceKind kind, object? payload, long octets, long sessionId, string? traceId, string? messageId, string? peer)
+    /// <param name="transaction">The mail transaction of the connection the line belongs to, 0 for the connection's own (see <see cref="TraceEvent.Transaction"/>).</param>
+    /// <param name="outbound">Written by the sending side of the connection.</param>
+    /// <returns>The line's sequence number.</returns>
+    internal long AppendLine(ref SessionTranscript? transcript, string host, TraceKind kind, object? payload, long octets, long sessionId, string? traceId, string? messageId, string? peer, int transaction = 0, bool outbound = false)
     {
         var sequence = Interlocked.Increment(ref _sequence);
         var ticks = _clock.GetUtcNow().UtcTicks;
         int counted;
-        while (!(transcript ??= TranscriptOf(sessionId)).TryAdd(sequence, ticks, kind, payload, octets, host, traceId, messageId, peer, _countBatch, out counted))
+        while (!(transcript ??= TranscriptOf(sessionId)).TryAdd(sequence, ticks, kind, payload, octets, host, traceId, messageId, peer, transaction, outbound, _countBatch, out counted))
         {
             // Let go between the lookup and the append: the line starts the connection's transcript anew.
             transcript = null;
@@ -154,7 +157,22 @@ public sealed class TraceLog
 
         if (Appended is { } appended)
         {
-            appended(new TraceEvent(sequence, new DateTimeOffset(ticks, TimeSpan.Zero), host, kind, SessionTranscript.Line.TextOf(payload, octets), sessionId, traceId, messageId, peer));
+            appended(new TraceEvent(sequence, new DateTimeOffset(ticks, TimeSpan.Zero), host, kind, SessionTranscript.Line.TextOf(payload, octets), sessionId, traceId, messageId, peer) { Transaction = transaction, Outbound = outbound });
+        }
+
+        return sequence;
+    }
+
+    /// <summary>
+    /// Puts the lines of a connection's <paramref name="transaction"/> written since
+    /// <paramref name="fromSequence"/> on the trace <paramref name="traceId"/> (a server learns whose
+    /// message it was only when it accepts it).
+    /// </summary>
+    internal void Claim(long sessionId, long fromSequence, int transaction, string traceId)
+    {
+        if (_transcripts.TryGetValue(sessionId, out var transcript))
+        {
+            transcript.Claim(fromSequence, transaction, traceId);
         }
     }
 

@@ -14,7 +14,7 @@ public static class Transcript
         var lines = new List<string>();
         foreach (var e in events)
         {
-            var who = e.TraceId is not null && e.Peer is not null ? $"[{e.Host} → {e.Peer}]" : $"[{e.Host}]";
+            var who = e.Outbound && e.Peer is not null ? $"[{e.Host} → {e.Peer}]" : $"[{e.Host}]";
             switch (e.Kind)
             {
                 case TraceKind.ConnectionOpened:

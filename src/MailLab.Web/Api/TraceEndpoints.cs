@@ -48,7 +48,7 @@ internal static class TraceEndpoints
                     .Select(e => new StageDto(e.Sequence, e.Time, e.Host, e.Kind.ToString(), e.Text, e.Peer, e.MessageId, e.SessionId))
                     .ToArray();
                 var copy = HeaderEndpoints.FurthestCopy(runtime, events);
-                return Results.Ok(new TraceDetailDto(TraceListItemDto.Of(summary, sequence => events.FirstOrDefault(e => e.Sequence == sequence)?.Text), stages, Hops(trace, events))
+                return Results.Ok(new TraceDetailDto(TraceListItemDto.Of(summary, sequence => events.FirstOrDefault(e => e.Sequence == sequence)?.Text), stages, Hops(trace, summary.TraceId, events))
                 {
                     StoredCopy = copy?.Id,
                     NoCopyLeft = copy is null ? HeaderEndpoints.NoCopyLeft(summary, events) : null,
@@ -85,33 +85,17 @@ internal static class TraceEndpoints
             .WithSummary("Every new trace event as it happens (text/event-stream, event type \"trace\").");
     }
 
-    private static IReadOnlyList<HopDto> Hops(TraceLog trace, IReadOnlyList<TraceEvent> events)
-    {
-        var hops = new List<HopDto>();
-        foreach (var sessionEvent in events.Where(e => e.SessionId is not null && e.Kind is TraceKind.Received or TraceKind.Relayed or TraceKind.Connecting or TraceKind.RetrievedByPop3)
-                     .GroupBy(e => e.SessionId!.Value).Select(g => g.First()))
-        {
-            var lines = trace.ForSession(sessionEvent.SessionId!.Value);
-            var first = lines.Count > 0 ? lines[0] : sessionEvent;
-            var inbound = sessionEvent.Kind == TraceKind.Received;
-            // The reply to the message content: after the Received stage (inbound), or after the content was sent (outbound).
-            // A POP3 retrieval has no such reply (the message goes the other way).
-            var after = inbound ? sessionEvent.Sequence : lines.LastOrDefault(l => l.Kind == TraceKind.ClientData)?.Sequence ?? long.MaxValue;
-            var accepted = lines.FirstOrDefault(l => l.Kind == TraceKind.ServerReply && l.Sequence > after);
-            hops.Add(new HopDto(
-                sessionEvent.SessionId.Value,
-                sessionEvent.Host,
-                sessionEvent.Kind == TraceKind.RetrievedByPop3 ? "pop3" : inbound ? "server" : "client",
-                sessionEvent.Peer ?? first.Peer,
-                first.Time,
-                accepted?.Text,
-                lines.Where(l => l.Kind is TraceKind.ClientLine or TraceKind.ServerReply or TraceKind.ClientData)
-                    .Select(l => new TranscriptLineDto(l.Time, l.Kind == TraceKind.ServerReply ? "S" : "C", l.Text))
-                    .ToArray()));
-        }
-
-        return hops.OrderBy(h => h.Time).ThenBy(h => h.SessionId).ToArray();
-    }
+    private static IReadOnlyList<HopDto> Hops(TraceLog trace, string traceId, IReadOnlyList<TraceEvent> events) =>
+        TraceHops.Of(trace, traceId, events).Select(h => new HopDto(
+                h.SessionId,
+                h.Host,
+                h.Role.ToString().ToLowerInvariant(),
+                h.Peer,
+                h.Time,
+                h.Reply,
+                h.Transcript.Select(l => new TranscriptLineDto(l.Time, l.Kind == TraceKind.ServerReply ? "S" : "C", l.Text)).ToArray(),
+                h.Reader))
+            .ToArray();
 
     /// <summary>
     /// Trace events appended after it was created, buffered (the oldest dropped past 10,000), each

@@ -75,8 +75,10 @@ public sealed record StageDto(long Sequence, DateTimeOffset Time, string Host, s
 /// <summary>
 /// One conversation the message travelled through: who talked to whom, and what was said. Role:
 /// "server" (Host received it over SMTP), "client" (Host sent it on), "pop3" (Host's POP3 service gave it to a reader).
+/// Transcript: the connection's own lines and this message's transaction (a connection may carry several messages).
+/// Reader: on a POP3 hop, the account that retrieved the message.
 /// </summary>
-public sealed record HopDto(long SessionId, string Host, string Role, string? Peer, DateTimeOffset Time, string? Reply, IReadOnlyList<TranscriptLineDto> Transcript);
+public sealed record HopDto(long SessionId, string Host, string Role, string? Peer, DateTimeOffset Time, string? Reply, IReadOnlyList<TranscriptLineDto> Transcript, string? Reader = null);
 
 /// <summary>A transcript line: "C" for what the client sent, "S" for the server's reply.</summary>
 public sealed record TranscriptLineDto(DateTimeOffset Time, string Direction, string Text);

@@ -7,7 +7,7 @@
 import { t, language, setLanguage, translatePage } from "./i18n.js";
 import { $, h, api, debounce, coalesce, formatTime } from "./dom.js";
 import { DeliveryList, statusView, kindBadge } from "./deliveries.js";
-import { pathFrames, trailUpTo } from "./pathframes.js";
+import { journeyClients, pathFrames, trailUpTo } from "./pathframes.js";
 import { initSimControls, showSimControls } from "./simcontrols.js";
 import { initHostDetails, openHostDetails, closeHostDetails, refreshHostDetails, openHost } from "./hostdetails.js";
 import { renderTopology } from "./topology.js";
@@ -133,7 +133,8 @@ async function controlVirtualServer(host, vs, action) {
 
 function renderTopologyView() {
   const trail = state.detail ? trailUpTo(state.frames, state.cursor, state.detail) : null;
-  state.messageAnchor = renderTopology($("topology"), state.servers, state.network, trail, state.messageAnchor);
+  const journey = state.detail ? journeyClients(state.detail, state.servers) : null;
+  state.messageAnchor = renderTopology($("topology"), state.servers, state.network, trail, state.messageAnchor, journey);
 }
 
 function onTopologyActivated(event) {
@@ -267,12 +268,14 @@ function renderDetail() {
     .sort((a, b) => rank(a.hop) - rank(b.hop) || a.index - b.index)
     .map((x) => x.hop);
   $("hops").replaceChildren(...hops.map((hop) => {
-    const title = t({ server: "hopIn", client: "hopOut", pop3: "hopPop3" }[hop.role] ?? "hopOut", hop.host, hop.peer ?? "?");
+    // A POP3 hop names the account that logged on, and where from.
+    const peer = hop.reader ? `${hop.reader} (${hop.peer ?? "?"})` : hop.peer ?? "?";
+    const title = t({ server: "hopIn", client: "hopOut", pop3: "hopPop3" }[hop.role] ?? "hopOut", hop.host, peer);
     const lines = hop.transcript.map((line) =>
       h("div", { class: `line ${line.direction === "S" ? "server" : "client"}`, "data-direction": line.direction },
         h("span", { class: "dir", text: `${line.direction}: ` }),
         h("span", { class: "text", text: line.text })));
-    return h("article", { class: "hop", "data-host": hop.host, "data-role": hop.role, "data-session": String(hop.sessionId) },
+    return h("article", { class: "hop", "data-host": hop.host, "data-role": hop.role, "data-session": String(hop.sessionId), "data-reader": hop.reader ?? "" },
       h("h4", {},
         h("span", { text: title }),
         h("span", { class: "reply", text: hop.reply ? ` — ${t("reply")}: ${hop.reply}` : "" })),

@@ -9,9 +9,40 @@ export function linkKey(a, b) {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
+/** The account that retrieved the message in a POP3 stage, as the trace says (its hop's reader). */
+function readerOf(detail, stage) {
+  return detail.hops.find((h) => h.role === "pop3" && h.sessionId === stage.sessionId)?.reader ?? null;
+}
+
+/**
+ * The mail clients of a journey: the sender's, at the host it submitted to, and each reader's, at
+ * its host: every account that retrieved the message by POP3 and every recipient that is an account
+ * of a host (its reader-to-be). hosts: the servers, with their accounts.
+ */
+export function journeyClients(detail, hosts) {
+  const readers = new Map();
+  for (const hop of detail.hops) {
+    if (hop.role === "pop3" && hop.reader) {
+      readers.set(hop.reader, hop.host);
+    }
+  }
+  for (const recipient of detail.message.recipients) {
+    const host = hosts.find((h) => (h.accounts ?? []).some((a) => a.toLowerCase() === recipient.toLowerCase()));
+    if (host && !readers.has(recipient)) {
+      readers.set(recipient, host.name);
+    }
+  }
+  readers.delete(detail.message.from);
+  return {
+    sender: { address: detail.message.from, host: detail.message.host },
+    readers: [...readers].map(([address, host]) => ({ address, host })),
+  };
+}
+
 /**
  * One frame per stage: { node: {type: "client"|"host"|"dns"|"store"|"reader", id}, link?: {type, key},
- * problem }. "reader" is the POP3 client of a host (the topology finds which).
+ * problem }. A "reader" node is the client of the account that retrieved the message by POP3
+ * (id: the account, host: its host).
  */
 export function pathFrames(detail) {
   const frames = [];
@@ -42,10 +73,12 @@ export function pathFrames(detail) {
       case "DeletedByPop3":
         node = { type: "store", id: stage.host };
         break;
-      case "RetrievedByPop3":
-        node = { type: "reader", id: stage.host };
-        link = { type: "reader", key: stage.host };
+      case "RetrievedByPop3": {
+        const reader = readerOf(detail, stage) ?? stage.host;
+        node = { type: "reader", id: reader, host: stage.host };
+        link = { type: "reader", key: reader };
         break;
+      }
       default:
         break;
     }

@@ -73,39 +73,54 @@ export function layout(hosts) {
   return { positions, dns: { x: cx, y: cy }, height, hostWidth: NARROW_HOST_W, rows: true };
 }
 
-/** The two mail clients: the first account of the first host, and the first account of the last host that has one. */
-export function clients(hosts) {
+/**
+ * The mail clients. Without a journey: the first account of the first host (left), and the first
+ * account of the last host that has one (right). With one (pathframes.journeyClients): its sender
+ * (left) and its readers (right), the accounts that really took part.
+ */
+export function clients(hosts, journey) {
+  const known = (c) => hosts.some((h) => h.name === c.host);
+  if (journey && known(journey.sender)) {
+    const readers = journey.readers.filter(known);
+    return [
+      { ...journey.sender, side: "left", index: 0, of: 1 },
+      ...readers.map((r, index) => ({ ...r, side: "right", index, of: readers.length })),
+    ];
+  }
   const withAccounts = hosts.filter((h) => h.accounts && h.accounts.length > 0);
   if (withAccounts.length === 0) {
     return [];
   }
-  const sender = { address: withAccounts[0].accounts[0], host: withAccounts[0].name, side: "left" };
+  const sender = { address: withAccounts[0].accounts[0], host: withAccounts[0].name, side: "left", index: 0, of: 1 };
   const last = withAccounts[withAccounts.length - 1];
   if (last === withAccounts[0]) {
     return [sender];
   }
-  return [sender, { address: last.accounts[0], host: last.name, side: "right" }];
+  return [sender, { address: last.accounts[0], host: last.name, side: "right", index: 0, of: 1 }];
 }
 
 /**
  * Beside its host for 1 or 2 hosts; with two rows of hosts at the middle row's ends; else in a corner
  * on its host's side (the sender's at the top, the reader's at the bottom), clear of the ellipse.
+ * Several readers stack: around that place beside a host or in the middle row, upwards from the corner.
  */
 function clientPosition(client, hostPos, shape) {
   const { positions, height, rows } = shape;
   const x = (positions.size <= 2 || rows ? client.side === "left" : hostPos.x < W / 2) ? CLIENT_W / 2 + 10 : W - CLIENT_W / 2 - 10;
+  const step = CLIENT_H + 8;
   if (positions.size <= 2 || rows) {
-    return { x, y: positions.size <= 2 ? hostPos.y : height / 2 };
+    const centre = positions.size <= 2 ? hostPos.y : height / 2;
+    return { x, y: centre + (client.index - (client.of - 1) / 2) * step };
   }
-  return { x, y: client.side === "left" ? CLIENT_H / 2 + 8 : height - CLIENT_H / 2 - 8 };
+  return { x, y: client.side === "left" ? CLIENT_H / 2 + 8 + client.index * step : height - CLIENT_H / 2 - 8 - client.index * step };
 }
 
 /**
  * Draws the topology into svg. highlight (or null): the trail from pathframes.trailUpTo.
- * previousAnchor: where the message was drawn before, to move it from there. Returns the message's
- * new anchor point (or null).
+ * previousAnchor: where the message was drawn before, to move it from there. journey (or null): the
+ * selected message's clients (pathframes.journeyClients). Returns the message's new anchor point (or null).
  */
-export function renderTopology(svg, servers, network, highlight, previousAnchor) {
+export function renderTopology(svg, servers, network, highlight, previousAnchor, journey) {
   const keep = svg.querySelector("title");
   svg.replaceChildren();
   if (keep) {
@@ -117,7 +132,7 @@ export function renderTopology(svg, servers, network, highlight, previousAnchor)
   const unreachable = new Set(network?.unreachableHosts ?? []);
   const links = svg.appendChild(el("g", { class: "links" }));
   const nodes = svg.appendChild(el("g", { class: "nodes" }));
-  const anchors = { dns, hosts: new Map(), stores: new Map(), clients: new Map(), readers: new Map() };
+  const anchors = { dns, hosts: new Map(), stores: new Map(), clients: new Map() };
   const lines = dnsLines(network);
   const dnsH = dnsHeight(lines);
 
@@ -159,12 +174,11 @@ export function renderTopology(svg, servers, network, highlight, previousAnchor)
   dnsGroup.append(el("title", {}, [...lines, "", ...resolved].join("\n")));
 
   // Mail clients, beside their host, outwards from the centre.
-  for (const client of clients(servers)) {
+  for (const client of clients(servers, journey)) {
     const hostPos = positions.get(client.host);
     const { x, y } = clientPosition(client, hostPos, shape);
     anchors.clients.set(client.address, { x, y });
-    anchors.readers.set(client.host, { x, y });
-    const on = highlight?.clients?.has(client.address) || highlight?.readers?.has(client.host);
+    const on = highlight?.clients?.has(client.address) || highlight?.readers?.has(client.address);
     const label = t("client", client.address);
     const width = Math.min(CLIENT_W, Math.max(120, 7 * label.length + 20));
     links.append(el("line", { x1: x, y1: y, x2: hostPos.x, y2: hostPos.y, class: `link client-link${on ? " on-path" : ""}` }));
@@ -219,7 +233,7 @@ function anchorOf(anchors, node) {
     case "client":
       return anchors.clients.get(node.id);
     case "reader":
-      return anchors.readers.get(node.id) ?? anchors.stores.get(node.id);
+      return anchors.clients.get(node.id) ?? anchors.stores.get(node.host);
     default:
       return null;
   }

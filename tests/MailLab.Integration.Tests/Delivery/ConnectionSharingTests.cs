@@ -1,4 +1,4 @@
-using MailLab.Mail.Delivery;
+using MailLab.Integration.Tests.Infrastructure;
 using MailLab.Mail.Tracing;
 using MailLab.Mail.World;
 
@@ -20,7 +20,7 @@ public sealed class ConnectionSharingTests
     {
         var yaml = DefaultTopology.ReadYaml();
         await using var world = await YamlWorld.StartAsync(outboundTls ? yaml.Replace("outboundTls: false", "outboundTls: true", StringComparison.Ordinal) : yaml);
-        var held = HeldOutbound.Install(world);
+        var held = HeldOutbound.Install(world.World);
 
         var ids = await SendWhileHeldAsync(world, held, ("first", "student@rosnou.ru"), ("second", "student@rosnou.ru"));
         held.Release.SetResult();
@@ -40,11 +40,104 @@ public sealed class ConnectionSharingTests
             : ["EHLO", "MAIL", "RCPT", "DATA", "MAIL", "RCPT", "DATA", "QUIT"]);
     }
 
+    [Theory]
+    [InlineData(false, "the in-process wire")]
+    [InlineData(true, "MailKit over the in-memory network, with STARTTLS")]
+    public async Task MessagesSharingAConnection_EachHopShowsItsOwnTransaction_AndTheConnectionsGreetingEhloAndQuit(bool outboundTls, string wire)
+    {
+        var yaml = DefaultTopology.ReadYaml().Replace(
+            "      - { address: student@rosnou.ru, password: student123 }",
+            "      - { address: student@rosnou.ru, password: student123 }\n      - { address: petr@rosnou.ru, password: petr123 }",
+            StringComparison.Ordinal);
+        await using var world = await YamlWorld.StartAsync(outboundTls ? yaml.Replace("outboundTls: false", "outboundTls: true", StringComparison.Ordinal) : yaml);
+        var held = HeldOutbound.Install(world.World);
+
+        // The first message's recipient is refused at RCPT, the second's is accepted, on one connection.
+        var ids = await SendWhileHeldAsync(world, held, ("to petr", "petr@rosnou.ru"), ("to student", "student@rosnou.ru"));
+        var (refused, delivered) = (ids[0], ids[1]);
+        world.World.Faults.AddReply("rosnou.ru", Mail.Faults.FaultStage.Rcpt, new Protocol.Smtp.SmtpReply(550, "5.1.1", "No such user"));
+        held.Release.SetResult();
+        await world.IdleAsync();
+        world.Host("rosnou.ru").Mailboxes.Find("student@rosnou.ru")!.Messages.Select(m => m.Subject).Should().Equal("to student");
+
+        var trace = world.World.Trace;
+        var hopsOfRefused = TraceHops.Of(trace, refused, trace.ForTrace(refused));
+        var hopsOfDelivered = TraceHops.Of(trace, delivered, trace.ForTrace(delivered));
+        var client = hopsOfDelivered.Single(h => h.Host == "mail.ru" && h.Role == TraceHopRole.Client);
+        var server = hopsOfDelivered.Single(h => h.Host == "rosnou.ru" && h.Role == TraceHopRole.Server);
+        hopsOfRefused.Should().Contain(h => h.SessionId == client.SessionId && h.Role == TraceHopRole.Client, $"the refused message's transaction is on the shared connection ({wire})");
+        hopsOfRefused.Should().Contain(h => h.SessionId == server.SessionId && h.Role == TraceHopRole.Server, "rosnou.ru refused it in the same session");
+
+        foreach (var side in new[] { client, server })
+        {
+            var own = Texts(side);
+            own.Should().Contain("RCPT TO:<student@rosnou.ru>").And.Contain(t => t.StartsWith("250 2.6.0", StringComparison.Ordinal));
+            own.Should().NotContain(t => t.Contains("petr@rosnou.ru", StringComparison.Ordinal), $"{side.Host}'s hop of {delivered} holds only its own transaction");
+            own.Should().NotContain(t => t.StartsWith("550", StringComparison.Ordinal));
+            own.Should().NotContain("RSET", "the RSET closed the other message's transaction");
+            own.Count(t => t.StartsWith("MAIL FROM:", StringComparison.Ordinal)).Should().Be(1);
+            own.Count(t => t.StartsWith("220 rosnou.ru", StringComparison.Ordinal)).Should().Be(1, "the connection's greeting is shared");
+            own.Count(t => t.StartsWith("EHLO ", StringComparison.Ordinal)).Should().Be(outboundTls ? 2 : 1, "so is EHLO (again after STARTTLS)");
+            own.Should().Contain("QUIT");
+            side.Reply.Should().StartWith("250 2.6.0");
+
+            var other = Texts(hopsOfRefused.Single(h => h.SessionId == side.SessionId));
+            other.Should().Contain("RCPT TO:<petr@rosnou.ru>").And.Contain(t => t.StartsWith("550 5.1.1", StringComparison.Ordinal)).And.Contain("RSET");
+            other.Should().NotContain(t => t.Contains("student@rosnou.ru", StringComparison.Ordinal)).And.NotContain("DATA");
+            other.Count(t => t.StartsWith("220 rosnou.ru", StringComparison.Ordinal)).Should().Be(1);
+            other.Should().Contain(t => t.StartsWith("EHLO ", StringComparison.Ordinal)).And.Contain("QUIT");
+        }
+
+        // The lines themselves say whose they are: each transaction's carry its message's trace and number.
+        var lines = trace.ForSession(client.SessionId).Where(e => TraceLog.IsProtocol(e.Kind)).ToArray();
+        lines.Where(e => e.Transaction == 0).Should().OnlyContain(e => e.TraceId == null);
+        lines.Where(e => e.Text.Contains("petr@", StringComparison.Ordinal)).Should().OnlyContain(e => e.TraceId == refused && e.Transaction == 1);
+        lines.Where(e => e.Text.Contains("student@", StringComparison.Ordinal)).Should().OnlyContain(e => e.TraceId == delivered && e.Transaction == 2);
+    }
+
+    [Fact]
+    public async Task ClientSubmittingTwoMessagesOnOneConnection_EachMessagesFirstHopShowsItsOwnTransaction()
+    {
+        await using var world = await YamlWorld.StartAsync(DefaultTopology.ReadYaml());
+
+        // Ivan's client (MailKit) submits two messages in one session: mail.ru learns each one's id only on accepting it.
+        using var client = new MailKit.Net.Smtp.SmtpClient { Timeout = 20_000 };
+        await client.ConnectAsync(world.Server.InMemory.Connect(world.Vs("mail.ru"), System.Net.IPAddress.Loopback), "mail.ru", 25, MailKit.Security.SecureSocketOptions.None);
+        await client.AuthenticateAsync("ivan@mail.ru", "ivan123");
+        var ids = new List<string>();
+        foreach (var (subject, to) in new[] { ("one", "student@rosnou.ru"), ("two", "ivan@mail.ru") })
+        {
+            var message = new MimeKit.MimeMessage();
+            message.From.Add(MimeKit.MailboxAddress.Parse("ivan@mail.ru"));
+            message.To.Add(MimeKit.MailboxAddress.Parse(to));
+            message.Subject = subject;
+            message.Body = new MimeKit.TextPart("plain") { Text = "Hello" };
+            var response = await client.SendAsync(message);
+            var start = response.IndexOf('<', StringComparison.Ordinal) + 1;
+            ids.Add(response[start..response.IndexOf('@', start)]);
+        }
+
+        await client.DisconnectAsync(true);
+        await world.IdleAsync();
+
+        var trace = world.World.Trace;
+        var hops = ids.Select(id => TraceHops.Of(trace, id, trace.ForTrace(id)).First(h => h.Host == "mail.ru" && h.Role == TraceHopRole.Server)).ToArray();
+        hops.Select(h => h.SessionId).Distinct().Should().ContainSingle("both were submitted in one session");
+        Texts(hops[0]).Should().Contain("RCPT TO:<student@rosnou.ru>").And.NotContain("RCPT TO:<ivan@mail.ru>");
+        Texts(hops[1]).Should().Contain("RCPT TO:<ivan@mail.ru>").And.NotContain("RCPT TO:<student@rosnou.ru>");
+        foreach (var (hop, id) in hops.Zip(ids))
+        {
+            Texts(hop).Count(t => t.StartsWith("MAIL FROM:", StringComparison.Ordinal)).Should().Be(1);
+            Texts(hop).Should().Contain(t => t.StartsWith("EHLO ", StringComparison.Ordinal)).And.Contain(t => t.StartsWith("AUTH ", StringComparison.Ordinal)).And.Contain("QUIT");
+            hop.Reply.Should().Contain(id, "the reply to its content is its own 250");
+        }
+    }
+
     [Fact]
     public async Task InProcessWire_ADroppedConnection_FailsTheMessageInFlight_AndANewConnectionCarriesTheOthers()
     {
         await using var world = await YamlWorld.StartAsync(DefaultTopology.ReadYaml());
-        var held = HeldOutbound.Install(world);
+        var held = HeldOutbound.Install(world.World);
 
         var ids = await SendWhileHeldAsync(world, held, ("first", "student@rosnou.ru"), ("second", "student@rosnou.ru"));
         var (first, second) = (ids[0], ids[1]);
@@ -65,7 +158,7 @@ public sealed class ConnectionSharingTests
     {
         await using var external = await YamlWorld.StartAsync(Topologies.ExternalExample, listenOnTcp: true);
         await using var world = await YamlWorld.StartAsync(SmartHostWorld(external));
-        var held = HeldOutbound.Install(world);
+        var held = HeldOutbound.Install(world.World);
 
         var ids = await SendWhileHeldAsync(world, held, ("one", "user@external.example"), ("two", "someone@elsewhere.example"), ("three", "user@external.example"));
         var (first, second, third) = (ids[0], ids[1], ids[2]);
@@ -94,7 +187,7 @@ public sealed class ConnectionSharingTests
     {
         await using var external = await YamlWorld.StartAsync(Topologies.ExternalExample, listenOnTcp: true);
         await using var world = await YamlWorld.StartAsync(SmartHostWorld(external));
-        var held = HeldOutbound.Install(world);
+        var held = HeldOutbound.Install(world.World);
 
         var first = (await SendWhileHeldAsync(world, held, ("one", "user@external.example"), ("two", "user@external.example")))[0];
         external.World.Faults.AddDropDuringData("external.example");
@@ -106,6 +199,8 @@ public sealed class ConnectionSharingTests
         world.StageTexts(first).Should().Contain(t => t.StartsWith($"mail.ru Connecting: 127.0.0.1:{port}: 451 4.4.2", StringComparison.Ordinal));
         world.Vs("mail.ru").Queue.Entries.Should().ContainSingle().Which.Message.TraceId.Should().Be(first);
     }
+
+    private static string[] Texts(TraceHop hop) => hop.Transcript.SelectMany(l => l.Text.Split('\n')).ToArray();
 
     /// <summary>mail.ru sending all remote mail to <paramref name="external"/> over TCP.</summary>
     private static string SmartHostWorld(YamlWorld external) => $$"""
@@ -129,43 +224,7 @@ public sealed class ConnectionSharingTests
             ids.Add(await world.SendAsIvanAsync(subject, to));
         }
 
-        var count = messages.Length - 1;
-        var pool = world.Vs("mail.ru").OutboundConnections;
-        var deadline = DateTime.UtcNow + Limit;
-        while (pool.WaitingMessages < count)
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, $"{count} messages should be waiting for the open connection");
-            await Task.Delay(10);
-        }
-
+        await HeldOutbound.WaitingAsync(world.Vs("mail.ru").OutboundConnections, messages.Length - 1);
         return [.. ids];
-    }
-
-    /// <summary>The world's own wire, with its first connection held back until the test releases it.</summary>
-    private sealed class HeldOutbound(IOutboundSmtp inner) : IOutboundSmtp
-    {
-        private int _connections;
-
-        public TaskCompletionSource Opened { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public static HeldOutbound Install(YamlWorld world)
-        {
-            var held = new HeldOutbound(world.World.Outbound!);
-            world.World.Outbound = held;
-            return held;
-        }
-
-        public async Task SendAsync(OutboundConnection connection, CancellationToken cancellationToken)
-        {
-            if (Interlocked.Increment(ref _connections) == 1)
-            {
-                Opened.SetResult();
-                await Release.Task;
-            }
-
-            await inner.SendAsync(connection, cancellationToken);
-        }
     }
 }

@@ -138,13 +138,22 @@ public sealed class PageSession : IAsyncDisposable
     }
 
     /// <summary>student@rosnou.ru reads the first message of the mailbox with POP3 over TCP (MailKit), leaving it there.</summary>
-    public async Task RetrieveAsStudentAsync()
+    public Task RetrieveAsStudentAsync() => RetrieveAsync("student@rosnou.ru", "student123", all: false);
+
+    /// <summary>A user of rosnou.ru reads every message of the mailbox with POP3 over TCP (MailKit), leaving them there.</summary>
+    public Task RetrieveAllAsync(string user, string password) => RetrieveAsync(user, password, all: true);
+
+    private async Task RetrieveAsync(string user, string password, bool all)
     {
         var endPoint = Runtime.GetPop3EndPoint(World.FindHost("rosnou.ru")!.Pop3) ?? throw new InvalidOperationException("rosnou.ru has no POP3 listener.");
         using var client = new MailKit.Net.Pop3.Pop3Client { Timeout = 20_000 };
         await client.ConnectAsync(endPoint.Address.ToString(), endPoint.Port, SecureSocketOptions.None);
-        await client.AuthenticateAsync("student@rosnou.ru", "student123");
-        await client.GetMessageAsync(0);
+        await client.AuthenticateAsync(user, password);
+        for (var i = 0; i < (all ? client.Count : 1); i++)
+        {
+            await client.GetMessageAsync(i);
+        }
+
         await client.DisconnectAsync(true);
     }
 

@@ -1,0 +1,88 @@
+namespace MailLab.Mail.Tracing;
+
+/// <summary>What a host did in a hop: received the message over SMTP, sent it on, or gave it to a POP3 reader.</summary>
+public enum TraceHopRole
+{
+    Server,
+    Client,
+    Pop3,
+}
+
+/// <summary>
+/// One conversation a message travelled through: who talked to whom and what was said about this
+/// message. <paramref name="Transcript"/>: the connection's own lines (greeting, EHLO, QUIT…) and this
+/// message's transaction, not those of other messages the connection carried (ClientLine, ServerReply
+/// and ClientData events). <paramref name="Reply"/>: the reply to the message content, if it was sent.
+/// <paramref name="Reader"/>: for a POP3 hop, the account that retrieved the message.
+/// </summary>
+public sealed record TraceHop(long SessionId, string Host, TraceHopRole Role, string? Peer, DateTimeOffset Time, string? Reply, IReadOnlyList<TraceEvent> Transcript, string? Reader);
+
+/// <summary>A message's hops, read from the trace (the reader behind the API's and the page's journey).</summary>
+public static class TraceHops
+{
+    /// <summary>
+    /// The hops of <paramref name="traceId"/>, in time order, from its events (<see cref="TraceLog.ForTrace"/>):
+    /// every connection one of its stages names (received, connecting, relayed, retrieved) and every
+    /// connection that carried a transaction of it (a recipient refused there leaves no stage on that
+    /// connection, but the lines are the message's).
+    /// </summary>
+    public static IReadOnlyList<TraceHop> Of(TraceLog log, string traceId, IReadOnlyList<TraceEvent> events)
+    {
+        // A connection's first stage of this message says what the host did there; a connection with
+        // only lines of it is told by its side.
+        var anchors = new Dictionary<long, TraceEvent>();
+        foreach (var e in events)
+        {
+            if (e.SessionId is { } session && e.Kind is TraceKind.Received or TraceKind.Relayed or TraceKind.Connecting or TraceKind.RetrievedByPop3)
+            {
+                anchors.TryAdd(session, e);
+            }
+        }
+
+        foreach (var e in events)
+        {
+            if (e.SessionId is { } session && TraceLog.IsProtocol(e.Kind) && e.TraceId == traceId)
+            {
+                anchors.TryAdd(session, e);
+            }
+        }
+
+        var hops = new List<TraceHop>(anchors.Count);
+        foreach (var (session, anchor) in anchors)
+        {
+            hops.Add(Hop(log, traceId, session, anchor));
+        }
+
+        return hops.OrderBy(h => h.Time).ThenBy(h => h.SessionId).ToArray();
+    }
+
+    private static TraceHop Hop(TraceLog log, string traceId, long session, TraceEvent anchor)
+    {
+        // The connection's own lines and this message's transaction; other messages' transactions are theirs.
+        var lines = log.ForSession(session).Where(l => TraceLog.IsProtocol(l.Kind) && (l.Transaction == 0 || l.TraceId == traceId)).ToArray();
+        var role = anchor.Kind switch
+        {
+            TraceKind.RetrievedByPop3 => TraceHopRole.Pop3,
+            TraceKind.Received => TraceHopRole.Server,
+            TraceKind.Relayed or TraceKind.Connecting => TraceHopRole.Client,
+            _ => anchor.Outbound ? TraceHopRole.Client : TraceHopRole.Server,
+        };
+
+        // The reply to the message content: after the Received stage (inbound), or after the content
+        // was sent (outbound). A POP3 retrieval has no such reply (the message goes the other way).
+        var after = anchor.Kind == TraceKind.Received ? anchor.Sequence
+            : role == TraceHopRole.Client ? lines.LastOrDefault(l => l.Kind == TraceKind.ClientData)?.Sequence ?? long.MaxValue
+            : long.MaxValue;
+        var accepted = lines.FirstOrDefault(l => l.Kind == TraceKind.ServerReply && l.Sequence > after);
+        var first = lines.Length > 0 ? lines[0] : anchor;
+        return new TraceHop(
+            session,
+            anchor.Host,
+            role,
+            anchor.Peer ?? first.Peer,
+            first.Time,
+            accepted?.Text,
+            lines.Where(l => l.Kind is TraceKind.ClientLine or TraceKind.ServerReply or TraceKind.ClientData).ToArray(),
+            anchor.Kind == TraceKind.RetrievedByPop3 ? Pop3.Pop3TraceObserver.ReaderOf(anchor) : null);
+    }
+}

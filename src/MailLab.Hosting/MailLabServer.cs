@@ -30,13 +30,37 @@ public sealed class MailLabServer : IAsyncDisposable
     private bool _disposed;
 
     /// <param name="dataDirectory">maillab up --data-dir: where the stores and queues persist (null: in memory only).</param>
-    public MailLabServer(MailWorld world, bool listenOnTcp = true, string? dataDirectory = null)
+    /// <param name="certificate">
+    /// maillab up --certificate: the STARTTLS certificate, owned by the server from now on. Null: the
+    /// topology's <c>certificate:</c>, else the one generated and kept in the data directory, else
+    /// one generated for this run. Throws <see cref="CertificateFileException"/> for unusable files,
+    /// IOException when the data directory cannot keep the certificate.
+    /// </param>
+    public MailLabServer(MailWorld world, bool listenOnTcp = true, string? dataDirectory = null, X509Certificate2? certificate = null)
     {
         _tcp = listenOnTcp;
         _dataDirectory = dataDirectory;
         _topology = Mail.Topology.TopologyWriter.Write(world);
         _started = world.Clock.GetUtcNow();
-        Certificate = SelfSignedCertificate.Create(world.Hosts.Select(h => h.Name), world.Clock);
+        var hostNames = world.Hosts.Select(h => h.Name).ToArray();
+        if (certificate is not null)
+        {
+            (Certificate, CertificateOrigin) = (certificate, "given with --certificate");
+        }
+        else if (world.Certificate is { } file)
+        {
+            (Certificate, CertificateOrigin) = (ServerCertificate.Load(file), $"from {file.Path} (the topology's certificate)");
+        }
+        else if (dataDirectory is not null)
+        {
+            Certificate = ServerCertificate.LoadOrCreate(dataDirectory, hostNames, world.Clock, out var reused);
+            CertificateOrigin = $"self-signed, {(reused ? "kept" : "made and kept")} in {Path.Combine(dataDirectory, ServerCertificate.FileName)}";
+        }
+        else
+        {
+            (Certificate, CertificateOrigin) = (SelfSignedCertificate.Create(hostNames, world.Clock), "self-signed, made for this run (--data-dir keeps one)");
+        }
+
         InMemory = new InMemoryNetwork(Certificate);
         World = Attach(world);
     }
@@ -54,6 +78,9 @@ public sealed class MailLabServer : IAsyncDisposable
     public Mail.Persistence.DataDirectory? Data { get; private set; }
 
     public X509Certificate2 Certificate { get; }
+
+    /// <summary>Where <see cref="Certificate"/> came from, for the start-up report.</summary>
+    public string CertificateOrigin { get; }
 
     public InMemoryNetwork InMemory { get; }
 

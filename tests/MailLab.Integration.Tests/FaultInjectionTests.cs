@@ -49,9 +49,50 @@ public sealed class FaultInjectionTests : ApiTestBase
         World.World.Trace.Snapshot().Should().Contain(e => e.Kind == TraceKind.Deferred && e.Host == "mail.ru");
         World.Rosnou.Mailboxes.Find("student@rosnou.ru")!.Count.Should().Be(0);
 
+        // The hop mail.ru → rosnou.ru (the in-process wire): rosnou.ru answered DATA with 354, read
+        // part of the content, and the connection was cut before the end of data.
+        var cut = CutConnection();
+        var octets = OctetsIntoTheContent(cut);
+        octets.Should().BePositive();
+        World.World.Trace.ForSession(cut.SessionId!.Value).Where(e => e.Kind == TraceKind.ServerReply).Select(e => e.Text)
+            .Last().Should().StartWith("354 ", "the cut comes after the reply to DATA");
+
         await DeliveryPipelineTests.AdvanceAsync(World, TimeSpan.FromMinutes(15));
-        World.Rosnou.Mailboxes.Find("student@rosnou.ru")!.Count.Should().Be(1);
+        World.Rosnou.Mailboxes.Find("student@rosnou.ru")!.Messages.Should().ContainSingle()
+            .Which.Data.Length.Should().BeGreaterThan((int)octets, "the retry sends the whole message");
     }
+
+    [Fact]
+    public async Task DropDuringData_OverTcp_Answers354_ThenCutsTheConnectionPartWayThroughTheContent()
+    {
+        (await Http.PostAsJsonAsync("/api/faults", new { kind = "drop", host = "rosnou.ru" })).EnsureSuccessStatusCode();
+        await using var client = await World.ConnectTcpAsync(World.Rosnou);
+        (await client.ReadReplyAsync()).Should().StartWith("220 ");
+        (await client.CommandAsync("EHLO client.example")).Should().StartWith("250");
+        (await client.CommandAsync("MAIL FROM:<a@example.org>")).Should().StartWith("250 ");
+        (await client.CommandAsync("RCPT TO:<student@rosnou.ru>")).Should().StartWith("250 ");
+        (await client.CommandAsync("DATA")).Should().StartWith("354 ", "the drop comes during DATA, not instead of its reply");
+
+        var content = "Subject: cut short\r\n\r\n" + string.Concat(Enumerable.Repeat("A line of the body.\r\n", 20)) + ".\r\n";
+        await client.SendRawAsync(content);
+        (await client.ReadReplyAsync()).Should().BeNull("the connection is cut with no reply to the end of data");
+
+        await World.World.Work.WhenIdleAsync();
+        World.Rosnou.Mailboxes.Find("student@rosnou.ru")!.Count.Should().Be(0);
+        OctetsIntoTheContent(CutConnection()).Should().BeInRange(1, content.Length - 3, "part of the content, not all of it");
+        (await Http.GetFromJsonAsync<JsonElement>("/api/faults")).GetArrayLength().Should().Be(0, "the fault was used up");
+
+        await using var next = await World.ConnectTcpAsync(World.Rosnou);
+        (await next.ReadReplyAsync()).Should().StartWith("220 ", "only one connection is cut");
+    }
+
+    /// <summary>rosnou.ru's end of the connection the fault cut.</summary>
+    private TraceEvent CutConnection() => World.World.Trace.Snapshot()
+        .Should().ContainSingle(e => e.Host == "rosnou.ru" && e.Kind == TraceKind.ConnectionClosed && e.Text.StartsWith("Connection cut by an injected fault", StringComparison.Ordinal)).Subject;
+
+    /// <summary>"Connection cut by an injected fault, 120 octets into the message content": 120.</summary>
+    private static long OctetsIntoTheContent(TraceEvent cut) =>
+        long.Parse(cut.Text.Split(", ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task UnreachableHost_ThroughTheApi_QueuesUntilReachable()

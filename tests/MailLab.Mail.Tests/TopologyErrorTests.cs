@@ -349,7 +349,7 @@ public sealed class TopologyErrorTests
     [Fact]
     public void TopLevelList_IsReported()
     {
-        Errors("- mail.ru\n").Should().Equal("lab.yaml:1:1: must be a mapping (key: value) with keys such as hosts, dns, links, unreachableHosts, faults, directories");
+        Errors("- mail.ru\n").Should().Equal("lab.yaml:1:1: must be a mapping (key: value) with keys such as hosts, dns, links, unreachableHosts, faults, directories, certificate");
     }
 
     [Fact]

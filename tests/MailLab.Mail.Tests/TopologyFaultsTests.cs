@@ -6,7 +6,8 @@ namespace MailLab.Mail.Tests;
 /// <summary>The topology file's faults section: the same faults as POST /api/faults.</summary>
 public sealed class TopologyFaultsTests
 {
-    private const string Hosts = """
+    /// <summary>One host, rosnou.ru, with one virtual server (shared by other topology tests).</summary>
+    internal const string Hosts = """
         hosts:
           - name: rosnou.ru
             smtp:

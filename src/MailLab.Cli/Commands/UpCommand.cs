@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MailLab.Hosting;
+using MailLab.Hosting.Tls;
 using MailLab.Mail.Persistence;
 using MailLab.Mail.Simulation;
 using MailLab.Mail.Topology;
@@ -48,14 +49,45 @@ public static class UpCommand
             Description = "Listen on free ports (port 0) instead of the topology's SMTP and POP3 ports; the ports chosen are printed. For tests and several MailLabs side by side.",
         };
 
+        var certificate = new Option<string?>("--certificate")
+        {
+            Description = "The STARTTLS certificate: a PKCS#12 file (.pfx, .p12; password with --certificate-password) or a PEM certificate (key in the same file or in --certificate-key). Default: the topology's certificate, else a self-signed one (for localhost, 127.0.0.1 and every host), kept in the data directory with --data-dir so that it stays the same across restarts.",
+            HelpName = "FILE",
+        };
+        var certificateKey = new Option<string?>("--certificate-key")
+        {
+            Description = "The PEM private key of --certificate, when it is not in the same file.",
+            HelpName = "FILE",
+        };
+        var certificatePassword = new Option<string?>("--certificate-password")
+        {
+            Description = "The password of a --certificate .pfx file (or of an encrypted PEM key).",
+        };
+
         var command = new Command("up", "Start a topology in memory (by default mail.ru → rosnou.ru), with SMTP listeners and the admin API on 127.0.0.1.");
         command.Options.Add(apiPort);
         command.Options.Add(topology);
         command.Options.Add(simulate);
         command.Options.Add(dataDir);
         command.Options.Add(anyPort);
+        command.Options.Add(certificate);
+        command.Options.Add(certificateKey);
+        command.Options.Add(certificatePassword);
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(certificate) is null && (r.GetValue(certificateKey) is not null || r.GetValue(certificatePassword) is not null))
+            {
+                r.AddError("--certificate-key and --certificate-password go with --certificate FILE.");
+            }
+        });
         command.SetAction((parse, cancellation) => RunAsync(
-            new UpOptions(parse.GetValue(apiPort), parse.GetValue(topology), parse.GetValue(simulate), parse.GetValue(dataDir), parse.GetValue(anyPort)), Console.Out, Console.Error, cancellation));
+            new UpOptions(parse.GetValue(apiPort), parse.GetValue(topology), parse.GetValue(simulate), parse.GetValue(dataDir), parse.GetValue(anyPort))
+            {
+                Certificate = parse.GetValue(certificate) is { } file ? new CertificateFile(Path.GetFullPath(file), parse.GetValue(certificateKey) is { } key ? Path.GetFullPath(key) : null, parse.GetValue(certificatePassword)) : null,
+            },
+            Console.Out,
+            Console.Error,
+            cancellation));
         return command;
     }
 
@@ -93,7 +125,23 @@ public static class UpCommand
         }
 
         var topologyName = (topologyPath ?? (saved is not null ? $"{saved}, saved at run time" : $"built-in {DefaultTopology.FileName}")) + (simulate ? "; simulation mode: the clock moves only through /api/clock" : string.Empty);
-        await using var runtime = new MailLabServer(world, dataDirectory: dataDir);
+        MailLabServer created;
+        try
+        {
+            created = new MailLabServer(world, dataDirectory: dataDir, certificate: options.Certificate is { } given ? ServerCertificate.Load(given) : null);
+        }
+        catch (CertificateFileException e)
+        {
+            await error.WriteLineAsync($"maillab: {e.Message}");
+            return 2;
+        }
+        catch (Exception e) when (dataDir is not null && e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"maillab: cannot use the data directory {dataDir}: {e.Message}");
+            return 1;
+        }
+
+        await using var runtime = created;
         try
         {
             await runtime.StartAsync();
@@ -155,6 +203,7 @@ public static class UpCommand
             }
         }
 
+        await output.WriteLineAsync($"  STARTTLS   certificate {runtime.Certificate.Subject}, SHA-256 {ServerCertificate.Fingerprint(runtime.Certificate)} ({runtime.CertificateOrigin})");
         var address = MailLabWebApp.GetAddress(web);
         await output.WriteLineAsync($"  admin API  {address}api/servers  (OpenAPI: {address}openapi/v1.json)");
         await output.WriteLineAsync("Press Ctrl-C to stop.");
@@ -176,6 +225,10 @@ public static class UpCommand
 
 /// <summary>
 /// What <c>maillab up</c> runs: the API port, a topology file (null: the built-in one), live or
-/// simulated time, a data directory (null: in memory only) and whether to take free ports.
+/// simulated time, a data directory (null: in memory only), whether to take free ports, and the
+/// STARTTLS certificate's files (null: the topology's, else a generated one).
 /// </summary>
-public sealed record UpOptions(int ApiPort, string? TopologyPath = null, bool Simulate = false, string? DataDirectory = null, bool AnyPort = false);
+public sealed record UpOptions(int ApiPort, string? TopologyPath = null, bool Simulate = false, string? DataDirectory = null, bool AnyPort = false)
+{
+    public CertificateFile? Certificate { get; init; }
+}

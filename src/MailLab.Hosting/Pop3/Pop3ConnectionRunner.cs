@@ -32,11 +32,13 @@ public static class Pop3ConnectionRunner
 
         public void ClearOutput() => _session.ClearOutput();
 
-        public void Receive(ReadOnlySpan<byte> input) => _session.Receive(input);
+        public bool Receive(ReadOnlySpan<byte> input)
+        {
+            _session.Receive(input);
+            return true;
+        }
 
         public void TlsEstablished() => _session.TlsEstablished();
-
-        public bool ShouldDrop() => false;
 
         public void TimedOut() => _session.TimedOut();
 

@@ -230,7 +230,11 @@ public sealed partial class MailKitOutboundSmtp : IOutboundSmtp
     {
         SmtpCommandException command => ParseReply((int)command.StatusCode, command.Message),
         SslHandshakeException => new SmtpReply(454, "4.7.5", $"TLS negotiation with {target} failed"),
-        NotSupportedException => new SmtpReply(530, "5.7.10", $"{target} does not offer STARTTLS, which this route requires"),
+        // A route that requires TLS to a server without STARTTLS is a transient failure: IIS/Exchange
+        // 2003 leave the queue "in a retry state" with "The remote SMTP service does not support TLS"
+        // (KB 329061), so the message is retried on the schedule and bounced only at expiration, as
+        // Postfix defers with 4.7.4 "TLS is required, but was not offered by host" (smtp_proto.c).
+        NotSupportedException => new SmtpReply(454, "4.7.4", $"The remote SMTP service does not support TLS: {target} did not offer STARTTLS, which this route requires"),
         _ => new SmtpReply(451, "4.4.2", $"Connection to {target} dropped: {e.Message}"),
     };
 

@@ -8,7 +8,7 @@ namespace MailLab.Hosting.Smtp;
 /// <summary>
 /// Runs one inbound SMTP connection over any stream (TCP or in-memory) with the shared
 /// <see cref="ConnectionRunner"/>: STARTTLS, the idle time-out (421 4.4.2), 421 4.3.2 when the
-/// virtual server stops, and the "drop during DATA" fault.
+/// virtual server stops, and the "drop during DATA" fault (<see cref="InboundSmtpConnection.Receive"/>).
 /// </summary>
 public static class SmtpConnectionRunner
 {
@@ -31,21 +31,9 @@ public static class SmtpConnectionRunner
 
         public void ClearOutput() => _session.ClearOutput();
 
-        public void Receive(ReadOnlySpan<byte> input) => _session.Receive(input);
+        public bool Receive(ReadOnlySpan<byte> input) => connection.Receive(input);
 
         public void TlsEstablished() => _session.TlsEstablished();
-
-        /// <summary>Fault injection: the connection dies while message content is on its way, with no reply.</summary>
-        public bool ShouldDrop()
-        {
-            if (!_session.IsReceivingContent)
-            {
-                return false;
-            }
-
-            var host = connection.Server.Host;
-            return host.World.Faults.HasDrop(host.Name) && host.World.Faults.TakeDrop(host.Name);
-        }
 
         public void TimedOut() => _session.TimedOut();
 

@@ -4,8 +4,9 @@ using System.Security.Cryptography.X509Certificates;
 namespace MailLab.Hosting.Tls;
 
 /// <summary>
-/// Makes the certificate STARTTLS uses, at start-up, so no files are needed. It names every host
-/// of the topology plus localhost and 127.0.0.1; clients must be told to trust it (tests do).
+/// Makes the certificate STARTTLS uses when none is given, so no files are needed. Its subject
+/// alternative names are DNS:localhost, IP:127.0.0.1 and every host of the topology; clients must be
+/// told to trust it (tests pin it). <see cref="ServerCertificate"/> keeps it in the data directory.
 /// </summary>
 public static class SelfSignedCertificate
 {
@@ -27,8 +28,6 @@ public static class SelfSignedCertificate
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
         var now = clock.GetUtcNow();
         using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
-
-        // Round-trip through PKCS#12 so the private key is usable by SslStream on every platform.
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), password: null);
+        return ServerCertificate.Usable(certificate);
     }
 }

@@ -42,15 +42,15 @@ internal static class ConnectionRunner
 
                 // The timer stays armed while the input is processed: handling it takes far less than a time-out.
                 var read = await stream.ReadAsync(buffer.AsMemory(0, bufferSize), token).ConfigureAwait(false);
-                if (read == 0 || connection.ShouldDrop())
+                if (read == 0)
                 {
                     break;
                 }
 
                 // After a TLS request or a quit the session stops consuming; what is left is discarded.
-                connection.Receive(buffer.AsSpan(0, read));
-                if (connection.ShouldDrop())
+                if (!connection.Receive(buffer.AsSpan(0, read)))
                 {
+                    await FlushAsync(connection, stream, token).ConfigureAwait(false);
                     break;
                 }
             }

@@ -17,12 +17,10 @@ internal interface IRunnableConnection : IDisposable
 
     void ClearOutput();
 
-    void Receive(ReadOnlySpan<byte> input);
+    /// <summary>Gives the session the bytes read. False: cut the connection now (fault injection), after writing what the session has said.</summary>
+    bool Receive(ReadOnlySpan<byte> input);
 
     void TlsEstablished();
-
-    /// <summary>Fault injection: true when the connection must be cut now, with no reply.</summary>
-    bool ShouldDrop();
 
     /// <summary>The client stayed silent for the whole idle time-out.</summary>
     void TimedOut();

@@ -83,8 +83,6 @@ public static class InProcessSmtpWire
     private static void Exchange(InboundSmtpConnection connection, SmtpClientSession client, IReadOnlyList<long>? origins)
     {
         var session = connection.Session;
-        var faults = connection.Server.Host.World.Faults;
-        var hostName = connection.Server.Host.Name;
         while (true)
         {
             if (session.Output.Length > 0)
@@ -112,13 +110,6 @@ public static class InProcessSmtpWire
                 return;
             }
 
-            // Fault injection: the connection dies while message content is on its way, with no reply.
-            if (session.IsReceivingContent && faults.HasDrop(hostName) && faults.TakeDrop(hostName))
-            {
-                client.ConnectionLost();
-                return;
-            }
-
             // The client sends the next message's MAIL only after the last one's final reply, so what
             // it sends now belongs to its current transaction.
             if (origins is not null)
@@ -126,7 +117,13 @@ public static class InProcessSmtpWire
                 connection.OriginTraceSequence = origins[client.CurrentTransaction];
             }
 
-            session.Receive(client.Output.Span);
+            if (!connection.Receive(client.Output.Span))
+            {
+                // Fault injection: the connection dies in the middle of the message content, with no reply.
+                client.ConnectionLost();
+                return;
+            }
+
             client.ClearOutput();
         }
     }

@@ -4,7 +4,8 @@ namespace MailLab.Mail.Faults;
 
 /// <summary>
 /// One injected fault on a host's SMTP servers: a chosen reply at a stage, or (with no reply) a
-/// connection dropped in the middle of the message content. <see cref="Remaining"/> counts down
+/// connection cut in the middle of the message content (after 354 and part of it, never its end:
+/// see <see cref="Smtp.InboundSmtpConnection.Receive"/>). <see cref="Remaining"/> counts down
 /// with each use; the fault is gone at zero.
 /// </summary>
 public sealed class Fault

@@ -39,6 +39,26 @@ public sealed class DataDirectory : IDisposable
 
     public DataDirectoryReport Report { get; } = new();
 
+    /// <summary>
+    /// Writes a file of MailLab's own at the top of DIR (the STARTTLS certificate), crash-safe, readable
+    /// by its owner only. Throws IOException or UnauthorizedAccessException when DIR cannot be used.
+    /// </summary>
+    public static void WriteOwnFile(string path, string name, ReadOnlySpan<byte> data)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (File.Exists(full))
+        {
+            throw new IOException($"{full} is a file, not a directory.");
+        }
+
+        var file = System.IO.Path.Combine(full, name);
+        DurableFile.Write(file, [], data);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
     /// <summary>Loads DIR into the world and attaches the disk layer. Throws IOException or UnauthorizedAccessException when DIR cannot be used.</summary>
     public static DataDirectory Open(MailWorld world, string path)
     {

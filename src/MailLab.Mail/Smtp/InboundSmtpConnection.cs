@@ -9,6 +9,7 @@ namespace MailLab.Mail.Smtp;
 public sealed class InboundSmtpConnection : IDisposable
 {
     private int _disposed;
+    private string _closing = "Connection closed";
 
     private readonly VirtualServerSessionHandler _handler;
 
@@ -38,6 +39,35 @@ public sealed class InboundSmtpConnection : IDisposable
     /// <summary>IIS "connection time-out": how long the client may stay silent.</summary>
     public TimeSpan IdleTimeout { get; }
 
+    /// <summary>
+    /// Gives the session the client's bytes. False: an injected "drop" fault cuts the connection now,
+    /// in the middle of the message content: after DATA's 354 (or the BDAT command) and part of the
+    /// content, never all of it, so nothing is stored. The caller writes what the session has said
+    /// (the 354, when it came in the same input), then closes without another word.
+    /// </summary>
+    public bool Receive(ReadOnlySpan<byte> input)
+    {
+        var faults = Server.Host.World.Faults;
+        var host = Server.Host.Name;
+        if (!faults.HasDrop(host))
+        {
+            Session.Receive(input);
+            return true;
+        }
+
+        var rest = input[Session.ReceiveUntilContent(input)..];
+        if (!Session.IsReceivingContent || rest.IsEmpty || !faults.TakeDrop(host))
+        {
+            // No content yet (or none in this input): the cut waits for the content to arrive.
+            Session.Receive(rest);
+            return true;
+        }
+
+        Session.Receive(rest[..Session.PartOfContent(rest)]);
+        _closing = $"Connection cut by an injected fault, {Session.ContentReceived} octets into the message content";
+        return false;
+    }
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
@@ -47,7 +77,7 @@ public sealed class InboundSmtpConnection : IDisposable
             var trace = Server.Host.World.Trace;
             if (trace.RecordTranscripts)
             {
-                trace.Append(Server.Host.Name, Tracing.TraceKind.ConnectionClosed, "Connection closed", SessionId);
+                trace.Append(Server.Host.Name, Tracing.TraceKind.ConnectionClosed, _closing, SessionId);
             }
         }
     }

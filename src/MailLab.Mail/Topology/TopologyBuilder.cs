@@ -11,7 +11,7 @@ namespace MailLab.Mail.Topology;
 /// </summary>
 internal sealed class TopologyBuilder
 {
-    private static readonly string[] FileKeys = ["hosts", "dns", "links", "unreachableHosts", "faults", "directories"];
+    private static readonly string[] FileKeys = ["hosts", "dns", "links", "unreachableHosts", "faults", "directories", "certificate"];
     private static readonly string[] HostKeys = ["name", "address", "smtp", "accounts", "pop3"];
     private static readonly string[] SmtpKeys = ["state", "virtualServers"];
     private static readonly string[] AccountKeys = ["address", "password", "passwordHash", "mailbox"];
@@ -27,8 +27,12 @@ internal sealed class TopologyBuilder
     private readonly Dictionary<string, Mark> _hostNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<System.Net.IPAddress, (string Host, Mark At)> _hostAddresses = [];
 
-    public TopologyBuilder(TopologyDiagnostics diagnostics, TimeProvider clock, bool portsToZero)
+    private readonly string _baseDirectory;
+
+    /// <param name="baseDirectory">What relative file names in the topology (its certificate) are relative to.</param>
+    public TopologyBuilder(TopologyDiagnostics diagnostics, TimeProvider clock, bool portsToZero, string baseDirectory)
     {
+        _baseDirectory = baseDirectory;
         _diagnostics = diagnostics;
         _clock = clock;
         _portsToZero = portsToZero;
@@ -59,6 +63,7 @@ internal sealed class TopologyBuilder
         network.ReadLinks(file);
         network.ReadUnreachableHosts(file);
         new FaultsBuilder(_diagnostics, world).Read(file);
+        world.Certificate = CertificateReader.Read(file, _diagnostics, _baseDirectory);
         return world;
     }
 

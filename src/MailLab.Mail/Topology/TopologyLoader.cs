@@ -24,11 +24,14 @@ public static class TopologyLoader
             throw new TopologyException([new TopologyError(path, 0, 0, "", $"cannot read the file: {e.Message}")]);
         }
 
-        return LoadText(text, path, clock, portsToZero);
+        return LoadText(text, path, clock, portsToZero, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
-    /// <summary>Loads YAML text; <paramref name="sourceName"/> is the file name used in error messages.</summary>
-    public static MailWorld LoadText(string yaml, string sourceName, TimeProvider clock, bool portsToZero = false)
+    /// <summary>
+    /// Loads YAML text; <paramref name="sourceName"/> is the file name used in error messages, and
+    /// relative file names in it are relative to <paramref name="baseDirectory"/> (default: the current directory).
+    /// </summary>
+    public static MailWorld LoadText(string yaml, string sourceName, TimeProvider clock, bool portsToZero = false, string? baseDirectory = null)
     {
         var stream = new YamlStream();
         try
@@ -51,7 +54,7 @@ public static class TopologyLoader
         }
 
         var diagnostics = new TopologyDiagnostics(sourceName);
-        var world = new TopologyBuilder(diagnostics, clock, portsToZero).Build(stream.Documents[0].RootNode);
+        var world = new TopologyBuilder(diagnostics, clock, portsToZero, baseDirectory ?? Directory.GetCurrentDirectory()).Build(stream.Documents[0].RootNode);
         return diagnostics.HasErrors ? throw new TopologyException(diagnostics.Sorted()) : world;
     }
 }

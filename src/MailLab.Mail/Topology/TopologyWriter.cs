@@ -40,6 +40,13 @@ public static partial class TopologyWriter
             root.Add("faults", Sequence(world.Faults.All.Select(Fault)));
         }
 
+        if (world.Certificate is { } certificate)
+        {
+            root.Add("certificate", Flow([("file", Text(certificate.Path)),
+                .. certificate.KeyPath is { } key ? [("key", Text(key))] : Array.Empty<(string, YamlNode)>(),
+                .. certificate.Password is { } password ? [("password", Text(password))] : Array.Empty<(string, YamlNode)>()]));
+        }
+
         var output = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         output.Write(Header);
         var settings = new EmitterSettings().WithBestWidth(int.MaxValue).WithIndentedSequences().WithNewLine("\n");

@@ -44,6 +44,9 @@ public sealed class MailWorld
     /// <summary>The Active Directory domains that hosts of one organisation share (POP3's AD integrated method).</summary>
     public Pop3.ActiveDirectories Directories { get; } = new();
 
+    /// <summary>The STARTTLS certificate named by the topology; null: MailLab makes one (kept in the data directory, if any).</summary>
+    public CertificateFile? Certificate { get; set; }
+
     /// <summary>Hosts in the order they were added.</summary>
     public IReadOnlyList<MailHost> Hosts => Volatile.Read(ref _order);
 

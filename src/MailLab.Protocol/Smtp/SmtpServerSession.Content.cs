@@ -26,6 +26,55 @@ public sealed partial class SmtpServerSession
         }
     }
 
+    /// <summary>Octets of message content received so far: of the DATA content after unstuffing, or of the current BDAT chunk.</summary>
+    public long ContentReceived => _mode switch
+    {
+        Mode.Data => _data.ContentLength,
+        Mode.Bdat => _chunkSize - _chunkRemaining,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// Consumes input as <see cref="Receive"/> does, but stops where message content begins (after
+    /// the DATA command that got 354, or after a BDAT command line), so that a transport can handle
+    /// the content on its own. Returns how many bytes were consumed.
+    /// </summary>
+    public int ReceiveUntilContent(ReadOnlySpan<byte> input)
+    {
+        var pos = 0;
+        while (pos < input.Length && PendingAction == SmtpSessionAction.None && !IsReceivingContent)
+        {
+            pos += ReceiveLine(input[pos..]);
+        }
+
+        return pos;
+    }
+
+    /// <summary>
+    /// For a connection cut in the middle of a message (fault injection): how many of these content
+    /// octets can be received without finishing the content, about half of them. A DATA stream is
+    /// cut before any dot at a line start, since <c>&lt;CRLF&gt;.&lt;CRLF&gt;</c> would end it
+    /// (RFC 5321 §4.1.1.4); a BDAT chunk before its last octet.
+    /// </summary>
+    public int PartOfContent(ReadOnlySpan<byte> input)
+    {
+        var part = input.Length / 2;
+        if (_mode == Mode.Bdat)
+        {
+            return (int)Math.Min(part, Math.Max(0, _chunkRemaining - 1));
+        }
+
+        for (var i = 0; i < part; i++)
+        {
+            if (input[i] == (byte)'.' && (i == 0 || input[i - 1] == (byte)'\n'))
+            {
+                return i;
+            }
+        }
+
+        return part;
+    }
+
     private int ReceiveData(ReadOnlySpan<byte> input)
     {
         var (consumed, complete) = _data.Feed(input, _content, StoreLimit);

@@ -34,7 +34,11 @@ public sealed partial class MailLabProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<MailLabProcess> StartAsync(string dataDirectory, string topology)
+    public static Task<MailLabProcess> StartAsync(string dataDirectory, string topology) =>
+        StartWithAsync("--data-dir", dataDirectory, "--topology", topology, "--simulate");
+
+    /// <summary><c>maillab up --api-port 0 --any-port</c> with these further arguments.</summary>
+    public static async Task<MailLabProcess> StartWithAsync(params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -42,7 +46,7 @@ public sealed partial class MailLabProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "maillab.dll"), "up", "--data-dir", dataDirectory, "--topology", topology, "--api-port", "0", "--any-port", "--simulate" })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "maillab.dll"), "up", "--api-port", "0", "--any-port" }.Concat(arguments))
         {
             info.ArgumentList.Add(argument);
         }

@@ -32,6 +32,9 @@ public sealed partial class ScenarioWorld : IAsyncDisposable
     /// <summary>The folder of the feature file being run, for relative topology paths (null: unknown).</summary>
     public string? FeatureDirectory { get; set; }
 
+    /// <summary>Where topology steps may read files from (the web API); null: anywhere the user's own paths lead.</summary>
+    public TopologyFolders? TopologyFolders { get; set; }
+
     /// <summary>Lines the current step wants shown under it (a refused submission, a note on a comparison).</summary>
     public IReadOnlyList<string> Notes => _notes;
 

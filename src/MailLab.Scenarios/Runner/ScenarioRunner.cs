@@ -20,6 +20,9 @@ public sealed class ScenarioRunner(StepCatalog catalog)
     /// </summary>
     public Func<StepResult, ScenarioWorld, Task>? StepFinished { get; init; }
 
+    /// <summary>Where topology steps may read files from (<see cref="Driver.TopologyFolders"/>); null: no limit.</summary>
+    public TopologyFolders? TopologyFolders { get; init; }
+
     public async Task<ScenarioResult> RunAsync(ScenarioModel scenario, string language, string? featureDirectory)
     {
         var clock = Stopwatch.StartNew();
@@ -29,7 +32,7 @@ public sealed class ScenarioRunner(StepCatalog catalog)
                 scenario.Steps.Select(s => new StepResult(s.Keyword, s.Text, s.Line, RunStatus.Skipped)).ToArray(), [], []);
         }
 
-        var world = new ScenarioWorld { FeatureDirectory = featureDirectory };
+        var world = new ScenarioWorld { FeatureDirectory = featureDirectory, TopologyFolders = TopologyFolders };
         var instances = new Dictionary<Type, object>();
         var results = new List<StepResult>();
         IReadOnlyList<string> transcript = [];

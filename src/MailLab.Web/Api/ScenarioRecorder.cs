@@ -9,7 +9,7 @@ namespace MailLab.Web.Api;
 /// keeps, after every step, the virtual time and the trace events that step added to the world,
 /// so the page can step through a scenario event by event.
 /// </summary>
-internal sealed class ScenarioRecorder
+internal sealed class ScenarioRecorder(TopologyFolders topologyFolders)
 {
     /// <summary>Events kept per step; a step that sends thousands of messages reports the rest as a count.</summary>
     public const int EventsPerStep = 1000;
@@ -20,7 +20,7 @@ internal sealed class ScenarioRecorder
     public async Task<ScenarioRunDto> RunAsync(FeatureModel feature)
     {
         var scenarios = new List<ScenarioResultDto>();
-        var runner = new ScenarioRunner(StepCatalog.Default) { StepFinished = RecordAsync };
+        var runner = new ScenarioRunner(StepCatalog.Default) { StepFinished = RecordAsync, TopologyFolders = topologyFolders };
         foreach (var scenario in feature.Scenarios)
         {
             _steps.Clear();

@@ -80,6 +80,43 @@ public sealed class ScenarioApiTests : IAsyncLifetime
         error.Should().StartWith("scenario.feature:4:");
     }
 
+    /// <summary>A teacher's scenario showing what winpop stat prints, and a scenario not written yet (no steps).</summary>
+    public const string WinpopStatFeature = """
+        Feature: Showing winpop stat
+          Scenario: The teacher shows a domain's statistics
+            When the administrator runs "winpop add lab.example"
+            And the administrator runs "winpop add petr@lab.example /createuser Secret1"
+            And the administrator runs "winpop stat lab.example"
+
+          Scenario: Not written yet
+        """;
+
+    [Fact]
+    public async Task Verbose_CarriesWhatAnAdminCommandPrinted_AndAScenarioWithoutStepsIsEmpty()
+    {
+        var verbose = await RunAsync(WinpopStatFeature, "?verbose=true");
+        var quiet = await RunAsync(WinpopStatFeature);
+
+        verbose.GetProperty("language").GetString().Should().Be("en");
+        var stat = verbose.GetProperty("scenarios")[0].GetProperty("steps")[2];
+        stat.GetProperty("status").GetString().Should().Be("passed");
+        stat.GetProperty("output").GetString().Should().StartWith("Domain lab.example: 1 mailbox(es), 0 message(s), 0 bytes");
+        quiet.GetProperty("scenarios")[0].GetProperty("steps")[2].GetProperty("output").ValueKind.Should().Be(JsonValueKind.Null);
+        var empty = verbose.GetProperty("scenarios")[1];
+        empty.GetProperty("status").GetString().Should().Be("empty");
+        empty.GetProperty("passed").GetBoolean().Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task RussianStepsWithoutTheLanguageLine_Are400_SayingToAddIt()
+    {
+        using var response = await PostAsync("Feature: No header\n  Scenario: Письмо\n    Допустим топология по умолчанию\n");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString().Should()
+            .Be("scenario.feature:3:5: \"Допустим топология по умолчанию\" reads as a step in Russian, but this feature is in English, so Gherkin takes it for description text and would not run it: put \"# language: ru\" on the first line");
+    }
+
     [Fact]
     public async Task EmptyAndOversizedBodies_AreRefusedWithClearErrors()
     {
@@ -92,14 +129,14 @@ public sealed class ScenarioApiTests : IAsyncLifetime
         (await large.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString().Should().Contain("256 KB");
     }
 
-    private async Task<JsonElement> RunAsync(string feature)
+    private async Task<JsonElement> RunAsync(string feature, string query = "")
     {
-        using var response = await PostAsync(feature);
+        using var response = await PostAsync(feature, query);
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(HttpStatusCode.OK, body);
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    private Task<HttpResponseMessage> PostAsync(string text) =>
-        _web.Http.PostAsync("/api/scenarios/run", new StringContent(text, Encoding.UTF8, "text/plain"));
+    private Task<HttpResponseMessage> PostAsync(string text, string query = "") =>
+        _web.Http.PostAsync("/api/scenarios/run" + query, new StringContent(text, Encoding.UTF8, "text/plain"));
 }

@@ -75,6 +75,35 @@ public sealed class ScenarioPageTests : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task AnAdminCommandsOutput_ShowsUnderItsStep_AndAScenarioWithoutSteps_IsMarked()
+    {
+        await using var session = await PageSession.StartAsync(_browser.Browser, simulate: true);
+        await session.RunAsync(nameof(AnAdminCommandsOutput_ShowsUnderItsStep_AndAScenarioWithoutSteps_IsMarked), async () =>
+        {
+            var page = session.Page;
+            await session.OpenAsync();
+            await page.Locator("#scenario-text").FillAsync(ScenarioApiTests.WinpopStatFeature);
+            await page.Locator("#scenario-run").ClickAsync();
+
+            var scenarios = page.Locator("#scenario-list button.scenario-item");
+            await Expect(page.Locator("#scenario-status")).ToHaveTextAsync("1 passed, 0 failed of 2, 1 without steps");
+            await Expect(scenarios.Nth(1)).ToHaveAttributeAsync("data-status", "empty");
+            await Expect(scenarios.Nth(1).Locator(".run-status")).ToHaveTextAsync("no steps");
+
+            await scenarios.Nth(0).ClickAsync();
+            await page.Locator("#scenario-cursor").FillAsync("2");
+            await Expect(page.Locator("#scenario-step-output pre")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Domain lab.example: 1 mailbox\\(es\\), 0 message\\(s\\), 0 bytes\n  petr"));
+            await page.Locator("#scenario-cursor").FillAsync("1");
+            await Expect(page.Locator("#scenario-step-output pre")).ToContainTextAsync("Added mailbox petr@lab.example");
+
+            await scenarios.Nth(1).ClickAsync();
+            await Expect(page.Locator("#scenario-no-steps")).ToBeVisibleAsync();
+            await Expect(page.Locator("#scenario-steps-panel")).ToBeHiddenAsync();
+            session.Errors.Should().BeEmpty();
+        });
+    }
+
+    [Fact]
     public async Task PickedFileWithBadText_ShowsTheParsersMessage()
     {
         await using var session = await PageSession.StartAsync(_browser.Browser, simulate: true);

@@ -98,22 +98,9 @@ public sealed class ScreenshotTests : IClassFixture<BrowserFixture>
     {
         if (Environment.GetEnvironmentVariable("MAILLAB_SCREENSHOTS") == "1")
         {
-            var images = Path.Combine(RepositoryRoot(), "docs", "images");
+            var images = Path.Combine(RepositoryPaths.Root, "docs", "images");
             Directory.CreateDirectory(images);
             File.Copy(screenshot, Path.Combine(images, name), overwrite: true);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MailLab.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("MailLab.sln not found above " + AppContext.BaseDirectory);
     }
 }

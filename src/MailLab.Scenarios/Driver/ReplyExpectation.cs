@@ -4,8 +4,8 @@ namespace MailLab.Scenarios.Driver;
 /// The doc string of <c>Then the server replies:</c>: one line per reply, in order, starting with
 /// the greeting. A line is a code (<c>250</c>) or a code and text that must match the start of the
 /// reply (<c>550 5.7.1</c>); for a multi-line reply the text may match the start of any of its
-/// lines (<c>250 SIZE</c> for EHLO). When the server closed the connection early, only the replies
-/// it gave are compared. For POP3 a line is a status (<c>+OK</c>, <c>-ERR</c>) or a status and
+/// lines (<c>250 SIZE</c> for EHLO). Every line must be met: when the server closed the connection
+/// early, an expected reply it never gave fails the step like any other missing reply. For POP3 a line is a status (<c>+OK</c>, <c>-ERR</c>) or a status and
 /// the start of the text (<c>-ERR [IN-USE]</c>, <c>+OK 2 640</c>); a body line of a multi-line
 /// response reads with the status in front (<c>+OK USER</c> for CAPA).
 /// </summary>
@@ -68,9 +68,12 @@ public static class ReplyExpectation
             return $"the server gave {actual.Count} replies but {expected.Count} were expected; the first one not expected is \"{actual[expected.Count].FirstLine}\"";
         }
 
-        if (actual.Count < expected.Count && !closedEarly)
+        if (actual.Count < expected.Count)
         {
-            return $"the server gave {actual.Count} replies but {expected.Count} were expected";
+            var first = $"the first one it never gave is \"{expected[actual.Count]}\"";
+            return closedEarly
+                ? $"the server closed the connection after {actual.Count} {(actual.Count == 1 ? "reply" : "replies")} but {expected.Count} were expected; {first}"
+                : $"the server gave {actual.Count} replies but {expected.Count} were expected; {first}";
         }
 
         return null;

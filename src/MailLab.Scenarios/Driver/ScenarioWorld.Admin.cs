@@ -12,6 +12,7 @@ public sealed partial class ScenarioWorld
     {
         var world = await WorldAsync().ConfigureAwait(false);
         LastCommand = AdminCommands.Run(world, commandLine);
+        _output.Add(LastCommand.Output);
         await SettleAsync().ConfigureAwait(false);
         return LastCommand;
     }

@@ -18,7 +18,7 @@ public sealed partial class ScenarioWorld
     public async Task UseTopologyAsync(string path)
     {
         EnsureNotStarted($"the topology \"{path}\"");
-        var file = TopologyFiles.Resolve(path, FeatureDirectory);
+        var file = TopologyFiles.Resolve(path, FeatureDirectory, TopologyFolders);
         MailWorld world;
         try
         {

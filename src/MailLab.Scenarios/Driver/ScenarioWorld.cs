@@ -25,6 +25,7 @@ public sealed partial class ScenarioWorld : IAsyncDisposable
     /// <summary>How long real time waits for the world before looking for a latency timer to fire.</summary>
 
     private readonly List<string> _notes = [];
+    private readonly List<string> _output = [];
     private MailLabServer? _runtime;
     private long _stepStart;
     private bool _disposed;
@@ -32,8 +33,14 @@ public sealed partial class ScenarioWorld : IAsyncDisposable
     /// <summary>The folder of the feature file being run, for relative topology paths (null: unknown).</summary>
     public string? FeatureDirectory { get; set; }
 
+    /// <summary>Where topology steps may read files from (the web API); null: anywhere the user's own paths lead.</summary>
+    public TopologyFolders? TopologyFolders { get; set; }
+
     /// <summary>Lines the current step wants shown under it (a refused submission, a note on a comparison).</summary>
     public IReadOnlyList<string> Notes => _notes;
+
+    /// <summary>What the administration commands of the current step printed, one entry per command (shown with --verbose).</summary>
+    public IReadOnlyList<string> StepOutput => _output;
 
     /// <summary>True once the world exists (a topology was loaded).</summary>
     public bool IsStarted => _runtime is not null;
@@ -55,6 +62,7 @@ public sealed partial class ScenarioWorld : IAsyncDisposable
     public void BeginStep()
     {
         _notes.Clear();
+        _output.Clear();
         _stepStart = _runtime is null ? 0 : LastSequence(_runtime.World);
     }
 

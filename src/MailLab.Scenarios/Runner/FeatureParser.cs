@@ -24,11 +24,11 @@ public static partial class FeatureParser
         }
         catch (CompositeParserException e)
         {
-            return Broken(path, e.Errors.Select(x => $"{path}:{x.Location?.Line}:{x.Location?.Column}: {x.Message}"));
+            return Broken(path, [.. e.Errors.Select(x => $"{path}:{x.Location?.Line}:{x.Location?.Column}: {x.Message}"), .. Hint(text, path)]);
         }
         catch (ParserException e)
         {
-            return Broken(path, [$"{path}:{e.Location?.Line}:{e.Location?.Column}: {e.Message}"]);
+            return Broken(path, [$"{path}:{e.Location?.Line}:{e.Location?.Column}: {e.Message}", .. Hint(text, path)]);
         }
 
         if (document.Feature is not { } feature)
@@ -44,6 +44,13 @@ public static partial class FeatureParser
         if (ruleBackgrounds.Length > 0)
         {
             return Broken(path, ruleBackgrounds);
+        }
+
+        // Steps in another language than the feature's would be read as description and never run.
+        var foreign = ForeignSteps.InDescriptions(feature, text, path).ToArray();
+        if (foreign.Length > 0)
+        {
+            return Broken(path, foreign);
         }
 
         var scenarios = new List<ScenarioModel>();
@@ -144,6 +151,9 @@ public static partial class FeatureParser
 
     private static string Fill(string text, IReadOnlyDictionary<string, string> values) =>
         values.Count == 0 ? text : Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
+
+    private static IEnumerable<string> Hint(string text, string path) =>
+        ForeignSteps.HintForUnparsed(text, path) is { } hint ? [hint] : [];
 
     private static FeatureModel Broken(string path, IEnumerable<string> errors) =>
         new(path, System.IO.Path.GetFileNameWithoutExtension(path), "en", [], errors.ToArray());

@@ -61,6 +61,6 @@ public sealed class FeatureRunner(StepCatalog? catalog = null)
             scenarios.Add(await _scenarios.RunAsync(scenario, feature.Language, directory));
         }
 
-        return new FeatureResult(feature.Path, feature.Name, scenarios, feature.Errors);
+        return new FeatureResult(feature.Path, feature.Name, scenarios, feature.Errors, feature.Language);
     }
 }

@@ -5,7 +5,8 @@ namespace MailLab.Scenarios.Runner;
 
 /// <summary>
 /// <c>--format json</c>: the whole run for machines. Scenarios carry their time in milliseconds;
-/// the full transcript is included for scenarios that did not pass.
+/// the full transcript is included for scenarios that did not pass, and with <c>verbose</c> each
+/// step's <c>output</c> (what its administration commands printed).
 /// </summary>
 public static class JsonReport
 {
@@ -18,7 +19,7 @@ public static class JsonReport
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Write(RunReport report)
+    public static string Write(RunReport report, bool verbose = false)
     {
         var shape = new
         {
@@ -32,11 +33,13 @@ public static class JsonReport
                 failed = report.Count(RunStatus.Failed),
                 undefined = report.Count(RunStatus.Undefined),
                 ignored = report.Count(RunStatus.Skipped),
+                withoutSteps = report.Count(RunStatus.Empty),
             },
             features = report.Features.Select(f => new
             {
                 path = f.Path,
                 name = f.Name,
+                language = f.Language,
                 passed = f.Passed,
                 errors = f.Errors.Count == 0 ? null : f.Errors,
                 scenarios = f.Scenarios.Select(s => new
@@ -45,7 +48,7 @@ public static class JsonReport
                     line = s.Line,
                     status = s.Status,
                     durationMs = Math.Round(s.DurationMs, 1),
-                    steps = s.Steps,
+                    steps = verbose ? s.Steps : s.Steps.Select(step => step with { Output = null }),
                     transcript = s.Status is RunStatus.Passed or RunStatus.Skipped ? null : s.Transcript,
                 }),
             }),

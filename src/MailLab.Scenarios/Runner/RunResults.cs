@@ -7,9 +7,16 @@ public enum RunStatus
     Failed,
     Undefined,
     Skipped,
+
+    /// <summary>A scenario with no steps: nothing was run or checked, so it is reported as a warning, not as passed.</summary>
+    Empty,
 }
 
-/// <summary>One step's outcome. A failed step carries its message and, for an expectation, expected vs actual and the transcript around it.</summary>
+/// <summary>
+/// One step's outcome. A failed step carries its message and, for an expectation, expected vs
+/// actual and the transcript around it; <see cref="Output"/> holds what the administration
+/// commands it ran printed (shown with <c>--verbose</c>).
+/// </summary>
 public sealed record StepResult(
     string Keyword,
     string Text,
@@ -20,7 +27,8 @@ public sealed record StepResult(
     string? Actual = null,
     IReadOnlyList<string>? Transcript = null,
     IReadOnlyList<string>? Notes = null,
-    IReadOnlyList<string>? Suggestions = null);
+    IReadOnlyList<string>? Suggestions = null,
+    IReadOnlyList<string>? Output = null);
 
 /// <summary>
 /// One scenario's outcome, its time (real, not virtual) and its whole protocol transcript: in the
@@ -28,10 +36,11 @@ public sealed record StepResult(
 /// </summary>
 public sealed record ScenarioResult(string Name, int Line, RunStatus Status, double DurationMs, IReadOnlyList<StepResult> Steps, IReadOnlyList<string> Transcript, IReadOnlyList<string> SessionTranscript);
 
-/// <summary>One feature file's outcome; parse errors make it fail without running anything.</summary>
-public sealed record FeatureResult(string Path, string Name, IReadOnlyList<ScenarioResult> Scenarios, IReadOnlyList<string> Errors)
+/// <summary>One feature file's outcome, in its Gherkin language; parse errors make it fail without running anything.</summary>
+public sealed record FeatureResult(string Path, string Name, IReadOnlyList<ScenarioResult> Scenarios, IReadOnlyList<string> Errors, string Language = "en")
 {
-    public bool Passed => Errors.Count == 0 && Scenarios.All(s => s.Status is RunStatus.Passed or RunStatus.Skipped);
+    /// <summary>No error and no failed or undefined scenario (a scenario without steps is a warning).</summary>
+    public bool Passed => Errors.Count == 0 && Scenarios.All(s => s.Status is RunStatus.Passed or RunStatus.Skipped or RunStatus.Empty);
 }
 
 /// <summary>A whole run.</summary>

@@ -20,6 +20,9 @@ public sealed class ScenarioRunner(StepCatalog catalog)
     /// </summary>
     public Func<StepResult, ScenarioWorld, Task>? StepFinished { get; init; }
 
+    /// <summary>Where topology steps may read files from (<see cref="Driver.TopologyFolders"/>); null: no limit.</summary>
+    public TopologyFolders? TopologyFolders { get; init; }
+
     public async Task<ScenarioResult> RunAsync(ScenarioModel scenario, string language, string? featureDirectory)
     {
         var clock = Stopwatch.StartNew();
@@ -29,7 +32,13 @@ public sealed class ScenarioRunner(StepCatalog catalog)
                 scenario.Steps.Select(s => new StepResult(s.Keyword, s.Text, s.Line, RunStatus.Skipped)).ToArray(), [], []);
         }
 
-        var world = new ScenarioWorld { FeatureDirectory = featureDirectory };
+        if (scenario.Steps.Count == 0)
+        {
+            // Nothing to run, so nothing was checked: not "passed".
+            return new ScenarioResult(scenario.Name, scenario.Line, RunStatus.Empty, 0, [], [], []);
+        }
+
+        var world = new ScenarioWorld { FeatureDirectory = featureDirectory, TopologyFolders = TopologyFolders };
         var instances = new Dictionary<Type, object>();
         var results = new List<StepResult>();
         IReadOnlyList<string> transcript = [];
@@ -82,20 +91,21 @@ public sealed class ScenarioRunner(StepCatalog catalog)
 
     private async Task<StepResult> RunStepAsync(StepModel step, string language, ScenarioWorld world, Dictionary<Type, object> instances)
     {
+        var words = RunnerWords.For(language);
         var matches = catalog.Match(step.Kind, step.Text, step.HasArgument);
         if (matches.Count == 0)
         {
             var closest = catalog.Closest(step.Text, step.Kind).Select(c => $"{FeatureParser.KeywordFor(language, c.Kind)} {c.Phrasing}").ToArray();
-            var message = $"Undefined step: {step.Keyword} {step.Text}" + (closest.Length == 0
+            var message = $"{words.UndefinedStep}: {step.Keyword} {step.Text}" + (closest.Length == 0
                 ? string.Empty
-                : $"{Environment.NewLine}Closest phrasings:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", closest)}");
+                : $"{Environment.NewLine}{words.ClosestPhrasings}{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", closest)}");
             return new StepResult(step.Keyword, step.Text, step.Line, RunStatus.Undefined, message, Suggestions: closest);
         }
 
         if (matches.Count > 1)
         {
             return new StepResult(step.Keyword, step.Text, step.Line, RunStatus.Failed,
-                $"Ambiguous step: {step.Keyword} {step.Text} matches {string.Join(" and ", matches.Select(m => $"\"{m.Definition.Phrasing}\""))}");
+                $"{words.AmbiguousStep}: {step.Keyword} {step.Text} {words.Matches} {string.Join($" {words.And} ", matches.Select(m => $"\"{m.Definition.Phrasing}\""))}");
         }
 
         var (definition, match) = matches[0];
@@ -111,16 +121,18 @@ public sealed class ScenarioRunner(StepCatalog catalog)
         }
         catch (Exception e)
         {
-            return Failed(step, Unwrap(e), world);
+            return Failed(step, Unwrap(e), world) with { Output = OutputOf(world) };
         }
 
         if (await RunHooksAsync(catalog.AfterStep, world, instances) is { } after)
         {
-            return Failed(step, after, world);
+            return Failed(step, after, world) with { Output = OutputOf(world) };
         }
 
-        return new StepResult(step.Keyword, step.Text, step.Line, RunStatus.Passed, Notes: world.Notes.Count == 0 ? null : world.Notes.ToArray());
+        return new StepResult(step.Keyword, step.Text, step.Line, RunStatus.Passed, Notes: world.Notes.Count == 0 ? null : world.Notes.ToArray(), Output: OutputOf(world));
     }
+
+    private static IReadOnlyList<string>? OutputOf(ScenarioWorld world) => world.StepOutput.Count == 0 ? null : world.StepOutput.ToArray();
 
     private static StepResult Failed(StepModel step, Exception e, ScenarioWorld world) => e switch
     {

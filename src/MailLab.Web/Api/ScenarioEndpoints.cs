@@ -1,3 +1,5 @@
+using MailLab.Hosting;
+using MailLab.Scenarios.Driver;
 using MailLab.Scenarios.Runner;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,7 +26,7 @@ internal static class ScenarioEndpoints
 
     public static void MapScenarioEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/scenarios/run", async (HttpRequest request) =>
+        api.MapPost("/scenarios/run", async (HttpRequest request, MailLabServer runtime, bool? verbose) =>
             {
                 if (request.ContentLength > MaxFeatureBytes)
                 {
@@ -58,7 +60,9 @@ internal static class ScenarioEndpoints
                     return Results.Json(new ProblemDto($"{MaxConcurrentRuns} scenario runs are already in progress: try again when one ends."), statusCode: StatusCodes.Status429TooManyRequests);
                 }
 
-                var run = new ScenarioRecorder().RunAsync(feature);
+                // Topology steps read only the shipped scenario folders and this world's data directory.
+                var folders = TopologyFolders.ShippedAnd(runtime.Data?.Path);
+                var run = new ScenarioRecorder(folders, verbose == true).RunAsync(feature);
                 _ = run.ContinueWith(_ => Runs.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 try
                 {
@@ -73,7 +77,7 @@ internal static class ScenarioEndpoints
             .Accepts<string>("text/plain")
             .Produces<ScenarioRunDto>()
             .WithName("RunScenarios")
-            .WithSummary("Runs the .feature text in the body (text/plain, at most 256 KB): every scenario in a fresh simulated world, each step with its status, message, virtual time and the trace events it produced. 400: the parser's message; 413: too large; 408: over 30 seconds; 429: too many runs at once.");
+            .WithSummary("Runs the .feature text in the body (text/plain, at most 256 KB): every scenario in a fresh simulated world, each step with its status, message, virtual time and the trace events it produced. A topology step may only name a file in the shipped scenario folders or the world's data directory. ?verbose=true: each step also carries what its administration commands printed (output). 400: the parser's message; 413: too large; 408: over 30 seconds; 429: too many runs at once.");
     }
 
     private static IResult TooLarge() =>

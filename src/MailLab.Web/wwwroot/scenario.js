@@ -1,6 +1,7 @@
 // The Scenario panel (issue 6): a .feature file (picked or pasted) run on the server, each scenario
 // in a fresh simulated world; then a scenario's steps stepped through with a cursor, showing for
-// the current step its outcome and the trace events it produced (protocol lines as C:/S:, stages as rows).
+// the current step its outcome, what its administration commands printed (the run asks for
+// ?verbose=true) and the trace events it produced (protocol lines as C:/S:, stages as rows).
 import { t, addLabels } from "./i18n.js";
 import { $, h, api, formatTime } from "./dom.js";
 
@@ -11,7 +12,9 @@ addLabels({
     "scenario.cursor": "Step cursor", "scenario.cursorAt": "Step {0} / {1}: {2}, {3}", "scenario.events": "Trace events of this step",
     "scenario.noEvents": "This step produced no trace events.", "scenario.omitted": "… {0} more events not shown",
     "scenario.expected": "Expected", "scenario.actual": "Actual", "scenario.pick": "Choose a scenario to step through it.",
-    "run.passed": "passed", "run.failed": "failed", "run.undefined": "undefined", "run.skipped": "skipped",
+    "scenario.noSteps": "This scenario has no steps: nothing was run or checked.", "scenario.output": "Command output",
+    "scenario.withoutSteps": "{0} without steps",
+    "run.passed": "passed", "run.failed": "failed", "run.undefined": "undefined", "run.skipped": "skipped", "run.empty": "no steps",
   },
   ru: {
     "scenario.title": "Сценарий", "scenario.file": "Файл .feature", "scenario.text": "Текст сценария", "scenario.run": "Выполнить",
@@ -19,7 +22,9 @@ addLabels({
     "scenario.cursor": "Курсор шагов", "scenario.cursorAt": "Шаг {0} / {1}: {2}, {3}", "scenario.events": "События трассировки этого шага",
     "scenario.noEvents": "Этот шаг не породил событий трассировки.", "scenario.omitted": "… ещё {0} событий не показано",
     "scenario.expected": "Ожидалось", "scenario.actual": "Получено", "scenario.pick": "Выберите сценарий, чтобы пройти его по шагам.",
-    "run.passed": "успешно", "run.failed": "ошибка", "run.undefined": "не определён", "run.skipped": "пропущен",
+    "scenario.noSteps": "В этом сценарии нет шагов: ничего не выполнено и не проверено.", "scenario.output": "Вывод команды",
+    "scenario.withoutSteps": "без шагов: {0}",
+    "run.passed": "успешно", "run.failed": "ошибка", "run.undefined": "не определён", "run.skipped": "пропущен", "run.empty": "нет шагов",
   },
 });
 
@@ -69,7 +74,7 @@ async function run() {
   $("scenario-run").disabled = true;
   renderSummary();
   try {
-    state.run = await api("/scenarios/run", {
+    state.run = await api("/scenarios/run?verbose=true", {
       method: "POST",
       headers: { Accept: "application/json", "Content-Type": "text/plain; charset=utf-8" },
       body: text,
@@ -112,8 +117,9 @@ function renderSummary() {
   const scenarios = state.run?.scenarios ?? [];
   const passed = scenarios.filter((s) => s.status === "passed").length;
   const failed = scenarios.filter((s) => s.status === "failed").length;
+  const empty = scenarios.filter((s) => s.status === "empty").length;
   $("scenario-status").textContent = state.running ? t("scenario.running")
-    : state.run ? t("scenario.summary", passed, failed, scenarios.length) : "";
+    : state.run ? t("scenario.summary", passed, failed, scenarios.length) + (empty > 0 ? `, ${t("scenario.withoutSteps", empty)}` : "") : "";
 }
 
 function renderList() {
@@ -127,6 +133,7 @@ function renderList() {
       h("span", { class: "run-status", text: t(`run.${scenario.status}`) }))));
   $("scenario-list").replaceChildren(...items);
   $("scenario-pick").hidden = !state.run || state.scenario >= 0;
+  $("scenario-no-steps").hidden = state.run?.scenarios[state.scenario]?.status !== "empty";
 }
 
 function renderSteps() {
@@ -147,7 +154,13 @@ function renderSteps() {
       h("span", { class: "keyword", text: s.keyword }), " ", h("span", { text: s.text }), " ",
       h("span", { class: "run-status", text: t(`run.${s.status}`) }))));
   renderStepError(step);
+  renderStepOutput(step);
   renderEvents(step);
+}
+
+function renderStepOutput(step) {
+  $("scenario-step-output").hidden = !step.output;
+  $("scenario-step-output").querySelector("pre").textContent = step.output ?? "";
 }
 
 function renderStepError(step) {

@@ -37,12 +37,17 @@ public sealed class ReplyExpectationTests
     [Fact]
     public void AMissingReply_IsADifference_WhileTheConnectionIsOpen() =>
         ReplyExpectation.Compare(["220", "250", "550"], [Greeting, Ehlo], closedEarly: false)
-            .Should().Be("the server gave 2 replies but 3 were expected");
+            .Should().Be("the server gave 2 replies but 3 were expected; the first one it never gave is \"550\"");
+
+    [Fact]
+    public void AfterAnEarlyClose_AnExpectedReplyNeverGiven_IsADifference() =>
+        ReplyExpectation.Compare(["421 4.3.2", "250", "250", "221"], [new ServerReply(421, ["421 4.3.2 Service not available"])], closedEarly: true)
+            .Should().Be("the server closed the connection after 1 reply but 4 were expected; the first one it never gave is \"250\"");
 
     [Fact]
     public void AfterAnEarlyClose_TheRepliesGivenAreCompared()
     {
-        ReplyExpectation.Compare(["421 4.3.2", "250"], [new ServerReply(421, ["421 4.3.2 Service not available"])], closedEarly: true).Should().BeNull();
+        ReplyExpectation.Compare(["421 4.3.2"], [new ServerReply(421, ["421 4.3.2 Service not available"])], closedEarly: true).Should().BeNull();
         ReplyExpectation.Compare(["220"], [new ServerReply(421, ["421 4.3.2 Service not available"])], closedEarly: true)
             .Should().Be("reply 1 (the greeting) is \"421 4.3.2 Service not available\", expected \"220\"");
     }

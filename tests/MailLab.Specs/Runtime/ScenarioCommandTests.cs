@@ -60,6 +60,29 @@ public sealed class ScenarioCommandTests
     }
 
     [Fact]
+    public async Task Verbose_ShowsWhatEachAdminCommandPrinted_UnderItsPassingStep()
+    {
+        var file = RepositoryPaths.Sample("winpop-stat.feature.txt");
+
+        using var verbose = new StringWriter();
+        (await ScenarioCommand.RunAsync([file], json: false, verbose, TextWriter.Null, verbose: true)).Should().Be(0, verbose.ToString());
+        using var quiet = new StringWriter();
+        (await ScenarioCommand.RunAsync([file], json: false, quiet, TextWriter.Null)).Should().Be(0);
+        using var json = new StringWriter();
+        await ScenarioCommand.RunAsync([file], json: true, json, TextWriter.Null, verbose: true);
+
+        verbose.ToString().Should().Contain("""
+                  ✓ And the administrator runs "winpop stat lab.example"
+                      Output:
+                        Domain lab.example: 1 mailbox(es), 0 message(s), 0 bytes
+            """.ReplaceLineEndings());
+        quiet.ToString().Should().NotContain("Output:").And.NotContain("Domain lab.example:");
+        using var parsed = JsonDocument.Parse(json.ToString());
+        parsed.RootElement.GetProperty("features")[0].GetProperty("scenarios")[0].GetProperty("steps")[2].GetProperty("output")[0].GetString()
+            .Should().StartWith("Domain lab.example: 1 mailbox(es), 0 message(s), 0 bytes\n  petr");
+    }
+
+    [Fact]
     public async Task AMissingPath_ExitsWith2()
     {
         using var error = new StringWriter();

@@ -21,9 +21,10 @@ public sealed class SimulatedWebApp : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<SimulatedWebApp> StartAsync(DateTimeOffset start)
+    /// <param name="dataDirectory">As maillab up --data-dir: where the world's stores persist (null: in memory only).</param>
+    public static async Task<SimulatedWebApp> StartAsync(DateTimeOffset start, string? dataDirectory = null)
     {
-        var runtime = new MailLabServer(DefaultTopology.Create(new SimulationClock(start), portOffsetToZero: true));
+        var runtime = new MailLabServer(DefaultTopology.Create(new SimulationClock(start), portOffsetToZero: true), dataDirectory: dataDirectory);
         await runtime.StartAsync();
         var app = MailLabWebApp.Build(runtime, port: 0);
         await app.StartAsync();

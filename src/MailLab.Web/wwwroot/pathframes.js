@@ -116,9 +116,10 @@ export function trailUpTo(frames, cursor, detail) {
       trail.readers.add(link.key);
     }
   }
-  // At the end of a delivered message the path reaches its readers' clients.
-  if (last === frames.length - 1 && detail.message.status === "delivered") {
-    detail.message.recipients.forEach((r) => trail.clients.add(r));
+  // At the end of the path it reaches the clients of the recipients whose copy was delivered (the server's
+  // per-recipient status: a partly bounced message still lights its delivered recipients).
+  if (last === frames.length - 1) {
+    (detail.message.recipientStatus ?? []).filter((r) => r.status === "delivered").forEach((r) => trail.clients.add(r.address));
   }
   trail.current = frames[last].node;
   trail.previous = last > 0 ? frames[last - 1].node : { type: "client", id: detail.message.from };

@@ -1,6 +1,8 @@
 using System.Text;
 using MailKit;
 using MailLab.Mail.Tracing;
+using MailLab.Protocol.Common;
+using MailLab.Protocol.Smtp;
 
 namespace MailLab.Hosting.Smtp;
 
@@ -14,7 +16,15 @@ internal sealed class TraceProtocolLogger : IProtocolLogger
     private readonly string _host;
     private readonly string _peer;
     private readonly string _traceId;
-    private bool _inData;
+    private readonly PooledByteBuffer _discard = new(0);
+
+    /// <summary>
+    /// While MailKit sends DATA's content: reads it as the receiving server does, so the hop's two
+    /// transcripts count the same octets (without the dot-stuffing and the final ".").
+    /// </summary>
+    private DotUnstuffer? _content;
+
+    /// <summary>A BDAT chunk's octets (no stuffing there), counted from the lines written with its command.</summary>
     private long _dataOctets;
 
     public TraceProtocolLogger(TraceLog trace, string host, string peer, string traceId)
@@ -35,9 +45,10 @@ internal sealed class TraceProtocolLogger : IProtocolLogger
 
     public void LogClient(byte[] buffer, int offset, int count)
     {
-        if (_inData)
+        if (_content is { } content)
         {
-            _dataOctets += count;
+            // Nothing is stored (limit 0): the unstuffer only counts.
+            content.Feed(buffer.AsSpan(offset, count), _discard, storeLimit: 0);
             return;
         }
 
@@ -73,31 +84,39 @@ internal sealed class TraceProtocolLogger : IProtocolLogger
 
         if (_dataOctets > 0 && text.StartsWith("BDAT ", StringComparison.OrdinalIgnoreCase))
         {
-            Append(TraceKind.ClientData, $"({_dataOctets} octets of message content)");
+            AppendContent(_dataOctets);
             _dataOctets = 0;
         }
     }
 
     public void LogServer(byte[] buffer, int offset, int count)
     {
-        if (_inData)
+        if (_content is { } content)
         {
-            Append(TraceKind.ClientData, $"({_dataOctets} octets of message content)");
-            _inData = false;
-            _dataOctets = 0;
+            AppendContent(content.ContentLength);
+            _content = null;
         }
 
         var text = Encoding.UTF8.GetString(buffer, offset, count).TrimEnd('\r', '\n').Replace("\r\n", "\n", StringComparison.Ordinal);
         Append(TraceKind.ServerReply, text);
         if (text.StartsWith("354", StringComparison.Ordinal))
         {
-            _inData = true;
+            _content = new DotUnstuffer();
         }
     }
 
     public void Dispose()
     {
         Append(TraceKind.ConnectionClosed, "Connection closed");
+        _discard.Dispose();
+    }
+
+    private void AppendContent(long octets)
+    {
+        if (_trace.RecordTranscripts)
+        {
+            _trace.AppendContent(_host, octets, SessionId, _traceId, _peer);
+        }
     }
 
     private void Append(TraceKind kind, string text)

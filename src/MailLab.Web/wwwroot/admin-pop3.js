@@ -23,6 +23,9 @@ export async function openPop3(host, onChanged) {
 export function retranslatePop3() {
   if (page) {
     page.parts.title.textContent = t("admin.pop3.title", page.host);
+    if (page.service) {
+      render(page.service); // sizes are formatted text (KB / КБ), not labels
+    }
   }
 }
 
@@ -66,6 +69,7 @@ async function winpop(args, field) {
 }
 
 function render(service) {
+  page.service = service;
   const { body } = page.parts;
   const output = body.querySelector("[data-role='output']")?.textContent ?? "";
   body.replaceChildren(serviceBox(service), ...service.domains.map(domainBox), addBox(service),

@@ -123,3 +123,9 @@ export function kilobytes(bytes) {
   const number = (bytes / 1024).toLocaleString(language(), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
   return t("admin.kb", number);
 }
+
+/** The TCP port that is listening: port 0 (maillab up --any-port, or the wizard's 0) is a free port the system chose. */
+export function portText(port, endpoint) {
+  const bound = endpoint ? Number(endpoint.slice(endpoint.lastIndexOf(":") + 1)) : null;
+  return port === 0 && bound ? t("admin.anyPort", bound) : String(port);
+}

@@ -4,7 +4,7 @@
 // so the page and the command line cannot disagree (REFERENCE.md, "winpop").
 import { t } from "./i18n.js";
 import { call, hostPath } from "./admin-api.js";
-import { el, fieldRow, dialog, open, clearErrors, showFieldError, showError, kilobytes } from "./admin-dom.js";
+import { el, fieldRow, dialog, open, clearErrors, showFieldError, showError, kilobytes, portText } from "./admin-dom.js";
 
 const METHODS = [1, 2, 3];
 
@@ -105,7 +105,8 @@ function serviceBox(service) {
     el("dl", { class: "summary" }, el("dt", { i18n: "endpoint" }), el("dd", { text: service.endPoint ?? "—" })),
     fieldRow("authentication", "admin.pop3.authentication", method),
     spaRow,
-    fieldRow("port", "admin.port", port),
+    fieldRow("port", "admin.port", port,
+      service.port === 0 ? el("span", { class: "hint", "data-role": "bound-port", text: portText(service.port, service.endPoint) }) : null),
     el("div", { class: "buttons" }, el("button", { type: "button", "data-action": "apply-pop3", i18n: "admin.apply", onclick: apply })));
 }
 

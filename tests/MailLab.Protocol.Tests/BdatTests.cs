@@ -21,6 +21,16 @@ public sealed class BdatTests
     }
 
     [Fact]
+    public void Bdat_OneOctetChunk_IsReportedInTheSingular()
+    {
+        using var driver = InTransaction();
+
+        driver.Send("BDAT 1\r\nxBDAT 2 LAST\r\n\r\n");
+
+        driver.TakeLines().Should().Equal("250 2.0.0 1 octet received", Queued);
+    }
+
+    [Fact]
     public void Bdat_ChunkWithDataTerminatorAndDots_IsTakenVerbatim()
     {
         using var driver = InTransaction();

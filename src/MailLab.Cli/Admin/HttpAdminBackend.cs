@@ -70,6 +70,9 @@ public sealed class HttpAdminBackend : IAdminBackend, IDisposable
     public async Task<IReadOnlyList<string>> SetOperatorsAsync(string host, string virtualServer, IReadOnlyList<string> operators) =>
         Operators(await SendAsync(HttpMethod.Put, $"{Vs(host, virtualServer)}/security", new { operators }));
 
+    public async Task<IReadOnlyList<QueueEntryView>> QueueAsync(string host) =>
+        (await SendAsync(HttpMethod.Get, $"{Host(host)}/queue")).Deserialize<QueueEntryView[]>(JsonSerializerOptions.Web)!;
+
     private static string[] Operators(JsonElement security) =>
         security.GetProperty("operators").EnumerateArray().Select(e => e.GetString()!).ToArray();
 

@@ -6,7 +6,7 @@ using MailLab.Scenarios.Admin;
 namespace MailLab.Cli.Commands;
 
 /// <summary>
-/// <c>maillab smtp service|vs|domain …</c>: IIS-style SMTP administration of a running <c>maillab up</c>
+/// <c>maillab smtp service|vs|domain|queue …</c>: IIS-style SMTP administration of a running <c>maillab up</c>
 /// over its REST API. The grammar, the checks and the output are those of the in-process admin commands
 /// the scenarios run (<see cref="AdminCommands"/>); this adds <c>--help</c>, <c>--server</c> and the
 /// caller's credentials. Exit code 0 on success, 1 with a one-line reason on stderr otherwise.
@@ -63,6 +63,7 @@ public static class SmtpCommand
         smtp.Subcommands.Add(service);
         smtp.Subcommands.Add(vs);
         smtp.Subcommands.Add(domain);
+        smtp.Subcommands.Add(Leaf("queue", "smtp queue"));
         return smtp;
     }
 

@@ -1,6 +1,8 @@
 using System.Text;
 using MailKit;
 using MailLab.Mail.Tracing;
+using MailLab.Protocol.Common;
+using MailLab.Protocol.Smtp;
 
 namespace MailLab.Hosting.Smtp;
 
@@ -14,7 +16,15 @@ internal sealed class TraceProtocolLogger : IProtocolLogger
 {
     private readonly SessionTraceObserver _observer;
     private readonly string _peer;
-    private bool _inData;
+    private readonly PooledByteBuffer _discard = new(0);
+
+    /// <summary>
+    /// While MailKit sends DATA's content: reads it as the receiving server does, so the hop's two
+    /// transcripts count the same octets (without the dot-stuffing and the final ".").
+    /// </summary>
+    private DotUnstuffer? _content;
+
+    /// <summary>A BDAT chunk's octets (no stuffing there), counted from the lines written with its command.</summary>
     private long _dataOctets;
 
     public TraceProtocolLogger(TraceLog trace, string host, string peer)
@@ -35,9 +45,10 @@ internal sealed class TraceProtocolLogger : IProtocolLogger
 
     public void LogClient(byte[] buffer, int offset, int count)
     {
-        if (_inData)
+        if (_content is { } content)
         {
-            _dataOctets += count;
+            // Nothing is stored (limit 0): the unstuffer only counts.
+            content.Feed(buffer.AsSpan(offset, count), _discard, storeLimit: 0);
             return;
         }
 
@@ -80,20 +91,23 @@ internal sealed class TraceProtocolLogger : IProtocolLogger
 
     public void LogServer(byte[] buffer, int offset, int count)
     {
-        if (_inData)
+        if (_content is { } content)
         {
-            _observer.OnClientData(_dataOctets);
-            _inData = false;
-            _dataOctets = 0;
+            _observer.OnClientData(content.ContentLength);
+            _content = null;
         }
 
         var text = Encoding.UTF8.GetString(buffer, offset, count).TrimEnd('\r', '\n').Replace("\r\n", "\n", StringComparison.Ordinal);
         _observer.OnServerReply(text);
         if (text.StartsWith("354", StringComparison.Ordinal))
         {
-            _inData = true;
+            _content = new DotUnstuffer();
         }
     }
 
-    public void Dispose() => _observer.OnConnectionClosed();
+    public void Dispose()
+    {
+        _observer.OnConnectionClosed();
+        _discard.Dispose();
+    }
 }

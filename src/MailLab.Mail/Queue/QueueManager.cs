@@ -200,7 +200,8 @@ public sealed class QueueManager
             Persist(entry);
             var reasons = string.Join("; ", transient.Select(r => $"<{r}>: {entry.LastErrors.GetValueOrDefault(r)}"));
             World.Trace.Append(_server.Host.Name, TraceKind.Deferred, $"Deferred (attempt {entry.Attempts}): {reasons}", traceId: entry.Message.TraceId, messageId: entry.Message.Id, recipients: transient);
-            World.Trace.Append(_server.Host.Name, TraceKind.RetryScheduled, $"Next attempt at {entry.NextAttempt:u} (in {_server.Delivery.RetryInterval(entry.Attempts).TotalMinutes:0} minutes)", traceId: entry.Message.TraceId, messageId: entry.Message.Id);
+            var minutes = Math.Round(_server.Delivery.RetryInterval(entry.Attempts).TotalMinutes);
+            World.Trace.Append(_server.Host.Name, TraceKind.RetryScheduled, $"Next attempt at {entry.NextAttempt:u} (in {minutes:0} {(minutes == 1 ? "minute" : "minutes")})", traceId: entry.Message.TraceId, messageId: entry.Message.Id);
         }
     }
 
@@ -309,7 +310,8 @@ public sealed class QueueManager
 
     private void Expire(QueueEntry entry)
     {
-        World.Trace.Append(_server.Host.Name, TraceKind.Expired, $"Expired after {_server.Delivery.Expiration.TotalHours:0} hours in the queue", traceId: entry.Message.TraceId, messageId: entry.Message.Id);
+        var hours = Math.Round(_server.Delivery.Expiration.TotalHours);
+        World.Trace.Append(_server.Host.Name, TraceKind.Expired, $"Expired after {hours:0} {(hours == 1 ? "hour" : "hours")} in the queue", traceId: entry.Message.TraceId, messageId: entry.Message.Id);
         var failures = entry.Pending.Select(r => new DeliveryFailure(
             r,
             new SmtpReply(451, "4.4.7", $"Delivery time expired; last error: {entry.LastErrors.GetValueOrDefault(r)?.ToString() ?? "none"}"))).ToArray();

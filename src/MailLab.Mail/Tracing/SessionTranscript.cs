@@ -151,12 +151,19 @@ internal sealed class SessionTranscript(long sessionId)
             Outbound = outbound,
         };
 
+        /// <summary>
+        /// What a content line says: the message's octets as both ends of a hop count them, without the
+        /// dot-stuffing and the final "." of DATA (RFC 5321 §4.5.2) — the size the receiver stores.
+        /// </summary>
+        public static string ContentText(long octets) =>
+            $"({octets} {(octets == 1 ? "octet" : "octets")} of message content, not counting dot-stuffing or the final \".\")";
+
         /// <summary>A line's text: the line itself, the reply as sent, or the size of the content.</summary>
         public static string TextOf(object? payload, long octets) => payload switch
         {
             string text => text,
             SmtpReply reply => reply.DisplayText,
-            _ => $"({octets} octets of message content)",
+            _ => ContentText(octets),
         };
     }
 }

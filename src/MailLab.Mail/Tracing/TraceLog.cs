@@ -120,7 +120,7 @@ public sealed class TraceLog
     public void AppendReply(string host, SmtpReply reply, long sessionId, string? traceId = null, string? peer = null) =>
         AppendLine(host, TraceKind.ServerReply, reply, 0, sessionId, traceId, null, peer);
 
-    /// <summary>Message content sent in a session ("(N octets of message content)" when read).</summary>
+    /// <summary>Message content sent in a session ("(N octets of message content, …)" when read: see <see cref="SessionTranscript.Line.ContentText"/>).</summary>
     public void AppendContent(string host, long octets, long sessionId, string? traceId = null, string? peer = null) =>
         AppendLine(host, TraceKind.ClientData, null, octets, sessionId, traceId, null, peer);
 

@@ -10,6 +10,9 @@ public interface ISmtpSessionObserver
 
     void OnServerReply(SmtpReply reply);
 
-    /// <summary>Message content of the given size was received (not shown line by line).</summary>
+    /// <summary>
+    /// Message content was sent or received (not shown line by line): its octets without DATA's
+    /// dot-stuffing and final "." (RFC 5321 §4.5.2), the same at both ends; a BDAT chunk's octets.
+    /// </summary>
     void OnClientData(long octets);
 }

@@ -77,7 +77,7 @@ public static class SmtpReplies
 
     public static SmtpReply BadParameterValue(string name) => new(501, "5.5.4", $"Syntax error: invalid value for {name}");
 
-    public static SmtpReply ChunkReceived(long size) => new(250, "2.0.0", $"{size} octets received");
+    public static SmtpReply ChunkReceived(long size) => new(250, "2.0.0", $"{size} {(size == 1 ? "octet" : "octets")} received");
 
     private static string Printable(string text) =>
         string.Create(text.Length, text, static (span, source) =>

@@ -79,7 +79,7 @@ public static class AdminCommands
                 ["smtp", "domain", "list", .. var rest] when rest.Length <= 1 => await run.Domains(command, Optional(rest, 1)),
                 ["smtp", "domain", "add", .. var rest] when rest.Length is 2 or 3 => await run.AddDomain(command, Optional(rest, 3), rest[^2], rest[^1]),
                 ["smtp", "domain", "remove", .. var rest] when rest.Length is 1 or 2 => await run.RemoveDomain(command, Optional(rest, 2), rest[^1]),
-                ["smtp", "queue"] when backend is WorldAdminBackend world => Queue(world.World, await run.Host(command)),
+                ["smtp", "queue"] => await run.Queue(command),
                 _ => AdminResult.Error($"Unknown command \"{display ?? string.Join(" ", args.Prepend("maillab"))}\". Commands:\n{Usage}"),
             };
         }
@@ -132,14 +132,5 @@ public static class AdminCommands
         }
 
         return (positional.ToArray(), options, help);
-    }
-
-    private static AdminResult Queue(MailWorld world, HostView view)
-    {
-        var host = world.FindHost(view.Name)!;
-        var entries = host.Smtp.VirtualServers.SelectMany(v => v.Queue.Entries).ToArray();
-        return AdminResult.Ok(entries.Length == 0
-            ? $"The queue of {host.Name} is empty."
-            : string.Join("\n", entries.Select(e => $"{e.Message.Id} \"{e.Message.Subject}\" for {string.Join(", ", e.Pending)} (attempts: {e.Attempts})")));
     }
 }

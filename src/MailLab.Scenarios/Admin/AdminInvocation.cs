@@ -16,6 +16,12 @@ internal sealed class Invocation(IAdminBackend backend, AdminOptions options)
     public async Task<AdminResult> List(string command) =>
         AdminResult.Ok(AdminOutput.VirtualServers((await Host(command)).VirtualServers));
 
+    public async Task<AdminResult> Queue(string command)
+    {
+        var host = await Host(command);
+        return AdminResult.Ok(AdminOutput.Queue(host.Name, await backend.QueueAsync(host.Name)));
+    }
+
     public async Task<AdminResult> VirtualServer(string command, string? name, string action)
     {
         var (host, server) = await Server(command, name);

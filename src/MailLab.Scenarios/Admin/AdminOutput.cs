@@ -20,6 +20,10 @@ public static class AdminOutput
     public static string Operators(string host, string virtualServer, IEnumerable<string> operators) =>
         $"Operators of \"{virtualServer}\" on {host}: {string.Join(", ", operators)}";
 
+    public static string Queue(string host, IReadOnlyList<QueueEntryView> entries) => entries.Count == 0
+        ? $"The queue of {host} is empty."
+        : string.Join("\n", entries.Select(e => $"{e.Id} \"{e.Subject}\" for {string.Join(", ", e.Pending)} (attempts: {e.Attempts})"));
+
     public static string Domains(IEnumerable<DomainView> domains) => string.Join("\n", domains.Select(Domain));
 
     /// <summary>One domain as the Domains node lists it: name, type, and a remote domain's options.</summary>

@@ -11,3 +11,6 @@ public sealed record DomainView(string Name, string Type, bool AllowRelay = fals
 
 /// <summary>The New SMTP Virtual Server wizard's four steps.</summary>
 public sealed record NewVirtualServer(string Name, string IpAddress, int Port, string HomeDirectory, string DefaultDomain);
+
+/// <summary>A message waiting in a virtual server's queue: the recipients still to deliver and the failed attempts so far.</summary>
+public sealed record QueueEntryView(string Id, string Subject, IReadOnlyList<string> Pending, int Attempts);

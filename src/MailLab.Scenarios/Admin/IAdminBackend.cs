@@ -38,4 +38,7 @@ public interface IAdminBackend
 
     /// <summary>Replaces the operators; the list as stored afterwards.</summary>
     Task<IReadOnlyList<string>> SetOperatorsAsync(string host, string virtualServer, IReadOnlyList<string> operators);
+
+    /// <summary>The messages in the queues of every virtual server of the host, oldest first.</summary>
+    Task<IReadOnlyList<QueueEntryView>> QueueAsync(string host);
 }

@@ -91,6 +91,11 @@ public sealed class WorldAdminBackend(MailWorld world) : IAdminBackend
         return Task.FromResult(server.Operators.Names);
     }
 
+    public Task<IReadOnlyList<QueueEntryView>> QueueAsync(string host) =>
+        Task.FromResult<IReadOnlyList<QueueEntryView>>(Host(host).Smtp.VirtualServers.SelectMany(v => v.Queue.Entries)
+            .Select(e => (e.Message, State: e.Snapshot()))
+            .Select(e => new QueueEntryView(e.Message.Id, e.Message.Subject, e.State.Pending, e.State.Attempts)).ToArray());
+
     public static string StateName(VirtualServerState state) => state.ToString().ToLowerInvariant();
 
     private static VirtualServerView View(SmtpVirtualServer v) => new(v.Name, StateName(v.State));

@@ -76,7 +76,7 @@ public sealed partial class ScenarioWorld
         var entries = found.Smtp.VirtualServers.SelectMany(v => v.Queue.Entries).ToArray();
         if (entries.Length != expected)
         {
-            var actual = entries.Length == 0 ? "an empty queue" : string.Join("\n", entries.Select(e => $"{e.Message.Id} \"{e.Message.Subject}\" for {string.Join(", ", e.Pending)} ({e.Attempts} attempts)"));
+            var actual = entries.Length == 0 ? "an empty queue" : string.Join("\n", entries.Select(e => $"{e.Message.Id} \"{e.Message.Subject}\" for {string.Join(", ", e.Pending)} ({Count(e.Attempts, "attempt")})"));
             throw Failure($"The queue of {found.Name} holds {Count(entries.Length, "message")}, not {expected}.", Count(expected, "message"), actual);
         }
     }

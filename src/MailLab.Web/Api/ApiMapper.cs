@@ -1,4 +1,5 @@
 using MailLab.Hosting;
+using MailLab.Mail.Queue;
 using MailLab.Mail.Smtp;
 using MailLab.Mail.Stores;
 using MailLab.Mail.World;
@@ -52,6 +53,12 @@ internal static class ApiMapper
             v.Access.Relay.Entries.Select(e => e.Text).ToArray(),
             v.Access.AllowAuthenticatedRelay),
         v.ActiveConnections);
+
+    public static QueueEntryDto ToDto(SmtpVirtualServer v, QueueEntry e)
+    {
+        var state = e.Snapshot();
+        return new QueueEntryDto(v.Name, e.Message.Id, e.Message.Subject, state.Pending, state.Attempts, state.Queued, state.NextAttempt);
+    }
 
     public static SmtpDomainDto ToDto(SmtpDomain d) => new(
         d.Name,

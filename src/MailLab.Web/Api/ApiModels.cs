@@ -51,6 +51,9 @@ public sealed record MailFileDto(string Name, DateTimeOffset Created, MessageDto
 
 public sealed record ProblemDto(string Error);
 
+/// <summary>A message in a virtual server's queue.</summary>
+public sealed record QueueEntryDto(string VirtualServer, string Id, string Subject, IReadOnlyList<string> Pending, int Attempts, DateTimeOffset Queued, DateTimeOffset NextAttempt);
+
 /// <summary>A domain of a virtual server as the Domains node shows it: type Local (the default), Alias or Remote.</summary>
 public sealed record SmtpDomainDto(string Name, string Type, bool IsDefault, bool AllowRelay, string? SmartHost, bool RequireTls, int? OutboundPort);
 

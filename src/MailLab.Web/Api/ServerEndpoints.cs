@@ -90,6 +90,13 @@ internal static class ServerEndpoints
             })
             .WithName("ListHomeDirectoryFolder")
             .WithSummary("The files in a home-directory folder (Badmail, Drop, Pickup, Queue).");
+
+        api.MapGet("/servers/{server}/queue", (string server, MailLabServer runtime) =>
+                runtime.World.FindHost(server) is { } host
+                    ? Results.Ok(host.Smtp.VirtualServers.SelectMany(v => v.Queue.Entries.Select(e => ApiMapper.ToDto(v, e))).ToArray())
+                    : NotFound($"No server \"{server}\"."))
+            .WithName("ListQueue")
+            .WithSummary("The messages in the queues of the host's virtual servers: the recipients still to deliver, failed attempts and the next attempt (maillab smtp queue).");
     }
 
     public static void MapPickupEndpoint(this IEndpointRouteBuilder api)

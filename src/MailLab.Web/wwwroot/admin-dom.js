@@ -1,6 +1,6 @@
 // DOM helpers of the admin pages: elements built from data (text always through textContent), modal
 // dialogs in the style of an IIS property sheet, and error messages shown next to the field they name.
-import { t } from "./i18n.js";
+import { t, language } from "./i18n.js";
 
 const PROPERTIES = new Set(["value", "checked", "disabled", "hidden", "selected", "open"]);
 
@@ -118,7 +118,14 @@ export function fieldNamed(message, names) {
   return best;
 }
 
-/** Bytes as IIS and the POP3 snap-in show them: KB with one decimal. */
+/** Bytes as IIS and the POP3 snap-in show them: KB (КБ) with one decimal, in the page's language. */
 export function kilobytes(bytes) {
-  return `${(bytes / 1024).toFixed(1)} KB`;
+  const number = (bytes / 1024).toLocaleString(language(), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+  return t("admin.kb", number);
+}
+
+/** The TCP port that is listening: port 0 (maillab up --any-port, or the wizard's 0) is a free port the system chose. */
+export function portText(port, endpoint) {
+  const bound = endpoint ? Number(endpoint.slice(endpoint.lastIndexOf(":") + 1)) : null;
+  return port === 0 && bound ? t("admin.anyPort", bound) : String(port);
 }

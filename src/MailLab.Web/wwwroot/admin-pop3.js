@@ -4,7 +4,7 @@
 // so the page and the command line cannot disagree (REFERENCE.md, "winpop").
 import { t } from "./i18n.js";
 import { call, hostPath } from "./admin-api.js";
-import { el, fieldRow, dialog, open, clearErrors, showFieldError, showError, kilobytes } from "./admin-dom.js";
+import { el, fieldRow, dialog, open, clearErrors, showFieldError, showError, kilobytes, portText } from "./admin-dom.js";
 
 const METHODS = [1, 2, 3];
 
@@ -23,6 +23,9 @@ export async function openPop3(host, onChanged) {
 export function retranslatePop3() {
   if (page) {
     page.parts.title.textContent = t("admin.pop3.title", page.host);
+    if (page.service) {
+      render(page.service); // sizes are formatted text (KB / КБ), not labels
+    }
   }
 }
 
@@ -66,6 +69,7 @@ async function winpop(args, field) {
 }
 
 function render(service) {
+  page.service = service;
   const { body } = page.parts;
   const output = body.querySelector("[data-role='output']")?.textContent ?? "";
   body.replaceChildren(serviceBox(service), ...service.domains.map(domainBox), addBox(service),
@@ -101,7 +105,8 @@ function serviceBox(service) {
     el("dl", { class: "summary" }, el("dt", { i18n: "endpoint" }), el("dd", { text: service.endPoint ?? "—" })),
     fieldRow("authentication", "admin.pop3.authentication", method),
     spaRow,
-    fieldRow("port", "admin.port", port),
+    fieldRow("port", "admin.port", port,
+      service.port === 0 ? el("span", { class: "hint", "data-role": "bound-port", text: portText(service.port, service.endPoint) }) : null),
     el("div", { class: "buttons" }, el("button", { type: "button", "data-action": "apply-pop3", i18n: "admin.apply", onclick: apply })));
 }
 

@@ -4,7 +4,7 @@
 // to that setting, on its tab.
 import { t } from "./i18n.js";
 import { call, vsPath } from "./admin-api.js";
-import { el, fieldRow, dialog, open, clearErrors, showFieldError, showError, fieldNamed } from "./admin-dom.js";
+import { el, fieldRow, dialog, open, clearErrors, showFieldError, showError, fieldNamed, portText } from "./admin-dom.js";
 import { TABS, LAYOUT, extras, flatten, parse, listText } from "./admin-settings.js";
 import { renderDomains } from "./admin-domains.js";
 
@@ -127,7 +127,7 @@ function identityBox(vs) {
   return el("fieldset", { class: "group", "data-role": "identity" },
     el("legend", { i18n: "admin.group.identity" }),
     el("dl", { class: "summary" },
-      ...row("admin.ipAddress", vs.address), ...row("admin.port", String(vs.port)), ...row("endpoint", vs.endpoint),
+      ...row("admin.ipAddress", vs.address), ...row("admin.port", portText(vs.port, vs.endpoint)), ...row("endpoint", vs.endpoint),
       ...row("admin.homeDirectory", vs.homeDirectory), ...row("admin.defaultDomain", vs.defaultDomain)));
 }
 

@@ -5,6 +5,7 @@
 // No innerHTML anywhere: every value from the server goes in with textContent (the body, as
 // srcdoc of a frame with sandbox="", runs no script).
 import { t, language, setLanguage, translatePage } from "./i18n.js";
+import { stageText } from "./stage-i18n.js";
 import { $, h, api, debounce, coalesce, formatTime } from "./dom.js";
 import { DeliveryList, statusView, kindBadge } from "./deliveries.js";
 import { journeyClients, pathFrames, trailUpTo } from "./pathframes.js";
@@ -255,7 +256,7 @@ function renderDetail() {
       h("td", { class: "time", text: formatTime(s.time) }),
       h("td", { text: s.host }),
       h("td", { class: "stage-name", text: t(`stage.${s.stage}`) }),
-      h("td", { class: "stage-text", text: s.text }))));
+      h("td", { class: "stage-text", text: stageText(s.stage, s.text) }))));
 
   // Hops along the path: each host's inbound session (it received), then its outbound one (it relayed).
   const order = [];

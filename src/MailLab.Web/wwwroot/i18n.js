@@ -1,4 +1,7 @@
 // Every label of the page in English and Russian. The choice is remembered in localStorage.
+// A label with a count is an object of plural forms, chosen by Intl.PluralRules for the count in {0}:
+// English has one and other (1 message, 2 messages), Russian one, few and many (1 сообщение,
+// 2 сообщения, 5 сообщений; 21 сообщение) and other for fractions.
 const dictionary = {
   en: {
     clock: "Clock", step: "Step",
@@ -23,7 +26,7 @@ const dictionary = {
     start: "Start", pause: "Pause", stop: "Stop",
     "state.Running": "Running", "state.Paused": "Paused", "state.Stopped": "Stopped",
     deliveries: "Deliveries", from: "From", to: "To", subject: "Subject", status: "Status",
-    noDeliveries: "No deliveries yet.", messageCount: "{0} messages.",
+    noDeliveries: "No deliveries yet.", messageCount: { one: "{0} message.", other: "{0} messages." },
     delivery: "Delivery", selectDelivery: "Select a delivery to see its stages and transcripts.",
     stages: "Stages", time: "Time", stage: "Stage", text: "Details", hops: "SMTP and POP3 hops",
     client: "{0}'s client", hopIn: "{0} received from {1}", hopOut: "{0} sent to {1}", hopPop3: "{0} gave it by POP3 to {1}", reply: "reply",
@@ -63,7 +66,7 @@ const dictionary = {
     start: "Запустить", pause: "Приостановить", stop: "Остановить",
     "state.Running": "Работает", "state.Paused": "Приостановлен", "state.Stopped": "Остановлен",
     deliveries: "Доставки", from: "От", to: "Кому", subject: "Тема", status: "Состояние",
-    noDeliveries: "Доставок пока нет.", messageCount: "Сообщений: {0}.",
+    noDeliveries: "Доставок пока нет.", messageCount: { one: "{0} сообщение.", few: "{0} сообщения.", many: "{0} сообщений.", other: "{0} сообщения." },
     delivery: "Доставка", selectDelivery: "Выберите доставку, чтобы увидеть её этапы и протоколы.",
     stages: "Этапы", time: "Время", stage: "Этап", text: "Подробности", hops: "Переходы SMTP и POP3",
     client: "клиент {0}", hopIn: "{0} принял от {1}", hopOut: "{0} передал {1}", hopPop3: "{0} выдал по POP3 клиенту {1}", reply: "ответ",
@@ -114,9 +117,20 @@ export function setLanguage(lang) {
   }
 }
 
+const pluralRules = {};
+
+/** The form of a label for count: the label itself, or its plural form for the count in the current language. */
+function form(label, count) {
+  if (typeof label === "string") {
+    return label;
+  }
+  const rule = (pluralRules[current] ??= new Intl.PluralRules(current)).select(Number(count));
+  return label[rule] ?? label.other;
+}
+
 /** The label for key in the current language (English, then the key itself, as fallbacks); {0}, {1} filled in. */
 export function t(key, ...args) {
-  const text = dictionary[current][key] ?? dictionary.en[key] ?? key;
+  const text = form(dictionary[current][key] ?? dictionary.en[key] ?? key, args[0]);
   return text.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)] ?? ""));
 }
 

@@ -130,7 +130,7 @@ public sealed class SmtpCliTests : SmtpCliTestBase
         [
             ["smtp"], ["smtp", "service"], ["smtp", "vs"], ["smtp", "vs", "list"], ["smtp", "vs", "start"], ["smtp", "vs", "get"],
             ["smtp", "vs", "set"], ["smtp", "vs", "create"], ["smtp", "vs", "delete"], ["smtp", "vs", "security"], ["smtp", "domain"], ["smtp", "domain", "list"],
-            ["smtp", "domain", "add"], ["smtp", "domain", "remove"],
+            ["smtp", "domain", "add"], ["smtp", "domain", "remove"], ["smtp", "queue"],
         ];
         foreach (var command in commands)
         {

@@ -31,7 +31,7 @@ public sealed class TraceLogTests
             ("rosnou.ru", TraceKind.ServerReply, "220 rosnou.ru ready", 2L),
             ("mail.ru", TraceKind.ClientLine, "EHLO mail.ru", 1L),
             ("rosnou.ru", TraceKind.Received, "Accepted 1", (long?)null),
-            ("mail.ru", TraceKind.ClientData, "(1024 octets of message content)", 1L),
+            ("mail.ru", TraceKind.ClientData, "(1024 octets of message content, not counting dot-stuffing or the final \".\")", 1L),
             ("mail.ru", TraceKind.ServerReply, "250-rosnou.ru Hello\n250 PIPELINING", 1L));
         events.Select(e => e.Sequence).Should().BeInAscendingOrder();
         events[0].Time.Should().Be(new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero));
@@ -73,7 +73,7 @@ public sealed class TraceLogTests
         log.AppendContent("h", 12, 7);
         log.Append("h", TraceKind.Queued, "Queued");
 
-        seen.Select(e => e.Text).Should().Equal("354 Start mail input", "(12 octets of message content)", "Queued");
+        seen.Select(e => e.Text).Should().Equal("354 Start mail input", "(12 octets of message content, not counting dot-stuffing or the final \".\")", "Queued");
         seen.Select(e => e.Sequence).Should().Equal(log.Snapshot().Select(e => e.Sequence));
     }
 

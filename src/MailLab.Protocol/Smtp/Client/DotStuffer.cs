@@ -12,8 +12,14 @@ public static class DotStuffer
 {
     private static readonly byte[] LineStartDot = "\r\n."u8.ToArray();
 
-    public static void Write(ReadOnlySpan<byte> content, PooledByteBuffer output)
+    /// <summary>
+    /// Writes <paramref name="content"/> stuffed and terminated; returns the octets of message content
+    /// as the receiver counts them once it has removed the stuffing and the final "." line: the content
+    /// and the CRLF added when it did not end with one (the size a <see cref="DotUnstuffer"/> reports).
+    /// </summary>
+    public static long Write(ReadOnlySpan<byte> content, PooledByteBuffer output)
     {
+        long octets = content.Length;
         if (content.Length > 0 && content[0] == '.')
         {
             output.WriteByte((byte)'.');
@@ -37,9 +43,11 @@ public static class DotStuffer
         if (!EndsWithCrlf(output.WrittenSpan))
         {
             output.Write("\r\n"u8);
+            octets += 2;
         }
 
         output.Write(".\r\n"u8);
+        return octets;
     }
 
     private static bool EndsWithCrlf(ReadOnlySpan<byte> written) =>

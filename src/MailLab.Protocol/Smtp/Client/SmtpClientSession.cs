@@ -217,9 +217,9 @@ public sealed class SmtpClientSession : IDisposable
             case Step.Data:
                 if (reply.Code == 354)
                 {
-                    var before = _output.Count;
-                    DotStuffer.Write(Transaction.Content.Span, _output);
-                    _observer?.OnClientData(_output.Count - before);
+                    // The content's octets without the stuffing and the final ".", as the server's end of the hop counts them.
+                    var octets = DotStuffer.Write(Transaction.Content.Span, _output);
+                    _observer?.OnClientData(octets);
                     _step = Step.Content;
                 }
                 else

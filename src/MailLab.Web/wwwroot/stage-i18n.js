@@ -1,0 +1,64 @@
+// The Details of a delivery's stages in the page's language. The server writes each stage's text in
+// English (the trace is a log, shared with the CLI, scenarios and the API); this reads the stock
+// phrasings back and says them in Russian. What it does not know (and every SMTP reply, which is
+// the wire's own text) is shown as the server wrote it.
+import { language } from "./i18n.js";
+
+const rules = new Intl.PluralRules("ru");
+
+/** A count with its Russian noun: forms for 1, 2-4 and 5 (1 минута, 2 минуты, 5 минут). */
+function count(n, one, few, many) {
+  const form = { one, few, many }[rules.select(Number(n))] ?? few;
+  return `${n} ${form}`;
+}
+
+// [stage, pattern of the English text, its Russian]; the first pattern of the stage that matches wins.
+const PHRASES = [
+  ["Received", /^Accepted (\S+) from <(.*)> for (.*) \((\d+) octets?\)$/,
+    (id, from, to, n) => `Принято ${id} от <${from}> для ${to} (${count(n, "октет", "октета", "октетов")})`],
+  ["Received", /^Picked up (.+) from (.+) as (\S+): from <(.*)> for (.*)$/,
+    (file, folder, id, from, to) => `Файл ${file} взят из ${folder} как ${id}: от <${from}> для ${to}`],
+  ["Cleanup", /^Added a Received header$/, () => "Добавлен заголовок Received"],
+  ["Cleanup", /^Added a Received header and the missing (.+)$/,
+    (headers) => `Добавлены заголовок Received и недостающие ${headers.replaceAll(" and ", " и ")}`],
+  ["Queued", /^Queued (\S+) for (.*)$/, (id, to) => `${id} поставлено в очередь для ${to}`],
+  ["MxLookup", /^MX (\S+): none; A record -> (.*)$/, (domain, host) => `MX ${domain}: нет; запись A → ${host}`],
+  ["MxLookup", /^MX (\S+): none; A: none$/, (domain) => `MX ${domain}: нет; A: нет`],
+  ["MxLookup", /^MX (\S+): (.*); this host is MX (\d+), so only preferences below \d+ are tried$/,
+    (domain, list, self) => `MX ${domain}: ${list}; этот узел — MX ${self}, поэтому пробуются только предпочтения меньше ${self}`],
+  ["MxLookup", /^MX (\S+): (.*)$/, (domain, list) => `MX ${domain}: ${list}`],
+  ["MxLookup", /^Smart host (\S+) for (\S+): unknown host$/, (smart, domain) => `Смарт-хост ${smart} для ${domain}: неизвестный узел`],
+  ["MxLookup", /^Smart host (\S+) for (\S+) -> (.*)$/, (smart, domain, host) => `Смарт-хост ${smart} для ${domain} → ${host}`],
+  ["Connecting", /^Connecting to (\S+): unreachable$/, (host) => `Соединение с ${host}: узел недоступен`],
+  ["Connecting", /^Connecting to (\S+)$/, (host) => `Соединение с ${host}`],
+  ["Relayed", /^Relayed to (\S+) for <(.*)>: (.*)$/, (host, to, reply) => `Передано ${host} для <${to}>: ${reply}`],
+  ["Deferred", /^Deferred \(attempt (\d+)\): (.*)$/, (n, reasons) => `Отложено (попытка ${n}): ${reasons}`],
+  ["RetryScheduled", /^Next attempt at (.+) \(in (\d+) minutes?\)$/,
+    (time, n) => `Следующая попытка в ${time} (через ${count(n, "минуту", "минуты", "минут")})`],
+  ["Expired", /^Expired after (\d+) hours? in the queue$/, (n) => `Срок истёк: ${count(n, "час", "часа", "часов")} в очереди`],
+  ["DeliveredToMailbox", /^Delivered to the mailbox (.*)$/, (mailbox) => `Доставлено в почтовый ящик ${mailbox}`],
+  ["DeliveredToDrop", /^Written to (.*) for (.*)$/, (path, to) => `Записано в ${path} для ${to}`],
+  ["RetrievedByPop3", /^Retrieved by POP3 by (.*)$/, (user) => `Получено по POP3 пользователем ${user}`],
+  ["DeletedByPop3", /^Deleted from the mailbox (.*) by POP3$/, (mailbox) => `Удалено из ящика ${mailbox} по POP3`],
+  ["DelayNotification", /^Delay notification to <(.*)> for (.*)$/, (sender, to) => `Уведомление о задержке для <${sender}> о ${to}`],
+  ["MovedToBadMail", /^Moved to (.*) \(the sender is <>, so it cannot be returned\)$/,
+    (path) => `Перемещено в ${path} (отправитель <>, вернуть некому)`],
+  ["ConnectionOpened", /^Connection from (.*) to "(.*)"$/, (from, vs) => `Соединение от ${from} с «${vs}»`],
+  ["ConnectionOpened", /^POP3 connection from (.*)$/, (from) => `POP3-соединение от ${from}`],
+  ["ConnectionOpened", /^Connection to (.*)$/, (host) => `Соединение с ${host}`],
+  ["ConnectionClosed", /^Connection closed$/, () => "Соединение закрыто"],
+];
+
+/** A stage's Details (stage: its kind, e.g. "Queued"; text: the server's English) in the page's language. */
+export function stageText(stage, text) {
+  if (language() !== "ru") {
+    return text;
+  }
+  for (const [kind, pattern, russian] of PHRASES) {
+    const match = kind === stage ? pattern.exec(text) : null;
+    if (match) {
+      return russian(...match.slice(1));
+    }
+  }
+  return text;
+}

@@ -1,4 +1,3 @@
-using MailLab.Mail.Smtp;
 using MailLab.Mail.World;
 
 namespace MailLab.Mail.Persistence;
@@ -12,7 +11,10 @@ namespace MailLab.Mail.Persistence;
 /// </code>
 /// where &lt;mailroot&gt; is the last segment of the home directory (C:\Inetpub\mailroot → mailroot).
 /// Opening reads everything back (ids continue after the highest found), then attaches the disk
-/// layer to every store, resumes queue work on the world's clock and starts watching Pickup.
+/// layer to every store, resumes queue work on the world's clock and starts watching Pickup. A
+/// virtual server created later (admin API, wizard, <c>maillab smtp vs create</c>) gets the same
+/// before it is listed (<see cref="HostHomeDirectories"/>), so whenever it was created it takes
+/// no mail that is not on disk.
 /// <para>Durability: every store change is written (temp file, fsync, rename, fsync of the folder)
 /// synchronously, before the in-memory change, so a message is on disk before its 250 reply.
 /// Exactly once across a crash: a local delivery happens before the 250 and its file name derives
@@ -28,7 +30,7 @@ namespace MailLab.Mail.Persistence;
 /// </summary>
 public sealed class DataDirectory : IDisposable
 {
-    private readonly List<PickupWatcher> _watchers = [];
+    private readonly List<HostHomeDirectories> _homes = [];
 
     private DataDirectory(string path)
     {
@@ -50,8 +52,8 @@ public sealed class DataDirectory : IDisposable
 
         DurableFile.EnsureFolder(full);
         var data = new DataDirectory(full);
-        var homes = world.Hosts.SelectMany(h => HomeRoots(full, h)).ToArray();
         var mailboxes = world.Hosts.Select(h => (Host: h, Files: new MailboxFiles(System.IO.Path.Combine(full, StoreFiles.SafeName(h.Name), MailRootName(h), "Mailbox")))).ToArray();
+        var homes = world.Hosts.Select(h => (Host: h, Homes: new HostHomeDirectories(h, System.IO.Path.Combine(full, StoreFiles.SafeName(h.Name)), data.Report), Servers: h.Smtp.VirtualServers)).ToArray();
 
         long highest = 0;
         foreach (var (host, files) in mailboxes)
@@ -59,9 +61,13 @@ public sealed class DataDirectory : IDisposable
             highest = Math.Max(highest, files.Load(host, data.Report));
         }
 
-        foreach (var (_, files) in homes)
+        foreach (var (_, hostHomes, servers) in homes)
         {
-            highest = Math.Max(highest, files.Load(data.Report));
+            data._homes.Add(hostHomes);
+            foreach (var server in servers)
+            {
+                highest = Math.Max(highest, hostHomes.Load(server));
+            }
         }
 
         world.ContinueSequenceAfter(highest);
@@ -70,19 +76,23 @@ public sealed class DataDirectory : IDisposable
             host.Mailboxes.Persistence = files;
         }
 
-        foreach (var (server, files) in homes)
+        foreach (var (host, hostHomes, servers) in homes)
         {
-            server.HomeDirectory.Persistence = files;
+            foreach (var server in servers)
+            {
+                hostHomes.Attach(server);
+            }
+
+            // Virtual servers created from now on get theirs before they are listed.
+            host.Smtp.Persistence = hostHomes;
         }
 
-        // Only once every store is on disk: a queue kicked now may relay to another host of the
-        // world at once, whose acceptance must be durable (and deduplicated) like any other.
-        foreach (var (server, files) in homes)
+        foreach (var (_, hostHomes, servers) in homes)
         {
-            server.Queue.Kick();
-            var watcher = new PickupWatcher(server, files.PickupFolder, data.Report);
-            data._watchers.Add(watcher);
-            data.Report.Pickup += watcher.Scan();
+            foreach (var server in servers)
+            {
+                data.Report.Pickup += hostHomes.Start(server);
+            }
         }
 
         return data;
@@ -91,26 +101,9 @@ public sealed class DataDirectory : IDisposable
     /// <summary>Stops watching Pickup. The stores keep writing to disk until the world is dropped.</summary>
     public void Dispose()
     {
-        foreach (var watcher in _watchers)
+        foreach (var homes in _homes)
         {
-            watcher.Dispose();
-        }
-    }
-
-    /// <summary>Each virtual server's home directory folder; two with the same name on one host get -2, -3….</summary>
-    private static IEnumerable<(SmtpVirtualServer Server, HomeDirectoryFiles Files)> HomeRoots(string root, MailHost host)
-    {
-        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var server in host.Smtp.VirtualServers)
-        {
-            var name = StoreFiles.LastSegment(server.HomeDirectory.Path);
-            var unique = name;
-            for (var n = 2; !used.Add(unique); n++)
-            {
-                unique = $"{name}-{n}";
-            }
-
-            yield return (server, new HomeDirectoryFiles(server, System.IO.Path.Combine(root, StoreFiles.SafeName(host.Name), unique)));
+            homes.Dispose();
         }
     }
 

@@ -7,7 +7,8 @@ namespace MailLab.Integration.Tests.Persistence;
 
 /// <summary>
 /// The built <c>maillab up</c> as a child process (dotnet maillab.dll up --data-dir DIR --topology FILE
-/// --api-port 0 --any-port --simulate), with the endpoints it prints, its admin API, and kill -9.
+/// --api-port 0 --any-port --simulate; without a FILE it starts from DIR/topology.yaml), with the
+/// endpoints it prints, its admin API, and kill -9.
 /// </summary>
 public sealed partial class MailLabProcess : IAsyncDisposable
 {
@@ -20,6 +21,8 @@ public sealed partial class MailLabProcess : IAsyncDisposable
     }
 
     public IPEndPoint MailRuSmtp { get; private set; } = null!;
+
+    public IPEndPoint MailRuPop3 { get; private set; } = null!;
 
     public HttpClient Api { get; private set; } = null!;
 
@@ -34,7 +37,7 @@ public sealed partial class MailLabProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<MailLabProcess> StartAsync(string dataDirectory, string topology)
+    public static async Task<MailLabProcess> StartAsync(string dataDirectory, string? topology)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -42,7 +45,9 @@ public sealed partial class MailLabProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "maillab.dll"), "up", "--data-dir", dataDirectory, "--topology", topology, "--api-port", "0", "--any-port", "--simulate" })
+        string[] topologyArguments = topology is null ? [] : ["--topology", topology];
+        string[] arguments = [Path.Combine(AppContext.BaseDirectory, "maillab.dll"), "up", "--data-dir", dataDirectory, .. topologyArguments, "--api-port", "0", "--any-port", "--simulate"];
+        foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }
@@ -62,6 +67,7 @@ public sealed partial class MailLabProcess : IAsyncDisposable
 
         var output = child.Output;
         child.MailRuSmtp = IPEndPoint.Parse(SmtpLine().Match(output).Groups[1].Value);
+        child.MailRuPop3 = IPEndPoint.Parse(Pop3Line().Match(output).Groups[1].Value);
         child.Api = new HttpClient { BaseAddress = new Uri(ApiLine().Match(output).Groups[1].Value), Timeout = TimeSpan.FromSeconds(20) };
         return child;
     }
@@ -82,10 +88,26 @@ public sealed partial class MailLabProcess : IAsyncDisposable
         return json.RootElement.EnumerateArray().Select(m => m.GetProperty("subject").GetString()!).ToArray();
     }
 
-    public async Task<string[]> FolderAsync(string host, string folder)
+    public async Task<string[]> FolderAsync(string host, string folder, string virtualServer = "Default SMTP Virtual Server")
     {
-        using var json = JsonDocument.Parse(await Api.GetStringAsync($"api/servers/{host}/smtp/Default%20SMTP%20Virtual%20Server/folders/{folder}"));
+        using var json = JsonDocument.Parse(await Api.GetStringAsync($"api/servers/{host}/smtp/{Uri.EscapeDataString(virtualServer)}/folders/{folder}"));
         return json.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()!).ToArray();
+    }
+
+    /// <summary>Across a process boundary there is no completion signal to wait on: ask the API until it holds, for at most 10 s.</summary>
+    public static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTimeOffset.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     public async Task PostAsync(string path) => (await Api.PostAsync(path, content: null)).EnsureSuccessStatusCode();
@@ -118,6 +140,9 @@ public sealed partial class MailLabProcess : IAsyncDisposable
 
     [GeneratedRegex(@"^\s+mail\.ru\s+SMTP\s+(\S+)", RegexOptions.Multiline)]
     private static partial Regex SmtpLine();
+
+    [GeneratedRegex(@"^\s+mail\.ru\s+POP3\s+(\S+)", RegexOptions.Multiline)]
+    private static partial Regex Pop3Line();
 
     [GeneratedRegex(@"admin API\s+(http://\S+?/)api/servers")]
     private static partial Regex ApiLine();

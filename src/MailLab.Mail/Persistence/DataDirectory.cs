@@ -52,7 +52,7 @@ public sealed class DataDirectory : IDisposable
 
         DurableFile.EnsureFolder(full);
         var data = new DataDirectory(full);
-        var mailboxes = world.Hosts.Select(h => (Host: h, Files: new MailboxFiles(System.IO.Path.Combine(full, StoreFiles.SafeName(h.Name), MailRootName(h), "Mailbox")))).ToArray();
+        var mailboxes = world.Hosts.Select(h => (Host: h, Files: new MailboxFiles(MailboxRoot(System.IO.Path.Combine(full, StoreFiles.SafeName(h.Name)), h)))).ToArray();
         var homes = world.Hosts.Select(h => (Host: h, Homes: new HostHomeDirectories(h, System.IO.Path.Combine(full, StoreFiles.SafeName(h.Name)), data.Report), Servers: h.Smtp.VirtualServers)).ToArray();
 
         long highest = 0;
@@ -107,7 +107,26 @@ public sealed class DataDirectory : IDisposable
         }
     }
 
-    /// <summary>The POP3 store lives in the first virtual server's mailroot, as on a default Windows 2003 install.</summary>
-    private static string MailRootName(MailHost host) =>
-        host.Smtp.VirtualServers.FirstOrDefault() is { } first ? StoreFiles.LastSegment(first.HomeDirectory.Path) : "mailroot";
+    /// <summary>
+    /// The POP3 store: a new one in the first virtual server's mailroot, as on a default Windows 2003
+    /// install; one already on disk stays where it is, so deleting that virtual server (or a topology
+    /// that lists another first) does not leave the mailboxes' mail behind unread.
+    /// </summary>
+    private static string MailboxRoot(string hostRoot, MailHost host)
+    {
+        if (Directory.Exists(hostRoot))
+        {
+            foreach (var mailroot in Directory.EnumerateDirectories(hostRoot).Order(StringComparer.Ordinal))
+            {
+                var store = System.IO.Path.Combine(mailroot, "Mailbox");
+                if (Directory.Exists(store))
+                {
+                    return store;
+                }
+            }
+        }
+
+        var name = host.Smtp.VirtualServers.FirstOrDefault() is { } first ? StoreFiles.LastSegment(first.HomeDirectory.Path) : "mailroot";
+        return System.IO.Path.Combine(hostRoot, name, "Mailbox");
+    }
 }

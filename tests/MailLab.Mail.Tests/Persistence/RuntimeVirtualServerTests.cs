@@ -9,7 +9,8 @@ namespace MailLab.Mail.Tests.Persistence;
 /// A virtual server added while the data directory is open (what the admin API, the wizard and
 /// `maillab smtp vs create` do) gets its home directory on disk before it is listed, like one of the
 /// topology: its folders are written, its Pickup folder is watched, and a world started from the
-/// saved topology (which lists it after the default one) reads it back from the same folder.
+/// saved topology (which lists it after the default one) reads it back from the same folder. The POP3
+/// store stays in the mailroot it was written in when the virtual server that owned it is deleted.
 /// </summary>
 public sealed class RuntimeVirtualServerTests : IDisposable
 {
@@ -53,6 +54,25 @@ public sealed class RuntimeVirtualServerTests : IDisposable
 
         vs.HomeDirectory.Drop.Files.Select(f => f.Name).Should().Equal("ML00000070.eml");
         world.NextMessageSequence().Should().Be(0x71, "a new message must not take the name of a file already there");
+    }
+
+    [Fact]
+    public void MailboxStore_StaysInItsFolder_WhenTheVirtualServerWhoseMailrootHoldsItIsGone()
+    {
+        var (world, _) = _data.Open();
+        var rosnou = world.FindHost("rosnou.ru")!;
+        rosnou.Mailboxes.Deliver(rosnou.Mailboxes.Find("student@rosnou.ru")!, DataDirectoryFixture.Message(world, "rosnou.ru", "ivan@mail.ru", ["student@rosnou.ru"], "kept"));
+
+        // The next start's topology: the default virtual server deleted, another one (in mailroot2) first.
+        var (again, data) = _data.Open(w =>
+        {
+            var smtp = w.FindHost("rosnou.ru")!.Smtp;
+            smtp.AddVirtualServer(Second, IPAddress.Loopback, 0, @"C:\Inetpub\mailroot2", "second.rosnou.ru");
+            smtp.RemoveVirtualServer(smtp.Find(DefaultTopology.VirtualServerName)!);
+        });
+
+        data.Report.Mailboxes.Should().Be(1);
+        again.FindHost("rosnou.ru")!.Mailboxes.Find("student@rosnou.ru")!.Messages.Select(m => m.Subject).Should().Equal("kept");
     }
 
     public void Dispose() => _data.Dispose();

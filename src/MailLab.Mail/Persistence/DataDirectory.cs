@@ -64,10 +64,7 @@ public sealed class DataDirectory : IDisposable
         foreach (var (_, hostHomes, servers) in homes)
         {
             data._homes.Add(hostHomes);
-            foreach (var server in servers)
-            {
-                highest = Math.Max(highest, hostHomes.Load(server));
-            }
+            highest = Math.Max(highest, hostHomes.Load(servers));
         }
 
         world.ContinueSequenceAfter(highest);

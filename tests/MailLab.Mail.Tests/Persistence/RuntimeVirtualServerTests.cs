@@ -75,6 +75,25 @@ public sealed class RuntimeVirtualServerTests : IDisposable
         again.FindHost("rosnou.ru")!.Mailboxes.Find("student@rosnou.ru")!.Messages.Select(m => m.Subject).Should().Equal("kept");
     }
 
+    [Fact]
+    public void TwoVirtualServersWithOneHomeDirectory_EachKeepsItsFolder_WhenTheFirstIsDeleted()
+    {
+        var (world, _) = _data.Open();
+        var second = AddSecond(world);
+        var message = DataDirectoryFixture.Message(world, "mail.ru", "ivan@mail.ru", ["someone@second.mail.ru"], "second's");
+        second.HomeDirectory.Drop.Add(new MailFile($"{message.Id}.eml", world.Clock.GetUtcNow(), message));
+        File.Exists(_data.PathOf("mail.ru", "mailroot-2", "Drop", $"{message.Id}.eml")).Should().BeTrue();
+
+        // The next start's topology: the default virtual server deleted, so the second one is first.
+        var (again, _) = _data.Open(w =>
+        {
+            AddSecond(w);
+            w.FindHost("mail.ru")!.Smtp.RemoveVirtualServer(DataDirectoryFixture.Vs(w, "mail.ru"));
+        });
+
+        again.FindHost("mail.ru")!.Smtp.Find(Second)!.HomeDirectory.Drop.Files.Select(f => f.Message.Subject).Should().Equal("second's");
+    }
+
     public void Dispose() => _data.Dispose();
 
     private static SmtpVirtualServer AddSecond(MailWorld world) =>

@@ -33,6 +33,18 @@ public sealed class PickupTests
     }
 
     [Fact]
+    public async Task PickupFile_NamingARecipientInToCcAndBcc_IsStoredOnce()
+    {
+        await using var world = await TestWorld.StartAsync();
+        var file = "From: ivan@mail.ru\r\nTo: ivan@mail.ru\r\nCc: IVAN@mail.ru\r\nBcc: Ivan@Mail.Ru\r\nSubject: three times\r\n\r\nx\r\n";
+        MailLab.Mail.Delivery.PickupAgent.Drop(TestWorld.Vs(world.MailRu), Encoding.ASCII.GetBytes(file));
+        await world.World.Work.WhenIdleAsync();
+
+        var message = world.MailRu.Mailboxes.Find("ivan@mail.ru")!.Messages.Should().ContainSingle("one copy per distinct mailbox").Subject;
+        message.Recipients.Should().Equal("ivan@mail.ru");
+    }
+
+    [Fact]
     public async Task PickupFile_WithXReceiver_UsesTheEnvelopeHeaders()
     {
         await using var world = await TestWorld.StartAsync();

@@ -23,11 +23,13 @@ public static class MessageAcceptor
         var received = Cleanup.ReceivedHeader(context, message.Protocol, server.Fqdn, id, now);
         var firstHop = originTraceSequence == 0;
         var clean = Cleanup.Apply(message.Content, received, server.Fqdn, id, now, readSubject: firstHop);
-        var recipients = new string[message.Recipients.Count];
-        for (var i = 0; i < recipients.Length; i++)
+        var addresses = new string[message.Recipients.Count];
+        for (var i = 0; i < addresses.Length; i++)
         {
-            recipients[i] = message.Recipients[i].Address.ToLowerInvariant();
+            addresses[i] = message.Recipients[i].Address;
         }
+
+        var recipients = EnvelopeRecipients.Distinct(server, addresses);
 
         var stored = new StoredMessage(sequence, server.Host.Name, message.Sender.Address, recipients, clean.Data, now, originTraceSequence);
         if (clean.Subject is { } subject)

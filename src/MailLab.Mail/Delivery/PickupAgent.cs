@@ -107,7 +107,7 @@ public static class PickupAgent
 
         message.Headers.Insert(0, new Header("Received", $"by {server.Fqdn} (MailLab pickup) id {id}; {DateUtils.FormatDate(now)}"));
         var data = Serialize(message);
-        var stored = new StoredMessage(container.Sequence, server.Host.Name, sender, recipients.Select(r => r.ToLowerInvariant()).ToArray(), data, now);
+        var stored = new StoredMessage(container.Sequence, server.Host.Name, sender, EnvelopeRecipients.Distinct(server, recipients), data, now);
         world.Trace.Register(new TraceSummary(stored));
         world.Trace.Append(server.Host.Name, TraceKind.Received, $"Picked up {file.Name} from {server.HomeDirectory.Path}\\Pickup as {id}: from <{sender}> for {string.Join(", ", stored.Recipients)}", traceId: stored.TraceId, messageId: id, recipients: stored.Recipients);
         Dispatcher.Dispatch(server, stored);

@@ -1,4 +1,3 @@
-using MailLab.Mail.Smtp;
 using MailLab.Mail.World;
 
 namespace MailLab.Mail.Persistence;
@@ -12,7 +11,10 @@ namespace MailLab.Mail.Persistence;
 /// </code>
 /// where &lt;mailroot&gt; is the last segment of the home directory (C:\Inetpub\mailroot → mailroot).
 /// Opening reads everything back (ids continue after the highest found), then attaches the disk
-/// layer to every store, resumes queue work on the world's clock and starts watching Pickup.
+/// layer to every store, resumes queue work on the world's clock and starts watching Pickup. A
+/// virtual server created later (admin API, wizard, <c>maillab smtp vs create</c>) gets the same
+/// before it is listed (<see cref="HostHomeDirectories"/>), so whenever it was created it takes
+/// no mail that is not on disk.
 /// <para>Durability: every store change is written (temp file, fsync, rename, fsync of the folder)
 /// synchronously, before the in-memory change, so a message is on disk before its 250 reply.
 /// Exactly once across a crash: a local delivery happens before the 250 and its file name derives
@@ -28,7 +30,7 @@ namespace MailLab.Mail.Persistence;
 /// </summary>
 public sealed class DataDirectory : IDisposable
 {
-    private readonly List<PickupWatcher> _watchers = [];
+    private readonly List<HostHomeDirectories> _homes = [];
 
     private DataDirectory(string path)
     {
@@ -70,8 +72,8 @@ public sealed class DataDirectory : IDisposable
 
         DurableFile.EnsureFolder(full);
         var data = new DataDirectory(full);
-        var homes = world.Hosts.SelectMany(h => HomeRoots(full, h)).ToArray();
-        var mailboxes = world.Hosts.Select(h => (Host: h, Files: new MailboxFiles(System.IO.Path.Combine(full, StoreFiles.SafeName(h.Name), MailRootName(h), "Mailbox")))).ToArray();
+        var mailboxes = world.Hosts.Select(h => (Host: h, Files: new MailboxFiles(MailboxRoot(System.IO.Path.Combine(full, StoreFiles.SafeName(h.Name)), h)))).ToArray();
+        var homes = world.Hosts.Select(h => (Host: h, Homes: new HostHomeDirectories(h, System.IO.Path.Combine(full, StoreFiles.SafeName(h.Name)), data.Report), Servers: h.Smtp.VirtualServers)).ToArray();
 
         long highest = 0;
         foreach (var (host, files) in mailboxes)
@@ -79,9 +81,10 @@ public sealed class DataDirectory : IDisposable
             highest = Math.Max(highest, files.Load(host, data.Report));
         }
 
-        foreach (var (_, files) in homes)
+        foreach (var (_, hostHomes, servers) in homes)
         {
-            highest = Math.Max(highest, files.Load(data.Report));
+            data._homes.Add(hostHomes);
+            highest = Math.Max(highest, hostHomes.Load(servers));
         }
 
         world.ContinueSequenceAfter(highest);
@@ -90,19 +93,23 @@ public sealed class DataDirectory : IDisposable
             host.Mailboxes.Persistence = files;
         }
 
-        foreach (var (server, files) in homes)
+        foreach (var (host, hostHomes, servers) in homes)
         {
-            server.HomeDirectory.Persistence = files;
+            foreach (var server in servers)
+            {
+                hostHomes.Attach(server);
+            }
+
+            // Virtual servers created from now on get theirs before they are listed.
+            host.Smtp.Persistence = hostHomes;
         }
 
-        // Only once every store is on disk: a queue kicked now may relay to another host of the
-        // world at once, whose acceptance must be durable (and deduplicated) like any other.
-        foreach (var (server, files) in homes)
+        foreach (var (_, hostHomes, servers) in homes)
         {
-            server.Queue.Kick();
-            var watcher = new PickupWatcher(server, files.PickupFolder, data.Report);
-            data._watchers.Add(watcher);
-            data.Report.Pickup += watcher.Scan();
+            foreach (var server in servers)
+            {
+                data.Report.Pickup += hostHomes.Start(server);
+            }
         }
 
         return data;
@@ -111,30 +118,32 @@ public sealed class DataDirectory : IDisposable
     /// <summary>Stops watching Pickup. The stores keep writing to disk until the world is dropped.</summary>
     public void Dispose()
     {
-        foreach (var watcher in _watchers)
+        foreach (var homes in _homes)
         {
-            watcher.Dispose();
+            homes.Dispose();
         }
     }
 
-    /// <summary>Each virtual server's home directory folder; two with the same name on one host get -2, -3….</summary>
-    private static IEnumerable<(SmtpVirtualServer Server, HomeDirectoryFiles Files)> HomeRoots(string root, MailHost host)
+    /// <summary>
+    /// The POP3 store: a new one in the first virtual server's mailroot, as on a default Windows 2003
+    /// install; one already on disk stays where it is, so deleting that virtual server (or a topology
+    /// that lists another first) does not leave the mailboxes' mail behind unread.
+    /// </summary>
+    private static string MailboxRoot(string hostRoot, MailHost host)
     {
-        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var server in host.Smtp.VirtualServers)
+        if (Directory.Exists(hostRoot))
         {
-            var name = StoreFiles.LastSegment(server.HomeDirectory.Path);
-            var unique = name;
-            for (var n = 2; !used.Add(unique); n++)
+            foreach (var mailroot in Directory.EnumerateDirectories(hostRoot).Order(StringComparer.Ordinal))
             {
-                unique = $"{name}-{n}";
+                var store = System.IO.Path.Combine(mailroot, "Mailbox");
+                if (Directory.Exists(store))
+                {
+                    return store;
+                }
             }
-
-            yield return (server, new HomeDirectoryFiles(server, System.IO.Path.Combine(root, StoreFiles.SafeName(host.Name), unique)));
         }
-    }
 
-    /// <summary>The POP3 store lives in the first virtual server's mailroot, as on a default Windows 2003 install.</summary>
-    private static string MailRootName(MailHost host) =>
-        host.Smtp.VirtualServers.FirstOrDefault() is { } first ? StoreFiles.LastSegment(first.HomeDirectory.Path) : "mailroot";
+        var name = host.Smtp.VirtualServers.FirstOrDefault() is { } first ? StoreFiles.LastSegment(first.HomeDirectory.Path) : "mailroot";
+        return System.IO.Path.Combine(hostRoot, name, "Mailbox");
+    }
 }

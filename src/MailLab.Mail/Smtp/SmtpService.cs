@@ -31,6 +31,12 @@ public sealed class SmtpService
     /// <summary>Raised after a virtual server was deleted (it is stopped by then).</summary>
     public event Action<SmtpVirtualServer>? VirtualServerRemoved;
 
+    /// <summary>
+    /// The disk layer for the home directories of virtual servers added from now on (maillab up
+    /// --data-dir); null keeps them in memory only.
+    /// </summary>
+    internal Persistence.IVirtualServerPersistence? Persistence { get; set; }
+
     public IReadOnlyList<SmtpVirtualServer> VirtualServers
     {
         get
@@ -89,11 +95,15 @@ public sealed class SmtpService
             }
 
             server = new SmtpVirtualServer(this, name, address, port, homeDirectory, defaultDomain);
+
+            // On disk before it is listed: once listed, a hop of the world can deliver to it.
+            Persistence?.Adding(server);
             _virtualServers.Add(server);
         }
 
         try
         {
+            Persistence?.Added(server);
             VirtualServerAdded?.Invoke(server);
         }
         catch
@@ -131,6 +141,8 @@ public sealed class SmtpService
         {
             _virtualServers.Remove(server);
         }
+
+        Persistence?.Removed(server);
     }
 
     public void Start() => SetState(VirtualServerState.Running);

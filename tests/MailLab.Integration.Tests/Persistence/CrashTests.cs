@@ -48,7 +48,7 @@ public sealed class CrashTests : IDisposable
 
             await second.PostAsync("api/network/hosts/rosnou.ru/reachable");
             await second.PostAsync("api/clock/advance?by=PT15M"); // the next retry
-            (await WaitForAsync(() => second.SubjectsAsync("student@rosnou.ru"), s => s.Length > 0)).Should().Equal("remote");
+            (await MailLabProcess.WaitForAsync(() => second.SubjectsAsync("student@rosnou.ru"), s => s.Length > 0)).Should().Equal("remote");
             (await second.FolderAsync("mail.ru", "Queue")).Should().BeEmpty();
             Phase("delivered after restart");
 
@@ -56,7 +56,7 @@ public sealed class CrashTests : IDisposable
             var staged = Path.Combine(_dir, "staged.eml");
             await File.WriteAllTextAsync(staged, "From: ivan@mail.ru\r\nTo: ivan@mail.ru\r\nSubject: from Pickup on disk\r\n\r\nHello\r\n");
             File.Move(staged, Path.Combine(_dir, "mail.ru", "mailroot", "Pickup", "hello.eml"));
-            (await WaitForAsync(() => second.SubjectsAsync("ivan@mail.ru"), s => s.Length > 1)).Should().BeEquivalentTo(["local", "from Pickup on disk"]);
+            (await MailLabProcess.WaitForAsync(() => second.SubjectsAsync("ivan@mail.ru"), s => s.Length > 1)).Should().BeEquivalentTo(["local", "from Pickup on disk"]);
             Directory.GetFiles(Path.Combine(_dir, "mail.ru", "mailroot", "Pickup")).Should().BeEmpty("a sent Pickup file is deleted");
             Phase("picked up");
             second.Kill();
@@ -85,20 +85,4 @@ public sealed class CrashTests : IDisposable
         [MailboxAddress.Parse(to)],
         subject,
         new TextPart("plain") { Text = "Hello" });
-
-    /// <summary>Across a process boundary there is no completion signal to wait on: ask the API until it holds, for at most 10 s.</summary>
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTimeOffset.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(50);
-        }
-    }
 }

@@ -7,7 +7,8 @@ namespace MailLab.Integration.Tests.Persistence;
 
 /// <summary>
 /// The built <c>maillab up</c> as a child process (dotnet maillab.dll up --data-dir DIR --topology FILE
-/// --api-port 0 --any-port --simulate), with the endpoints it prints, its admin API, and kill -9.
+/// --api-port 0 --any-port --simulate; without a FILE it starts from DIR/topology.yaml), with the
+/// endpoints it prints, its admin API, and kill -9.
 /// </summary>
 public sealed partial class MailLabProcess : IAsyncDisposable
 {
@@ -20,6 +21,8 @@ public sealed partial class MailLabProcess : IAsyncDisposable
     }
 
     public IPEndPoint MailRuSmtp { get; private set; } = null!;
+
+    public IPEndPoint MailRuPop3 { get; private set; } = null!;
 
     public HttpClient Api { get; private set; } = null!;
 
@@ -34,8 +37,10 @@ public sealed partial class MailLabProcess : IAsyncDisposable
         }
     }
 
-    public static Task<MailLabProcess> StartAsync(string dataDirectory, string topology) =>
-        StartWithAsync("--data-dir", dataDirectory, "--topology", topology, "--simulate");
+    public static Task<MailLabProcess> StartAsync(string dataDirectory, string? topology) =>
+        topology is null
+            ? StartWithAsync("--data-dir", dataDirectory, "--simulate")
+            : StartWithAsync("--data-dir", dataDirectory, "--topology", topology, "--simulate");
 
     /// <summary><c>maillab up --api-port 0 --any-port</c> with these further arguments.</summary>
     public static async Task<MailLabProcess> StartWithAsync(params string[] arguments)
@@ -57,7 +62,7 @@ public sealed partial class MailLabProcess : IAsyncDisposable
         child._process.ErrorDataReceived += (_, e) => child.Read(e.Data, ready);
         child._process.BeginOutputReadLine();
         child._process.BeginErrorReadLine();
-        var started = await Task.WhenAny(ready.Task, child._process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(30)));
+        var started = await Task.WhenAny(ready.Task, child._process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
         if (started != ready.Task)
         {
             child.Kill();
@@ -66,7 +71,8 @@ public sealed partial class MailLabProcess : IAsyncDisposable
 
         var output = child.Output;
         child.MailRuSmtp = IPEndPoint.Parse(SmtpLine().Match(output).Groups[1].Value);
-        child.Api = new HttpClient { BaseAddress = new Uri(ApiLine().Match(output).Groups[1].Value), Timeout = TimeSpan.FromSeconds(20) };
+        child.MailRuPop3 = IPEndPoint.Parse(Pop3Line().Match(output).Groups[1].Value);
+        child.Api = new HttpClient { BaseAddress = new Uri(ApiLine().Match(output).Groups[1].Value), Timeout = TimeSpan.FromSeconds(60) };
         return child;
     }
 
@@ -86,10 +92,26 @@ public sealed partial class MailLabProcess : IAsyncDisposable
         return json.RootElement.EnumerateArray().Select(m => m.GetProperty("subject").GetString()!).ToArray();
     }
 
-    public async Task<string[]> FolderAsync(string host, string folder)
+    public async Task<string[]> FolderAsync(string host, string folder, string virtualServer = "Default SMTP Virtual Server")
     {
-        using var json = JsonDocument.Parse(await Api.GetStringAsync($"api/servers/{host}/smtp/Default%20SMTP%20Virtual%20Server/folders/{folder}"));
+        using var json = JsonDocument.Parse(await Api.GetStringAsync($"api/servers/{host}/smtp/{Uri.EscapeDataString(virtualServer)}/folders/{folder}"));
         return json.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()!).ToArray();
+    }
+
+    /// <summary>Across a process boundary there is no completion signal to wait on: ask the API until it holds, for at most 10 s.</summary>
+    public static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTimeOffset.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     public async Task PostAsync(string path) => (await Api.PostAsync(path, content: null)).EnsureSuccessStatusCode();
@@ -122,6 +144,9 @@ public sealed partial class MailLabProcess : IAsyncDisposable
 
     [GeneratedRegex(@"^\s+mail\.ru\s+SMTP\s+(\S+)", RegexOptions.Multiline)]
     private static partial Regex SmtpLine();
+
+    [GeneratedRegex(@"^\s+mail\.ru\s+POP3\s+(\S+)", RegexOptions.Multiline)]
+    private static partial Regex Pop3Line();
 
     [GeneratedRegex(@"admin API\s+(http://\S+?/)api/servers")]
     private static partial Regex ApiLine();

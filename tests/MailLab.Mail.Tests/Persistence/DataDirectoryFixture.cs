@@ -17,9 +17,13 @@ public sealed class DataDirectoryFixture : IDisposable
     public string Root { get; } = Path.Combine(Path.GetTempPath(), $"maillab-data-{Guid.NewGuid():N}");
 
     /// <summary>A fresh default world on its own clock, with the data directory read back into it.</summary>
-    public (MailWorld World, DataDirectory Data) Open(DateTimeOffset? now = null)
+    public (MailWorld World, DataDirectory Data) Open(DateTimeOffset? now = null) => Open(configure: null, now);
+
+    /// <summary>The same, with the topology changed first (a virtual server added, as topology.yaml would have it).</summary>
+    public (MailWorld World, DataDirectory Data) Open(Action<MailWorld>? configure, DateTimeOffset? now = null)
     {
         var world = DefaultTopology.Create(new SimulationClock(now ?? Start), portOffsetToZero: true);
+        configure?.Invoke(world);
         var data = DataDirectory.Open(world, Root);
         _open.Add(data);
         return (world, data);

@@ -86,13 +86,18 @@ internal static class NetworkEndpoints
                     return Results.BadRequest(new ProblemDto($"Unknown stage \"{request.Stage}\": use connect, mail, rcpt or data."));
                 }
 
-                if (request.Code is not (>= 400 and <= 599))
+                if (request.Code is not (>= FaultInjector.MinReplyCode and <= FaultInjector.MaxReplyCode))
                 {
                     return Results.BadRequest(new ProblemDto("code must be a 4xx or 5xx SMTP reply code."));
                 }
 
-                var reply = new SmtpReply(request.Code.Value, request.EnhancedCode, request.Text ?? "Injected failure");
-                return Results.Ok(ToDto(faults.AddReply(request.Host, stage, reply, request.Count)));
+                var text = request.Text ?? FaultInjector.DefaultText;
+                if (ConfiguredReply.Check(request.Code.Value, request.EnhancedCode, text, FaultInjector.MinReplyCode, FaultInjector.MaxReplyCode) is { } problem)
+                {
+                    return Results.BadRequest(new ProblemDto($"{problem.Field} {problem.Reason}."));
+                }
+
+                return Results.Ok(ToDto(faults.AddReply(request.Host, stage, new SmtpReply(request.Code.Value, request.EnhancedCode, text), request.Count)));
             })
             .WithName("AddFault")
             .WithSummary("Injects a fault: {kind: reply, host, stage: connect|mail|rcpt|data, code, enhancedCode, text, count} or {kind: drop, host, count} (connection cut during DATA).");

@@ -51,6 +51,36 @@ public sealed class TopologyLimitsTests
     }
 
     [Fact]
+    public void MoreNodesThanTheBound_AreRefusedAtTheFirstOneOver()
+    {
+        // The file's mapping, "hosts", [], "unreachableHosts" and the list are nodes 1-5; item k is node 5 + k.
+        var yaml = "hosts: []\nunreachableHosts: [" + string.Concat(Enumerable.Repeat("a,", TopologyLimits.MaxNodes)) + "a]\n";
+
+        Errors(yaml).Should().Equal($"lab.yaml:2:{20 + (2 * (TopologyLimits.MaxNodes - 5))}: more than 200000 values, lists and mappings; a topology file holds at most that many");
+    }
+
+    [Fact]
+    public void MoreHostsThanTheBound_AreRefusedAtTheFirstOneOver()
+    {
+        var yaml = "hosts:\n" + string.Concat(Enumerable.Range(0, TopologyLimits.MaxHosts + 1).Select(i => $"  - {{ name: h{i}.ru }}\n"));
+
+        Errors(yaml).Should().Equal("lab.yaml:1002:5: field 'hosts[1000]': a topology has at most 1000 hosts");
+    }
+
+    [Fact]
+    public void ManyErrors_TheFirstHundredInFileOrderAreReported_AndTheRestCounted()
+    {
+        var yaml = "hosts: []\nunreachableHosts:\n" + string.Concat(Enumerable.Range(0, 150).Select(i => $"  - h{i}.ru\n"));
+
+        var errors = Errors(yaml);
+
+        errors.Should().HaveCount(101);
+        errors[0].Should().Be("lab.yaml:3:5: field 'unreachableHosts[0]': unknown host 'h0.ru'; the hosts are ");
+        errors[99].Should().StartWith("lab.yaml:102:5: field 'unreachableHosts[99]'");
+        errors[100].Should().Be("lab.yaml: and 50 more errors after line 102");
+    }
+
+    [Fact]
     public void FileLargerThanTheBound_IsRefusedWithoutReadingItWhole()
     {
         var path = Path.Combine(Path.GetTempPath(), $"maillab-big-{Guid.NewGuid():N}.yaml");

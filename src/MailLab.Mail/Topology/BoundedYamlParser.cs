@@ -8,12 +8,14 @@ namespace MailLab.Mail.Topology;
 /// <see cref="YamlDotNet.RepresentationModel.YamlStream"/> pulls it: the load stops at the first
 /// list or mapping nested deeper than <see cref="TopologyLimits.MaxDepth"/>, before the recursive
 /// tree builder goes down another level, and at the first value longer than
-/// <see cref="TopologyLimits.MaxValueLength"/>. Either is reported at its line and column.
+/// <see cref="TopologyLimits.MaxValueLength"/>, and past <see cref="TopologyLimits.MaxNodes"/>.
+/// Each is reported at its line and column.
 /// </summary>
 internal sealed class BoundedYamlParser(TextReader input, string sourceName) : IParser
 {
     private readonly Parser _parser = new(input);
     private int _depth;
+    private int _nodes;
 
     public ParsingEvent? Current => _parser.Current;
 
@@ -22,6 +24,11 @@ internal sealed class BoundedYamlParser(TextReader input, string sourceName) : I
         if (!_parser.MoveNext())
         {
             return false;
+        }
+
+        if (_parser.Current is NodeEvent or AnchorAlias && ++_nodes > TopologyLimits.MaxNodes)
+        {
+            throw Refused(_parser.Current.Start, $"more than {TopologyLimits.MaxNodes} values, lists and mappings; a topology file holds at most that many");
         }
 
         switch (_parser.Current)

@@ -21,6 +21,15 @@ public static class TopologyLimits
     /// </summary>
     public const int MaxDepth = 32;
 
+    /// <summary>
+    /// The most values, lists and mappings in one file: a saved configuration of some 25,000
+    /// accounts fits, while a 4 MB list of one-letter values (two million nodes) is refused early.
+    /// </summary>
+    public const int MaxNodes = 200_000;
+
+    /// <summary>The most hosts in one topology (the page lays out 2-10; each host runs services of its own).</summary>
+    public const int MaxHosts = 1000;
+
     /// <summary>The longest single value (a name is at most 253 characters, a reply line 512 octets).</summary>
     public const int MaxValueLength = 16 * 1024;
 }

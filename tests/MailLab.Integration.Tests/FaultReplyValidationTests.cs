@@ -33,6 +33,18 @@ public sealed class FaultReplyValidationTests : ApiTestBase
     }
 
     [Fact]
+    public async Task FaultWithoutAHostOrKind_Is400()
+    {
+        var noHost = await Http.PostAsJsonAsync("/api/faults", new { kind = "reply", stage = "mail", code = 451 });
+        noHost.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await noHost.Content.ReadAsStringAsync()).Should().Contain("host is required");
+
+        var noKind = await Http.PostAsJsonAsync("/api/faults", new { host = "rosnou.ru" });
+        noKind.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await noKind.Content.ReadAsStringAsync()).Should().Contain("use reply or drop");
+    }
+
+    [Fact]
     public async Task ReplyLineOver512Octets_Is400_AndOneOf512IsInjected()
     {
         // "451 4.3.0 " + text + CRLF: 12 octets around the text.

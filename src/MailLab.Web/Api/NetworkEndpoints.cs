@@ -60,6 +60,12 @@ internal static class NetworkEndpoints
 
         api.MapPost("/faults", (FaultRequestDto request, MailLabServer runtime) =>
             {
+                // The body binds without the property too (JSON's missing member is null).
+                if (string.IsNullOrWhiteSpace(request.Host))
+                {
+                    return Results.BadRequest(new ProblemDto("host is required: the server whose SMTP virtual servers get the fault."));
+                }
+
                 if (runtime.World.FindHost(request.Host) is null)
                 {
                     return ServerEndpoints.NotFound($"No server \"{request.Host}\".");

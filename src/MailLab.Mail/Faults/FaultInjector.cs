@@ -26,7 +26,27 @@ public sealed class FaultInjector
         }
     }
 
-    public Fault AddReply(string host, FaultStage stage, SmtpReply reply, int count = 1) => Add(host, stage, reply, count);
+    /// <summary>An injected reply is a failure: 4yz or 5yz.</summary>
+    public const int MinReplyCode = 400;
+
+    public const int MaxReplyCode = 599;
+
+    /// <summary>The text of a fault added without one.</summary>
+    public const string DefaultText = "Injected failure";
+
+    /// <summary>
+    /// Injects <paramref name="reply"/>. It must pass <see cref="ConfiguredReply.Check(SmtpReply, int, int)"/>
+    /// (the API and the topology reader check it first, to say which field is wrong).
+    /// </summary>
+    public Fault AddReply(string host, FaultStage stage, SmtpReply reply, int count = 1)
+    {
+        if (ConfiguredReply.Check(reply, MinReplyCode, MaxReplyCode) is { } problem)
+        {
+            throw new ArgumentException($"The reply's {problem.Field} {problem.Reason}.", nameof(reply));
+        }
+
+        return Add(host, stage, reply, count);
+    }
 
     /// <summary>The next <paramref name="count"/> connections to the host are cut while the client sends message content.</summary>
     public Fault AddDropDuringData(string host, int count = 1) => Add(host, FaultStage.Data, null, count);

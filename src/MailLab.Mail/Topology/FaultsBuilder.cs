@@ -71,7 +71,7 @@ internal sealed class FaultsBuilder(TopologyDiagnostics diagnostics, MailWorld w
         string? enhanced = null;
         string? text = null;
         var valid = fault.Require("stage") & fault.TryString("stage", out var stageText)
-            & fault.Require("code") & fault.TryInt("code", 400, 599, out var code)
+            & fault.Require("code") & fault.TryInt("code", FaultInjector.MinReplyCode, FaultInjector.MaxReplyCode, out var code)
             & (!fault.Has("enhancedCode") || fault.TryNullableString("enhancedCode", out enhanced))
             & (!fault.Has("text") || fault.TryNullableString("text", out text));
         if (!valid)
@@ -85,13 +85,13 @@ internal sealed class FaultsBuilder(TopologyDiagnostics diagnostics, MailWorld w
             return;
         }
 
-        // RFC 3463: the enhanced code's class must agree with the reply's (4.x.x with 4yz, 5.x.x with 5yz).
-        if (enhanced is not null && (enhanced.Length < 5 || enhanced[0] != (char)('0' + (code / 100)) || enhanced.Count(c => c == '.') != 2))
+        text ??= FaultInjector.DefaultText;
+        if (ConfiguredReply.Check(code, enhanced, text, FaultInjector.MinReplyCode, FaultInjector.MaxReplyCode) is { } problem)
         {
-            fault.Error("enhancedCode", $"'{enhanced}' is not an enhanced status code of class {code / 100} (e.g. {code / 100}.3.0)");
+            fault.Error(problem.Field, problem.Reason);
             return;
         }
 
-        world.Faults.AddReply(host, stage, new SmtpReply(code, enhanced, text ?? "Injected failure"), count);
+        world.Faults.AddReply(host, stage, new SmtpReply(code, enhanced, text), count);
     }
 }

@@ -51,9 +51,15 @@ internal sealed class TopologyBuilder
 
         // Directory accounts first: a host's mailbox entry may name one without its password.
         new DirectoriesBuilder(_diagnostics, world).Read(file);
-        foreach (var (node, path) in file.Items("hosts"))
+        var hosts = file.Items("hosts");
+        foreach (var (node, path) in hosts.Take(TopologyLimits.MaxHosts))
         {
             ReadHost(world, node, path);
+        }
+
+        if (hosts.Count > TopologyLimits.MaxHosts)
+        {
+            _diagnostics.Add(hosts[TopologyLimits.MaxHosts].Node.Start, hosts[TopologyLimits.MaxHosts].Path, $"a topology has at most {TopologyLimits.MaxHosts} hosts");
         }
 
         EnablePop3(world);

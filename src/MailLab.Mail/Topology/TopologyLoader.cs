@@ -1,3 +1,4 @@
+using System.Text;
 using MailLab.Mail.World;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -17,7 +18,7 @@ public static class TopologyLoader
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = ReadBounded(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -33,10 +34,15 @@ public static class TopologyLoader
     /// </summary>
     public static MailWorld LoadText(string yaml, string sourceName, TimeProvider clock, bool portsToZero = false, string? baseDirectory = null)
     {
+        if (yaml.Length > TopologyLimits.MaxFileOctets)
+        {
+            throw TooLarge(sourceName, yaml.AsSpan(0, TopologyLimits.MaxFileOctets), '\n');
+        }
+
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new BoundedYamlParser(new StringReader(yaml), sourceName));
         }
         catch (YamlException e)
         {
@@ -56,5 +62,40 @@ public static class TopologyLoader
         var diagnostics = new TopologyDiagnostics(sourceName);
         var world = new TopologyBuilder(diagnostics, clock, portsToZero, baseDirectory ?? Directory.GetCurrentDirectory()).Build(stream.Documents[0].RootNode);
         return diagnostics.HasErrors ? throw new TopologyException(diagnostics.Sorted()) : world;
+    }
+
+    /// <summary>
+    /// The file's text, read no further than <see cref="TopologyLimits.MaxFileOctets"/> (a file that
+    /// goes on, or grows, past it is refused without being held in memory whole).
+    /// </summary>
+    private static string ReadBounded(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        using var content = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        while (content.Length <= TopologyLimits.MaxFileOctets && file.Read(chunk) is var read and > 0)
+        {
+            content.Write(chunk, 0, read);
+        }
+
+        if (content.Length > TopologyLimits.MaxFileOctets)
+        {
+            throw TooLarge(path, content.GetBuffer().AsSpan(0, TopologyLimits.MaxFileOctets), (byte)'\n');
+        }
+
+        content.Position = 0;
+        // As File.ReadAllText: UTF-8 unless a byte order mark says otherwise.
+        using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Reported where the limit is crossed: the line and column just past the first <paramref name="allowed"/> units.</summary>
+    private static TopologyException TooLarge<T>(string source, ReadOnlySpan<T> allowed, T newline)
+        where T : IEquatable<T>
+    {
+        var line = allowed.Count(newline) + 1;
+        var column = allowed.Length - (allowed.LastIndexOf(newline) + 1) + 1;
+        return new TopologyException([new TopologyError(source, line, column, "",
+            $"the file goes on past {TopologyLimits.MaxFileOctets / (1024 * 1024)} MB, the most a topology file may hold")]);
     }
 }

@@ -16,6 +16,9 @@ public static class SmtpLimits
     /// <summary>RFC 4954 §4: an AUTH command or response line may be up to 12,288 octets.</summary>
     public const int AuthLine = 12288;
 
+    /// <summary>RFC 5321 §4.5.3.1.5: a reply line is at most 512 octets including the reply code and CRLF.</summary>
+    public const int ReplyLine = 512;
+
     /// <summary>RFC 5321 §4.5.3.1.6: a text line is at most 1000 octets including CRLF.</summary>
     public const int TextLine = 1000;
 

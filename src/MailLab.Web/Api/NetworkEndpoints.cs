@@ -60,6 +60,12 @@ internal static class NetworkEndpoints
 
         api.MapPost("/faults", (FaultRequestDto request, MailLabServer runtime) =>
             {
+                // The body binds without the property too (JSON's missing member is null).
+                if (string.IsNullOrWhiteSpace(request.Host))
+                {
+                    return Results.BadRequest(new ProblemDto("host is required: the server whose SMTP virtual servers get the fault."));
+                }
+
                 if (runtime.World.FindHost(request.Host) is null)
                 {
                     return ServerEndpoints.NotFound($"No server \"{request.Host}\".");
@@ -86,13 +92,18 @@ internal static class NetworkEndpoints
                     return Results.BadRequest(new ProblemDto($"Unknown stage \"{request.Stage}\": use connect, mail, rcpt or data."));
                 }
 
-                if (request.Code is not (>= 400 and <= 599))
+                if (request.Code is not (>= FaultInjector.MinReplyCode and <= FaultInjector.MaxReplyCode))
                 {
                     return Results.BadRequest(new ProblemDto("code must be a 4xx or 5xx SMTP reply code."));
                 }
 
-                var reply = new SmtpReply(request.Code.Value, request.EnhancedCode, request.Text ?? "Injected failure");
-                return Results.Ok(ToDto(faults.AddReply(request.Host, stage, reply, request.Count)));
+                var text = request.Text ?? FaultInjector.DefaultText;
+                if (ConfiguredReply.Check(request.Code.Value, request.EnhancedCode, text, FaultInjector.MinReplyCode, FaultInjector.MaxReplyCode) is { } problem)
+                {
+                    return Results.BadRequest(new ProblemDto($"{problem.Field} {problem.Reason}."));
+                }
+
+                return Results.Ok(ToDto(faults.AddReply(request.Host, stage, new SmtpReply(request.Code.Value, request.EnhancedCode, text), request.Count)));
             })
             .WithName("AddFault")
             .WithSummary("Injects a fault: {kind: reply, host, stage: connect|mail|rcpt|data, code, enhancedCode, text, count} or {kind: drop, host, count} (connection cut during DATA).");

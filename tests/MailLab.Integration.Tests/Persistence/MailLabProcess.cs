@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace MailLab.Integration.Tests.Persistence;
 
 /// <summary>
-/// The built <c>maillab up</c> as a child process (dotnet maillab.dll up --data-dir DIR --topology FILE
+/// The built <c>maillab up</c> as a child process (dotnet maillab.dll up --data-dir DIR [--topology FILE]
 /// --api-port 0 --any-port --simulate), with the endpoints it prints, its admin API, and kill -9.
 /// </summary>
 public sealed partial class MailLabProcess : IAsyncDisposable
@@ -34,7 +34,8 @@ public sealed partial class MailLabProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<MailLabProcess> StartAsync(string dataDirectory, string topology)
+    /// <summary>Starts it on <paramref name="dataDirectory"/>; without <paramref name="topology"/>, on the configuration saved there (or the built-in one).</summary>
+    public static async Task<MailLabProcess> StartAsync(string dataDirectory, string? topology)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -42,7 +43,9 @@ public sealed partial class MailLabProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "maillab.dll"), "up", "--data-dir", dataDirectory, "--topology", topology, "--api-port", "0", "--any-port", "--simulate" })
+        string[] source = topology is null ? [] : ["--topology", topology];
+        string[] arguments = [Path.Combine(AppContext.BaseDirectory, "maillab.dll"), "up", "--data-dir", dataDirectory, .. source, "--api-port", "0", "--any-port", "--simulate"];
+        foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }

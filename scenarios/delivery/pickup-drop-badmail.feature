@@ -1,6 +1,6 @@
 Feature: The Pickup, Drop and BadMail folders
   A virtual server's home directory (C:\Inetpub\mailroot) has Pickup (an RFC 822 file placed
-  there is sent), Drop (mail for local recipients without a mailbox), Queue, and BadMail (mail
+  there is sent), Drop (mail for local recipients without a mailbox, in a domain without POP3), Queue, and BadMail (mail
   that can be neither delivered nor returned, kept as a .BAD file with a .BDR reason file).
 
   Background:

@@ -53,14 +53,13 @@ public sealed class MailboxNameCrashTests : IDisposable
             first.Kill();
         }
 
-        var store = Path.Combine(_dir, "mail.ru", "mailroot", "Mailbox", "lab.mail.ru");
-        Directory.GetFiles(Path.Combine(store, "P3_a%2Fb.mbx"), "*.eml").Should().ContainSingle();
-        Directory.GetFiles(Path.Combine(store, "P3_a_b.mbx"), "*.eml").Should().ContainSingle();
-
         // No --topology: the configuration saved at run time, which a refused name never entered.
         await using var second = await MailLabProcess.StartAsync(_dir, topology: null);
         second.Output.Should().Contain("read back: 2 in mailboxes");
         (await second.SubjectsAsync("a_b@lab.mail.ru")).Should().Equal(["for a_b"], "a_b reads only its own mail after the restart");
+        var store = Path.Combine(_dir, "mail.ru", "mailroot", "Mailbox", "lab.mail.ru");
+        Directory.GetFiles(Path.Combine(store, "P3_a%2Fb.mbx"), "*.eml").Should().ContainSingle("a/b has a folder of its own");
+        Directory.GetFiles(Path.Combine(store, "P3_a_b.mbx"), "*.eml").Should().ContainSingle();
         var rosnou = await second.Api.GetStringAsync("api/servers/rosnou.ru/pop3");
         rosnou.Should().Contain("petr@rosnou.ru").And.NotContain("evil").And.NotContain("x@rosnou.ru");
     }

@@ -55,8 +55,7 @@ Feature: Administration commands
     Then the command fails
 
   Scenario: winpop creates a POP3 mailbox that SMTP then delivers to
-    When the administrator runs "winpop add rosnou.ru"
-    And the administrator runs "winpop add petr@rosnou.ru /createuser Secret1"
+    When the administrator runs "winpop add petr@rosnou.ru /createuser Secret1"
     Then the command succeeds
     And the command output is:
       """

@@ -1,6 +1,6 @@
 Feature: The Pickup, Drop and BadMail folders
   A virtual server's home directory (C:\Inetpub\mailroot) has Pickup (an RFC 822 file placed
-  there is sent), Drop (mail for local recipients without a mailbox), Queue, and BadMail (mail
+  there is sent), Drop (mail for local recipients without a mailbox, in a domain without POP3), Queue, and BadMail (mail
   that can be neither delivered nor returned, kept as a .BAD file with a .BDR reason file).
 
   Background:
@@ -29,7 +29,10 @@ Feature: The Pickup, Drop and BadMail folders
     Then the BadMail folder of "mail.ru" holds 2 files
 
   Scenario: Mail for local users without a mailbox waits in Drop
-    When "someone@example.com" sends a message to "dean@rosnou.ru" with subject "Drop it"
+    A local domain that is not a POP3 domain: IIS keeps one Drop folder for all its users.
+
+    Given on "rosnou.ru" the virtual server "Default SMTP Virtual Server" has the alias domain "rosnou.edu"
+    When "someone@example.com" sends a message to "dean@rosnou.edu" with subject "Drop it"
     Then the Drop folder of "rosnou.ru" holds 1 file
 
   Scenario: A bounce that cannot be delivered ends in BadMail

@@ -121,17 +121,17 @@ Feature: Every phrasing of the step library, exactly as issue 5 lists it
 
   Scenario: The administrator runs winpop and another command
     Given the default topology
-    When the administrator runs "winpop add rosnou.ru"
+    When the administrator runs "winpop add lab.rosnou.ru"
     Then the command output is:
       """
-      Added domain rosnou.ru.
+      Added domain lab.rosnou.ru.
       """
     When the administrator runs "maillab smtp vs status "Default SMTP Virtual Server" --host rosnou.ru"
     Then the command output is:
       """
       "Default SMTP Virtual Server" on rosnou.ru: running
       """
-    When the administrator runs "winpop add rosnou.ru"
+    When the administrator runs "winpop add lab.rosnou.ru"
     Then the command fails
 
   Scenario: BadMail holds 2 files for a Pickup file without recipients

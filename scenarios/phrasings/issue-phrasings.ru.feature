@@ -117,10 +117,10 @@
 
   Сценарий: Администратор выполняет команды
     Допустим топология по умолчанию
-    Когда администратор выполняет "winpop add rosnou.ru"
+    Когда администратор выполняет "winpop add lab.rosnou.ru"
     Тогда команда выводит:
       """
-      Added domain rosnou.ru.
+      Added domain lab.rosnou.ru.
       """
     И команда выполняется успешно
     Когда администратор запускает "maillab smtp vs status "Default SMTP Virtual Server" --host rosnou.ru"
@@ -128,7 +128,7 @@
       """
       "Default SMTP Virtual Server" on rosnou.ru: running
       """
-    Когда администратор вводит "winpop add rosnou.ru"
+    Когда администратор вводит "winpop add lab.rosnou.ru"
     Тогда команда завершается с ошибкой
 
   Сценарий: Файл в папке Pickup без получателей попадает в BadMail
@@ -173,7 +173,8 @@
     Тогда вход "petr@rosnou.ru" по POP3 отклонён с ответом "-ERR [AUTH]"
 
   Сценарий: Метод проверки подлинности, SPA, открытый сеанс и диалог POP3
-    Допустим на "rosnou.ru" метод проверки подлинности POP3 "зашифрованный файл паролей"
+    Когда администратор выполняет "winpop delete rosnou.ru"
+    И на "rosnou.ru" метод проверки подлинности POP3 "зашифрованный файл паролей"
     И почтовые ящики POP3:
       | адрес          | пароль  |
       | petr@rosnou.ru | Secret1 |

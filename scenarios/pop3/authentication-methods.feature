@@ -19,8 +19,7 @@ Feature: The POP3 authentication methods
     Then "petr" retrieves 1 message over POP3
 
   Scenario: Local account names are unique across domains
-    When the administrator runs "winpop add rosnou.ru"
-    And the administrator runs "winpop add college.ru --host rosnou.ru"
+    When the administrator runs "winpop add college.ru --host rosnou.ru"
     And the administrator runs "winpop add student@college.ru /createuser X1"
     Then the command fails
     And the command output is:
@@ -29,7 +28,8 @@ Feature: The POP3 authentication methods
       """
 
   Scenario: Active Directory integrated
-    When the administrator runs "winpop set authentication 2"
+    When the administrator runs "winpop delete rosnou.ru"
+    And the administrator runs "winpop set authentication 2"
     Then the command output is:
       """
       authentication set to 2 (Active Directory Integrated).
@@ -41,8 +41,9 @@ Feature: The POP3 authentication methods
     Then "petr@rosnou.ru" retrieves 1 message over POP3
 
   Scenario: The encrypted password file needs /createuser and the full address
-    Given the POP3 authentication method on "rosnou.ru" is "encrypted password file"
-    When the administrator runs "winpop add rosnou.ru"
+    When the administrator runs "winpop delete rosnou.ru"
+    And the administrator runs "winpop set authentication 3"
+    And the administrator runs "winpop add rosnou.ru"
     And the administrator runs "winpop add petr@rosnou.ru"
     Then the command fails
     And the command output is:
@@ -57,14 +58,16 @@ Feature: The POP3 authentication methods
     And "petr@rosnou.ru" retrieves 1 message over POP3
 
   Scenario: A salted hash cannot answer APOP, so the password file refuses it
-    Given the POP3 authentication method on "rosnou.ru" is "3"
+    When the administrator runs "winpop delete rosnou.ru"
+    And the POP3 authentication method on "rosnou.ru" is "3"
     And the POP3 mailbox "petr@rosnou.ru" with password "Secret1"
     When "petr@rosnou.ru" with password "Secret1" retrieves mail over POP3 from "rosnou.ru" using "APOP"
     Then the POP3 logon of "petr@rosnou.ru" is refused with "-ERR"
 
   Scenario: The method cannot change while a domain exists
-    When the administrator runs "winpop add rosnou.ru"
-    And the administrator runs "winpop set authentication 3"
+    The default topology's rosnou.ru is a POP3 domain already.
+
+    When the administrator runs "winpop set authentication 3"
     Then the command fails
     And the command output is:
       """

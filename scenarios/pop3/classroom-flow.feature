@@ -1,15 +1,17 @@
 Feature: The POP3 classroom flow: winpop, mail in over SMTP, mail out over POP3, locks
-  The lecture's lab on the Windows Server 2003 POP3 service: the administrator creates the
-  e-mail domain and a mailbox with its user, Ivan's message reaches it over SMTP, Petr's mail
+  The lecture's lab on the Windows Server 2003 POP3 service: rosnou.ru is already an e-mail
+  domain (with student's mailbox), the administrator creates a mailbox with its user, Ivan's message reaches it over SMTP, Petr's mail
   client fetches it over POP3 (pull delivery: the last hop is the client's), winpop stat shows
   the counts, and a locked mailbox still receives mail while its user cannot log on.
 
   Background:
     Given the default topology
-    When the administrator runs "winpop add rosnou.ru"
+    When the administrator runs "winpop list"
     Then the command output is:
       """
-      Added domain rosnou.ru.
+      Domains:
+        rosnou.ru
+      1 domain(s)
       """
     When the administrator runs "winpop add petr@rosnou.ru /createuser Secret1"
     Then the command output is:

@@ -57,8 +57,7 @@
     И почтовый ящик "ivan@mail.ru" содержит 0 писем
 
   Сценарий: winpop создаёт почтовый ящик POP3
-    Когда администратор выполняет "winpop add rosnou.ru"
-    И администратор выполняет "winpop add petr@rosnou.ru /createuser Secret1"
+    Когда администратор выполняет "winpop add petr@rosnou.ru /createuser Secret1"
     Тогда команда выполняется успешно
     Когда "ivan@mail.ru" отправляет письмо "petr@rosnou.ru" с темой "Добро пожаловать"
     Тогда почтовый ящик "petr@rosnou.ru" содержит 1 письмо

@@ -1,8 +1,10 @@
 Feature: Domains of a virtual server
   A virtual server has one Local (Default) domain, may have Local (Alias) domains that share its
   Drop folder, and Remote domains with their own delivery options. A recipient given without a
-  domain gets the default domain. Mail for a local recipient with a mailbox goes to the mailbox;
-  any other local recipient's mail goes to the Drop folder.
+  domain gets the default domain. Mail for a local recipient with a mailbox goes to the mailbox.
+  In a POP3 domain (mail.ru and rosnou.ru in the default topology) a user without a mailbox is
+  accepted at RCPT, as IIS 6 does no recipient filtering, and the sender gets a non-delivery
+  report; in a local domain without POP3, such mail goes to the Drop folder.
 
   Background:
     Given the default topology
@@ -12,10 +14,10 @@ Feature: Domains of a virtual server
     Then the mailbox "ivan@mail.ru" contains a message with subject "No domain"
     And the Drop folder of "mail.ru" holds 0 files
 
-  Scenario: A local recipient without a mailbox goes to the Drop folder
+  Scenario: A user without a mailbox in a POP3 domain gets the sender a non-delivery report
     When "ivan@mail.ru" sends a message to "petr" with subject "For Petr"
-    Then the Drop folder of "mail.ru" holds 1 file
-    And the mailbox "ivan@mail.ru" contains 0 messages
+    Then "ivan@mail.ru" receives a non-delivery report for "petr@mail.ru"
+    And the Drop folder of "mail.ru" holds 0 files
 
   Scenario: An alias domain is local too
     Given on "mail.ru" the virtual server "Default SMTP Virtual Server" has the alias domain "inbox.ru"

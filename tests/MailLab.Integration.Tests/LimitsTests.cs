@@ -34,19 +34,24 @@ public sealed class LimitsTests
     [Fact]
     public async Task RecipientsPerMessage_PastTheLimit_Gets452()
     {
-        await using var world = await TestWorld.StartAsync(w => TestWorld.Vs(w.FindHost("rosnou.ru")!).Limits.MaxRecipientsPerMessage = 2);
+        // lab.rosnou.ru: a plain IIS local domain (no POP3 domain), whose users' mail goes to Drop.
+        await using var world = await TestWorld.StartAsync(w =>
+        {
+            TestWorld.Vs(w.FindHost("rosnou.ru")!).Limits.MaxRecipientsPerMessage = 2;
+            TestWorld.Vs(w.FindHost("rosnou.ru")!).Domains.Add("lab.rosnou.ru", Mail.Smtp.SmtpDomainType.LocalAlias);
+        });
         await using var client = world.ConnectInMemory(world.Rosnou);
         await client.ReadReplyAsync();
         await client.CommandAsync("EHLO c.test");
         await client.CommandAsync("MAIL FROM:<a@example.org>");
-        (await client.CommandAsync("RCPT TO:<a@rosnou.ru>")).Should().StartWith("250");
-        (await client.CommandAsync("RCPT TO:<b@rosnou.ru>")).Should().StartWith("250");
-        (await client.CommandAsync("RCPT TO:<c@rosnou.ru>")).Should().Be("452 4.5.3 Too many recipients");
+        (await client.CommandAsync("RCPT TO:<a@lab.rosnou.ru>")).Should().StartWith("250");
+        (await client.CommandAsync("RCPT TO:<b@lab.rosnou.ru>")).Should().StartWith("250");
+        (await client.CommandAsync("RCPT TO:<c@lab.rosnou.ru>")).Should().Be("452 4.5.3 Too many recipients");
         (await client.CommandAsync("DATA")).Should().StartWith("354");
         (await client.CommandAsync("Subject: two\r\n\r\nx\r\n.")).Should().StartWith("250");
 
         var dropped = TestWorld.Vs(world.Rosnou).HomeDirectory.Drop.Files.Should().ContainSingle().Subject;
-        dropped.Message.Recipients.Should().Equal("a@rosnou.ru", "b@rosnou.ru");
+        dropped.Message.Recipients.Should().Equal("a@lab.rosnou.ru", "b@lab.rosnou.ru");
     }
 
     [Fact]

@@ -49,6 +49,22 @@ public sealed class DefaultTopologyTests
         world.FindHost("rosnou.ru")!.Mailboxes.All.Should().ContainSingle();
     }
 
+    [Theory]
+    [InlineData("mail.ru", "ivan@mail.ru")]
+    [InlineData("rosnou.ru", "student@rosnou.ru")]
+    public void Create_EachHostsPop3ServiceHasItsDomain_WithTheAccountAsItsMailbox(string hostName, string address)
+    {
+        var pop3 = DefaultTopology.Create(TimeProvider.System).FindHost(hostName)!.Pop3;
+
+        pop3.Enabled.Should().BeTrue();
+        var domain = pop3.Domains.Should().ContainSingle().Subject;
+        domain.Name.Should().Be(hostName);
+        domain.IsLocked.Should().BeFalse();
+        pop3.MailboxesOf(domain).Select(m => m.Address).Should().Equal(address);
+        pop3.FindMailbox(address)!.IsLocked.Should().BeFalse();
+        pop3.QuotaOf(pop3.FindMailbox(address)!).Should().BeNull();
+    }
+
     [Fact]
     public void Create_HasMxAndARecords_AndReachableLinksBothWays()
     {

@@ -125,9 +125,15 @@ public sealed class TopologyPop3Tests
                   requireSpa: false
                   directory: rosnou.ru
                   defaultQuotaBytes: 10485760
-                  domains: []
+                  domains:
+                    - name: rosnou.ru
+                      locked: false
+                      mailboxes:
+                        - {user: student, locked: false, quota: null}
             """.ReplaceLineEndings("\n"));
-        Load(text).FindHost("mail.ru")!.Pop3.Port.Should().Be(2110);
+        var reloaded = Load(text);
+        reloaded.FindHost("mail.ru")!.Pop3.Port.Should().Be(2110);
+        reloaded.FindHost("mail.ru")!.Pop3.FindMailbox("ivan@mail.ru").Should().NotBeNull();
     }
 
     [Fact]

@@ -6,13 +6,13 @@ namespace MailLab.Cli.Commands;
 
 /// <summary>
 /// <c>maillab winpop ...</c>: the Windows Server 2003 winpop tool, run against a running
-/// <c>maillab up</c> over its HTTP API (POST /api/servers/{host}/pop3/winpop). Prints what the
+/// <c>maillab up</c> over its HTTP API (POST /api/servers/{host}/pop3/winpop, or /api/pop3/winpop without --host). Prints what the
 /// server's winpop printed and exits with its code; 1 with a one-line reason when MailLab cannot be reached.
 /// </summary>
 public static class WinpopCommand
 {
     public const string DefaultServer = "http://127.0.0.1:5080";
-    public const string DefaultHost = "rosnou.ru";
+    public const string DefaultHost = Mail.Pop3.WinpopHost.Default;
 
     public static Command Create()
     {
@@ -28,8 +28,7 @@ public static class WinpopCommand
         };
         var host = new Option<string>("--host")
         {
-            Description = "The mail server whose POP3 service to administer.",
-            DefaultValueFactory = _ => DefaultHost,
+            Description = $"The mail server whose POP3 service to administer. Default: the host the command's domain belongs to, else {DefaultHost}.",
         };
         var command = new Command("winpop", "Administer a server's POP3 service as with Windows Server 2003's winpop.");
         command.Arguments.Add(args);
@@ -37,7 +36,7 @@ public static class WinpopCommand
         command.Options.Add(host);
         command.SetAction((parse, token) => RunAsync(
             parse.GetValue(server) ?? DefaultServer,
-            parse.GetValue(host) ?? DefaultHost,
+            parse.GetValue(host),
             parse.GetValue(args) ?? [],
             Console.Out,
             Console.Error,
@@ -45,7 +44,12 @@ public static class WinpopCommand
         return command;
     }
 
-    public static async Task<int> RunAsync(string server, string host, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken token = default)
+    /// <summary>
+    /// Runs the command on <paramref name="host"/>; with none, the server picks the host the command's
+    /// domain belongs to (<see cref="Mail.Pop3.WinpopHost"/>), so <c>winpop add mail.ru</c> acts on mail.ru
+    /// rather than making rosnou.ru a second home for mail.ru's mail.
+    /// </summary>
+    public static async Task<int> RunAsync(string server, string? host, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken token = default)
     {
         // The usage text needs no server.
         if (args.Count == 1 && args[0].Equals("help", StringComparison.OrdinalIgnoreCase))
@@ -64,7 +68,8 @@ public static class WinpopCommand
         HttpResponseMessage response;
         try
         {
-            response = await http.PostAsJsonAsync($"/api/servers/{Uri.EscapeDataString(host)}/pop3/winpop", new { args }, token);
+            var path = host is null ? "/api/pop3/winpop" : $"/api/servers/{Uri.EscapeDataString(host)}/pop3/winpop";
+            response = await http.PostAsJsonAsync(path, new { args }, token);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {

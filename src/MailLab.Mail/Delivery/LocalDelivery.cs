@@ -5,9 +5,10 @@ using MailLab.Mail.Tracing;
 namespace MailLab.Mail.Delivery;
 
 /// <summary>
-/// The local delivery agent: a recipient with a mailbox gets the message in the store; any other
-/// recipient of a local domain gets it in the Drop folder (IIS keeps no per-user mailboxes without
-/// a store). One copy of the bytes serves every recipient.
+/// The local delivery agent: a recipient with a mailbox gets the message in the store; a user of a
+/// POP3 domain without a mailbox there gets the sender an NDR (5.1.1); any other recipient of a local
+/// domain gets it in the Drop folder (IIS keeps no per-user mailboxes without a store). One copy of
+/// the bytes serves every recipient.
 /// <para>With a data directory, delivery is idempotent across a crash of the previous hop: if that
 /// hop stored its 250 from us but crashed before recording it, it relays the same queue entry
 /// again after restarting; a copy with the same <see cref="StoredMessage.PreviousHop"/> already in
@@ -16,17 +17,42 @@ namespace MailLab.Mail.Delivery;
 /// </summary>
 public static class LocalDelivery
 {
+    /// <summary>
+    /// A recipient of a POP3 e-mail domain that has no mailbox there. IIS 6 SMTP does no recipient
+    /// filtering: it answers RCPT with 250 for any user of a local domain, and the POP3 service's
+    /// delivery then fails, so the sender gets a non-delivery report (J. Atwood, "Spam via SMTP
+    /// Non-Delivery Reports", 2006, on the SMTP and POP3 services of Windows Server 2003:
+    /// "RCPT TO:&lt;uucp@codinghorror.com&gt; 250 2.1.5 OK … 250 2.6.0 Queued mail for delivery", then an
+    /// NDR; "How POP3 Service Works", technet cc737236: the SMTP delivery service for POP3 moves mail
+    /// from the queue into the mailboxes). MailLab does the same, with RFC 3463's X.1.1 "bad
+    /// destination mailbox address". A local domain that is not a POP3 domain keeps IIS's Drop folder.
+    /// </summary>
+    private static Protocol.Smtp.SmtpReply? NoSuchPop3Mailbox(World.MailHost host, string address)
+    {
+        var at = address.LastIndexOf('@');
+        if (at < 0 || host.Pop3.FindDomain(address[(at + 1)..]) is not { } domain || host.Pop3.FindMailbox(address) is not null)
+        {
+            return null;
+        }
+
+        return new Protocol.Smtp.SmtpReply(550, "5.1.1", $"{address}: no such mailbox in the POP3 domain {domain.Name}");
+    }
+
     public static void Deliver(SmtpVirtualServer server, StoredMessage message, IReadOnlyList<string> recipients)
     {
         var host = server.Host;
         var trace = host.World.Trace;
         var mailboxes = new List<Mailbox>();
         var drop = new List<string>();
-        var full = new List<DeliveryFailure>();
+        var failed = new List<DeliveryFailure>();
         var hop = host.Mailboxes.Persistence is null && server.HomeDirectory.Persistence is null ? null : message.PreviousHop;
         foreach (var address in recipients)
         {
-            if (host.Mailboxes.Find(address) is { } mailbox)
+            if (NoSuchPop3Mailbox(host, address) is { } unknown)
+            {
+                failed.Add(new DeliveryFailure(address, unknown));
+            }
+            else if (host.Mailboxes.Find(address) is { } mailbox)
             {
                 if (hop is not null && mailbox.FindRelayed(hop) is { } already)
                 {
@@ -38,7 +64,7 @@ public static class LocalDelivery
                 // (RFC 3463 §3.3 X.2.2 "mailbox full") and goes back to its sender.
                 if (host.Pop3.IsOverQuota(address))
                 {
-                    full.Add(new DeliveryFailure(address, new Protocol.Smtp.SmtpReply(552, "5.2.2", $"{address}: mailbox full")));
+                    failed.Add(new DeliveryFailure(address, new Protocol.Smtp.SmtpReply(552, "5.2.2", $"{address}: mailbox full")));
                     continue;
                 }
 
@@ -71,9 +97,9 @@ public static class LocalDelivery
             trace.Append(host.Name, TraceKind.DeliveredToDrop, $"Written to {server.HomeDirectory.Path}\\Drop\\{file.Name} for {string.Join(", ", drop)}", traceId: message.TraceId, messageId: message.Id, recipients: drop);
         }
 
-        if (full.Count > 0)
+        if (failed.Count > 0)
         {
-            Bounce.Fail(server, message, full);
+            Bounce.Fail(server, message, failed);
         }
     }
 }

@@ -10,7 +10,8 @@ namespace MailLab.Mail.Persistence;
 /// service share it by default, C:\Inetpub\mailroot); a later <c>winpop set mailroot</c> does not
 /// move files. A file's name is the accepted message's id, and each recipient has its own folder,
 /// so the name derives from (message, recipient): delivering the same message again rewrites the
-/// same file instead of adding a copy.
+/// same file instead of adding a copy. Users and domains map to folders one-to-one
+/// (<see cref="StoreFiles.EscapeName"/>), so no two mailboxes share a folder.
 /// </summary>
 internal sealed class MailboxFiles(string root) : IMailboxPersistence
 {
@@ -41,10 +42,10 @@ internal sealed class MailboxFiles(string root) : IMailboxPersistence
 
         foreach (var domainFolder in Directory.EnumerateDirectories(Root))
         {
-            var domain = Path.GetFileName(domainFolder);
+            var domain = StoreFiles.UnescapeName(Path.GetFileName(domainFolder));
             foreach (var mailboxFolder in Directory.EnumerateDirectories(domainFolder, "P3_*.mbx"))
             {
-                var user = Path.GetFileNameWithoutExtension(mailboxFolder)[3..];
+                var user = StoreFiles.UnescapeName(Path.GetFileName(mailboxFolder)[3..^4]);
                 var mailbox = host.Mailboxes.Find($"{user}@{domain}") ?? host.Mailboxes.Create($"{user}@{domain}");
                 foreach (var (message, _, _) in StoreFiles.ReadMessages(mailboxFolder, "*.eml", host, report))
                 {
@@ -65,6 +66,6 @@ internal sealed class MailboxFiles(string root) : IMailboxPersistence
         var at = address.LastIndexOf('@');
         var user = at < 0 ? address : address[..at];
         var domain = at < 0 ? "localhost" : address[(at + 1)..];
-        return Path.Combine(Root, StoreFiles.SafeName(domain), $"P3_{StoreFiles.SafeName(user)}.mbx");
+        return Path.Combine(Root, StoreFiles.EscapeName(domain), $"P3_{StoreFiles.EscapeName(user)}.mbx");
     }
 }

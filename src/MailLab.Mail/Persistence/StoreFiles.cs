@@ -48,6 +48,44 @@ internal static class StoreFiles
         return safe.Length == 0 || safe is "." or ".." ? "_" : safe;
     }
 
+    /// <summary>
+    /// A mailbox's user or domain as one path segment, one-to-one (unlike <see cref="SafeName"/>, where
+    /// a/b and a_b both became a_b, so after a restart one user read the other's mail): a character that
+    /// Windows or Unix refuses in a file name, a control character, '%' itself, a trailing dot or space
+    /// (Windows drops them) and a name made only of dots ("." and ".." are folders already) are written
+    /// as %XX, the UTF-8 bytes in hex. Other names, such as every name winpop accepts, stay as they are,
+    /// so the layout is still the POP3 service's P3_&lt;user&gt;.mbx. <see cref="UnescapeName"/> reverses it.
+    /// </summary>
+    public static string EscapeName(string name)
+    {
+        var onlyDots = name.Length > 0 && name.All(c => c == '.');
+        var text = new System.Text.StringBuilder(name.Length);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            var trailing = name.AsSpan(i).TrimEnd(". ").IsEmpty;
+            if (onlyDots || trailing || char.IsControl(c) || c is '%' or '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|')
+            {
+                var length = char.IsSurrogatePair(name, i) ? 2 : 1;
+                foreach (var b in System.Text.Encoding.UTF8.GetBytes(name, i, length))
+                {
+                    text.Append(System.Globalization.CultureInfo.InvariantCulture, $"%{b:X2}");
+                }
+
+                i += length - 1;
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.Length == 0 ? "%" : text.ToString();
+    }
+
+    /// <summary>The name <see cref="EscapeName"/> wrote as <paramref name="segment"/>.</summary>
+    public static string UnescapeName(string segment) => segment == "%" ? string.Empty : Uri.UnescapeDataString(segment);
+
     /// <summary>The last segment of a Windows or Unix path: C:\Inetpub\mailroot → mailroot.</summary>
     public static string LastSegment(string path)
     {

@@ -179,11 +179,9 @@ public sealed partial class Pop3Service
     {
         var (user, domainName) = Split(address);
 
-        // Windows: at most 20 characters with local accounts (the SAM's limit), 64 otherwise.
-        var maxLength = AuthenticationMethod == Pop3AuthenticationMethod.LocalAccounts ? 20 : 64;
-        if (user.Length == 0 || user.Length > maxLength)
+        if (Pop3MailboxName.Problem(user, AuthenticationMethod) is { } problem)
         {
-            throw new Pop3AdminException($"A mailbox name has 1 to {maxLength} characters with this authentication method.");
+            throw new Pop3AdminException(problem);
         }
 
         lock (_gate)
@@ -309,7 +307,7 @@ public sealed partial class Pop3Service
             throw new Pop3AdminException($"\"{address}\" is not User@Domain.");
         }
 
-        return (address[..at].Trim().ToLowerInvariant(), address[(at + 1)..].Trim().ToLowerInvariant());
+        return (address[..at].Trim(' ').ToLowerInvariant(), address[(at + 1)..].Trim(' ').ToLowerInvariant());
     }
 
     [GeneratedRegex(@"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$")]

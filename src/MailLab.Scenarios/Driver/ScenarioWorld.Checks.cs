@@ -134,10 +134,15 @@ public sealed partial class ScenarioWorld
         var dropped = world.Hosts.SelectMany(h => h.Smtp.VirtualServers)
             .SelectMany(v => v.HomeDirectory.Drop.Files)
             .Count(f => f.Message.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase));
+        var returned = world.Trace.Snapshot()
+            .Where(e => e.Kind == TraceKind.Failed && e.Text.StartsWith($"<{address}>:", StringComparison.OrdinalIgnoreCase))
+            .Select(e => e.Text[(address.Length + 4)..]).ToArray();
         var mailboxes = world.Hosts.SelectMany(h => h.Mailboxes.All.Select(m => m.Address)).ToArray();
         throw new ScenarioSetupException(
             $"There is no mailbox \"{address}\" (mailboxes: {(mailboxes.Length == 0 ? "none" : string.Join(", ", mailboxes))})"
-            + (dropped > 0 ? $"; {Count(dropped, "message")} for it went to a Drop folder." : ". Create it with: Given the mailbox \"ADDRESS\" with password \"PASSWORD\"."));
+            + (dropped > 0 ? $"; {Count(dropped, "message")} for it went to a Drop folder." : string.Empty)
+            + (returned.Length > 0 ? $"; {Count(returned.Length, "message")} for it went back to the sender ({returned[0]})." : string.Empty)
+            + (dropped + returned.Length == 0 ? ". Create it with: Given the mailbox \"ADDRESS\" with password \"PASSWORD\"." : string.Empty));
     }
 
     /// <summary>The messages in an account's mailbox, after the world settles; null when there is no such mailbox.</summary>

@@ -86,10 +86,20 @@ public sealed partial class ScenarioWorld
         }
     }
 
-    /// <summary>Creates the account (with a mailbox) on the host that serves its domain, or changes its password.</summary>
+    /// <summary>
+    /// Creates the account (with a mailbox) on the host that serves its domain, or changes its password.
+    /// In a POP3 domain (rosnou.ru and mail.ru in the default topology) the mailbox is a POP3 mailbox,
+    /// as winpop makes it, so that mail reaches it and its user logs on.
+    /// </summary>
     public async Task CreateMailboxAsync(string address, string password)
     {
         var world = await WorldAsync().ConfigureAwait(false);
+        if (world.Hosts.Any(h => h.Pop3.FindDomain(DomainOf(address)) is not null))
+        {
+            await CreatePop3MailboxAsync(address, password).ConfigureAwait(false);
+            return;
+        }
+
         var host = ServingHost(world, DomainOf(address));
         if (host.Accounts.Find(address) is { } existing)
         {

@@ -9,6 +9,9 @@ namespace MailLab.Web.Api;
 /// <summary>Turns the live model into API answers.</summary>
 internal static class ApiMapper
 {
+    /// <summary>The POP3 listener's name in a server's listeners (the Windows service's display name).</summary>
+    public const string Pop3ServiceName = "Microsoft POP3 Service";
+
     public static ServerDto ToDto(MailHost host, MailLabServer runtime)
     {
         var servers = host.Smtp.VirtualServers;
@@ -16,7 +19,12 @@ internal static class ApiMapper
             .Select(v => (v, ep: runtime.GetEndPoint(v)))
             .Where(x => x.ep is not null)
             .Select(x => new ListenerDto("smtp", x.v.Name, x.ep!.ToString()))
-            .ToArray();
+            .ToList();
+        if (runtime.GetPop3EndPoint(host.Pop3) is { } pop3)
+        {
+            listeners.Add(new ListenerDto("pop3", Pop3ServiceName, pop3.ToString()));
+        }
+
         return new ServerDto(
             host.Name,
             new SmtpServiceDto(host.Smtp.State, servers.Select(v => ToDto(v, runtime)).ToArray()),

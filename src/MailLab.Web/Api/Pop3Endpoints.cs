@@ -25,6 +25,23 @@ internal static class Pop3Endpoints
             .WithName("RunWinpop")
             .WithSummary("Runs one winpop command (args as typed after \"winpop\") on the server; the answer carries its output and exit code.");
 
+        api.MapPost("/pop3/winpop", (WinpopRequestDto request, MailLabServer runtime) =>
+                WinpopHost.For(runtime.World, request.Args ?? []) is { } host
+                    ? Results.Ok(ToDto(Winpop.Run(host.Pop3, request.Args ?? [])))
+                    : NoServer(WinpopHost.Default))
+            .WithName("RunWinpopOnItsHost")
+            .WithSummary("Runs one winpop command on the host its domain belongs to (by host name, POP3 domain or SMTP local domain), else on rosnou.ru: `maillab winpop` without --host.");
+
+        api.MapPost("/servers/{server}/pop3/mailboxes", (string server, Pop3MailboxRequestDto request, MailLabServer runtime) =>
+                Administer(runtime, server, pop3 =>
+                {
+                    // winpop add User@Domain [/createuser Password]
+                    var mailbox = pop3.AddMailbox(request.Address ?? string.Empty, request.Password);
+                    return ToDto(pop3, mailbox);
+                }))
+            .WithName("AddPop3Mailbox")
+            .WithSummary("Creates a mailbox (winpop add User@Domain), with its user when password is given (/createuser); a refused name is a 400 with winpop's reason.");
+
         api.MapPut("/servers/{server}/pop3/mailboxes/{address}/quota", (string server, string address, Pop3QuotaRequestDto request, MailLabServer runtime) =>
                 Administer(runtime, server, pop3 =>
                 {
@@ -73,17 +90,19 @@ internal static class Pop3Endpoints
 
     private static Pop3QuotaDto ToDto(Pop3Quota quota) => new(quota.Owner, quota.LimitBytes, quota.UsedBytes);
 
+    private static Pop3MailboxDto ToDto(Pop3Service pop3, Pop3Mailbox mailbox)
+    {
+        var (messages, bytes) = pop3.Usage(mailbox);
+        return new Pop3MailboxDto(mailbox.Address, mailbox.IsLocked, messages, bytes, pop3.QuotaOf(mailbox) is { } quota ? ToDto(quota) : null);
+    }
+
     private static Pop3ServiceDto ToDto(Pop3Service pop3, MailLabServer runtime)
     {
         var endPoint = runtime.GetPop3EndPoint(pop3);
         var domains = pop3.Domains.Select(d => new Pop3DomainDto(
             d.Name,
             d.IsLocked,
-            pop3.MailboxesOf(d).Select(m =>
-            {
-                var (messages, bytes) = pop3.Usage(m);
-                return new Pop3MailboxDto(m.Address, m.IsLocked, messages, bytes, pop3.QuotaOf(m) is { } quota ? ToDto(quota) : null);
-            }).ToArray())).ToArray();
+            pop3.MailboxesOf(d).Select(m => ToDto(pop3, m)).ToArray())).ToArray();
         var directory = new Pop3DirectoryDto(pop3.DirectoryName, pop3.Directory.Accounts.Select(a => a.Address).ToArray());
         return new Pop3ServiceDto(
             pop3.Enabled, pop3.Port, endPoint?.ToString(), (int)pop3.AuthenticationMethod, pop3.RequireSecurePasswordAuthentication, pop3.DefaultQuotaBytes, directory, domains);
@@ -106,6 +125,9 @@ public sealed record Pop3MailboxDto(string Address, bool Locked, int Messages, l
 
 /// <summary>A quota file's user, that user's limit and usage, in bytes.</summary>
 public sealed record Pop3QuotaDto(string Owner, long LimitBytes, long UsedBytes);
+
+/// <summary>A new mailbox: its address and, to create its user too (/createuser), the password.</summary>
+public sealed record Pop3MailboxRequestDto(string? Address, string? Password);
 
 public sealed record Pop3QuotaRequestDto(long LimitBytes, string? User);
 

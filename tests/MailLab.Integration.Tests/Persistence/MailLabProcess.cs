@@ -37,6 +37,7 @@ public sealed partial class MailLabProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts it on <paramref name="dataDirectory"/>; without <paramref name="topology"/>, on the configuration saved there (or the built-in one).</summary>
     public static Task<MailLabProcess> StartAsync(string dataDirectory, string? topology) =>
         topology is null
             ? StartWithAsync("--data-dir", dataDirectory, "--simulate")

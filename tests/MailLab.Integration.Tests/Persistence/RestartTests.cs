@@ -25,7 +25,7 @@ public sealed class RestartTests : IDisposable
             await smtp.AuthenticateAsync("ivan@mail.ru", "ivan123");
             await smtp.SendAsync(Message("ivan@mail.ru", "to the mailbox"));
             await smtp.SendAsync(Message("student@rosnou.ru", "deferred"));
-            await smtp.SendAsync(Message("nobody@mail.ru", "to Drop"));
+            await smtp.SendAsync(Message("nobody@lab.mail.ru", "to Drop"));
             await smtp.SendAsync(Message("someone@nowhere.invalid", "to Badmail"), MailboxAddress.Parse("ivan@mail.ru"), [MailboxAddress.Parse("someone@nowhere.invalid")]);
             await smtp.DisconnectAsync(quit: true);
             await first.World.Work.WhenIdleAsync();
@@ -200,7 +200,10 @@ public sealed class RestartTests : IDisposable
 
     private async Task<MailLabServer> StartAsync(FakeTimeProvider clock)
     {
-        var server = new MailLabServer(DefaultTopology.Create(clock, portOffsetToZero: true), dataDirectory: _dir);
+        // lab.mail.ru: a plain IIS local domain (no POP3 domain), whose users' mail goes to Drop.
+        var world = DefaultTopology.Create(clock, portOffsetToZero: true);
+        Vs(world, "mail.ru").Domains.Add("lab.mail.ru", Mail.Smtp.SmtpDomainType.LocalAlias);
+        var server = new MailLabServer(world, dataDirectory: _dir);
         await server.StartAsync();
         return server;
     }

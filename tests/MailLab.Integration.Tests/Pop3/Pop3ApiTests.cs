@@ -12,8 +12,6 @@ public sealed class Pop3ApiTests : ApiTestBase
     [Fact]
     public async Task PutQuota_CreatesTheQuotaFile_GetShowsIt_AndSmtpEnforcesIt()
     {
-        await Winpop("add", "rosnou.ru");
-
         var put = await Http.PutAsJsonAsync("/api/servers/rosnou.ru/pop3/mailboxes/student@rosnou.ru/quota", new { limitBytes = 1 });
         put.StatusCode.Should().Be(HttpStatusCode.OK);
         (await put.Content.ReadFromJsonAsync<JsonElement>()).GetRawText().Should().Be("""{"owner":"student","limitBytes":1,"usedBytes":0}""");
@@ -32,8 +30,6 @@ public sealed class Pop3ApiTests : ApiTestBase
     [Fact]
     public async Task PutQuota_Refusals_AreOneLine400s_AndUnknownServer404()
     {
-        await Winpop("add", "rosnou.ru");
-
         var unknown = await Http.PutAsJsonAsync("/api/servers/rosnou.ru/pop3/mailboxes/nobody@rosnou.ru/quota", new { limitBytes = 10 });
         unknown.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString().Should().Be("The mailbox nobody@rosnou.ru does not exist.");
@@ -59,6 +55,55 @@ public sealed class Pop3ApiTests : ApiTestBase
         service.GetProperty("endPoint").GetString().Should().Be($"127.0.0.1:{port}");
         using var client = await World.ConnectPop3Async(World.Rosnou);
         await client.AuthenticateAsync("student", "student123");
+        await client.DisconnectAsync(true);
+    }
+
+    [Fact]
+    public async Task Servers_ListEachHostsPop3Listener_AndItsPop3ServiceHasTheDefaultDomainAndMailbox()
+    {
+        var servers = await Http.GetFromJsonAsync<JsonElement>("/api/servers");
+        foreach (var (host, mailbox) in new[] { (World.MailRu, "ivan@mail.ru"), (World.Rosnou, "student@rosnou.ru") })
+        {
+            var server = servers.EnumerateArray().Single(s => s.GetProperty("name").GetString() == host.Name);
+            server.GetProperty("listeners").EnumerateArray().Should().ContainSingle(l => l.GetProperty("protocol").GetString() == "pop3")
+                .Which.GetProperty("endpoint").GetString().Should().Be(World.Pop3EndPoint(host).ToString());
+
+            var service = await Http.GetFromJsonAsync<JsonElement>($"/api/servers/{host.Name}/pop3");
+            var domain = service.GetProperty("domains").EnumerateArray().Should().ContainSingle().Subject;
+            domain.GetProperty("name").GetString().Should().Be(host.Name);
+            domain.GetProperty("mailboxes").EnumerateArray().Select(m => m.GetProperty("address").GetString()).Should().Equal(mailbox);
+        }
+    }
+
+    [Theory]
+    [InlineData("a/b@rosnou.ru", "A mailbox name cannot contain / \\ : * ? \" < > | or control characters.")]
+    [InlineData("../x@rosnou.ru", "A mailbox name cannot contain / \\ : * ? \" < > | or control characters.")]
+    [InlineData("/etc@rosnou.ru", "A mailbox name cannot contain / \\ : * ? \" < > | or control characters.")]
+    [InlineData("evil\r\nname@rosnou.ru", "A mailbox name cannot contain / \\ : * ? \" < > | or control characters.")]
+    [InlineData("..@rosnou.ru", "A mailbox name cannot consist only of dots or spaces.")]
+    [InlineData("abcdefghijklmnopqrstu@rosnou.ru", "A mailbox name has 1 to 20 characters with this authentication method.")]
+    public async Task AddMailbox_WithANameWindowsRefuses_Is400WithWinpopsReason_AndWinpopRefusesItToo(string address, string reason)
+    {
+        var post = await Http.PostAsJsonAsync("/api/servers/rosnou.ru/pop3/mailboxes", new { address, password = "Secret1" });
+        post.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await post.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString().Should().Be(reason);
+
+        var winpop = await Winpop("add", address, "/createuser", "Secret1");
+        winpop.GetProperty("exitCode").GetInt32().Should().Be(1);
+        winpop.GetProperty("error").GetString().Should().Be($"winpop: {reason}\n");
+        World.Rosnou.Pop3.MailboxesOf(World.Rosnou.Pop3.FindDomain("rosnou.ru")!).Select(m => m.Address).Should().Equal("student@rosnou.ru");
+        World.Rosnou.Accounts.All.Should().ContainSingle("no user was created either");
+    }
+
+    [Fact]
+    public async Task AddMailbox_OverTheApi_CreatesItWithItsUser_ThatLogsOnOverPop3()
+    {
+        var post = await Http.PostAsJsonAsync("/api/servers/rosnou.ru/pop3/mailboxes", new { address = "a_b@rosnou.ru", password = "Secret1" });
+        post.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await post.Content.ReadFromJsonAsync<JsonElement>()).GetRawText().Should().Be("""{"address":"a_b@rosnou.ru","locked":false,"messages":0,"bytes":0,"quota":null}""");
+
+        using var client = await World.ConnectPop3Async(World.Rosnou);
+        await client.AuthenticateAsync("a_b@rosnou.ru", "Secret1");
         await client.DisconnectAsync(true);
     }
 

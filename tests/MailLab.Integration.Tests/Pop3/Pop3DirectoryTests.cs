@@ -74,7 +74,10 @@ public sealed class Pop3DirectoryTests
 
         transcript.Run(world.MailRu, "migrateToAD", "ivan@mail.ru");
         transcript.Run(rosnou, "set", "authentication", "2");
+        transcript.Run(rosnou, "delete", "rosnou.ru");
+        transcript.Run(rosnou, "set", "authentication", "2");
         transcript.Run(rosnou, "add", "rosnou.ru");
+        transcript.Run(rosnou, "add", "student@rosnou.ru");
         transcript.Run(rosnou, "list", "rosnou.ru");
         await LogonShouldFailAsync(world, "student", "student123", "a local account does not log on with the directory method");
 

@@ -22,7 +22,6 @@ public sealed class Pop3QuotaTests
         await using var world = await TestWorld.StartAsync();
         var pop3 = world.Rosnou.Pop3;
         pop3.DefaultQuotaBytes = 600;
-        Winpop.Run(pop3, ["add", "rosnou.ru"]).ExitCode.Should().Be(0);
         Winpop.Run(pop3, ["add", "petr@rosnou.ru", "/createuser", "Secret1"]).ExitCode.Should().Be(0);
 
         var created = Winpop.Run(pop3, ["createquotafile", "petr@rosnou.ru"]);
@@ -60,7 +59,6 @@ public sealed class Pop3QuotaTests
     {
         await using var world = await TestWorld.StartAsync();
         var pop3 = world.Rosnou.Pop3;
-        pop3.AddDomain("rosnou.ru");
         pop3.AddMailbox("petr@rosnou.ru", "Secret1");
         pop3.AddMailbox("olga@rosnou.ru", "Secret2");
         pop3.SetQuota("petr@rosnou.ru", 300);
@@ -83,7 +81,6 @@ public sealed class Pop3QuotaTests
         await using var world = await TestWorld.StartAsync();
         var pop3 = world.Rosnou.Pop3;
         pop3.DefaultQuotaBytes = 1;
-        pop3.AddDomain("rosnou.ru");
 
         await Pop3TestSupport.SendDirectAsync(world, "student@rosnou.ru", "first");
         await Pop3TestSupport.SendDirectAsync(world, "student@rosnou.ru", "second");
@@ -124,7 +121,6 @@ public sealed class Pop3QuotaTests
     {
         await using var world = await TestWorld.StartAsync();
         var pop3 = world.Rosnou.Pop3;
-        pop3.AddDomain("rosnou.ru");
         pop3.AddMailbox("petr@rosnou.ru", "Secret1");
         pop3.SetQuota("petr@rosnou.ru", 200);
         var vs = TestWorld.Vs(world.Rosnou);

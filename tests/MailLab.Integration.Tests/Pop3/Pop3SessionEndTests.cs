@@ -35,7 +35,6 @@ public sealed class Pop3SessionEndTests
     public async Task LockedMailbox_RefusesLogonWithAuth_ButStillReceivesMail()
     {
         await using var world = await TestWorld.StartAsync();
-        world.Rosnou.Pop3.AddDomain("rosnou.ru");
         world.Rosnou.Pop3.Lock(Student);
         Pop3TestSupport.Seed(world.Rosnou, Student, "still arrives");
 

@@ -19,7 +19,7 @@ public sealed class Pop3SettingsChangeTests
         var oldPort = world.Pop3EndPoint(world.Rosnou).Port;
         var newPort = Pop3TestSupport.FreePort();
         Pop3TestSupport.Seed(world.Rosnou, "student@rosnou.ru", "before the move");
-        world.Rosnou.AddAccount("petr@rosnou.ru", "Secret1");
+        pop3.AddMailbox("petr@rosnou.ru", "Secret1");
         using var earlier = await world.ConnectPop3Async(world.Rosnou);
         await earlier.AuthenticateAsync("student", "student123");
 

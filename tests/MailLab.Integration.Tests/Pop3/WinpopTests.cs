@@ -22,10 +22,9 @@ public sealed class WinpopTests
         }
 
         Run("get", "authentication");
-        Run("add", "rosnou.ru");
+        Run("list");
         Run("add", "petr@rosnou.ru", "/createuser", "Secret1");
         Pop3TestSupport.Seed(world.Rosnou, "petr@rosnou.ru", "lab 4");
-        Run("list");
         Run("list", "rosnou.ru");
         Run("stat", "rosnou.ru");
         Run("lock", "petr@rosnou.ru");
@@ -58,9 +57,13 @@ public sealed class WinpopTests
 
         Run("add", "petr@nowhere.ru");
         Run("add", "rosnou.ru");
-        Run("add", "rosnou.ru");
         Run("add", "student@rosnou.ru");
         Run("add", "petr@rosnou.ru");
+        Run("add", "a/b@rosnou.ru", "/createuser", "Secret1");
+        Run("add", "../x@rosnou.ru", "/createuser", "Secret1");
+        Run("add", "..@rosnou.ru", "/createuser", "Secret1");
+        Run("add", "what?@rosnou.ru", "/createuser", "Secret1");
+        Run("add", "abcdefghijklmnopqrstu@rosnou.ru", "/createuser", "Secret1");
         Run("frobnicate");
         Run("get", "colour");
         Run("set", "authentication", "2");
@@ -72,6 +75,7 @@ public sealed class WinpopTests
     public async Task PasswordFileWithoutCreateUser_IsRefusedInOneLine()
     {
         await using var world = await TestWorld.StartAsync();
+        Winpop.Run(world.Rosnou.Pop3, ["delete", "rosnou.ru"]).ExitCode.Should().Be(0);
         Winpop.Run(world.Rosnou.Pop3, ["set", "authentication", "3"]).ExitCode.Should().Be(0);
         Winpop.Run(world.Rosnou.Pop3, ["add", "rosnou.ru"]).ExitCode.Should().Be(0);
         var result = Winpop.Run(world.Rosnou.Pop3, ["add", "petr@rosnou.ru"]);

@@ -9,6 +9,29 @@ public sealed class StoreRoundTripTests : IDisposable
     private readonly DataDirectoryFixture _data = new();
 
     [Fact]
+    public void MailboxesWhoseNamesAFileSystemCannotHold_EachKeepAFolderOfTheirOwn_AndReadBackOnlyTheirMail()
+    {
+        // Once one folder (P3_a_b.mbx, P3__.mbx) held several of these, so after a restart one user read another's mail.
+        string[] users = ["a/b", "a_b", "a\\b", "a:b", "a%2Fb", "..", ".", "_", "a.", "a ", "a*b", "a|b"];
+        var (world, _) = _data.Open();
+        var rosnou = world.FindHost("rosnou.ru")!;
+        foreach (var user in users)
+        {
+            var address = $"{user}@lab.rosnou.ru";
+            rosnou.Mailboxes.Deliver(rosnou.Mailboxes.Create(address), DataDirectoryFixture.Message(world, "rosnou.ru", "ivan@mail.ru", [address], $"for [{user}]"));
+        }
+
+        Directory.GetDirectories(_data.PathOf("rosnou.ru", "mailroot", "Mailbox", "lab.rosnou.ru")).Should().HaveCount(users.Length);
+        File.Exists(_data.PathOf("rosnou.ru", "mailroot", "Mailbox", "lab.rosnou.ru", "P3_a%2Fb.mbx", "ML00000001.eml")).Should().BeTrue();
+
+        var (again, _) = _data.Open();
+        foreach (var user in users)
+        {
+            again.FindHost("rosnou.ru")!.Mailboxes.Find($"{user}@lab.rosnou.ru")!.Messages.Select(m => m.Subject).Should().Equal([$"for [{user}]"], $"the mailbox of \"{user}\" holds its own message only");
+        }
+    }
+
+    [Fact]
     public void Mailbox_RoundTrips_InTheP3Layout_AndIdsContinueAfterTheHighest()
     {
         var (world, _) = _data.Open();

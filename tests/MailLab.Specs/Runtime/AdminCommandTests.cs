@@ -58,18 +58,21 @@ public sealed class AdminCommandTests
     [Fact]
     public void Winpop_RunsOnTheHostItsDomainBelongsTo()
     {
-        AdminCommands.Run(_world, "winpop add rosnou.ru").Should().Be(AdminResult.Ok("Added domain rosnou.ru."));
+        AdminCommands.Run(_world, "winpop add mail.ru").Should().Be(AdminResult.Error("winpop: The domain mail.ru already exists."));
         AdminCommands.Run(_world, "maillab winpop add petr@rosnou.ru /createuser Secret1")
             .Should().Be(AdminResult.Ok("Added mailbox petr@rosnou.ru and created its user."));
+        AdminCommands.Run(_world, "winpop add olga@mail.ru /createuser Olga1").Succeeded.Should().BeTrue();
         _world.FindHost("rosnou.ru")!.Accounts.Find("petr@rosnou.ru").Should().NotBeNull();
-        _world.FindHost("mail.ru")!.Pop3.Domains.Should().BeEmpty();
+        _world.FindHost("rosnou.ru")!.Pop3.FindDomain("mail.ru").Should().BeNull("mail.ru's domain stays mail.ru's");
+        _world.FindHost("mail.ru")!.Pop3.FindMailbox("olga@mail.ru").Should().NotBeNull();
     }
 
     [Fact]
     public void Winpop_TakesAHost()
     {
-        AdminCommands.Run(_world, "winpop add mail.ru --host mail.ru").Succeeded.Should().BeTrue();
-        _world.FindHost("mail.ru")!.Pop3.FindDomain("mail.ru").Should().NotBeNull();
+        AdminCommands.Run(_world, "winpop add lab.example --host mail.ru").Succeeded.Should().BeTrue();
+        _world.FindHost("mail.ru")!.Pop3.FindDomain("lab.example").Should().NotBeNull();
+        _world.FindHost("rosnou.ru")!.Pop3.FindDomain("lab.example").Should().BeNull();
     }
 
     [Fact]

@@ -99,13 +99,20 @@ public sealed class RuntimeRunnerTests(ITestOutputHelper output)
                 Then the mailbox "dean@rosnou.ru" contains 0 messages
 
               Scenario: one is not
-                When "someone@example.com" sends a message to "dean@rosnou.ru" with subject "Drop it"
+                When "someone@example.com" sends a message to "dean@rosnou.ru" with subject "Returned"
                 Then the mailbox "dean@rosnou.ru" contains 1 message
+
+              Scenario: nor in a domain without POP3
+                Given on "rosnou.ru" the virtual server "Default SMTP Virtual Server" has the alias domain "rosnou.edu"
+                When "someone@example.com" sends a message to "dean@rosnou.edu" with subject "Drop it"
+                Then the mailbox "dean@rosnou.edu" contains 1 message
             """);
 
         result.Scenarios[0].Status.Should().Be(RunStatus.Passed);
         result.Scenarios[0].Steps[2].Notes.Should().Contain("There is no mailbox \"dean@rosnou.ru\", so it holds no messages.");
-        result.Scenarios[1].Steps[1].Error.Should().StartWith("There is no mailbox \"dean@rosnou.ru\"").And.EndWith("1 message for it went to a Drop folder.");
+        result.Scenarios[1].Steps[1].Error.Should().StartWith("There is no mailbox \"dean@rosnou.ru\"")
+            .And.EndWith("1 message for it went back to the sender (550 5.1.1 dean@rosnou.ru: no such mailbox in the POP3 domain rosnou.ru).");
+        result.Scenarios[2].Steps[2].Error.Should().StartWith("There is no mailbox \"dean@rosnou.edu\"").And.EndWith("1 message for it went to a Drop folder.");
     }
 
     [Fact]

@@ -108,7 +108,7 @@ public sealed class JourneyPageTests : IClassFixture<BrowserFixture>
     {
         // petr is rosnou.ru's alphabetically first account, so the page's default right-hand client.
         var world = DefaultTopology.Create(TimeProvider.System, portOffsetToZero: true);
-        world.FindHost("rosnou.ru")!.AddAccount("petr@rosnou.ru", "petr123");
+        world.FindHost("rosnou.ru")!.Pop3.AddMailbox("petr@rosnou.ru", "petr123"); // a POP3 mailbox of rosnou.ru's POP3 domain
         await using var session = await PageSession.StartAsync(_browser.Browser, world);
         await session.RunAsync(nameof(Journey_EndsAtTheClientOfEachAccountThatRetrievedIt_NotAtTheHostsFirstAccount), async () =>
         {

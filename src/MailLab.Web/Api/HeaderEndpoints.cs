@@ -38,7 +38,7 @@ internal static class HeaderEndpoints
             .WithSummary("The headers of the message's furthest stored copy (parsed by MimeKit), each Received header with the hop that added it, and the body as HTML.");
     }
 
- /// <summary>The stored copies the message left on each host: the furthest along, or null when none is left.</summary>
+    /// <summary>The stored copies the message left on each host: the furthest along, or null when none is left.</summary>
     internal static StoredMessage? FurthestCopy(MailLabServer runtime, IReadOnlyList<TraceEvent> events) =>
         events.Where(e => e.MessageId is not null).Select(e => e.MessageId!).Distinct()
             .Select(runtime.World.FindMessage).LastOrDefault(m => m is not null);

@@ -3,25 +3,24 @@ using System.Text;
 namespace MailLab.Mail.Tracing;
 
 /// <summary>
-/// The most recent delivery-stage events (received, queued, relayed, delivered…), kept in two
-/// rings instead of two objects per event: their fixed fields in an array of structs, their texts
-/// as UTF-8 in byte arrays. A relayed message leaves some ten stage events behind; as objects they
-/// outlived several collections each and were the larger part of what the garbage collector copied
-/// in the relay benchmark. Both rings are made of segments allocated on first use (a world with
-/// little traffic stays small); once full, the oldest entries are overwritten, and an event whose
-/// text has been overwritten is gone too. Texts become strings again only when read.
-/// <para>Writers take no lock (every session and queue worker appends here; a lock was the most
-/// contended one in the relay benchmark): a slot and a stretch of text are claimed with one atomic
-/// operation each, and a slot is stamped with its number last, so a reader skips one that is
-/// being written or was overwritten while it was read (a sequence lock).</para>
+/// The most recent delivery-stage events (received, queued, relayed, delivered…), kept in a ring
+/// of slots instead of two objects per event: each slot holds an event's fixed fields as a struct
+/// and owns room for its text as UTF-8 (a longer text is kept as its string). The ring is made of
+/// segments allocated on first use (a world with little traffic stays small); once full, the
+/// oldest events are overwritten. Texts become strings again only when read.
+/// <para>Writers take no lock: an event's number (one atomic increment) picks its slot, and the
+/// writer claims the slot by swapping its stamp to "being written by N" (one compare-and-swap)
+/// before changing anything, so two writers whose events are a ring apart never write one slot at
+/// once: the older waits for the newer to finish or, if the newer is already there, leaves its
+/// event out (it would have been overwritten anyway). The stamp says which event the slot holds
+/// once it is written; a reader copies a slot and its text and keeps the copy only if the stamp
+/// was that event's before and after (a sequence lock).</para>
 /// </summary>
 internal sealed class StageRing
 {
-    // Room for texts of this many octets per event on average before older texts are overwritten.
-    private const int TextOctetsPerEvent = 160;
-
-    // A longer text (a deferral listing many recipients) is kept as its string rather than in the ring.
-    private const int MaxRingText = 1024;
+    // Room for the text of each event, as UTF-8; a longer text (a deferral listing many recipients)
+    // is kept as its string.
+    private const int TextOctetsPerSlot = 192;
 
     [ThreadStatic]
     private static byte[]? Scratch;
@@ -29,29 +28,23 @@ internal sealed class StageRing
     private readonly int _capacity;
     private readonly int _slotsPerSegment;
     private readonly Slot[]?[] _slotSegments;
-    private readonly int _textPerSegment;
     private readonly byte[]?[] _textSegments;
     private long _written;
-    private long _textHead;
 
     public StageRing(int capacity)
     {
         _capacity = Math.Max(1, capacity);
         _slotsPerSegment = Math.Min(1024, _capacity);
         _slotSegments = new Slot[]?[(_capacity + _slotsPerSegment - 1) / _slotsPerSegment];
-        var textCapacity = (long)_capacity * TextOctetsPerEvent;
-        _textPerSegment = (int)Math.Min(64 * 1024, textCapacity);
-        _textSegments = new byte[]?[(int)((textCapacity + _textPerSegment - 1) / _textPerSegment)];
+        _textSegments = new byte[]?[_slotSegments.Length];
     }
 
     private long SlotRing => (long)_slotSegments.Length * _slotsPerSegment;
 
-    private long TextRing => (long)_textSegments.Length * _textPerSegment;
-
     public void Add(long sequence, DateTimeOffset time, string host, TraceKind kind, string text, long? sessionId, string? traceId, string? messageId, string? peer, IReadOnlyList<string>? recipients)
     {
-        var scratch = Scratch ??= new byte[MaxRingText * 3];
-        var length = text.Length <= MaxRingText ? Encoding.UTF8.GetBytes(text, scratch) : -1;
+        var scratch = Scratch ??= new byte[TextOctetsPerSlot * 3];
+        var length = text.Length <= TextOctetsPerSlot ? Encoding.UTF8.GetBytes(text, scratch) : -1;
         Add(sequence, time, host, kind, length < 0 ? default : scratch.AsSpan(0, length), length < 0 ? text : null, sessionId, traceId, messageId, peer, recipients);
     }
 
@@ -60,21 +53,52 @@ internal sealed class StageRing
     public void Add(long sequence, DateTimeOffset time, string host, TraceKind kind, ReadOnlySpan<byte> utf8, string? text, long? sessionId, string? traceId, string? messageId, string? peer, IReadOnlyList<string>? recipients)
     {
         var length = utf8.Length;
-        var inRing = text is null && length <= Math.Min(MaxRingText, _textPerSegment);
-        text = inRing ? null : text ?? Encoding.UTF8.GetString(utf8);
-        var start = -1L;
-        if (inRing)
+        var inSlot = text is null && length <= TextOctetsPerSlot;
+        text = inSlot ? null : text ?? Encoding.UTF8.GetString(utf8);
+        var index = Interlocked.Increment(ref _written) - 1;
+        var at = index % _slotsPerSegment;
+        ref var slot = ref SlotSegment(index)[at];
+        if (!Claim(ref slot, index))
         {
-            start = ReserveText(length);
-            utf8.CopyTo(TextSegment(start).AsSpan((int)(start % _textPerSegment), length));
+            return; // a newer event a ring apart has the slot: this one is overwritten already
         }
 
-        var index = Interlocked.Increment(ref _written) - 1;
-        var segment = SlotSegment(index);
-        ref var slot = ref segment[index % _slotsPerSegment];
-        Interlocked.Exchange(ref slot.Stamp, 0); // being written (a full fence: before any field changes)
-        slot.Fields = new Fields(sequence, time.UtcTicks, sessionId ?? NoSession, kind, host, traceId, messageId, peer, recipients, start, inRing ? length : 0, inRing ? null : text);
+        if (inSlot)
+        {
+            utf8.CopyTo(TextSegment(index).AsSpan((int)at * TextOctetsPerSlot, length));
+        }
+
+        slot.Fields = new Fields(sequence, time.UtcTicks, sessionId ?? NoSession, kind, host, traceId, messageId, peer, recipients, inSlot ? length : 0, inSlot ? null : text);
         Volatile.Write(ref slot.Stamp, index + 1);
+    }
+
+    /// <summary>
+    /// Makes the slot event <paramref name="index"/>'s to write (its stamp -(index + 1)), waiting while
+    /// an older event's writer is in it; false when a newer event has it or is being written into it.
+    /// </summary>
+    private static bool Claim(ref Slot slot, long index)
+    {
+        var spin = default(SpinWait);
+        while (true)
+        {
+            var stamp = Volatile.Read(ref slot.Stamp);
+            var holder = Math.Abs(stamp) - 1; // the event in the slot, or being written into it (-1: none yet)
+            if (holder > index)
+            {
+                return false;
+            }
+
+            if (stamp < 0)
+            {
+                spin.SpinOnce(); // an older event's writer is still in the slot
+                continue;
+            }
+
+            if (Interlocked.CompareExchange(ref slot.Stamp, -(index + 1), stamp) == stamp)
+            {
+                return true;
+            }
+        }
     }
 
     /// <summary>The events still kept that <paramref name="keep"/> selects, oldest first.</summary>
@@ -83,32 +107,25 @@ internal sealed class StageRing
         var written = Volatile.Read(ref _written);
         for (var index = Math.Max(0, written - Math.Min(_capacity, SlotRing)); index < written; index++)
         {
-            if (Volatile.Read(ref _slotSegments[index / _slotsPerSegment % _slotSegments.Length]) is not { } segment)
+            var segmentIndex = index / _slotsPerSegment % _slotSegments.Length;
+            if (Volatile.Read(ref _slotSegments[segmentIndex]) is not { } segment)
             {
                 continue;
             }
 
-            ref var slot = ref segment[index % _slotsPerSegment];
+            var at = (int)(index % _slotsPerSegment);
+            ref var slot = ref segment[at];
             if (Volatile.Read(ref slot.Stamp) != index + 1)
             {
                 continue; // still being written, or already overwritten
             }
 
             var fields = slot.Fields;
-            Interlocked.MemoryBarrier(); // the copy above is complete before the stamp is read again
+            var text = fields.LongText ?? Encoding.UTF8.GetString(Volatile.Read(ref _textSegments[segmentIndex])!.AsSpan(at * TextOctetsPerSlot, fields.TextLength));
+            Interlocked.MemoryBarrier(); // the copies above are complete before the stamp is read again
             if (Volatile.Read(ref slot.Stamp) != index + 1 || (keep is not null && !keep(fields)))
             {
-                continue;
-            }
-
-            var text = fields.LongText;
-            if (text is null)
-            {
-                text = Encoding.UTF8.GetString(TextSegment(fields.TextStart).AsSpan((int)(fields.TextStart % _textPerSegment), fields.TextLength));
-                if (Volatile.Read(ref _textHead) - fields.TextStart > TextRing)
-                {
-                    continue; // its text was overwritten (perhaps while being read)
-                }
+                continue; // overwritten while it was read, or not wanted
             }
 
             into.Add(new TraceEvent(
@@ -127,36 +144,20 @@ internal sealed class StageRing
 
     private const long NoSession = long.MinValue;
 
-    /// <summary>Claims <paramref name="length"/> octets of text that do not cross a segment's end (absolute position).</summary>
-    private long ReserveText(int length)
-    {
-        while (true)
-        {
-            var head = Volatile.Read(ref _textHead);
-            var start = head;
-            var offset = start % _textPerSegment;
-            if (offset + length > _textPerSegment)
-            {
-                start += _textPerSegment - offset; // the rest of this segment stays unused
-            }
-
-            if (Interlocked.CompareExchange(ref _textHead, start + length, head) == head)
-            {
-                return start;
-            }
-        }
-    }
-
-    private byte[] TextSegment(long position)
-    {
-        ref var segment = ref _textSegments[position / _textPerSegment % _textSegments.Length];
-        return Volatile.Read(ref segment) ?? Allocate(ref segment, _textPerSegment);
-    }
+    /// <summary>The text room of the segment holding event <paramref name="index"/>'s slot (allocated before the slot can be claimed).</summary>
+    private byte[] TextSegment(long index) => Volatile.Read(ref _textSegments[index / _slotsPerSegment % _textSegments.Length])!;
 
     private Slot[] SlotSegment(long index)
     {
-        ref var segment = ref _slotSegments[index / _slotsPerSegment % _slotSegments.Length];
-        return Volatile.Read(ref segment) ?? Allocate(ref segment, _slotsPerSegment);
+        var i = index / _slotsPerSegment % _slotSegments.Length;
+        if (Volatile.Read(ref _slotSegments[i]) is { } segment)
+        {
+            return segment;
+        }
+
+        // The text room first: a reader that sees a slot segment finds its text segment.
+        Allocate(ref _textSegments[i], _slotsPerSegment * TextOctetsPerSlot);
+        return Allocate(ref _slotSegments[i], _slotsPerSegment);
     }
 
     private static T[] Allocate<T>(ref T[]? segment, int length)
@@ -165,7 +166,7 @@ internal sealed class StageRing
         return Interlocked.CompareExchange(ref segment, created, null) ?? created;
     }
 
-    /// <summary>One slot: its fields, and the number of the event in it (0 while being written).</summary>
+    /// <summary>One slot: its fields, and its stamp: N + 1 once event N is written in it, -(N + 1) while it is being written (0: never written).</summary>
     internal struct Slot
     {
         public long Stamp;
@@ -182,7 +183,6 @@ internal sealed class StageRing
         string? MessageId,
         string? Peer,
         IReadOnlyList<string>? Recipients,
-        long TextStart,
         int TextLength,
         string? LongText);
 }

@@ -155,6 +155,64 @@ public sealed class TraceLogTests
     }
 
     [Fact]
+    public void StageEvents_OfTwoWritersARingApart_LeaveOneWholeEventInTheirSlot()
+    {
+        // A ring of one slot: two writers released together write events a ring apart into the same
+        // slot (and the same stretch of text). Whatever the interleaving, the slot must then hold one of
+        // the two events whole, not fields or text of both under a valid stamp.
+        var log = new TraceLog(_clock, stageCapacity: 1);
+        static string TextOf(int writer, int round) => $"Relayed {writer}:{round} " + new string((char)('a' + writer), 60 + (round % 40));
+        const int Rounds = 20_000;
+        using var start = new Barrier(2);
+        using var done = new Barrier(3);
+        using var read = new Barrier(3); // the next round starts once the slot was looked at
+        var writers = Enumerable.Range(0, 2).Select(writer => new Thread(() =>
+        {
+            for (var round = 0; round < Rounds; round++)
+            {
+                start.SignalAndWait();
+                log.Append($"host{writer}", TraceKind.Relayed, TextOf(writer, round), sessionId: writer, traceId: $"{writer}:{round}", messageId: $"{writer}:{round}", peer: $"peer{writer}");
+                done.SignalAndWait();
+                read.SignalAndWait();
+            }
+        })).ToArray();
+        foreach (var thread in writers)
+        {
+            thread.Start();
+        }
+
+        var torn = 0;
+        var lost = 0;
+        for (var round = 0; round < Rounds; round++)
+        {
+            done.SignalAndWait();
+            var kept = log.Snapshot();
+            read.SignalAndWait();
+            if (kept.Count != 1)
+            {
+                lost++;
+                continue;
+            }
+
+            var e = kept[0];
+            var writer = e.TraceId![0] - '0';
+            if (e.MessageId != e.TraceId || e.Host != $"host{writer}" || e.Peer != $"peer{writer}" || e.SessionId != writer
+                || e.Text != TextOf(writer, int.Parse(e.TraceId[2..], System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                torn++;
+            }
+        }
+
+        foreach (var thread in writers)
+        {
+            thread.Join();
+        }
+
+        torn.Should().Be(0, $"a slot written by two writers at once is never read as a valid event ({Rounds} rounds)");
+        lost.Should().Be(0, $"the newer of the two events is kept, with its text ({Rounds} rounds)");
+    }
+
+    [Fact]
     public async Task ProtocolLines_WrittenFromManyThreadsWhileReadAndLetGo_StayWithTheirConnection()
     {
         var log = new TraceLog(_clock, protocolCapacity: 300);

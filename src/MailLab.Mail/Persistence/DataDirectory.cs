@@ -47,13 +47,7 @@ public sealed class DataDirectory : IDisposable
     /// </summary>
     public static void WriteOwnFile(string path, string name, ReadOnlySpan<byte> data)
     {
-        var full = System.IO.Path.GetFullPath(path);
-        if (File.Exists(full))
-        {
-            throw new IOException($"{full} is a file, not a directory.");
-        }
-
-        var file = System.IO.Path.Combine(full, name);
+        var file = System.IO.Path.Combine(FolderPath(path), name);
         DurableFile.Write(file, [], data);
         if (!OperatingSystem.IsWindows())
         {
@@ -64,12 +58,7 @@ public sealed class DataDirectory : IDisposable
     /// <summary>Loads DIR into the world and attaches the disk layer. Throws IOException or UnauthorizedAccessException when DIR cannot be used.</summary>
     public static DataDirectory Open(MailWorld world, string path)
     {
-        var full = System.IO.Path.GetFullPath(path);
-        if (File.Exists(full))
-        {
-            throw new IOException($"{full} is a file, not a directory.");
-        }
-
+        var full = FolderPath(path);
         DurableFile.EnsureFolder(full);
         var data = new DataDirectory(full);
         var mailboxes = world.Hosts.Select(h => (Host: h, Files: new MailboxFiles(MailboxRoot(System.IO.Path.Combine(full, StoreFiles.SafeName(h.Name)), h)))).ToArray();
@@ -113,6 +102,13 @@ public sealed class DataDirectory : IDisposable
         }
 
         return data;
+    }
+
+    /// <summary>The full path of DIR; IOException when it is a file.</summary>
+    private static string FolderPath(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        return File.Exists(full) ? throw new IOException($"{full} is a file, not a directory.") : full;
     }
 
     /// <summary>Stops watching Pickup. The stores keep writing to disk until the world is dropped.</summary>

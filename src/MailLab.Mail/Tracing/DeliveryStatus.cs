@@ -93,7 +93,7 @@ public sealed class DeliveryStatus
             if (count > 0)
             {
                 present.Add((state, count));
-                var name = state.ToString().ToLowerInvariant();
+                var name = RecipientStatus.NameOf(state);
                 parts.Add(count == total ? name : parts.Count == 0 ? $"{name} {count}/{total}" : $"{name} {count}");
             }
         }

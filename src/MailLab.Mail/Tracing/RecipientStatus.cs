@@ -30,5 +30,8 @@ public enum RecipientState
 public readonly record struct RecipientStatus(string Address, RecipientState State, string? Host, string? Where, long Sequence)
 {
     /// <summary>The state as the API and the page name it (lower case).</summary>
-    public string StateName => State.ToString().ToLowerInvariant();
+    public string StateName => NameOf(State);
+
+    /// <summary>A state as the API, the page and the status summary name it: "delivered", "relayed"…</summary>
+    public static string NameOf(RecipientState state) => state.ToString().ToLowerInvariant();
 }

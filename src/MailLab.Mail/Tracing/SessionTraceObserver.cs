@@ -96,10 +96,7 @@ public sealed class SessionTraceObserver : ISmtpSessionObserver
             _endsWithReply = true;
         }
 
-        if (_log.RecordTranscripts)
-        {
-            _log.AppendLine(ref _transcript, _host, TraceKind.ClientData, null, octets, SessionId, _traceId, null, _peer, _transaction, _outbound);
-        }
+        Append(TraceKind.ClientData, null, octets);
     }
 
     /// <summary>
@@ -137,7 +134,7 @@ public sealed class SessionTraceObserver : ISmtpSessionObserver
         _chunkNotLast = false;
     }
 
-    private long Append(TraceKind kind, object payload, long octets) =>
+    private long Append(TraceKind kind, object? payload, long octets) =>
         _log.RecordTranscripts
             ? _log.AppendLine(ref _transcript, _host, kind, payload, octets, SessionId, _traceId, null, _peer, _transaction, _outbound)
             : 0;

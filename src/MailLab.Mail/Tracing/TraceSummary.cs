@@ -36,13 +36,8 @@ public sealed class TraceSummary(StoredMessage firstHop, TraceMessageKind kind =
 
     public DeliveryStatus Delivery { get; } = new(firstHop.Recipients);
 
-    internal void AddNotification(string traceId)
-    {
-        lock (Delivery)
-        {
-            Volatile.Write(ref _notifications, [.. _notifications, traceId]);
-        }
-    }
+    /// <summary>Called by <see cref="TraceLog.Register"/> under its lock, the only writer.</summary>
+    internal void AddNotification(string traceId) => Volatile.Write(ref _notifications, [.. _notifications, traceId]);
 }
 
 /// <summary>What a traced message is: mail someone sent, or a notice MailLab's bounce stage wrote about another message.</summary>

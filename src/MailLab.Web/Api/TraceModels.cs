@@ -30,7 +30,7 @@ public sealed record TraceListItemDto(
     {
         var recipients = s.Delivery.Recipients;
         var (status, summary, present) = DeliveryStatus.Describe(recipients);
-        var counts = present.Select(c => new StatusCountDto(c.State.ToString().ToLowerInvariant(), c.Count)).ToArray();
+        var counts = present.Select(c => new StatusCountDto(Mail.Tracing.RecipientStatus.NameOf(c.State), c.Count)).ToArray();
         var each = new RecipientStatusDto[recipients.Count];
         for (var i = 0; i < each.Length; i++)
         {

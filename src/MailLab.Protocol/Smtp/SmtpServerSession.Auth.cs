@@ -13,24 +13,6 @@ public sealed partial class SmtpServerSession
     private void Auth(string argument)
     {
         var parts = argument.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (!Context.IsExtended)
-        {
-            Reply(SmtpReplies.SendEhloFirst);
-            return;
-        }
-
-        if (Context.AuthenticatedUser is not null)
-        {
-            Reply(SmtpReplies.AlreadyAuthenticated);
-            return;
-        }
-
-        if (_sender is not null)
-        {
-            Reply(SmtpReplies.AuthInTransaction);
-            return;
-        }
-
         if (_options.AuthMechanisms.Count == 0)
         {
             Reply(SmtpReplies.AuthNotAvailable);

@@ -8,95 +8,6 @@ public sealed partial class SmtpServerSession
     private bool _smtpUtf8;
     private bool _usedBdat;
 
-    private void ExecuteCommand(string line, int octets)
-    {
-        var space = line.IndexOf(' ');
-        var verb = (space < 0 ? line : line[..space]).ToUpperInvariant();
-        var argument = space < 0 ? string.Empty : line[(space + 1)..];
-        _observer?.OnClientLine(verb == "AUTH" ? RedactAuth(line) : line);
-
-        var limit = verb switch
-        {
-            "AUTH" => SmtpLimits.AuthLine,
-            "MAIL" or "RCPT" => SmtpLimits.MailCommandLine,
-            _ => SmtpLimits.CommandLine,
-        };
-        if (octets > limit)
-        {
-            Reply(SmtpReplies.LineTooLong);
-            return;
-        }
-
-        if (_rejected && verb != "QUIT")
-        {
-            Reply(SmtpReplies.OnlyQuitAllowed);
-            return;
-        }
-
-        switch (verb)
-        {
-            case "":
-                Reply(SmtpReplies.EmptyCommand);
-                break;
-            case "HELO":
-                Helo(argument, extended: false);
-                break;
-            case "EHLO":
-                Helo(argument, extended: true);
-                break;
-            case "MAIL":
-                Mail(argument);
-                break;
-            case "RCPT":
-                Rcpt(argument);
-                break;
-            case "DATA":
-                Data(argument);
-                break;
-            case "BDAT":
-                Bdat(argument);
-                break;
-            case "RSET":
-                if (argument.Length > 0)
-                {
-                    Reply(SmtpReplies.NoParametersAllowed);
-                    break;
-                }
-
-                ResetTransaction();
-                Reply(SmtpReplies.ResetOk);
-                break;
-            case "NOOP":
-                // RFC 5321 §4.1.1.9: a parameter is allowed and ignored.
-                Reply(SmtpReplies.Ok);
-                break;
-            case "QUIT":
-                Reply(SmtpReplies.Closing(_options.HostName));
-                PendingAction = SmtpSessionAction.Close;
-                break;
-            case "VRFY":
-                // RFC 5321 §3.5.3 and §7.3: 252 neither confirms nor denies the mailbox.
-                Reply(argument.Trim().Length == 0 ? SmtpReplies.VrfyNeedsArgument : SmtpReplies.Vrfy);
-                break;
-            case "HELP":
-                Reply(new SmtpReply(214, "2.0.0", ["Commands supported:", "HELO EHLO MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP STARTTLS AUTH"]));
-                break;
-            case "STARTTLS":
-                StartTls(argument);
-                break;
-            case "AUTH":
-                Auth(argument);
-                break;
-            case "EXPN" or "TURN" or "ETRN" or "ATRN":
-                // RFC 5321 §3.5.2 lets EXPN be disabled; ETRN/TURN are not offered.
-                Reply(SmtpReplies.NotImplemented);
-                break;
-            default:
-                Reply(SmtpReplies.Unrecognized(verb.Length > 32 ? verb[..32] : verb));
-                break;
-        }
-    }
-
     private void Helo(string argument, bool extended)
     {
         var name = argument.Trim();
@@ -158,18 +69,6 @@ public sealed partial class SmtpServerSession
 
     private void Mail(string argument)
     {
-        if (Context.ClientName is null)
-        {
-            Reply(SmtpReplies.SendHeloFirst);
-            return;
-        }
-
-        if (_sender is not null)
-        {
-            Reply(SmtpReplies.NestedMail);
-            return;
-        }
-
         if (_options.RequireTls && !Context.IsSecure)
         {
             Reply(SmtpReplies.MustStartTls);
@@ -270,12 +169,6 @@ public sealed partial class SmtpServerSession
 
     private void Rcpt(string argument)
     {
-        if (_sender is null)
-        {
-            Reply(Context.ClientName is null ? SmtpReplies.SendHeloFirst : SmtpReplies.NeedMail);
-            return;
-        }
-
         if (!SmtpPathParser.TryParse(argument, "TO", allowNullPath: false, out var recipient, out var parameters, out var error, out var badParameter))
         {
             Reply(badParameter ? SmtpReplies.BadParameterSyntax(error) : SmtpReplies.BadRecipient(error));
@@ -312,59 +205,19 @@ public sealed partial class SmtpServerSession
         Reply(SmtpReplies.RecipientOk);
     }
 
-    private void Data(string argument)
+    /// <summary>DATA once <see cref="SmtpCommandTable"/> found it in sequence (RFC 5321 §4.1.1.4).</summary>
+    private void Data()
     {
-        if (argument.Length > 0)
-        {
-            Reply(SmtpReplies.NoParametersAllowed);
-            return;
-        }
-
-        var refusal = CheckReadyForContent();
-        if (refusal is not null)
-        {
-            Reply(refusal);
-            return;
-        }
-
-        if (_usedBdat)
-        {
-            Reply(SmtpReplies.DataAfterBdat);
-            return;
-        }
-
         _content.Clear();
         _data.Reset();
         _mode = Mode.Data;
         Reply(SmtpReplies.StartData);
     }
 
-    private SmtpReply? CheckReadyForContent()
+    /// <summary>STARTTLS once <see cref="SmtpCommandTable"/> found it in sequence (RFC 3207 §4).</summary>
+    private void StartTls()
     {
-        if (Context.ClientName is null)
-        {
-            return SmtpReplies.SendHeloFirst;
-        }
-
-        if (_sender is null)
-        {
-            return SmtpReplies.NeedMailForData;
-        }
-
-        return _recipients.Count == 0 ? SmtpReplies.NeedRecipients : null;
-    }
-
-    private void StartTls(string argument)
-    {
-        if (argument.Length > 0)
-        {
-            Reply(SmtpReplies.NoParametersAllowed);
-        }
-        else if (Context.IsSecure)
-        {
-            Reply(SmtpReplies.TlsAlreadyActive);
-        }
-        else if (!_options.TlsAvailable)
+        if (!_options.TlsAvailable)
         {
             Reply(SmtpReplies.TlsNotAvailable);
         }

@@ -104,7 +104,7 @@ public sealed partial class SmtpServerSession
         _chunkIsLast = parts.Length == 2;
 
         // RFC 3030 §2: the chunk is consumed even when the command fails; the reply follows it.
-        _bdatFailure ??= CheckReadyForContent();
+        _bdatFailure ??= SmtpCommandTable.Bdat.SequenceRefusal(Conditions);
         if (_bdatFailure is null && !_usedBdat)
         {
             _content.Clear();

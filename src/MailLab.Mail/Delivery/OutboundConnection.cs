@@ -12,7 +12,7 @@ namespace MailLab.Mail.Delivery;
 /// connection share its terms (<see cref="OutboundRequest.ConnectionKey"/>).
 /// </summary>
 /// <remarks>
-/// IIS "messages per connection" (REFERENCE.md, Messages tab): a connection carries waiting messages
+/// IIS "messages per connection" (docs/REFERENCE.md, "Messages tab"): a connection carries waiting messages
 /// until none is left or the limit is reached; past the limit a new connection carries on.
 /// </remarks>
 public sealed class OutboundConnection

@@ -5,7 +5,7 @@ namespace MailLab.Mail.Delivery;
 
 /// <summary>
 /// A virtual server's outgoing connections (IIS Delivery tab → Outbound connections, Messages tab →
-/// messages per connection; REFERENCE.md): at most <see cref="SmtpDeliverySettings.MaxOutboundConnections"/>
+/// messages per connection; docs/REFERENCE.md, "Delivery tab"): at most <see cref="SmtpDeliverySettings.MaxOutboundConnections"/>
 /// open at once, at most <see cref="SmtpDeliverySettings.MaxOutboundConnectionsPerDomain"/> to one next
 /// hop, and at most <see cref="SmtpLimitsSettings.MaxMessagesPerConnection"/> messages on one connection.
 /// </summary>

@@ -10,7 +10,7 @@ namespace MailLab.Mail.Persistence;
 /// <c>Queue</c>, <c>Badmail</c> and <c>Pickup</c>. Drop and Queue hold &lt;id&gt;.eml files
 /// (<see cref="MailFileFormat"/>); a Queue file's progress is in its sidecar
 /// (<see cref="QueueStateFile"/>); Badmail holds the message as <c>.BAD</c> and the reason as plain
-/// text in <c>.BDR</c>, as IIS does (REFERENCE.md; IIS's binary .BDP is not written).
+/// text in <c>.BDR</c>, as IIS does (docs/REFERENCE.md, "Home directory (mailroot)"; IIS's binary .BDP is not written).
 /// </summary>
 internal sealed class HomeDirectoryFiles(SmtpVirtualServer server, string root) : IHomeDirectoryPersistence
 {

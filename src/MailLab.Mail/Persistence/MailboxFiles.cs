@@ -5,7 +5,7 @@ namespace MailLab.Mail.Persistence;
 
 /// <summary>
 /// A host's mailbox store on disk, laid out as the Windows Server 2003 POP3 service keeps it
-/// (REFERENCE.md, "Store"): <c>&lt;mailroot&gt;/Mailbox/&lt;domain&gt;/P3_&lt;user&gt;.mbx/&lt;id&gt;.eml</c>.
+/// (docs/REFERENCE.md, "Store"): <c>&lt;mailroot&gt;/Mailbox/&lt;domain&gt;/P3_&lt;user&gt;.mbx/&lt;id&gt;.eml</c>.
 /// The mailroot is the home directory of the host's first virtual server (where IIS and the POP3
 /// service share it by default, C:\Inetpub\mailroot); a later <c>winpop set mailroot</c> does not
 /// move files. A file's name is the accepted message's id, and each recipient has its own folder,

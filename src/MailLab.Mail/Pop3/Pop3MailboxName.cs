@@ -4,7 +4,7 @@ namespace MailLab.Mail.Pop3;
 /// What the POP3 service accepts as a mailbox name (the user part of User@Domain). Windows makes the
 /// name a folder, P3_&lt;name&gt;.mbx, and with local accounts or Active Directory also a user account:
 /// <list type="bullet">
-/// <item>1 to 20 characters with local accounts (the SAM's user name limit, REFERENCE.md), 64 otherwise;</item>
+/// <item>1 to 20 characters with local accounts (the SAM's user name limit, docs/REFERENCE.md, "Authentication"), 64 otherwise;</item>
 /// <item>none of <c>/ \ : * ? " &lt; &gt; |</c>, which Windows refuses in a file name and in a logon name,
 /// and no control character (CR or LF in a name would also split the saved topology's line);</item>
 /// <item>not only dots or spaces: Windows refuses such a user name, and "." or ".." as a folder is not a mailbox.</item>

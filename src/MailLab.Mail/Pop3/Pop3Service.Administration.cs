@@ -75,7 +75,7 @@ public sealed partial class Pop3Service
         }
     }
 
-    /// <summary>The method can be changed only while no e-mail domain exists (REFERENCE.md).</summary>
+    /// <summary>The method can be changed only while no e-mail domain exists (docs/REFERENCE.md, "Authentication").</summary>
     public void SetAuthenticationMethod(Pop3AuthenticationMethod method)
     {
         if (!Enum.IsDefined(method))

@@ -16,7 +16,7 @@ namespace MailLab.Mail.Pop3;
 /// <item>A mailbox without a quota file has no quota: its mail belongs to the service's account,
 /// which disk quotas do not limit.</item>
 /// <item>Over quota the mailbox's user is not told: SMTP refuses the recipient (552 5.2.2, RFC 3463
-/// §3.3 "mailbox full") and the relaying server returns an NDR to the sender (REFERENCE.md).</item>
+/// §3.3 "mailbox full") and the relaying server returns an NDR to the sender (docs/REFERENCE.md, "Quotas").</item>
 /// </list>
 /// </summary>
 public sealed partial class Pop3Service

@@ -5,7 +5,7 @@ namespace MailLab.Mail.Pop3;
 
 /// <summary>
 /// The Windows Server 2003 <c>winpop</c> tool over a host's <see cref="Pop3Service"/>, with the
-/// syntax of REFERENCE.md. Pure: it returns what to print, so the CLI (over HTTP), the API and
+/// syntax of docs/REFERENCE.md, "winpop". Pure: it returns what to print, so the CLI (over HTTP), the API and
 /// scenarios run the same code. Keywords and options are case-insensitive, as on Windows.
 /// </summary>
 public static class Winpop

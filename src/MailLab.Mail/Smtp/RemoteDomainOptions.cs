@@ -1,7 +1,7 @@
 namespace MailLab.Mail.Smtp;
 
 /// <summary>
-/// The property sheet of a remote domain (REFERENCE.md, "Domains"): "Allow incoming mail to be relayed
+/// The property sheet of a remote domain (docs/REFERENCE.md, "Domains"): "Allow incoming mail to be relayed
 /// to this domain", "Forward all mail to smart host" (with its TCP port), and outbound TLS.
 /// </summary>
 public sealed record RemoteDomainOptions(bool AllowRelay = false, string? SmartHost = null, bool RequireTls = false, int? OutboundPort = null)

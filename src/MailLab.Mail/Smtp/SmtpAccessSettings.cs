@@ -1,6 +1,6 @@
 namespace MailLab.Mail.Smtp;
 
-/// <summary>The Access tab, with IIS 6 defaults (REFERENCE.md; KB 310356, cc787910).</summary>
+/// <summary>The Access tab, with IIS 6 defaults (docs/REFERENCE.md, "Access tab"; KB 310356, cc787910).</summary>
 public sealed class SmtpAccessSettings
 {
     /// <summary>Authentication → Anonymous access: the only method enabled by default.</summary>

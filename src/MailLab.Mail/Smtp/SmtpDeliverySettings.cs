@@ -1,6 +1,6 @@
 namespace MailLab.Mail.Smtp;
 
-/// <summary>The Delivery tab, with IIS 6 defaults (REFERENCE.md; cc757058, KB 303734).</summary>
+/// <summary>The Delivery tab, with IIS 6 defaults (docs/REFERENCE.md, "Delivery tab"; cc757058, KB 303734).</summary>
 public sealed class SmtpDeliverySettings
 {
     /// <summary>Outbound retry intervals: first 15 minutes, second 30, third 60, then every 240.</summary>

@@ -1,6 +1,6 @@
 namespace MailLab.Mail.Smtp;
 
-/// <summary>An SMTP domain of a virtual server (REFERENCE.md, "Domains").</summary>
+/// <summary>An SMTP domain of a virtual server (docs/REFERENCE.md, "Domains").</summary>
 public sealed class SmtpDomain
 {
     public SmtpDomain(string name, SmtpDomainType type)

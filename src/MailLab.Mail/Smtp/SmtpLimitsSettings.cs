@@ -1,7 +1,7 @@
 namespace MailLab.Mail.Smtp;
 
 /// <summary>
-/// The General and Messages tabs' limits, with IIS 6 defaults (REFERENCE.md; cc785987, KB 303759).
+/// The General and Messages tabs' limits, with IIS 6 defaults (docs/REFERENCE.md, "Messages tab"; cc785987, KB 303759).
 /// A null limit means "unlimited", as when the box is unticked in IIS.
 /// </summary>
 public sealed class SmtpLimitsSettings

@@ -6,7 +6,7 @@ namespace MailLab.Mail.Smtp;
 /// <summary>
 /// A host's SMTP service. Starting, pausing or stopping it applies to every virtual server on the
 /// host; each virtual server keeps its own state underneath, so starting the service again brings
-/// back the ones that were running before (REFERENCE.md, "States").
+/// back the ones that were running before (docs/REFERENCE.md, "States").
 /// </summary>
 public sealed class SmtpService
 {

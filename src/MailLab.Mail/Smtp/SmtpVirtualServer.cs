@@ -100,7 +100,7 @@ public sealed class SmtpVirtualServer
 
     /// <summary>
     /// Starts this virtual server. Starting one while the service is stopped (or paused) starts the
-    /// service, and with it the virtual servers that were running before (REFERENCE.md).
+    /// service, and with it the virtual servers that were running before (docs/REFERENCE.md, "States").
     /// </summary>
     public void Start()
     {

@@ -39,7 +39,7 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
 
         // Basic authentication checks Windows accounts: a member of a domain also knows the domain's
         // accounts. A host whose POP3 service uses Active Directory integrated authentication is a
-        // member of its organisation's directory (REFERENCE.md), so its SMTP users may be there too.
+        // member of its organisation's directory (docs/REFERENCE.md, "Authentication"), so its SMTP users may be there too.
         if (account is null && host.Pop3.AuthenticationMethod == Pop3.Pop3AuthenticationMethod.ActiveDirectoryIntegrated)
         {
             account = host.Pop3.Directory.FindLogon(credentials.UserName);

@@ -47,7 +47,7 @@ internal sealed class Pop3Builder(TopologyDiagnostics diagnostics, VirtualServer
         }
 
         // The method before the domains: it decides what a mailbox's password creates. A host that
-        // names its directory is a domain member, where Windows defaults to the directory (REFERENCE.md).
+        // names its directory is a domain member, where Windows defaults to the directory (docs/REFERENCE.md, "Authentication").
         ReadDirectory(pop3, service);
         if (pop3.Has("authentication") && pop3.TryString("authentication", out var methodName))
         {
@@ -144,7 +144,7 @@ internal sealed class Pop3Builder(TopologyDiagnostics diagnostics, VirtualServer
             }
         }
 
-        // After the mailboxes: their own locks are kept under the domain's (REFERENCE.md).
+        // After the mailboxes: their own locks are kept under the domain's (docs/REFERENCE.md, "Locks").
         if (reader.Has("locked") && reader.TryBool("locked", out var locked) && locked)
         {
             service.Lock(domain.Name);

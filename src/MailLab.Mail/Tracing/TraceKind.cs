@@ -1,6 +1,6 @@
 namespace MailLab.Mail.Tracing;
 
-/// <summary>The steps the trace records: the stages of ARCHITECTURE.md's delivery pipeline.</summary>
+/// <summary>The steps the trace records: the stages of docs/ARCHITECTURE.md, "Delivery as named stages" (src/MailLab.Mail/Delivery/README.md).</summary>
 public enum TraceKind
 {
     ConnectionOpened,

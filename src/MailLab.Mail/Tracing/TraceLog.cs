@@ -3,7 +3,7 @@ using MailLab.Protocol.Smtp;
 namespace MailLab.Mail.Tracing;
 
 /// <summary>
-/// The spine (ARCHITECTURE.md idea 3): every observable step in one ordered log that the API, the
+/// The spine (docs/ARCHITECTURE.md, "The four ideas", 3): every observable step in one ordered log that the API, the
 /// visualiser, scenario assertions and tests all read. AUTH secrets never reach it (the session
 /// redacts them at the source). Memory is bounded: protocol lines (the bulky part) are kept for
 /// the most recent <see cref="ProtocolCapacity"/> events, delivery stages for <see cref="StageCapacity"/>.

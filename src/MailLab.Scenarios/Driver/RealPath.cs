@@ -2,7 +2,7 @@ namespace MailLab.Scenarios.Driver;
 
 /// <summary>
 /// A path with every symbolic link in it followed (like POSIX realpath(3)), so a containment check
-/// sees the file the kernel would open: "scenarios/topologies/x.yaml" that is a link to /etc/passwd
+/// sees the file the kernel would open: a "scenarios/topologies/*.yaml" that is a link to /etc/passwd
 /// is /etc/passwd here. ".." is resolved lexically first (<see cref="Path.GetFullPath(string)"/>);
 /// callers open the path returned here, not the one they were given, so what was checked is what
 /// is read.

@@ -3,7 +3,7 @@ namespace MailLab.Scenarios.Driver;
 /// <summary>
 /// Finds the file a topology step names. Without limits (the CLI and the SpecFlow tests, which
 /// run the user's own files) a relative path is tried from the working directory, the feature
-/// file's folder and each folder above them (so "scenarios/topologies/x.yaml" works from the
+/// file's folder and each folder above them (so "scenarios/topologies/mailru-rosnou.yaml" works from the
 /// repository, from a test's bin folder and from a feature's own folder); a bare file name is also
 /// looked for in scenarios/topologies/. With <see cref="TopologyFolders"/> (the web API) a path is
 /// only looked for inside those folders, and one that leads outside them is refused unopened.
@@ -37,7 +37,7 @@ public static class TopologyFiles
 
     /// <summary>
     /// Relative paths from each allowed folder (and from the folder holding a "scenarios" folder, so
-    /// "scenarios/topologies/x.yaml" reads as in the repository); a path is checked lexically before
+    /// "scenarios/topologies/mailru-rosnou.yaml" reads as in the repository); a path is checked lexically before
     /// anything is looked up and again after its links are followed, so a file outside is never opened.
     /// </summary>
     private static string ResolveInside(string path, TopologyFolders allowed)

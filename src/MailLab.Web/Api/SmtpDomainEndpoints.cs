@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace MailLab.Web.Api;
 
 /// <summary>
-/// A virtual server's Domains node (REFERENCE.md, "Domains"): exactly one Local (default) domain,
+/// A virtual server's Domains node (docs/REFERENCE.md, "Domains"): exactly one Local (default) domain,
 /// local aliases, and remote domains with relay, smart host (and its port) and TLS options.
 /// </summary>
 internal static class SmtpDomainEndpoints

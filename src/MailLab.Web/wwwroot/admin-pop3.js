@@ -1,7 +1,7 @@
 // A host's POP3 service page, after the Windows Server 2003 POP3 snap-in: authentication method, Require
 // Secure Password Authentication and port; e-mail domains and their mailboxes (messages, size, quota,
 // lock). Every change runs winpop through POST /servers/{host}/pop3/winpop, the API `maillab winpop` uses,
-// so the page and the command line cannot disagree (REFERENCE.md, "winpop").
+// so the page and the command line cannot disagree (docs/REFERENCE.md, "winpop").
 import { t } from "./i18n.js";
 import { call, hostPath } from "./admin-api.js";
 import { el, fieldRow, dialog, open, clearErrors, showFieldError, showError, kilobytes, portText } from "./admin-dom.js";

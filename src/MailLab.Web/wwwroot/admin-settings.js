@@ -1,4 +1,4 @@
-// The settings of an SMTP virtual server laid out as IIS 6's property sheet tabs (REFERENCE.md, the
+// The settings of an SMTP virtual server laid out as IIS 6's property sheet tabs (docs/REFERENCE.md, the
 // lecture's slides): each setting's API name, the group box it sits in and how it is edited.
 // kinds: limit (a "Limit … to" box: null = unlimited), number, bool, text (empty = none), list (one entry
 // per line), onlyListed (the "Only the list below" / "All except the list below" pair).

@@ -5,7 +5,7 @@ using MailLab.Mail.World;
 namespace MailLab.Integration.Tests.Delivery;
 
 /// <summary>
-/// Messages per connection (REFERENCE.md, Messages tab): a message for a next hop that already has an
+/// Messages per connection (docs/REFERENCE.md, "Messages tab"): a message for a next hop that already has an
 /// open connection waits for it and leaves on it, after the message before it. Each message keeps
 /// its own trace on both sides; the connection has one greeting and one EHLO.
 /// </summary>

@@ -7,7 +7,7 @@ using MailLab.Protocol.Smtp;
 namespace MailLab.Mail.Tests.Delivery;
 
 /// <summary>
-/// The outbound connections (REFERENCE.md: messages per connection 20, 100 connections per domain,
+/// The outbound connections (docs/REFERENCE.md, "Messages tab" and "Delivery tab": messages per connection 20, 100 connections per domain,
 /// 1,000 in all): a message to a next hop with an open connection that has room joins it, the
 /// connection takes the waiting messages one after another, and past the limit a new one carries on.
 /// </summary>

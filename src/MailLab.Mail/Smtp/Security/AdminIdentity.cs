@@ -6,7 +6,7 @@ namespace MailLab.Mail.Smtp.Security;
 /// <summary>
 /// Who is administering a host: the built-in local <c>Administrator</c> (a member of
 /// <c>Administrators</c>), or one of the host's accounts (a member of <c>Users</c>). The Security tab
-/// of a virtual server lists the accounts and groups that may change it (REFERENCE.md, IIS 6 "Operators").
+/// of a virtual server lists the accounts and groups that may change it (docs/REFERENCE.md, "Security tab").
 /// </summary>
 public sealed record AdminIdentity(string Name, IReadOnlyList<string> Groups)
 {

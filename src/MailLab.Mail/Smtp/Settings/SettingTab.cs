@@ -1,6 +1,6 @@
 namespace MailLab.Mail.Smtp.Settings;
 
-/// <summary>The tabs of IIS 6's SMTP virtual server property sheet that hold settings (REFERENCE.md).</summary>
+/// <summary>The tabs of IIS 6's SMTP virtual server property sheet that hold settings (docs/REFERENCE.md, "IIS 6 SMTP virtual server").</summary>
 public enum SettingTab
 {
     /// <summary>Connections, time-out, logging, FQDN.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MailLab.Admin;
 
 namespace MailLab.Cli.Commands;
 
@@ -16,24 +17,15 @@ public static class WinpopCommand
 
     public static Command Create()
     {
-        var args = new Argument<string[]>("ARGS")
-        {
-            Description = "The winpop command line, e.g. add petr@rosnou.ru /createuser Secret1 (winpop help lists them).",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var command = AdminGrammar.Winpop();
+        var args = (Argument<string[]>)command.Arguments.Single();
+        var host = (Option<string>)command.Options.Single();
         var server = new Option<string>("--server")
         {
             Description = "The MailLab admin API to talk to.",
             DefaultValueFactory = _ => DefaultServer,
         };
-        var host = new Option<string>("--host")
-        {
-            Description = $"The mail server whose POP3 service to administer. Default: the host the command's domain belongs to, else {DefaultHost}.",
-        };
-        var command = new Command("winpop", "Administer a server's POP3 service as with Windows Server 2003's winpop.");
-        command.Arguments.Add(args);
-        command.Options.Add(server);
-        command.Options.Add(host);
+        command.Options.Insert(0, server);
         command.SetAction((parse, token) => RunAsync(
             parse.GetValue(server) ?? DefaultServer,
             parse.GetValue(host),

@@ -1,4 +1,4 @@
-using MailLab.Scenarios.Admin;
+using MailLab.Admin;
 
 namespace MailLab.Scenarios.Driver;
 

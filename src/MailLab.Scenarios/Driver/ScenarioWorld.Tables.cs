@@ -1,5 +1,3 @@
-using TechTalk.SpecFlow;
-
 namespace MailLab.Scenarios.Driver;
 
 /// <summary>

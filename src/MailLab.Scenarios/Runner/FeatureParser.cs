@@ -1,17 +1,21 @@
-using System.Text.RegularExpressions;
 using Gherkin;
 using Gherkin.Ast;
+using Gherkin.CucumberMessages;
+using Gherkin.CucumberMessages.Pickles;
+using Messages = Io.Cucumber.Messages.Types;
 
 namespace MailLab.Scenarios.Runner;
 
 /// <summary>
-/// Reads a .feature file with the Gherkin parser (any language it knows, e.g. <c># language: ru</c>):
-/// Background steps go before each scenario's own (the feature's, then the rule's), and a
-/// Scenario Outline becomes one scenario per example row with its &lt;placeholders&gt; filled in.
-/// Rules group scenarios (their tags apply); a Background inside a Rule is refused, since SpecFlow
+/// Reads a .feature file with the Gherkin parser (any language it knows, e.g. <c># language: ru</c>)
+/// and compiles it into pickles with Gherkin's own <see cref="PickleCompiler"/>: the Background
+/// steps go before each scenario's own, and a Scenario Outline becomes one pickle per example row
+/// with its &lt;placeholders&gt; filled in. What pickles do not carry is read back from the AST
+/// through their node ids: the source lines (for reports), the keyword as written, and the example
+/// row's values (for the scenario's name). A Background inside a Rule is refused, since SpecFlow
 /// 3.9 ignores it and the two runners must agree.
 /// </summary>
-public static partial class FeatureParser
+public static class FeatureParser
 {
     public static FeatureModel ParseFile(string path) => Parse(File.ReadAllText(path), path);
 
@@ -36,7 +40,6 @@ public static partial class FeatureParser
             return new FeatureModel(path, System.IO.Path.GetFileNameWithoutExtension(path), "en", [], []);
         }
 
-        var dialect = new GherkinDialectProvider().GetDialect(feature.Language, feature.Location);
         // SpecFlow 3.9 ignores a Background inside a Rule; running it here would make the two runners disagree.
         var ruleBackgrounds = feature.Children.OfType<Rule>().SelectMany(r => r.Children.OfType<Background>())
             .Select(b => $"{path}:{b.Location.Line}:{b.Location.Column}: a Background inside a Rule is not supported (SpecFlow 3.9 ignores it): move its steps to the feature's Background or into the scenarios")
@@ -53,16 +56,17 @@ public static partial class FeatureParser
             return Broken(path, foreign);
         }
 
-        var scenarios = new List<ScenarioModel>();
-        var featureTags = feature.Tags.Select(t => t.Name).ToArray();
-        Collect(feature.Children, [], featureTags, dialect, scenarios);
+        var ids = new IncrementingIdGenerator();
+        var messages = new AstMessagesConverter(ids).ConvertGherkinDocumentToEventArgs(document, path);
+        var nodes = new SourceNodes(messages);
+        var scenarios = new PickleCompiler(ids).Compile(messages).Select(p => Scenario(p, nodes)).ToArray();
         return new FeatureModel(path, feature.Name, feature.Language, scenarios, []);
     }
 
     /// <summary>The keyword a dialect writes for a kind of step ("Given", "Допустим").</summary>
     public static string KeywordFor(string language, StepKind kind)
     {
-        var dialect = new GherkinDialectProvider().GetDialect(language, null);
+        var dialect = new GherkinDialectProvider("en").GetDialect(language, null);
         var keywords = kind switch
         {
             StepKind.Given => dialect.GivenStepKeywords,
@@ -72,85 +76,35 @@ public static partial class FeatureParser
         return keywords.First(k => k.Trim() != "*").Trim();
     }
 
-    private static void Collect(IEnumerable<IHasLocation> children, IReadOnlyList<Step> background, IReadOnlyList<string> tags, GherkinDialect dialect, List<ScenarioModel> scenarios)
+    /// <summary>A pickle as the runner runs it: named (an example row adds its values), located, its steps' kinds resolved.</summary>
+    private static ScenarioModel Scenario(Messages.Pickle pickle, SourceNodes nodes)
     {
-        var steps = background;
-        foreach (var child in children)
-        {
-            switch (child)
-            {
-                case Background b:
-                    steps = [.. background, .. b.Steps];
-                    break;
-                case Rule rule:
-                    Collect(rule.Children, steps, [.. tags, .. rule.Tags.Select(t => t.Name)], dialect, scenarios);
-                    break;
-                case Scenario scenario:
-                    Add(scenario, steps, tags, dialect, scenarios);
-                    break;
-            }
-        }
-    }
-
-    private static void Add(Scenario scenario, IReadOnlyList<Step> background, IReadOnlyList<string> tags, GherkinDialect dialect, List<ScenarioModel> scenarios)
-    {
-        var scenarioTags = tags.Concat(scenario.Tags.Select(t => t.Name)).ToArray();
-        var examples = scenario.Examples.Where(e => e.TableHeader is not null).ToArray();
-        if (examples.Length == 0)
-        {
-            scenarios.Add(new ScenarioModel(scenario.Name, scenario.Location.Line, scenarioTags, Steps([.. background, .. scenario.Steps], dialect, new Dictionary<string, string>())));
-            return;
-        }
-
-        foreach (var block in examples)
-        {
-            var headers = block.TableHeader.Cells.Select(c => c.Value).ToArray();
-            foreach (var row in block.TableBody)
-            {
-                var values = headers.Zip(row.Cells.Select(c => c.Value)).ToDictionary(p => p.First, p => p.Second);
-                var name = $"{Fill(scenario.Name, values)} [{string.Join(", ", values.Select(v => $"{v.Key}={v.Value.Replace("\n", "\\n", StringComparison.Ordinal)}"))}]";
-                var rowTags = scenarioTags.Concat(block.Tags.Select(t => t.Name)).ToArray();
-                scenarios.Add(new ScenarioModel(name, row.Location.Line, rowTags, Steps([.. background, .. scenario.Steps], dialect, values)));
-            }
-        }
-    }
-
-    private static List<StepModel> Steps(IEnumerable<Step> steps, GherkinDialect dialect, IReadOnlyDictionary<string, string> values)
-    {
-        var result = new List<StepModel>();
+        var scenario = nodes.Scenarios[pickle.AstNodeIds[0]];
+        var row = pickle.AstNodeIds.Count > 1 ? nodes.Rows[pickle.AstNodeIds[1]] : null;
+        var name = row is null
+            ? pickle.Name
+            : $"{pickle.Name} [{string.Join(", ", row.Value.Header.Cells.Zip(row.Value.Row.Cells).Select(p => $"{p.First.Value}={p.Second.Value.Replace("\n", "\\n", StringComparison.Ordinal)}"))}]";
+        var line = (int)(row?.Row.Location.Line ?? scenario.Location.Line);
         var previous = StepKind.Given;
-        foreach (var step in steps)
+        var steps = new List<StepModel>();
+        foreach (var step in pickle.Steps)
         {
-            var kind = KindOf(step.Keyword, dialect) ?? previous;
+            var source = nodes.Steps[step.AstNodeIds[0]];
+            // "*" has no kind of its own (UNKNOWN): like And, it continues the step before.
+            var kind = step.Type switch
+            {
+                Messages.PickleStepType.CONTEXT => StepKind.Given,
+                Messages.PickleStepType.ACTION => StepKind.When,
+                Messages.PickleStepType.OUTCOME => StepKind.Then,
+                _ => previous,
+            };
             previous = kind;
-            var doc = step.Argument is DocString d ? Fill(d.Content, values) : null;
-            var table = step.Argument is DataTable t
-                ? t.Rows.Select(r => (IReadOnlyList<string>)r.Cells.Select(c => Fill(c.Value, values)).ToArray()).ToArray()
-                : null;
-            result.Add(new StepModel(step.Keyword.Trim(), kind, Fill(step.Text, values), step.Location.Line, doc, table));
+            var table = step.Argument?.DataTable?.Rows.Select(r => (IReadOnlyList<string>)r.Cells.Select(c => c.Value).ToArray()).ToArray();
+            steps.Add(new StepModel(source.Keyword.Trim(), kind, step.Text, (int)source.Location.Line, step.Argument?.DocString?.Content, table));
         }
 
-        return result;
+        return new ScenarioModel(name, line, pickle.Tags.Select(t => t.Name).ToArray(), steps);
     }
-
-    /// <summary>Given, When or Then for a keyword; null for And, But and * (they continue the kind before).</summary>
-    private static StepKind? KindOf(string keyword, GherkinDialect dialect)
-    {
-        if (keyword.Trim() == "*" || dialect.AndStepKeywords.Contains(keyword) || dialect.ButStepKeywords.Contains(keyword))
-        {
-            return null;
-        }
-
-        if (dialect.GivenStepKeywords.Contains(keyword))
-        {
-            return StepKind.Given;
-        }
-
-        return dialect.WhenStepKeywords.Contains(keyword) ? StepKind.When : StepKind.Then;
-    }
-
-    private static string Fill(string text, IReadOnlyDictionary<string, string> values) =>
-        values.Count == 0 ? text : Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
 
     private static IEnumerable<string> Hint(string text, string path) =>
         ForeignSteps.HintForUnparsed(text, path) is { } hint ? [hint] : [];
@@ -158,6 +112,53 @@ public static partial class FeatureParser
     private static FeatureModel Broken(string path, IEnumerable<string> errors) =>
         new(path, System.IO.Path.GetFileNameWithoutExtension(path), "en", [], errors.ToArray());
 
-    [GeneratedRegex("<([^<>]+)>")]
-    private static partial Regex Placeholder();
+    /// <summary>The AST nodes a pickle's ids point at: scenarios, steps and example rows (with their header).</summary>
+    private sealed class SourceNodes
+    {
+        public SourceNodes(Messages.GherkinDocument document)
+        {
+            foreach (var child in document.Feature?.Children ?? [])
+            {
+                Add(child.Background?.Steps);
+                Add(child.Scenario);
+                foreach (var ruleChild in child.Rule?.Children ?? [])
+                {
+                    Add(ruleChild.Background?.Steps);
+                    Add(ruleChild.Scenario);
+                }
+            }
+        }
+
+        public Dictionary<string, Messages.Scenario> Scenarios { get; } = [];
+
+        public Dictionary<string, Messages.Step> Steps { get; } = [];
+
+        public Dictionary<string, (Messages.TableRow Header, Messages.TableRow Row)?> Rows { get; } = [];
+
+        private void Add(IEnumerable<Messages.Step>? steps)
+        {
+            foreach (var step in steps ?? [])
+            {
+                Steps[step.Id] = step;
+            }
+        }
+
+        private void Add(Messages.Scenario? scenario)
+        {
+            if (scenario is null)
+            {
+                return;
+            }
+
+            Scenarios[scenario.Id] = scenario;
+            Add(scenario.Steps);
+            foreach (var examples in scenario.Examples.Where(e => e.TableHeader is not null))
+            {
+                foreach (var row in examples.TableBody)
+                {
+                    Rows[row.Id] = (examples.TableHeader, row);
+                }
+            }
+        }
+    }
 }

@@ -17,7 +17,7 @@ internal static class ForeignSteps
     /// <summary>The languages the step library is phrased in; only their keywords are looked for, so prose in a description stays prose.</summary>
     private static readonly string[] LibraryLanguages = ["en", "ru"];
 
-    private static readonly GherkinDialectProvider Dialects = new();
+    private static readonly GherkinDialectProvider Dialects = new("en");
 
     /// <summary>One error per description line that reads as a step or block in another library language.</summary>
     public static IEnumerable<string> InDescriptions(Feature feature, string text, string path)

@@ -1,13 +1,13 @@
 using System.Reflection;
-using TechTalk.SpecFlow;
-using TechTalk.SpecFlow.Bindings;
+using MailLab.Scenarios.Steps;
 
 namespace MailLab.Scenarios.Runner;
 
 /// <summary>
-/// The step library as the runtime runner sees it: every [Given]/[When]/[Then] of the [Binding]
-/// classes, read by reflection from the same attributes SpecFlow compiles against, and the
-/// scenario hooks. One library, two runners.
+/// The step library: every [StepDefinition] (or [Given]/[When]/[Then]) of the [Binding] classes
+/// in Steps/, read by reflection, and the scenario hooks. One library, two runners: the runtime
+/// runner matches against it, and the SpecFlow bindings of tests/MailLab.Specs dispatch every
+/// step to it (<see cref="StepDispatcher"/>), so a step is declared once, here.
 /// </summary>
 public sealed class StepCatalog
 {
@@ -41,15 +41,15 @@ public sealed class StepCatalog
         {
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             {
-                foreach (var attribute in method.GetCustomAttributes<StepDefinitionBaseAttribute>())
+                foreach (var attribute in method.GetCustomAttributes<StepDefinitionAttribute>())
                 {
-                    foreach (var kind in attribute.Types)
+                    foreach (var kind in attribute.Kinds)
                     {
-                        definitions.Add(StepDefinition.Create(ToKind(kind), attribute.Regex, method));
+                        definitions.Add(StepDefinition.Create(kind, attribute.Regex, method));
                     }
                 }
 
-                foreach (var hook in method.GetCustomAttributes<HookAttribute>())
+                foreach (var hook in method.GetCustomAttributes().Where(a => a is BeforeScenarioAttribute or AfterScenarioAttribute or BeforeStepAttribute or AfterStepAttribute))
                 {
                     var key = hook.GetType();
                     if (!hooks.TryGetValue(key, out var list))
@@ -97,11 +97,4 @@ public sealed class StepCatalog
             .Select(p => (byPhrasing[p], p))
             .ToArray();
     }
-
-    private static StepKind ToKind(StepDefinitionType type) => type switch
-    {
-        StepDefinitionType.Given => StepKind.Given,
-        StepDefinitionType.When => StepKind.When,
-        _ => StepKind.Then,
-    };
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using MailLab.Integration.Tests.Infrastructure;
-using MailLab.Scenarios.Admin;
+using MailLab.Admin;
 
 namespace MailLab.Integration.Tests.Admin;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using MailLab.Cli.Commands;
-using MailLab.Scenarios.Admin;
+using MailLab.Admin;
 
 namespace MailLab.Integration.Tests.Admin;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using MailLab.Integration.Tests.Infrastructure;
-using MailLab.Scenarios.Admin;
+using MailLab.Admin;
 using Snapshooter.Xunit;
 
 namespace MailLab.Integration.Tests.Admin;

@@ -1,7 +1,7 @@
 using MailLab.Mail.Simulation;
 using MailLab.Mail.Smtp;
 using MailLab.Mail.World;
-using MailLab.Scenarios.Admin;
+using MailLab.Admin;
 
 namespace MailLab.Specs.Runtime;
 

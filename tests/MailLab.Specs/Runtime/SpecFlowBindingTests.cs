@@ -4,9 +4,9 @@ using MailLab.Scenarios.Steps;
 namespace MailLab.Specs.Runtime;
 
 /// <summary>
-/// The binding classes called the way SpecFlow calls them (constructor injection of one
-/// ScenarioWorld, then the step methods): a wrong expectation throws the exception SpecFlow
-/// reports, and its message reads the same as the runtime runner's.
+/// The step classes called the way both runners' <see cref="Scenarios.Runner.StepDispatcher"/> calls
+/// them (one ScenarioWorld given to each constructor, then the step methods): a wrong expectation
+/// throws the exception SpecFlow reports, and its message reads the same as the runtime runner's.
 /// </summary>
 public sealed class SpecFlowBindingTests
 {

@@ -1,51 +1,51 @@
 using MailLab.Mail.Smtp;
 using MailLab.Mail.Smtp.Settings;
 
-namespace MailLab.Scenarios.Admin;
+namespace MailLab.Admin;
 
 /// <summary>One admin command being run: checks its options, finds the host and virtual server, calls the backend, formats the answer.</summary>
 internal sealed class Invocation(IAdminBackend backend, AdminOptions options)
 {
-    public async Task<AdminResult> Service(string command, string action)
+    public async Task<AdminResult> Service(string action)
     {
-        var host = await Host(command);
+        var host = await Host();
         var state = action == "status" ? host.SmtpState : await backend.ServiceAsync(host.Name, action);
         return AdminResult.Ok(AdminOutput.Service(host.Name, state));
     }
 
-    public async Task<AdminResult> List(string command) =>
-        AdminResult.Ok(AdminOutput.VirtualServers((await Host(command)).VirtualServers));
+    public async Task<AdminResult> List() =>
+        AdminResult.Ok(AdminOutput.VirtualServers((await Host()).VirtualServers));
 
-    public async Task<AdminResult> Queue(string command)
+    public async Task<AdminResult> Queue()
     {
-        var host = await Host(command);
+        var host = await Host();
         return AdminResult.Ok(AdminOutput.Queue(host.Name, await backend.QueueAsync(host.Name)));
     }
 
-    public async Task<AdminResult> VirtualServer(string command, string? name, string action)
+    public async Task<AdminResult> VirtualServer(string? name, string action)
     {
-        var (host, server) = await Server(command, name);
+        var (host, server) = await Server(name);
         var state = action == "status" ? server.State : await backend.VirtualServerAsync(host, server.Name, action);
         return AdminResult.Ok(AdminOutput.VirtualServer(host, server with { State = state }));
     }
 
-    public async Task<AdminResult> Get(string command, string? name, string setting)
+    public async Task<AdminResult> Get(string? name, string setting)
     {
-        var (host, server) = await Server(command, name);
+        var (host, server) = await Server(name);
         var found = VirtualServerSettings.Find(setting);
         return AdminResult.Ok(AdminOutput.Setting(found.Name, await backend.GetSettingAsync(host, server.Name, found)));
     }
 
-    public async Task<AdminResult> Set(string command, string? name, string setting, string value)
+    public async Task<AdminResult> Set(string? name, string setting, string value)
     {
-        var (host, server) = await Server(command, name);
+        var (host, server) = await Server(name);
         var found = VirtualServerSettings.Find(setting);
         return AdminResult.Ok(AdminOutput.Setting(found.Name, await backend.SetSettingAsync(host, server.Name, found, value)));
     }
 
-    public async Task<AdminResult> Create(string command, string name)
+    public async Task<AdminResult> Create(string name)
     {
-        var host = await Host(command);
+        var host = await Host();
         var port = options.Port("--port", 0) ?? throw new AdminCommandException("--port is required: the TCP port to listen on, e.g. --port 2527 (0: any free port).");
         var ip = options.Value("--ip") ?? "127.0.0.1";
         if (!System.Net.IPAddress.TryParse(ip, out _))
@@ -58,31 +58,31 @@ internal sealed class Invocation(IAdminBackend backend, AdminOptions options)
         return AdminResult.Ok(AdminOutput.Created(host.Name, request, created));
     }
 
-    public async Task<AdminResult> Delete(string command, string name)
+    public async Task<AdminResult> Delete(string name)
     {
-        var (host, server) = await Server(command, name);
+        var (host, server) = await Server(name);
         await backend.DeleteAsync(host, server.Name);
         return AdminResult.Ok(AdminOutput.Deleted(host, server.Name));
     }
 
-    public async Task<AdminResult> Security(string command, string? name)
+    public async Task<AdminResult> Security(string? name)
     {
-        var (host, server) = await Server(command, name);
+        var (host, server) = await Server(name);
         var operators = options.Value("--operators") is { } list
             ? await backend.SetOperatorsAsync(host, server.Name, list.Split(',', StringSplitOptions.TrimEntries))
             : await backend.OperatorsAsync(host, server.Name);
         return AdminResult.Ok(AdminOutput.Operators(host, server.Name, operators));
     }
 
-    public async Task<AdminResult> Domains(string command, string? name)
+    public async Task<AdminResult> Domains(string? name)
     {
-        var (host, server) = await Server(command, name);
+        var (host, server) = await Server(name);
         return AdminResult.Ok(AdminOutput.Domains(await backend.DomainsAsync(host, server.Name)));
     }
 
-    public async Task<AdminResult> AddDomain(string command, string? name, string domain, string type)
+    public async Task<AdminResult> AddDomain(string? name, string domain, string type)
     {
-        var (host, server) = await Server(command, name);
+        var (host, server) = await Server(name);
         var kind = SmtpDomainTypeNames.Parse(type) is { } parsed
             ? SmtpDomainTypeNames.Name(parsed)
             : throw new AdminCommandException($"\"{type}\" is not a domain type: use local, alias or remote.");
@@ -91,17 +91,16 @@ internal sealed class Invocation(IAdminBackend backend, AdminOptions options)
         return AdminResult.Ok(AdminOutput.DomainAdded(host, server.Name, added));
     }
 
-    public async Task<AdminResult> RemoveDomain(string command, string? name, string domain)
+    public async Task<AdminResult> RemoveDomain(string? name, string domain)
     {
-        var (host, server) = await Server(command, name);
+        var (host, server) = await Server(name);
         await backend.RemoveDomainAsync(host, server.Name, domain);
         return AdminResult.Ok(AdminOutput.DomainRemoved(host, server.Name, domain));
     }
 
-    /// <summary>The host named by --host, once the command's options are checked.</summary>
-    public async Task<HostView> Host(string command)
+    /// <summary>The host named by --host.</summary>
+    public async Task<HostView> Host()
     {
-        options.CheckFor(command);
         var hosts = await backend.HostsAsync();
         var names = string.Join(", ", hosts.Select(h => h.Name));
         if (options.Host is not { } name)
@@ -114,9 +113,9 @@ internal sealed class Invocation(IAdminBackend backend, AdminOptions options)
     }
 
     /// <summary>The virtual server by name, or the host's only one.</summary>
-    private async Task<(string Host, VirtualServerView Server)> Server(string command, string? name)
+    private async Task<(string Host, VirtualServerView Server)> Server(string? name)
     {
-        var host = await Host(command);
+        var host = await Host();
         var all = host.VirtualServers;
         var listed = string.Join(", ", all.Select(v => $"\"{v.Name}\""));
         if (name is null)

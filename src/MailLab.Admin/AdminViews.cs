@@ -1,4 +1,4 @@
-namespace MailLab.Scenarios.Admin;
+namespace MailLab.Admin;
 
 /// <summary>A host as the admin commands see it: its SMTP service's state and virtual servers.</summary>
 public sealed record HostView(string Name, string SmtpState, IReadOnlyList<VirtualServerView> VirtualServers);

@@ -1,4 +1,4 @@
-namespace MailLab.Scenarios.Admin;
+namespace MailLab.Admin;
 
 /// <summary>What an administration command printed and its exit code (0: it worked).</summary>
 public sealed record AdminResult(int ExitCode, string Output)

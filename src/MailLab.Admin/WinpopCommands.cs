@@ -1,11 +1,11 @@
 using MailLab.Mail.Pop3;
 using MailLab.Mail.World;
 
-namespace MailLab.Scenarios.Admin;
+namespace MailLab.Admin;
 
 /// <summary>
 /// <c>winpop ...</c> (or <c>maillab winpop ...</c>): the Windows Server 2003 POP3 tool, run in process
-/// on one host's POP3 service. The host is <c>--host HOST</c> when given, else the one
+/// on one host's POP3 service (<see cref="AdminGrammar.Winpop"/> reads the line). The host is <c>--host HOST</c> when given, else the one
 /// <see cref="WinpopHost.For"/> picks, as for <c>maillab winpop</c>. What winpop prints on standard output and standard error is the output.
 /// </summary>
 public static class WinpopCommands
@@ -13,26 +13,9 @@ public static class WinpopCommands
     /// <summary>The host <c>maillab winpop</c> administers by default.</summary>
     public const string DefaultHost = WinpopHost.Default;
 
-    public static AdminResult Run(MailWorld world, IReadOnlyList<string> words)
+    /// <summary>Runs winpop's words on <paramref name="hostName"/>, or with none on the host <see cref="WinpopHost.For"/> picks.</summary>
+    public static AdminResult Run(MailWorld world, string? hostName, IReadOnlyList<string> args)
     {
-        var args = new List<string>();
-        string? hostName = null;
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (words[i].Equals("--host", StringComparison.OrdinalIgnoreCase) && i + 1 < words.Count)
-            {
-                hostName = words[++i];
-            }
-            else if (words[i].StartsWith("--host=", StringComparison.OrdinalIgnoreCase))
-            {
-                hostName = words[i]["--host=".Length..];
-            }
-            else
-            {
-                args.Add(words[i]);
-            }
-        }
-
         var host = hostName is null ? WinpopHost.For(world, args) : world.FindHost(hostName);
         if (host is null)
         {

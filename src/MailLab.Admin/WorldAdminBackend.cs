@@ -3,7 +3,7 @@ using MailLab.Mail.Smtp;
 using MailLab.Mail.Smtp.Settings;
 using MailLab.Mail.World;
 
-namespace MailLab.Scenarios.Admin;
+namespace MailLab.Admin;
 
 /// <summary>The admin commands run in process on a world (scenarios), as the built-in Administrator.</summary>
 public sealed class WorldAdminBackend(MailWorld world) : IAdminBackend

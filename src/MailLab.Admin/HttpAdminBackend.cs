@@ -3,9 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using MailLab.Mail.Smtp.Settings;
-using MailLab.Scenarios.Admin;
 
-namespace MailLab.Cli.Admin;
+namespace MailLab.Admin;
 
 /// <summary>
 /// The admin commands against a running <c>maillab up</c>, through the same REST API the web page

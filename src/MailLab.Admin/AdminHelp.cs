@@ -1,4 +1,4 @@
-namespace MailLab.Scenarios.Admin;
+namespace MailLab.Admin;
 
 /// <summary>Each admin command's syntax and what it does: the usage text, <c>--help</c> in process, and the CLI's help.</summary>
 public static class AdminHelp

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace MailLab.Scenarios.Admin;
+namespace MailLab.Admin;
 
 /// <summary>Splits a command line into words the way a shell does for plain cases: spaces separate, '…' and "…" group.</summary>
 public static class CommandLine

@@ -1,4 +1,4 @@
-namespace MailLab.Scenarios.Admin;
+namespace MailLab.Admin;
 
 /// <summary>The text every admin command prints, the same in process (scenarios) and from the CLI.</summary>
 public static class AdminOutput

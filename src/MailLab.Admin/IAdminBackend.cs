@@ -1,6 +1,6 @@
 using MailLab.Mail.Smtp.Settings;
 
-namespace MailLab.Scenarios.Admin;
+namespace MailLab.Admin;
 
 /// <summary>
 /// What the admin commands act on: the scenario's world in process (<see cref="WorldAdminBackend"/>),

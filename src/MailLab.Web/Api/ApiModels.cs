@@ -65,3 +65,20 @@ public sealed record NewVirtualServerRequest(string? Name, string? IpAddress, in
 
 /// <summary>The Security tab: the accounts and groups that may administer the virtual server.</summary>
 public sealed record OperatorsDto(IReadOnlyList<string>? Operators);
+
+/// <summary>GET /api/settings/schema: the property sheet's tabs as the settings table lays them out.</summary>
+public sealed record SettingsSchemaDto(IReadOnlyList<SheetTabDto> Tabs);
+
+public sealed record SheetTabDto(string Name, IReadOnlyList<SheetGroupDto> Groups);
+
+public sealed record SheetGroupDto(string Name, IReadOnlyList<SettingSchemaDto> Settings);
+
+/// <summary>One setting: its editor (limit, number, bool, onlyListed, text, list), JSON type, labels by language, help, IIS default and the JSON Schema of its value.</summary>
+public sealed record SettingSchemaDto(
+    string Name,
+    string Editor,
+    string Kind,
+    IReadOnlyDictionary<string, string> Labels,
+    string Help,
+    object? Default,
+    System.Text.Json.Nodes.JsonObject Schema);

@@ -24,35 +24,4 @@ public sealed record SmtpLimitsSettings
 
     /// <summary>Messages → "Limit number of recipients per message to": 100 (RFC 5321 §4.5.3.1.8).</summary>
     public int? MaxRecipientsPerMessage { get; init; } = 100;
-
-    /// <summary>Checks the rules IIS's property sheet enforces; returns what is wrong, or null.</summary>
-    public string? Validate()
-    {
-        if (MaxConnections is < 1)
-        {
-            return "maxConnections must be at least 1";
-        }
-
-        if (ConnectionTimeout <= TimeSpan.Zero)
-        {
-            return "connectionTimeoutMinutes must be greater than 0";
-        }
-
-        if (MaxMessageSizeKb is < 1)
-        {
-            return "maxMessageSizeKb must be at least 1";
-        }
-
-        if (MaxSessionSizeKb is not null && MaxMessageSizeKb is not null && MaxSessionSizeKb < MaxMessageSizeKb)
-        {
-            return "maxSessionSizeKb must be at least maxMessageSizeKb";
-        }
-
-        if (MaxMessagesPerConnection is < 1)
-        {
-            return "maxMessagesPerConnection must be at least 1";
-        }
-
-        return MaxRecipientsPerMessage is < 1 ? "maxRecipientsPerMessage must be at least 1" : null;
-    }
 }

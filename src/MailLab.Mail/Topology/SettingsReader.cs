@@ -42,7 +42,7 @@ internal static class SettingsReader
             }
         }
 
-        // The model knows IIS's rules ("maxSessionSizeKb must be at least maxMessageSizeKb"): its first word is the setting.
+        // A rule between settings broken ("SETTING must be at least OTHER"): its first word is the setting.
         if (settings.Validate() is { } problem)
         {
             var space = problem.IndexOf(' ');

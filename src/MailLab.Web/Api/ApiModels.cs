@@ -7,6 +7,7 @@ public sealed record ServerDto(string Name, SmtpServiceDto Smtp, IReadOnlyList<L
 
 public sealed record SmtpServiceDto(VirtualServerState State, IReadOnlyList<VirtualServerDto> VirtualServers);
 
+/// <summary>A virtual server; its limits and access settings by name, as the settings table has them (the full set is …/settings).</summary>
 public sealed record VirtualServerDto(
     string Name,
     VirtualServerState State,
@@ -18,30 +19,11 @@ public sealed record VirtualServerDto(
     string HomeDirectory,
     string DefaultDomain,
     IReadOnlyList<DomainDto> Domains,
-    LimitsDto Limits,
-    AccessDto Access,
+    IReadOnlyDictionary<string, object?> Limits,
+    IReadOnlyDictionary<string, object?> Access,
     int ActiveConnections);
 
 public sealed record DomainDto(string Name, SmtpDomainType Type, bool AllowRelay, string? SmartHost, bool RequireTls);
-
-public sealed record LimitsDto(
-    int? MaxConnections,
-    double ConnectionTimeoutMinutes,
-    long? MaxMessageSizeKb,
-    long? MaxSessionSizeKb,
-    int? MaxMessagesPerConnection,
-    int? MaxRecipientsPerMessage);
-
-public sealed record AccessDto(
-    bool AnonymousAccess,
-    bool BasicAuthentication,
-    bool BasicRequiresTls,
-    bool RequireTls,
-    bool ConnectionOnlyListed,
-    IReadOnlyList<string> ConnectionList,
-    bool RelayOnlyListed,
-    IReadOnlyList<string> RelayList,
-    bool AllowAuthenticatedRelay);
 
 public sealed record ListenerDto(string Protocol, string VirtualServer, string Endpoint);
 

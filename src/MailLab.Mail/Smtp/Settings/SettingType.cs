@@ -49,6 +49,9 @@ public abstract class SettingType
     /// <summary>The JSON Schema of the value in a topology file.</summary>
     public abstract JsonObject Schema();
 
+    /// <summary>What is wrong with a value however it was set ("must be at least 1"), or null.</summary>
+    public virtual string? Check(object? value) => null;
+
     /// <summary>Reads the key from a topology file's mapping; false (with the error reported) when it is missing or wrong.</summary>
     internal abstract bool TryRead(MappingReader reader, string key, out object? value);
 
@@ -67,6 +70,11 @@ public abstract class SettingType
             : long.TryParse(text.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
                 ? value
                 : throw Invalid(name, text, max >= int.MaxValue ? $"a whole number of at least {min}" : $"a whole number from {min} to {max}");
+
+        public override string? Check(object? value) =>
+            value is null ? (nullable ? null : "must have a value")
+            : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) is var v && v >= min && v <= max ? null
+            : max >= int.MaxValue ? $"must be at least {min}" : $"must be between {min} and {max}";
 
         public override JsonObject Schema()
         {
@@ -128,6 +136,8 @@ public abstract class SettingType
         public override object? Parse(string name, string text) => Positive(name, text);
 
         public override string Format(object? value) => FormatNumber((double)value!);
+
+        public override string? Check(object? value) => value is double d && double.IsFinite(d) && d > 0 ? null : "must be greater than 0";
 
         public override JsonObject Schema() => new() { ["type"] = "number", ["exclusiveMinimum"] = 0 };
 
@@ -271,6 +281,10 @@ public abstract class SettingType
         }
 
         public override string Format(object? value) => string.Join(", ", ((IReadOnlyList<double>)value!).Select(FormatNumber));
+
+        public override string? Check(object? value) =>
+            value is IReadOnlyList<double> { Count: > 0 } minutes ? (minutes.All(m => double.IsFinite(m) && m > 0) ? null : "must be numbers of minutes greater than 0")
+            : $"needs {AtLeastOne}";
 
         public override JsonObject Schema() => new()
         {

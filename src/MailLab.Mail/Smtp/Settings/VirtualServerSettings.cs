@@ -115,6 +115,14 @@ public static class VirtualServerSettings
             s => s.LoggingEnabled, (s, v) => s with { LoggingEnabled = (bool)v! }),
     ];
 
+    /// <summary>Rules between settings, checked once every change of a set is in (so raising two related limits in one go works).</summary>
+    private static readonly (string Setting, Func<VirtualServerSnapshot, bool> Holds, string Rule)[] Rules =
+    [
+        // The session size counts message bodies, so it can't be less than one message (KB 303759).
+        ("maxSessionSizeKb", s => s.Limits is not { MaxSessionSizeKb: { } session, MaxMessageSizeKb: { } message } || session >= message,
+            "must be at least maxMessageSizeKb"),
+    ];
+
     /// <summary>Other spellings: the topology file's nested keys and the API's list names.</summary>
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -183,6 +191,20 @@ public static class VirtualServerSettings
 
             return snapshot;
         });
+    }
+
+    /// <summary>The first setting out of its range, or rule between settings broken, as "setting must …"; null when IIS would take the set.</summary>
+    public static string? Validate(VirtualServerSnapshot settings)
+    {
+        foreach (var setting in Table)
+        {
+            if (setting.Type.Check(setting.Read(settings)) is { } problem)
+            {
+                return $"{setting.Name} {problem}";
+            }
+        }
+
+        return Rules.Where(r => !r.Holds(settings)).Select(r => $"{r.Setting} {r.Rule}").FirstOrDefault();
     }
 
     /// <summary>A likely meant name: a near miss by edit distance, or one name inside the other ("maxRecipients").</summary>

@@ -17,6 +17,9 @@ public sealed record VirtualServerSnapshot(
     /// <summary>IIS 6's defaults; the FQDN defaults to the computer's name.</summary>
     public static VirtualServerSnapshot Defaults(string hostName) => new(new(), new(), new(), hostName, null, true);
 
-    /// <summary>The first rule IIS's property sheet would refuse this set for, as "setting must …", or null.</summary>
-    public string? Validate() => Limits.Validate();
+    /// <summary>
+    /// The first rule IIS's property sheet would refuse this set for, as "setting must …", or null: each
+    /// setting's own range (<see cref="SettingType"/>), then the rules between settings of the table.
+    /// </summary>
+    public string? Validate() => VirtualServerSettings.Validate(this);
 }

@@ -52,6 +52,24 @@ public sealed class SettingsTableTests
         server.Limits.MaxRecipientsPerMessage.Should().Be(3);
     }
 
+    [Theory]
+    [InlineData("maxMessageSizeKb", "IIS would refuse this: maxMessageSizeKb must be at least 1.")]
+    [InlineData("outboundPort", "IIS would refuse this: outboundPort must be between 1 and 65535.")]
+    [InlineData("connectionTimeoutMinutes", "IIS would refuse this: connectionTimeoutMinutes must be greater than 0.")]
+    public void ASnapshotMadeInCode_IsCheckedByTheTableToo(string name, string message)
+    {
+        var server = TopologyLoader.LoadText(OneServer, "lab.yaml", TimeProvider.System).Hosts[0].Smtp.VirtualServers[0];
+
+        var act = () => server.Configure(s => s with
+        {
+            Limits = name == "maxMessageSizeKb" ? s.Limits with { MaxMessageSizeKb = 0 }
+                : name == "connectionTimeoutMinutes" ? s.Limits with { ConnectionTimeout = TimeSpan.Zero } : s.Limits,
+            Delivery = name == "outboundPort" ? s.Delivery with { OutboundPort = 0 } : s.Delivery,
+        });
+
+        act.Should().Throw<InvalidSettingException>().WithMessage(message).Which.Setting.Should().Be(name);
+    }
+
     [Fact]
     public void ConcurrentChanges_AreAllKept()
     {

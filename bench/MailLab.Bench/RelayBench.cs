@@ -70,7 +70,8 @@ internal static class RelayBench
         {
             var relay = AddServer(world, i == 1 ? "mail.ru" : $"relay{i}.example", 10 + i);
             relay.Domains.Add("rosnou.ru", SmtpDomainType.Remote).AllowRelay = true;
-            relay.Delivery.SmartHost = next.Host.Name;
+            var smartHost = next.Host.Name;
+            relay.Configure(s => s with { Delivery = s.Delivery with { SmartHost = smartHost } });
             next = relay;
         }
 
@@ -114,7 +115,7 @@ internal static class RelayBench
         world.Dns.AddA(name, host.Address);
         world.Dns.AddMx(name, 10, name);
         var vs = host.Smtp.AddVirtualServer("Default SMTP Virtual Server", IPAddress.Loopback, 0, @"C:\Inetpub\mailroot", name);
-        vs.Access.Relay.Entries.Add(AccessRule.Parse("127.0.0.1"));
+        vs.Configure(s => s with { Access = s.Access with { Relay = s.Access.Relay.With(AccessRule.Parse("127.0.0.1")) } });
         return vs;
     }
 

@@ -11,7 +11,7 @@ public sealed class AccessTests
     public async Task ConnectionControl_DeniedSubnet_Gets554ThenOnly503()
     {
         await using var world = await TestWorld.StartAsync(w =>
-            TestWorld.Vs(w.FindHost("rosnou.ru")!).Access.Connection.Entries.Add(AccessRule.Parse("10.0.0.0/255.0.0.0")));
+            TestWorld.Vs(w.FindHost("rosnou.ru")!).Configure(s => s with { Access = s.Access with { Connection = s.Access.Connection.With(AccessRule.Parse("10.0.0.0/255.0.0.0")) } }));
         await using var denied = world.ConnectInMemory(world.Rosnou, IPAddress.Parse("10.1.2.3"));
         (await denied.ReadReplyAsync()).Should().Be("554 5.7.1 rosnou.ru Access denied: connection refused by connection control");
         (await denied.CommandAsync("EHLO c.test")).Should().StartWith("503 5.5.1");
@@ -26,9 +26,10 @@ public sealed class AccessTests
     {
         await using var world = await TestWorld.StartAsync(w =>
         {
-            var connection = TestWorld.Vs(w.FindHost("rosnou.ru")!).Access.Connection;
-            connection.OnlyListed = true;
-            connection.Entries.Add(AccessRule.Parse("school.example"));
+            TestWorld.Vs(w.FindHost("rosnou.ru")!).Configure(s => s with
+            {
+                Access = s.Access with { Connection = new AccessList(OnlyListed: true, [AccessRule.Parse("school.example")]) },
+            });
             w.Dns.AddPointer(IPAddress.Parse("192.0.2.10"), "pc1.school.example");
         });
         await using var granted = world.ConnectInMemory(world.Rosnou, IPAddress.Parse("192.0.2.10"));
@@ -40,7 +41,7 @@ public sealed class AccessTests
     [Fact]
     public async Task RequireTls_MailBeforeStartTls_Gets530()
     {
-        await using var world = await TestWorld.StartAsync(w => TestWorld.Vs(w.FindHost("rosnou.ru")!).Access.RequireTls = true);
+        await using var world = await TestWorld.StartAsync(w => TestWorld.Vs(w.FindHost("rosnou.ru")!).Configure(s => s with { Access = s.Access with { RequireTls = true } }));
         await using var client = world.ConnectInMemory(world.Rosnou);
         await client.ReadReplyAsync();
         await client.CommandAsync("EHLO c.test");
@@ -50,7 +51,7 @@ public sealed class AccessTests
     [Fact]
     public async Task AnonymousDisabled_MailWithoutAuth_Gets530()
     {
-        await using var world = await TestWorld.StartAsync(w => TestWorld.Vs(w.FindHost("mail.ru")!).Access.AnonymousAccess = false);
+        await using var world = await TestWorld.StartAsync(w => TestWorld.Vs(w.FindHost("mail.ru")!).Configure(s => s with { Access = s.Access with { AnonymousAccess = false } }));
         await using var client = world.ConnectInMemory(world.MailRu);
         await client.ReadReplyAsync();
         await client.CommandAsync("EHLO c.test");
@@ -60,7 +61,7 @@ public sealed class AccessTests
     [Fact]
     public async Task BasicRequiresTls_AuthBeforeStartTls_Gets538()
     {
-        await using var world = await TestWorld.StartAsync(w => TestWorld.Vs(w.FindHost("mail.ru")!).Access.BasicRequiresTls = true);
+        await using var world = await TestWorld.StartAsync(w => TestWorld.Vs(w.FindHost("mail.ru")!).Configure(s => s with { Access = s.Access with { BasicRequiresTls = true } }));
         await using var client = world.ConnectInMemory(world.MailRu);
         await client.ReadReplyAsync();
         (await client.CommandAsync("EHLO c.test")).Should().NotContain("AUTH");
@@ -81,7 +82,7 @@ public sealed class AccessTests
     public async Task RelayList_GrantedAddressMayRelayWithoutAuth()
     {
         await using var world = await TestWorld.StartAsync(w =>
-            TestWorld.Vs(w.FindHost("mail.ru")!).Access.Relay.Entries.Add(AccessRule.Parse("127.0.0.1")));
+            TestWorld.Vs(w.FindHost("mail.ru")!).Configure(s => s with { Access = s.Access with { Relay = s.Access.Relay.With(AccessRule.Parse("127.0.0.1")) } }));
         await using var client = world.ConnectInMemory(world.MailRu);
         await client.ReadReplyAsync();
         await client.CommandAsync("EHLO c.test");

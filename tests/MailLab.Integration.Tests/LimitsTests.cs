@@ -8,7 +8,7 @@ public sealed class LimitsTests
     [Fact]
     public async Task MessageSize_DeclaredTooBig_Gets552()
     {
-        await using var world = await TestWorld.StartAsync(w => TestWorld.Vs(w.FindHost("rosnou.ru")!).Limits.MaxMessageSizeKb = 1);
+        await using var world = await TestWorld.StartAsync(w => TestWorld.Vs(w.FindHost("rosnou.ru")!).Configure(s => s with { Limits = s.Limits with { MaxMessageSizeKb = 1 } }));
         await using var client = world.ConnectInMemory(world.Rosnou);
         await client.ReadReplyAsync();
         (await client.CommandAsync("EHLO c.test")).Should().Contain("SIZE 1024");
@@ -18,7 +18,7 @@ public sealed class LimitsTests
     [Fact]
     public async Task MessageSize_UndeclaredTooBig_IsReadToTheEndThenRefused()
     {
-        await using var world = await TestWorld.StartAsync(w => TestWorld.Vs(w.FindHost("rosnou.ru")!).Limits.MaxMessageSizeKb = 1);
+        await using var world = await TestWorld.StartAsync(w => TestWorld.Vs(w.FindHost("rosnou.ru")!).Configure(s => s with { Limits = s.Limits with { MaxMessageSizeKb = 1 } }));
         await using var client = await world.ConnectTcpAsync(world.Rosnou);
         await client.ReadReplyAsync();
         await client.CommandAsync("EHLO c.test");
@@ -37,7 +37,7 @@ public sealed class LimitsTests
         // lab.rosnou.ru: a plain IIS local domain (no POP3 domain), whose users' mail goes to Drop.
         await using var world = await TestWorld.StartAsync(w =>
         {
-            TestWorld.Vs(w.FindHost("rosnou.ru")!).Limits.MaxRecipientsPerMessage = 2;
+            TestWorld.Vs(w.FindHost("rosnou.ru")!).Configure(s => s with { Limits = s.Limits with { MaxRecipientsPerMessage = 2 } });
             TestWorld.Vs(w.FindHost("rosnou.ru")!).Domains.Add("lab.rosnou.ru", Mail.Smtp.SmtpDomainType.LocalAlias);
         });
         await using var client = world.ConnectInMemory(world.Rosnou);
@@ -58,11 +58,7 @@ public sealed class LimitsTests
     public async Task SessionSize_PastTheLimit_Gets552()
     {
         await using var world = await TestWorld.StartAsync(w =>
-        {
-            var limits = TestWorld.Vs(w.FindHost("rosnou.ru")!).Limits;
-            limits.MaxMessageSizeKb = 1;
-            limits.MaxSessionSizeKb = 1;
-        });
+            TestWorld.Vs(w.FindHost("rosnou.ru")!).Configure(s => s with { Limits = s.Limits with { MaxMessageSizeKb = 1, MaxSessionSizeKb = 1 } }));
         await using var client = world.ConnectInMemory(world.Rosnou);
         await client.ReadReplyAsync();
         await client.CommandAsync("EHLO c.test");
@@ -89,7 +85,7 @@ public sealed class LimitsTests
     [Fact]
     public async Task MaxConnections_OneMore_Gets421()
     {
-        await using var world = await TestWorld.StartAsync(w => TestWorld.Vs(w.FindHost("rosnou.ru")!).Limits.MaxConnections = 1);
+        await using var world = await TestWorld.StartAsync(w => TestWorld.Vs(w.FindHost("rosnou.ru")!).Configure(s => s with { Limits = s.Limits with { MaxConnections = 1 } }));
         await using var first = await world.ConnectTcpAsync(world.Rosnou);
         (await first.ReadReplyAsync()).Should().StartWith("220");
         await using var second = await world.ConnectTcpAsync(world.Rosnou);
@@ -120,7 +116,7 @@ public sealed class LimitsTests
     [Fact]
     public async Task ConnectionTimeout_HoldsOnTheInMemoryTransportToo()
     {
-        await using var world = await TestWorld.StartAsync(w => TestWorld.Vs(w.FindHost("rosnou.ru")!).Limits.ConnectionTimeout = TimeSpan.FromMinutes(1));
+        await using var world = await TestWorld.StartAsync(w => TestWorld.Vs(w.FindHost("rosnou.ru")!).Configure(s => s with { Limits = s.Limits with { ConnectionTimeout = TimeSpan.FromMinutes(1) } }));
         await using var client = world.ConnectInMemory(world.Rosnou);
         (await client.ReadReplyAsync()).Should().StartWith("220");
         world.Clock.Advance(TimeSpan.FromMinutes(1));

@@ -28,7 +28,7 @@ public sealed class DeliveryStatusPageTests : IClassFixture<BrowserFixture>
         await session.RunAsync(nameof(MailRelayedToARealServer_ShowsRelayedOut_AndAPartlyBouncedMessage_ShowsEachRecipient), async () =>
         {
             var page = session.Page;
-            session.World.FindHost("mail.ru")!.Smtp.VirtualServers[0].Delivery.SmartHost = $"[127.0.0.1]:{remote.Port}";
+            session.World.FindHost("mail.ru")!.Smtp.VirtualServers[0].Configure(s => s with { Delivery = s.Delivery with { SmartHost = $"[127.0.0.1]:{remote.Port}" } });
             await session.OpenAsync();
             var target = $"127.0.0.1:{remote.Port}";
 

@@ -4,18 +4,16 @@ namespace MailLab.Mail.Smtp;
 
 /// <summary>
 /// IIS's two-way list (Access tab → Connection, Relay): either "Only the list below" is granted or
-/// "All except the list below" is.
+/// "All except the list below" is. Immutable: a change is a new list.
 /// </summary>
-public sealed class AccessList
+public sealed record AccessList(bool OnlyListed, IReadOnlyList<AccessRule> Entries)
 {
-    /// <summary>True for "Only the list below"; false for "All except the list below".</summary>
-    public bool OnlyListed { get; set; }
+    public static AccessList AllowAll() => new(false, []);
 
-    public List<AccessRule> Entries { get; } = [];
+    public static AccessList OnlyTheListBelow() => new(true, []);
 
-    public static AccessList AllowAll() => new() { OnlyListed = false };
-
-    public static AccessList OnlyTheListBelow() => new() { OnlyListed = true };
+    /// <summary>This list with one more entry.</summary>
+    public AccessList With(AccessRule rule) => this with { Entries = [.. Entries, rule] };
 
     public bool IsGranted(IPAddress? address, string? reverseName)
     {

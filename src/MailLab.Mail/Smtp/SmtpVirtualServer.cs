@@ -12,6 +12,8 @@ public sealed class SmtpVirtualServer
 {
     private VirtualServerState _ownState = VirtualServerState.Running;
     private int _activeConnections;
+    private Settings.VirtualServerSnapshot _settings;
+    private SessionOptionsCache? _options;
 
     internal SmtpVirtualServer(SmtpService service, string name, IPAddress address, int port, string homeDirectory, string defaultDomain)
     {
@@ -21,7 +23,7 @@ public sealed class SmtpVirtualServer
         Port = port;
         HomeDirectory = new HomeDirectory(homeDirectory);
         Domains = new SmtpDomainList(defaultDomain);
-        Fqdn = service.Host.Name;
+        _settings = MailLab.Mail.Smtp.Settings.VirtualServerSnapshot.Defaults(service.Host.Name);
         Queue = new Queue.QueueManager(this);
         OutboundConnections = new Delivery.OutboundConnectionPool(this);
         Operators = new Security.VirtualServerOperators(service.Host);
@@ -64,23 +66,50 @@ public sealed class SmtpVirtualServer
 
     public SmtpDomainList Domains { get; }
 
-    public SmtpLimitsSettings Limits { get; } = new();
+    /// <summary>The property sheet's settings now; a session or delivery takes it once and keeps to it.</summary>
+    public Settings.VirtualServerSnapshot Settings => Volatile.Read(ref _settings);
 
-    public SmtpAccessSettings Access { get; } = new();
+    public SmtpLimitsSettings Limits => Settings.Limits;
 
-    public SmtpDeliverySettings Delivery { get; } = new();
+    public SmtpAccessSettings Access => Settings.Access;
+
+    public SmtpDeliverySettings Delivery => Settings.Delivery;
 
     /// <summary>Security tab: who may administer this virtual server.</summary>
     public Security.VirtualServerOperators Operators { get; }
 
     /// <summary>Delivery tab → Advanced → Fully-qualified domain name; defaults to the computer's name.</summary>
-    public string Fqdn { get; set; }
+    public string Fqdn => Settings.Fqdn;
 
     /// <summary>Messages tab → "Send copy of Non-Delivery Report to".</summary>
-    public string? NdrCopyTo { get; set; }
+    public string? NdrCopyTo => Settings.NdrCopyTo;
 
     /// <summary>General tab → logging (W3C extended format when on).</summary>
-    public bool LoggingEnabled { get; set; } = true;
+    public bool LoggingEnabled => Settings.LoggingEnabled;
+
+    /// <summary>
+    /// Changes settings: <paramref name="change"/> makes the new snapshot from the current one, which is
+    /// checked as a whole and then swapped in atomically (a concurrent change makes it run again on
+    /// the newer snapshot). A set IIS would refuse throws <see cref="Settings.InvalidSettingException"/>
+    /// and changes nothing.
+    /// </summary>
+    public Settings.VirtualServerSnapshot Configure(Func<Settings.VirtualServerSnapshot, Settings.VirtualServerSnapshot> change)
+    {
+        while (true)
+        {
+            var current = Settings;
+            var next = change(current);
+            if (next.Validate() is { } problem)
+            {
+                throw new Settings.InvalidSettingException(problem.Split(' ')[0], $"IIS would refuse this: {problem}.");
+            }
+
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _settings, next, current), current))
+            {
+                return next;
+            }
+        }
+    }
 
     /// <summary>The state set on this virtual server itself.</summary>
     public VirtualServerState OwnState => _ownState;
@@ -138,8 +167,9 @@ public sealed class SmtpVirtualServer
         var sessionId = trace.NewSessionId();
         var peer = context.RemoteAddress?.ToString();
         var reverseName = Host.World.Dns.ReverseLookup(context.RemoteAddress);
-        var options = CreateSessionOptions(tlsAvailable, !Access.Connection.IsGranted(context.RemoteAddress, reverseName));
-        var handler = new VirtualServerSessionHandler(this, reverseName, sessionId, originTraceSequence);
+        var settings = Settings;
+        var options = SessionOptions(settings, tlsAvailable, !settings.Access.Connection.IsGranted(context.RemoteAddress, reverseName));
+        var handler = new VirtualServerSessionHandler(this, settings, reverseName, sessionId, originTraceSequence);
         if (observer is null)
         {
             // A message relayed by a host of this world continues that host's trace; a new one's trace is known on acceptance.
@@ -151,7 +181,7 @@ public sealed class SmtpVirtualServer
 
         var session = new SmtpServerSession(options, handler, context, observer);
         var count = Interlocked.Increment(ref _activeConnections);
-        var connection = new InboundSmtpConnection(this, session, handler, Limits.ConnectionTimeout, sessionId);
+        var connection = new InboundSmtpConnection(this, session, handler, settings.Limits.ConnectionTimeout, sessionId);
         if (trace.RecordTranscripts)
         {
             trace.Append(Host.Name, Tracing.TraceKind.ConnectionOpened, $"Connection from {remote} to \"{Name}\"", sessionId, peer: peer);
@@ -166,7 +196,7 @@ public sealed class SmtpVirtualServer
             // A paused (or stopping) server refuses new connections; open sessions go on.
             session.Refuse(SmtpReplies.ServiceUnavailable);
         }
-        else if (Limits.MaxConnections is { } max && count > max)
+        else if (settings.Limits.MaxConnections is { } max && count > max)
         {
             session.Refuse(SmtpReplies.TooManyConnections);
         }
@@ -180,48 +210,51 @@ public sealed class SmtpVirtualServer
 
     internal void Release() => Interlocked.Decrement(ref _activeConnections);
 
-    // The options of the last session opened: reused while the settings they come from are unchanged
-    // (they are immutable, and every connection of a busy server would otherwise build the same ones).
-    private SmtpServerOptions? _lastOptions;
-
-    private SmtpServerOptions CreateSessionOptions(bool tlsAvailable, bool reject)
+    /// <summary>
+    /// A session's options, derived once per settings snapshot (and clock) for each of the four
+    /// TLS / refusal combinations: every connection of a busy server shares them.
+    /// </summary>
+    private SmtpServerOptions SessionOptions(Settings.VirtualServerSnapshot settings, bool tlsAvailable, bool reject)
     {
-        var maxMessageSize = (Limits.MaxMessageSizeKb ?? 0) * 1024;
-        var maxSessionSize = (Limits.MaxSessionSizeKb ?? 0) * 1024;
-        var maxRecipients = Limits.MaxRecipientsPerMessage ?? int.MaxValue;
-        var basic = Access.BasicAuthentication;
-        var last = Volatile.Read(ref _lastOptions);
-        if (last is not null
-            && ReferenceEquals(last.HostName, Fqdn)
-            && last.MaxMessageSize == maxMessageSize
-            && last.MaxSessionSize == maxSessionSize
-            && last.MaxRecipients == maxRecipients
-            && last.TlsAvailable == tlsAvailable
-            && last.RequireTls == Access.RequireTls
-            && last.AllowAnonymous == Access.AnonymousAccess
-            && last.AuthMechanisms.Count == (basic ? 3 : 0)
-            && last.RequireTlsForAuth == Access.BasicRequiresTls
-            && last.RejectConnection == reject
-            && ReferenceEquals(last.TimeProvider, Host.World.Clock))
+        var cache = Volatile.Read(ref _options);
+        if (cache is null || !ReferenceEquals(cache.Settings, settings) || !ReferenceEquals(cache.Clock, Host.World.Clock))
         {
-            return last;
+            cache = new SessionOptionsCache(settings, Host.World.Clock);
+            Volatile.Write(ref _options, cache);
         }
 
-        var options = new SmtpServerOptions
+        var slot = (tlsAvailable ? 1 : 0) + (reject ? 2 : 0);
+        var options = Volatile.Read(ref cache.Options[slot]);
+        if (options is null)
         {
-            HostName = Fqdn,
-            MaxMessageSize = maxMessageSize,
-            MaxSessionSize = maxSessionSize,
-            MaxRecipients = maxRecipients,
-            TlsAvailable = tlsAvailable,
-            RequireTls = Access.RequireTls,
-            AllowAnonymous = Access.AnonymousAccess,
-            AuthMechanisms = basic ? ["LOGIN", "PLAIN", "CRAM-MD5"] : [],
-            RequireTlsForAuth = Access.BasicRequiresTls,
-            RejectConnection = reject,
-            TimeProvider = Host.World.Clock,
-        };
-        Volatile.Write(ref _lastOptions, options);
+            options = CreateSessionOptions(settings, tlsAvailable, reject);
+            Volatile.Write(ref cache.Options[slot], options);
+        }
+
         return options;
+    }
+
+    private SmtpServerOptions CreateSessionOptions(Settings.VirtualServerSnapshot settings, bool tlsAvailable, bool reject) => new()
+    {
+        HostName = settings.Fqdn,
+        MaxMessageSize = (settings.Limits.MaxMessageSizeKb ?? 0) * 1024,
+        MaxSessionSize = (settings.Limits.MaxSessionSizeKb ?? 0) * 1024,
+        MaxRecipients = settings.Limits.MaxRecipientsPerMessage ?? int.MaxValue,
+        TlsAvailable = tlsAvailable,
+        RequireTls = settings.Access.RequireTls,
+        AllowAnonymous = settings.Access.AnonymousAccess,
+        AuthMechanisms = settings.Access.BasicAuthentication ? ["LOGIN", "PLAIN", "CRAM-MD5"] : [],
+        RequireTlsForAuth = settings.Access.BasicRequiresTls,
+        RejectConnection = reject,
+        TimeProvider = Host.World.Clock,
+    };
+
+    private sealed class SessionOptionsCache(Settings.VirtualServerSnapshot settings, TimeProvider clock)
+    {
+        public Settings.VirtualServerSnapshot Settings { get; } = settings;
+
+        public TimeProvider Clock { get; } = clock;
+
+        public SmtpServerOptions?[] Options { get; } = new SmtpServerOptions?[4];
     }
 }

@@ -11,12 +11,15 @@ namespace MailLab.Mail.Smtp;
 internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
 {
     private readonly SmtpVirtualServer _server;
+    private readonly Settings.VirtualServerSnapshot _settings;
     private readonly string? _reverseName;
     private readonly long _sessionId;
 
-    public VirtualServerSessionHandler(SmtpVirtualServer server, string? reverseName, long sessionId, long originTraceSequence)
+    /// <param name="settings">The settings the session started with: it keeps to them to the end.</param>
+    public VirtualServerSessionHandler(SmtpVirtualServer server, Settings.VirtualServerSnapshot settings, string? reverseName, long sessionId, long originTraceSequence)
     {
         _server = server;
+        _settings = settings;
         _reverseName = reverseName;
         _sessionId = sessionId;
         OriginTraceSequence = originTraceSequence;
@@ -33,7 +36,7 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
 
     public string? Authenticate(SmtpCredentials credentials)
     {
-        var defaultDomain = _server.Access.BasicDefaultDomain ?? _server.Domains.Default.Name;
+        var defaultDomain = _settings.Access.BasicDefaultDomain ?? _server.Domains.Default.Name;
         var host = _server.Host;
         var account = host.Accounts.FindLogon(credentials.UserName, defaultDomain);
 
@@ -106,11 +109,11 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
             return true;
         }
 
-        if (_server.Access.Relay.IsGranted(context.RemoteAddress, _reverseName))
+        if (_settings.Access.Relay.IsGranted(context.RemoteAddress, _reverseName))
         {
             return true;
         }
 
-        return _server.Access.AllowAuthenticatedRelay && context.AuthenticatedUser is not null;
+        return _settings.Access.AllowAuthenticatedRelay && context.AuthenticatedUser is not null;
     }
 }

@@ -13,7 +13,7 @@ namespace MailLab.Mail.Topology;
 /// </summary>
 internal static class CertificateReader
 {
-    private static readonly string[] Keys = ["file", "key", "password"];
+    internal static readonly string[] Keys = ["file", "key", "password"];
 
     public static CertificateFile? Read(MappingReader file, TopologyDiagnostics diagnostics, string baseDirectory)
     {

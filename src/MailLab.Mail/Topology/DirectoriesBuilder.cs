@@ -17,8 +17,8 @@ namespace MailLab.Mail.Topology;
 /// </summary>
 internal sealed class DirectoriesBuilder(TopologyDiagnostics diagnostics, MailWorld world)
 {
-    private static readonly string[] DirectoryKeys = ["name", "accounts"];
-    private static readonly string[] AccountKeys = ["address", "password", "passwordHash"];
+    internal static readonly string[] DirectoryKeys = ["name", "accounts"];
+    internal static readonly string[] AccountKeys = ["address", "password", "passwordHash"];
 
     public void Read(MappingReader file)
     {

@@ -15,7 +15,7 @@ namespace MailLab.Mail.Topology;
 /// </summary>
 internal sealed class FaultsBuilder(TopologyDiagnostics diagnostics, MailWorld world)
 {
-    private static readonly string[] FaultKeys = ["host", "kind", "stage", "code", "enhancedCode", "text", "count"];
+    internal static readonly string[] FaultKeys = ["host", "kind", "stage", "code", "enhancedCode", "text", "count"];
 
     public void Read(MappingReader file)
     {

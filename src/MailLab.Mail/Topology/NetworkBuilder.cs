@@ -6,8 +6,8 @@ namespace MailLab.Mail.Topology;
 /// <summary>Reads the parts of a topology file that join hosts: DNS records, links and unreachable hosts.</summary>
 internal sealed class NetworkBuilder(TopologyDiagnostics diagnostics, MailWorld world)
 {
-    private static readonly string[] DnsKeys = ["name", "type", "preference", "value"];
-    private static readonly string[] LinkKeys = ["from", "to", "reachable", "latencyMs"];
+    internal static readonly string[] DnsKeys = ["name", "type", "preference", "value"];
+    internal static readonly string[] LinkKeys = ["from", "to", "reachable", "latencyMs"];
 
     public void ReadDns(MappingReader file)
     {

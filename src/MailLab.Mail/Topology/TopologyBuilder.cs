@@ -11,10 +11,10 @@ namespace MailLab.Mail.Topology;
 /// </summary>
 internal sealed class TopologyBuilder
 {
-    private static readonly string[] FileKeys = ["hosts", "dns", "links", "unreachableHosts", "faults", "directories", "certificate"];
-    private static readonly string[] HostKeys = ["name", "address", "smtp", "accounts", "pop3"];
-    private static readonly string[] SmtpKeys = ["state", "virtualServers"];
-    private static readonly string[] AccountKeys = ["address", "password", "passwordHash", "mailbox"];
+    internal static readonly string[] FileKeys = ["hosts", "dns", "links", "unreachableHosts", "faults", "directories", "certificate"];
+    internal static readonly string[] HostKeys = ["name", "address", "smtp", "accounts", "pop3"];
+    internal static readonly string[] SmtpKeys = ["state", "virtualServers"];
+    internal static readonly string[] AccountKeys = ["address", "password", "passwordHash", "mailbox"];
 
     /// <summary>The first default POP3 port (the Windows service's 110 needs privileges).</summary>
     public const int FirstPop3Port = 2110;

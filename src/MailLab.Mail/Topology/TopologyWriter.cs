@@ -1,5 +1,6 @@
 using System.Globalization;
 using MailLab.Mail.Smtp;
+using MailLab.Mail.Smtp.Settings;
 using MailLab.Mail.World;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -81,66 +82,73 @@ public static partial class TopologyWriter
         return node;
     }
 
-    private static YamlMappingNode VirtualServer(SmtpVirtualServer server) => new()
+    private static YamlMappingNode VirtualServer(SmtpVirtualServer server)
     {
-        { "name", Text(server.Name) },
-        { "address", Text(server.Address.ToString()) },
-        { "port", Whole(server.Port) },
-        { "homeDirectory", Text(server.HomeDirectory.Path) },
-        { "fqdn", Text(server.Fqdn) },
-        { "state", Text(TopologyValues.Name(server.OwnState)) },
-        { "loggingEnabled", Bool(server.LoggingEnabled) },
-        { "ndrCopyTo", Text(server.NdrCopyTo) },
-        { "limits", Limits(server.Limits) },
-        { "access", Access(server.Access) },
-        { "delivery", Delivery(server.Delivery) },
-        { "domains", Sequence(server.Domains.All.Select(Domain)) },
-        { "operators", FlowSequence(server.Operators.Names.Select(Text)) },
-    };
+        var settings = server.Settings;
+        var node = new YamlMappingNode
+        {
+            { "name", Text(server.Name) },
+            { "address", Text(server.Address.ToString()) },
+            { "port", Whole(server.Port) },
+            { "homeDirectory", Text(server.HomeDirectory.Path) },
+        };
+
+        // The general settings by property-sheet tab (the FQDN and logging, then the Messages tab's
+        // NDR copy), the virtual server's state after the first of them, its name in the greeting.
+        var general = VirtualServerSettings.All.Where(s => s.Section == SettingSection.General).OrderBy(s => s.Tab).ToArray();
+        foreach (var setting in general)
+        {
+            node.Add(setting.Key, setting.Type.Write(setting.Read(settings)));
+            if (setting == general[0])
+            {
+                node.Add("state", Text(TopologyValues.Name(server.OwnState)));
+            }
+        }
+
+        foreach (var section in SettingsReader.Blocks)
+        {
+            node.Add(SettingsReader.Name(section), Block(section, settings));
+        }
+
+        node.Add("domains", Sequence(server.Domains.All.Select(Domain)));
+        node.Add("operators", FlowSequence(server.Operators.Names.Select(Text)));
+        return node;
+    }
+
+    /// <summary>
+    /// One block of settings in table order: the limits on one line, the others a key a line, with the
+    /// access lists (<c>connection.onlyListed</c>, <c>connection.entries</c>) as one-line mappings.
+    /// </summary>
+    private static YamlMappingNode Block(SettingSection section, Smtp.Settings.VirtualServerSnapshot settings)
+    {
+        var block = new YamlMappingNode { Style = section == SettingSection.Limits ? MappingStyle.Flow : MappingStyle.Any };
+        foreach (var setting in VirtualServerSettings.All.Where(s => s.Section == section))
+        {
+            var value = setting.Type.Write(setting.Read(settings));
+            if (setting.Key.Split('.') is [var list, var key])
+            {
+                if (!block.Children.TryGetValue(list, out var inner))
+                {
+                    inner = new YamlMappingNode { Style = MappingStyle.Flow };
+                    block.Add(list, inner);
+                }
+
+                ((YamlMappingNode)inner).Add(key, value);
+            }
+            else
+            {
+                block.Add(setting.Key, value);
+            }
+        }
+
+        return block;
+    }
 
     /// <summary>An account's password, or its salted hash (see <see cref="PasswordForm"/>).</summary>
     private static (string, YamlNode) Password(Accounts.MailAccount account, PasswordForm passwords) =>
         passwords == PasswordForm.AsGiven && account.Password is { } clear
             ? ("password", Text(clear))
             : ("passwordHash", Text(account.Hash.ToString()));
-
-    private static YamlMappingNode Limits(SmtpLimitsSettings limits) => Flow(
-        ("maxConnections", Whole(limits.MaxConnections)),
-        ("connectionTimeoutMinutes", Number(limits.ConnectionTimeout.TotalMinutes)),
-        ("maxMessageSizeKb", Whole(limits.MaxMessageSizeKb)),
-        ("maxSessionSizeKb", Whole(limits.MaxSessionSizeKb)),
-        ("maxMessagesPerConnection", Whole(limits.MaxMessagesPerConnection)),
-        ("maxRecipientsPerMessage", Whole(limits.MaxRecipientsPerMessage)));
-
-    private static YamlMappingNode Access(SmtpAccessSettings access) => new()
-    {
-        { "anonymousAccess", Bool(access.AnonymousAccess) },
-        { "basicAuthentication", Bool(access.BasicAuthentication) },
-        { "basicRequiresTls", Bool(access.BasicRequiresTls) },
-        { "basicDefaultDomain", Text(access.BasicDefaultDomain) },
-        { "requireTls", Bool(access.RequireTls) },
-        { "connection", AccessList(access.Connection) },
-        { "relay", AccessList(access.Relay) },
-        { "allowAuthenticatedRelay", Bool(access.AllowAuthenticatedRelay) },
-    };
-
-    private static YamlMappingNode AccessList(AccessList list) =>
-        Flow(("onlyListed", Bool(list.OnlyListed)), ("entries", FlowSequence(list.Entries.Select(e => Text(e.Text)))));
-
-    private static YamlMappingNode Delivery(SmtpDeliverySettings delivery) => new()
-    {
-        { "retryIntervalsMinutes", FlowSequence(delivery.RetryIntervals.Select(i => Number(i.TotalMinutes))) },
-        { "delayNotificationHours", Number(delivery.DelayNotification.TotalHours) },
-        { "expirationHours", Number(delivery.Expiration.TotalHours) },
-        { "maxHopCount", Whole(delivery.MaxHopCount) },
-        { "masqueradeDomain", Text(delivery.MasqueradeDomain) },
-        { "smartHost", Text(delivery.SmartHost) },
-        { "outboundPort", Whole(delivery.OutboundPort) },
-        { "maxOutboundConnections", Whole(delivery.MaxOutboundConnections) },
-        { "maxOutboundConnectionsPerDomain", Whole(delivery.MaxOutboundConnectionsPerDomain) },
-        { "outboundTimeoutMinutes", Number(delivery.OutboundTimeout.TotalMinutes) },
-        { "outboundTls", Bool(delivery.OutboundTls) },
-    };
 
     private static YamlMappingNode Domain(SmtpDomain domain) => domain.Type == SmtpDomainType.Remote
         ? Flow(
@@ -177,20 +185,20 @@ public static partial class TopologyWriter
 
     private static YamlSequenceNode Sequence(IEnumerable<YamlNode> items) => new(items);
 
-    private static YamlSequenceNode FlowSequence(IEnumerable<YamlNode> items) => new(items) { Style = SequenceStyle.Flow };
+    internal static YamlSequenceNode FlowSequence(IEnumerable<YamlNode> items) => new(items) { Style = SequenceStyle.Flow };
 
-    private static YamlScalarNode Bool(bool value) => new(value ? "true" : "false");
+    internal static YamlScalarNode Bool(bool value) => new(value ? "true" : "false");
 
-    private static YamlScalarNode Number(double value) => new(value.ToString(CultureInfo.InvariantCulture));
+    internal static YamlScalarNode Number(double value) => new(value.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>A whole number, or <c>null</c> for "no limit".</summary>
-    private static YamlScalarNode Whole(long? value) => new(value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "null");
+    internal static YamlScalarNode Whole(long? value) => new(value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "null");
 
     /// <summary>
     /// A string, quoted when YAML would otherwise read it as something else (null, a boolean, a
     /// number); the emitter adds quotes where plain text is not allowed at all (<c>*.example.com</c>).
     /// </summary>
-    private static YamlScalarNode Text(string? value)
+    internal static YamlScalarNode Text(string? value)
     {
         if (value is null)
         {

@@ -18,10 +18,11 @@ internal sealed class VirtualServerBuilder(TopologyDiagnostics diagnostics, bool
     /// <summary>IIS listens on port 25 unless told otherwise.</summary>
     private const int DefaultPort = 25;
 
-    private static readonly string[] Keys =
-        ["name", "address", "port", "homeDirectory", "fqdn", "state", "loggingEnabled", "ndrCopyTo", "limits", "access", "delivery", "domains", "operators"];
+    /// <summary>The creation wizard's identity, the settings table's general keys and blocks, the state, domains and Security tab.</summary>
+    public static readonly string[] Keys =
+        ["name", "address", "port", "homeDirectory", .. SettingsReader.GeneralKeys, "state", .. SettingsReader.BlockKeys, "domains", "operators"];
 
-    private static readonly string[] DomainKeys = ["name", "type", "allowRelay", "smartHost", "requireTls", "sendHeloInsteadOfEhlo"];
+    internal static readonly string[] DomainKeys = ["name", "type", "allowRelay", "smartHost", "requireTls", "sendHeloInsteadOfEhlo"];
 
     private static readonly string[] RemoteOnlyKeys = ["allowRelay", "smartHost", "requireTls", "sendHeloInsteadOfEhlo"];
 
@@ -88,10 +89,7 @@ internal sealed class VirtualServerBuilder(TopologyDiagnostics diagnostics, bool
             _operators.Add((server, reader));
         }
 
-        ReadIdentity(reader, server);
-        SettingsReader.ReadLimits(reader, server.Limits);
-        SettingsReader.ReadAccess(reader, server.Access);
-        SettingsReader.ReadDelivery(reader, server.Delivery);
+        SettingsReader.Read(reader, server);
         if (reader.Has("state") && TopologyValues.TryRead(reader, "state", TopologyValues.States, out var state))
         {
             if (state == VirtualServerState.Paused)
@@ -170,38 +168,6 @@ internal sealed class VirtualServerBuilder(TopologyDiagnostics diagnostics, bool
 
         _endpoints[endpoint] = (owner, at);
         return true;
-    }
-
-    private void ReadIdentity(MappingReader reader, SmtpVirtualServer server)
-    {
-        if (reader.Has("fqdn") && reader.TryString("fqdn", out var fqdn))
-        {
-            if (NameRules.IsDomainName(fqdn))
-            {
-                server.Fqdn = fqdn;
-            }
-            else
-            {
-                reader.Error("fqdn", $"'{fqdn}' is not a fully-qualified domain name");
-            }
-        }
-
-        if (reader.TryNullableString("ndrCopyTo", out var ndrCopyTo))
-        {
-            if (ndrCopyTo is null || NameRules.IsMailAddress(ndrCopyTo))
-            {
-                server.NdrCopyTo = ndrCopyTo;
-            }
-            else
-            {
-                reader.Error("ndrCopyTo", $"'{ndrCopyTo}' is not an address of the form user@domain");
-            }
-        }
-
-        if (reader.TryBool("loggingEnabled", out var logging))
-        {
-            server.LoggingEnabled = logging;
-        }
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using MailLab.Hosting;
 using MailLab.Mail.Queue;
 using MailLab.Mail.Smtp;
+using MailLab.Mail.Smtp.Settings;
 using MailLab.Mail.Stores;
 using MailLab.Mail.World;
 
@@ -43,24 +44,16 @@ internal static class ApiMapper
         v.HomeDirectory.Path,
         v.Domains.Default.Name,
         v.Domains.All.Select(d => new DomainDto(d.Name, d.Type, d.AllowRelay, d.SmartHost, d.RequireTls)).ToArray(),
-        new LimitsDto(
-            v.Limits.MaxConnections,
-            v.Limits.ConnectionTimeout.TotalMinutes,
-            v.Limits.MaxMessageSizeKb,
-            v.Limits.MaxSessionSizeKb,
-            v.Limits.MaxMessagesPerConnection,
-            v.Limits.MaxRecipientsPerMessage),
-        new AccessDto(
-            v.Access.AnonymousAccess,
-            v.Access.BasicAuthentication,
-            v.Access.BasicRequiresTls,
-            v.Access.RequireTls,
-            v.Access.Connection.OnlyListed,
-            v.Access.Connection.Entries.Select(e => e.Text).ToArray(),
-            v.Access.Relay.OnlyListed,
-            v.Access.Relay.Entries.Select(e => e.Text).ToArray(),
-            v.Access.AllowAuthenticatedRelay),
+        Section(v, SettingSection.Limits),
+        Section(v, SettingSection.Access),
         v.ActiveConnections);
+
+    /// <summary>One block of the settings table (limits, access) by setting name, from one snapshot.</summary>
+    private static IReadOnlyDictionary<string, object?> Section(SmtpVirtualServer v, SettingSection section)
+    {
+        var settings = v.Settings;
+        return VirtualServerSettings.All.Where(s => s.Section == section).ToDictionary(s => s.Name, s => SettingJson.Value(s, settings));
+    }
 
     public static QueueEntryDto ToDto(SmtpVirtualServer v, QueueEntry e)
     {

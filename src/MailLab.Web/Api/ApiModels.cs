@@ -7,6 +7,7 @@ public sealed record ServerDto(string Name, SmtpServiceDto Smtp, IReadOnlyList<L
 
 public sealed record SmtpServiceDto(VirtualServerState State, IReadOnlyList<VirtualServerDto> VirtualServers);
 
+/// <summary>A virtual server; its limits and access settings by name, as the settings table has them (the full set is …/settings).</summary>
 public sealed record VirtualServerDto(
     string Name,
     VirtualServerState State,
@@ -18,30 +19,11 @@ public sealed record VirtualServerDto(
     string HomeDirectory,
     string DefaultDomain,
     IReadOnlyList<DomainDto> Domains,
-    LimitsDto Limits,
-    AccessDto Access,
+    IReadOnlyDictionary<string, object?> Limits,
+    IReadOnlyDictionary<string, object?> Access,
     int ActiveConnections);
 
 public sealed record DomainDto(string Name, SmtpDomainType Type, bool AllowRelay, string? SmartHost, bool RequireTls);
-
-public sealed record LimitsDto(
-    int? MaxConnections,
-    double ConnectionTimeoutMinutes,
-    long? MaxMessageSizeKb,
-    long? MaxSessionSizeKb,
-    int? MaxMessagesPerConnection,
-    int? MaxRecipientsPerMessage);
-
-public sealed record AccessDto(
-    bool AnonymousAccess,
-    bool BasicAuthentication,
-    bool BasicRequiresTls,
-    bool RequireTls,
-    bool ConnectionOnlyListed,
-    IReadOnlyList<string> ConnectionList,
-    bool RelayOnlyListed,
-    IReadOnlyList<string> RelayList,
-    bool AllowAuthenticatedRelay);
 
 public sealed record ListenerDto(string Protocol, string VirtualServer, string Endpoint);
 
@@ -65,3 +47,20 @@ public sealed record NewVirtualServerRequest(string? Name, string? IpAddress, in
 
 /// <summary>The Security tab: the accounts and groups that may administer the virtual server.</summary>
 public sealed record OperatorsDto(IReadOnlyList<string>? Operators);
+
+/// <summary>GET /api/settings/schema: the property sheet's tabs as the settings table lays them out.</summary>
+public sealed record SettingsSchemaDto(IReadOnlyList<SheetTabDto> Tabs);
+
+public sealed record SheetTabDto(string Name, IReadOnlyList<SheetGroupDto> Groups);
+
+public sealed record SheetGroupDto(string Name, IReadOnlyList<SettingSchemaDto> Settings);
+
+/// <summary>One setting: its editor (limit, number, bool, onlyListed, text, list), JSON type, labels by language, help, IIS default and the JSON Schema of its value.</summary>
+public sealed record SettingSchemaDto(
+    string Name,
+    string Editor,
+    string Kind,
+    IReadOnlyDictionary<string, string> Labels,
+    string Help,
+    object? Default,
+    System.Text.Json.Nodes.JsonObject Schema);

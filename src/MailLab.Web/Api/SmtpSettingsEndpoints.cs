@@ -15,6 +15,10 @@ internal static class SmtpSettingsEndpoints
 {
     public static void MapSmtpSettingsEndpoints(this IEndpointRouteBuilder api)
     {
+        api.MapGet("/settings/schema", () => Results.Ok(Schema()))
+            .WithName("GetVirtualServerSettingsSchema")
+            .WithSummary("The settings table the property sheet is built from: tabs, group boxes, and each setting's name, editor, type, default, JSON Schema of its value, en/ru label and help.");
+
         api.MapGet("/servers/{server}/smtp/{virtualServer}/settings", (string server, string virtualServer, MailLabServer runtime) =>
                 ServerEndpoints.Find(runtime, server, virtualServer, out var vs) ?? Results.Ok(SettingJson.ByTab(vs!)))
             .WithName("GetVirtualServerSettings")
@@ -54,5 +58,25 @@ internal static class SmtpSettingsEndpoints
             })
             .WithName("ChangeVirtualServerSettings")
             .WithSummary("Changes settings, all or nothing: a flat object of setting name to value. 400 names the first unknown setting or bad value; the answer is the full settings object.");
+    }
+
+    /// <summary>The property sheet from the settings table: what the page draws and labels (<see cref="SettingsSheet"/>).</summary>
+    internal static SettingsSchemaDto Schema()
+    {
+        var defaults = VirtualServerSnapshot.Defaults("");
+        return new(SettingsSheet.Layout()
+            .Select(tab => new SheetTabDto(tab.Name, tab.Groups
+                .Select(group => new SheetGroupDto(group.Name, group.Settings
+                    .Select(s => new SettingSchemaDto(
+                        s.Name,
+                        s.Type.Editor,
+                        s.Kind.ToString(),
+                        new Dictionary<string, string> { ["en"] = s.LabelEn, ["ru"] = s.LabelRu },
+                        s.Help,
+                        s.Default is "" ? null : SettingJson.Value(s, defaults),
+                        s.Type.Schema()))
+                    .ToArray()))
+                .ToArray()))
+            .ToArray());
     }
 }

@@ -102,7 +102,7 @@ export function showError(slot, message) {
 
 /**
  * The field an API error is about: the first of names that the sentence mentions (the API names the bad
- * setting or argument, e.g. "maxMessageSizeKb must be at least 1"), earliest mention first.
+ * setting or argument, e.g. "\"0\" is not a valid value for \"maxHopCount\""), earliest mention first.
  */
 export function fieldNamed(message, names) {
   let best = null;

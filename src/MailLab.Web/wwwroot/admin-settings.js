@@ -1,42 +1,45 @@
 // The settings of an SMTP virtual server laid out as IIS 6's property sheet tabs (docs/REFERENCE.md, the
-// lecture's slides): each setting's API name, the group box it sits in and how it is edited.
-// kinds: limit (a "Limit … to" box: null = unlimited), number, bool, text (empty = none), list (one entry
+// lecture's slides), from the server's settings table (GET /api/settings/schema): each setting's API
+// name, the group box it sits in, how it is edited and its English and Russian labels.
+// editors: limit (a "Limit … to" box: null = unlimited), number, bool, text (empty = none), list (one entry
 // per line), onlyListed (the "Only the list below" / "All except the list below" pair).
+import { addLabels } from "./i18n.js";
+import { call } from "./admin-api.js";
 
 export const TABS = ["general", "access", "messages", "delivery", "security", "domains"];
 
-export const LAYOUT = {
-  general: [
-    ["connections", [["maxConnections", "limit"], ["connectionTimeoutMinutes", "number"]]],
-    ["logging", [["loggingEnabled", "bool"]]],
-  ],
-  access: [
-    ["authentication", [["anonymousAccess", "bool"], ["basicAuthentication", "bool"], ["basicRequiresTls", "bool"],
-      ["basicDefaultDomain", "text"]]],
-    ["secureCommunication", [["requireTls", "bool"]]],
-    ["connectionControl", [["connectionOnlyListed", "onlyListed"], ["connectionList", "list"]]],
-    ["relayRestrictions", [["relayOnlyListed", "onlyListed"], ["relayList", "list"], ["allowAuthenticatedRelay", "bool"]]],
-  ],
-  messages: [
-    ["limits", [["maxMessageSizeKb", "limit"], ["maxSessionSizeKb", "limit"], ["maxMessagesPerConnection", "limit"],
-      ["maxRecipientsPerMessage", "limit"]]],
-    ["ndr", [["ndrCopyTo", "text"], ["badMailDirectory", "text"]]],
-  ],
-  delivery: [
-    ["retries", [["retryIntervalsMinutes", "list"], ["delayNotificationHours", "number"], ["expirationHours", "number"]]],
-    ["advanced", [["maxHopCount", "number"], ["masqueradeDomain", "text"], ["fqdn", "text"], ["smartHost", "text"]]],
-    ["outbound", [["outboundPort", "number"], ["maxOutboundConnections", "limit"], ["maxOutboundConnectionsPerDomain", "limit"],
-      ["outboundTimeoutMinutes", "number"]]],
-    ["outboundSecurity", [["outboundTls", "bool"]]],
-  ],
-};
+let layout = null;
+let known = new Set();
 
-const KNOWN = new Set(Object.values(LAYOUT).flat().flatMap(([, fields]) => fields.map(([name]) => name)));
+/**
+ * Loads the settings table once: the layout { tab: [[group, [[name, editor]…]]…] } and each setting's
+ * label as "admin.setting.NAME" in both languages.
+ */
+export async function loadLayout() {
+  if (layout) {
+    return layout;
+  }
+  const schema = await call("GET", "/settings/schema");
+  const labels = { en: {}, ru: {} };
+  const built = {};
+  for (const tab of schema.tabs) {
+    built[tab.name] = tab.groups.map((group) => [group.name, group.settings.map((setting) => {
+      for (const [lang, text] of Object.entries(setting.labels)) {
+        (labels[lang] ??= {})[`admin.setting.${setting.name}`] = text;
+      }
+      return [setting.name, setting.editor];
+    })]);
+  }
+  addLabels(labels);
+  known = new Set(Object.values(built).flat().flatMap(([, fields]) => fields.map(([name]) => name)));
+  layout = built;
+  return layout;
+}
 
 /** Settings the API returns that this layout does not place: shown under "Other" on the tab the API puts them. */
 export function extras(settings, tab) {
   const group = settings[tab] ?? {};
-  return Object.keys(group).filter((name) => !KNOWN.has(name)).map((name) => [name, kindOf(group[name])]);
+  return Object.keys(group).filter((name) => !known.has(name)).map((name) => [name, kindOf(group[name])]);
 }
 
 function kindOf(value) {

@@ -5,7 +5,7 @@
 import { t } from "./i18n.js";
 import { call, vsPath } from "./admin-api.js";
 import { el, fieldRow, dialog, open, clearErrors, showFieldError, showError, fieldNamed, portText } from "./admin-dom.js";
-import { TABS, LAYOUT, extras, flatten, parse, listText } from "./admin-settings.js";
+import { TABS, loadLayout, extras, flatten, parse, listText } from "./admin-settings.js";
 import { renderDomains } from "./admin-domains.js";
 
 let sheet = null;
@@ -108,11 +108,15 @@ function panel(tab) {
 async function load() {
   const current = sheet;
   const path = vsPath(current.host, current.vs.name);
-  const [settings, security] = await Promise.allSettled([call("GET", `${path}/settings`), call("GET", `${path}/security`)]);
+  const [settings, security, layout] = await Promise.allSettled([
+    call("GET", `${path}/settings`), call("GET", `${path}/security`), loadLayout()]);
   if (sheet !== current) {
     return;
   }
-  if (settings.status === "fulfilled") {
+  if (layout.status === "rejected") {
+    showError(current.parts.error, layout.reason.display ?? String(layout.reason));
+  } else if (settings.status === "fulfilled") {
+    current.layout = layout.value;
     fillSettings(settings.value);
   } else {
     showError(current.parts.error, settings.reason.display ?? String(settings.reason));
@@ -136,7 +140,7 @@ function fillSettings(settings) {
   sheet.original = flatten(settings);
   sheet.controls.clear();
   for (const tab of ["general", "access", "messages", "delivery"]) {
-    const groups = LAYOUT[tab].map(([group, fields]) => [`admin.group.${group}`, fields]);
+    const groups = (sheet.layout[tab] ?? []).map(([group, fields]) => [`admin.group.${group}`, fields]);
     const other = extras(settings, tab);
     if (other.length > 0) {
       groups.push(["admin.group.other", other]);

@@ -18,7 +18,7 @@ public sealed partial class HopOctetCountTests : AdminApiTestBase
     [InlineData(true)]  // a hop that requires TLS: MailKit over a stream
     public async Task ClientAndServerOfAHop_CountTheSameContentOctets_AsStored(bool tls)
     {
-        TestWorld.Vs(World.MailRu).Delivery.OutboundTls = tls;
+        TestWorld.Vs(World.MailRu).Configure(s => s with { Delivery = s.Delivery with { OutboundTls = tls } });
         using (var smtp = await MailKitClients.ConnectSmtpAsync(World.Server, World.EndPoint(World.MailRu)))
         {
             await smtp.AuthenticateAsync("ivan@mail.ru", "ivan123");

@@ -10,9 +10,10 @@ public sealed class PluralTextTests : AdminApiTestBase
     [Fact]
     public async Task RetryAndExpiry_OfOneMinuteAndOneHour_AreSingular_AndOthersPlural()
     {
-        var delivery = TestWorld.Vs(World.MailRu).Delivery;
-        delivery.RetryIntervals = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)];
-        delivery.Expiration = TimeSpan.FromHours(1);
+        TestWorld.Vs(World.MailRu).Configure(s => s with
+        {
+            Delivery = s.Delivery with { RetryIntervals = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)], Expiration = TimeSpan.FromHours(1) },
+        });
         World.World.Links.SetHostReachable("rosnou.ru", false);
         await SendAsIvanAsync("student@rosnou.ru", "waits");
         await World.World.Work.WhenIdleAsync();

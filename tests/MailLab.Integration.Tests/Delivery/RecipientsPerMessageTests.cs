@@ -36,7 +36,7 @@ public sealed class RecipientsPerMessageTests
         world.World.Links.SetHostReachable("rosnou.ru", false);
         var id = await world.SendAsIvanAsync("five", to);
         await world.IdleAsync();
-        world.Vs("mail.ru").Limits.MaxRecipientsPerMessage = 2;
+        world.Vs("mail.ru").Configure(s => s with { Limits = s.Limits with { MaxRecipientsPerMessage = 2 } });
         world.World.Links.SetHostReachable("rosnou.ru", true);
         await world.AdvanceAsync(TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(1));
 

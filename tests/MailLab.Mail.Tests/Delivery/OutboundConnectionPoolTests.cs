@@ -38,7 +38,7 @@ public sealed class OutboundConnectionPoolTests
     public async Task AConnectionTakesAtMostTheLimit_ThenANewOneCarriesOn()
     {
         var (server, rosnou) = World();
-        server.Delivery.MaxOutboundConnectionsPerDomain = 1;
+        server.Configure(s => s with { Delivery = s.Delivery with { MaxOutboundConnectionsPerDomain = 1 } });
         server.Limits.MaxMessagesPerConnection.Should().Be(20, "IIS's default");
         var wire = new GatedWire();
 
@@ -58,7 +58,7 @@ public sealed class OutboundConnectionPoolTests
     public async Task MessagesBeyondTheOpenConnectionsRoom_OpenAnotherConnection()
     {
         var (server, rosnou) = World();
-        server.Limits.MaxMessagesPerConnection = 2;
+        server.Configure(s => s with { Limits = s.Limits with { MaxMessagesPerConnection = 2 } });
         var wire = new GatedWire { GatedConnections = int.MaxValue };
 
         var sends = Enumerable.Range(1, 5).Select(i => server.OutboundConnections.SendAsync(wire, Request(server, rosnou, $"ML{i}"))).ToArray();
@@ -95,7 +95,7 @@ public sealed class OutboundConnectionPoolTests
     public async Task MessageArrivingAsTheOnlyAllowedConnectionCloses_LeavesOnTheNextOne()
     {
         var (server, rosnou) = World();
-        server.Delivery.MaxOutboundConnectionsPerDomain = 1;
+        server.Configure(s => s with { Delivery = s.Delivery with { MaxOutboundConnectionsPerDomain = 1 } });
         var wire = new GatedWire { GatedConnections = 0, HoldFirstClosing = true };
 
         var first = server.OutboundConnections.SendAsync(wire, Request(server, rosnou, "ML1"));
@@ -115,7 +115,7 @@ public sealed class OutboundConnectionPoolTests
     {
         var (server, rosnou) = World();
         var other = server.Host.World.AddHost("other.example");
-        server.Delivery.MaxOutboundConnections = 1;
+        server.Configure(s => s with { Delivery = s.Delivery with { MaxOutboundConnections = 1 } });
         var wire = new GatedWire();
 
         var first = server.OutboundConnections.SendAsync(wire, Request(server, rosnou, "ML1"));
@@ -166,9 +166,9 @@ public sealed class OutboundConnectionPoolTests
     {
         var (server, rosnou) = World();
         var hops = new[] { rosnou, server.Host.World.AddHost("a.example"), server.Host.World.AddHost("b.example") };
-        server.Delivery.MaxOutboundConnections = 4;
-        server.Delivery.MaxOutboundConnectionsPerDomain = 2;
-        server.Limits.MaxMessagesPerConnection = 7;
+        server.Configure(s => s with { Delivery = s.Delivery with { MaxOutboundConnections = 4 } });
+        server.Configure(s => s with { Delivery = s.Delivery with { MaxOutboundConnectionsPerDomain = 2 } });
+        server.Configure(s => s with { Limits = s.Limits with { MaxMessagesPerConnection = 7 } });
         var wire = new GatedWire { GatedConnections = 0, YieldEvery = 3 };
         const int producers = 8, perProducer = 500;
 

@@ -11,7 +11,10 @@ namespace MailLab.Mail.Smtp.Settings;
 public static class SettingJson
 {
     /// <summary>The settings of each property-sheet tab: tab (general, access, messages, delivery) → name → value.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> ByTab(SmtpVirtualServer server) =>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> ByTab(SmtpVirtualServer server) => ByTab(server.Settings);
+
+    /// <summary>One snapshot's settings by tab (one snapshot: the answer never mixes two versions).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> ByTab(VirtualServerSnapshot server) =>
         VirtualServerSettings.All
             .GroupBy(s => s.Tab)
             .OrderBy(g => g.Key)
@@ -20,9 +23,12 @@ public static class SettingJson
                 g => (IReadOnlyDictionary<string, object?>)g.ToDictionary(s => s.Name, s => Value(s, server)));
 
     /// <summary>The typed value of one setting.</summary>
-    public static object? Value(VirtualServerSetting setting, SmtpVirtualServer server)
+    public static object? Value(VirtualServerSetting setting, SmtpVirtualServer server) => Value(setting, server.Settings);
+
+    /// <summary>The typed value of one setting in a snapshot.</summary>
+    public static object? Value(VirtualServerSetting setting, VirtualServerSnapshot settings)
     {
-        var text = setting.Get(server);
+        var text = setting.Get(settings);
         return setting.Kind switch
         {
             SettingKind.Boolean => text == "true",

@@ -1,15 +1,50 @@
 namespace MailLab.Mail.Smtp.Settings;
 
 /// <summary>
-/// One property-sheet setting of a virtual server, named as in the admin API and the topology file.
-/// <see cref="Section"/> is the topology file's group (limits, access, delivery, general);
-/// <see cref="Tab"/> the IIS property-sheet tab the admin page shows it on (General, Access, Messages, Delivery).
+/// One property-sheet setting of a virtual server, declared once in <see cref="VirtualServerSettings"/>:
+/// its name (the admin API's, the CLI's and the scenario step's), where a topology file has it
+/// (<see cref="Section"/>, <see cref="Key"/>), the IIS tab the API groups it under (<see cref="Tab"/>)
+/// and the place the property sheet shows it (<see cref="Box"/>), its type (range, default from
+/// <see cref="VirtualServerSnapshot.Defaults"/>), its English and Russian labels and help.
 /// </summary>
 public sealed record VirtualServerSetting(
     string Name,
-    string Section,
+    SettingSection Section,
+    string Key,
     SettingTab Tab,
-    SettingKind Kind,
-    string Description,
-    Func<SmtpVirtualServer, string> Get,
-    Action<SmtpVirtualServer, string> Set);
+    SheetBox Box,
+    SettingType Type,
+    string LabelEn,
+    string LabelRu,
+    string Help,
+    Func<VirtualServerSnapshot, object?> Read,
+    Func<VirtualServerSnapshot, object?, VirtualServerSnapshot> With)
+{
+    public SettingKind Kind => Type.Kind;
+
+    /// <summary>The value IIS starts with (null: none or no limit); the FQDN's, the computer's name, is left out.</summary>
+    public object? Default => Read(VirtualServerSnapshot.Defaults(""));
+
+    /// <summary>The text form of the setting's value (what <c>smtp vs get</c> prints).</summary>
+    public string Get(VirtualServerSnapshot settings) => Type.Format(Read(settings));
+
+    public string Get(SmtpVirtualServer server) => Get(server.Settings);
+
+    /// <summary>The snapshot with this setting read from <paramref name="text"/>; throws <see cref="InvalidSettingException"/> for a bad value.</summary>
+    public VirtualServerSnapshot Set(VirtualServerSnapshot settings, string text) => With(settings, Type.Parse(Name, text));
+}
+
+/// <summary>Where a topology file's virtual server holds a setting: in the <c>limits:</c>, <c>access:</c> or <c>delivery:</c> block, or (general) beside its name.</summary>
+public enum SettingSection
+{
+    Limits,
+    Access,
+    Delivery,
+    General,
+}
+
+/// <summary>
+/// The property sheet's place for a setting: its tab (general, access, messages, delivery), its group
+/// box, and optionally the setting it comes before (else it follows the box's others in table order).
+/// </summary>
+public sealed record SheetBox(string Tab, string Group, string? Before = null);

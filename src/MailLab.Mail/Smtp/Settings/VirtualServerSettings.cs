@@ -1,5 +1,4 @@
-using MailLab.Mail.Topology;
-using static MailLab.Mail.Smtp.Settings.SettingValue;
+using static MailLab.Mail.Smtp.Settings.SettingType;
 
 namespace MailLab.Mail.Smtp.Settings;
 
@@ -14,72 +13,114 @@ public static class VirtualServerSettings
     private static readonly VirtualServerSetting[] Table =
     [
         // General and Messages tabs' limits (null: no limit).
-        new("maxConnections", "limits", SettingTab.General, SettingKind.Number, "limit number of connections to (null: no limit)",
-            v => Format(v.Limits.MaxConnections), (v, t) => v.Limits.MaxConnections = NullableInt("maxConnections", t, 1)),
-        new("connectionTimeoutMinutes", "limits", SettingTab.General, SettingKind.Number, "connection time-out, in minutes",
-            v => FormatNumber(v.Limits.ConnectionTimeout.TotalMinutes), (v, t) => v.Limits.ConnectionTimeout = TimeSpan.FromMinutes(Positive("connectionTimeoutMinutes", t))),
-        new("maxMessageSizeKb", "limits", SettingTab.Messages, SettingKind.Number, "limit message size to (KB); advertised with SIZE",
-            v => Format(v.Limits.MaxMessageSizeKb), (v, t) => v.Limits.MaxMessageSizeKb = NullableLong("maxMessageSizeKb", t, 1)),
-        new("maxSessionSizeKb", "limits", SettingTab.Messages, SettingKind.Number, "limit session size to (KB)",
-            v => Format(v.Limits.MaxSessionSizeKb), (v, t) => v.Limits.MaxSessionSizeKb = NullableLong("maxSessionSizeKb", t, 1)),
-        new("maxMessagesPerConnection", "limits", SettingTab.Messages, SettingKind.Number, "limit number of messages per (outgoing) connection to",
-            v => Format(v.Limits.MaxMessagesPerConnection), (v, t) => v.Limits.MaxMessagesPerConnection = NullableInt("maxMessagesPerConnection", t, 1)),
-        new("maxRecipientsPerMessage", "limits", SettingTab.Messages, SettingKind.Number, "limit number of recipients per message to",
-            v => Format(v.Limits.MaxRecipientsPerMessage), (v, t) => v.Limits.MaxRecipientsPerMessage = NullableInt("maxRecipientsPerMessage", t, 1)),
+        new("maxConnections", SettingSection.Limits, "maxConnections", SettingTab.General, new("general", "connections"), Whole(1, nullable: true),
+            "Limit number of connections to", "Ограничить число подключений до", "limit number of connections to (null: no limit)",
+            s => s.Limits.MaxConnections, (s, v) => s with { Limits = s.Limits with { MaxConnections = I(v) } }),
+        new("connectionTimeoutMinutes", SettingSection.Limits, "connectionTimeoutMinutes", SettingTab.General, new("general", "connections"), Positive,
+            "Connection time-out (minutes)", "Время ожидания подключения (мин)", "connection time-out, in minutes",
+            s => s.Limits.ConnectionTimeout.TotalMinutes, (s, v) => s with { Limits = s.Limits with { ConnectionTimeout = TimeSpan.FromMinutes((double)v!) } }),
+        new("maxMessageSizeKb", SettingSection.Limits, "maxMessageSizeKb", SettingTab.Messages, new("messages", "limits"), Whole(1, long.MaxValue, nullable: true),
+            "Limit message size to (KB)", "Ограничить размер сообщения до (КБ)", "limit message size to (KB); advertised with SIZE",
+            s => s.Limits.MaxMessageSizeKb, (s, v) => s with { Limits = s.Limits with { MaxMessageSizeKb = (long?)v } }),
+        new("maxSessionSizeKb", SettingSection.Limits, "maxSessionSizeKb", SettingTab.Messages, new("messages", "limits"), Whole(1, long.MaxValue, nullable: true),
+            "Limit session size to (KB)", "Ограничить размер сеанса до (КБ)", "limit session size to (KB); at least the message size",
+            s => s.Limits.MaxSessionSizeKb, (s, v) => s with { Limits = s.Limits with { MaxSessionSizeKb = (long?)v } }),
+        new("maxMessagesPerConnection", SettingSection.Limits, "maxMessagesPerConnection", SettingTab.Messages, new("messages", "limits"), Whole(1, nullable: true),
+            "Limit number of messages per connection to", "Ограничить число сообщений за подключение до", "limit number of messages per (outgoing) connection to",
+            s => s.Limits.MaxMessagesPerConnection, (s, v) => s with { Limits = s.Limits with { MaxMessagesPerConnection = I(v) } }),
+        new("maxRecipientsPerMessage", SettingSection.Limits, "maxRecipientsPerMessage", SettingTab.Messages, new("messages", "limits"), Whole(1, nullable: true),
+            "Limit number of recipients per message to", "Ограничить число получателей сообщения до", "limit number of recipients per message to",
+            s => s.Limits.MaxRecipientsPerMessage, (s, v) => s with { Limits = s.Limits with { MaxRecipientsPerMessage = I(v) } }),
 
         // Access tab.
-        new("anonymousAccess", "access", SettingTab.Access, SettingKind.Boolean, "Authentication → Anonymous access",
-            v => Format(v.Access.AnonymousAccess), (v, t) => v.Access.AnonymousAccess = Bool("anonymousAccess", t)),
-        new("basicAuthentication", "access", SettingTab.Access, SettingKind.Boolean, "Authentication → Basic authentication (AUTH LOGIN/PLAIN, CRAM-MD5)",
-            v => Format(v.Access.BasicAuthentication), (v, t) => v.Access.BasicAuthentication = Bool("basicAuthentication", t)),
-        new("basicRequiresTls", "access", SettingTab.Access, SettingKind.Boolean, "Basic authentication → Requires TLS encryption",
-            v => Format(v.Access.BasicRequiresTls), (v, t) => v.Access.BasicRequiresTls = Bool("basicRequiresTls", t)),
-        new("basicDefaultDomain", "access", SettingTab.Access, SettingKind.Text, "Basic authentication → default domain (null: none)",
-            v => Format(v.Access.BasicDefaultDomain), (v, t) => v.Access.BasicDefaultDomain = Checked("basicDefaultDomain", t, n => NameRules.IsDomainName(n), "a domain name")),
-        new("requireTls", "access", SettingTab.Access, SettingKind.Boolean, "Secure communication → Require secure channel",
-            v => Format(v.Access.RequireTls), (v, t) => v.Access.RequireTls = Bool("requireTls", t)),
-        new("connectionOnlyListed", "access", SettingTab.Access, SettingKind.Boolean, "Connection control: true = only the list below, false = all except the list below",
-            v => Format(v.Access.Connection.OnlyListed), (v, t) => v.Access.Connection.OnlyListed = Bool("connectionOnlyListed", t)),
-        new("connectionList", "access", SettingTab.Access, SettingKind.TextList, "Connection control list: IPs, subnets or domain names, comma-separated",
-            v => string.Join(", ", v.Access.Connection.Entries), (v, t) => Entries(v.Access.Connection, "connectionList", t)),
-        new("relayOnlyListed", "access", SettingTab.Access, SettingKind.Boolean, "Relay restrictions: true = only the list below, false = all except the list below",
-            v => Format(v.Access.Relay.OnlyListed), (v, t) => v.Access.Relay.OnlyListed = Bool("relayOnlyListed", t)),
-        new("relayList", "access", SettingTab.Access, SettingKind.TextList, "Relay restrictions list: IPs, subnets or domain names, comma-separated",
-            v => string.Join(", ", v.Access.Relay.Entries), (v, t) => Entries(v.Access.Relay, "relayList", t)),
-        new("allowAuthenticatedRelay", "access", SettingTab.Access, SettingKind.Boolean, "Allow all computers which successfully authenticate to relay",
-            v => Format(v.Access.AllowAuthenticatedRelay), (v, t) => v.Access.AllowAuthenticatedRelay = Bool("allowAuthenticatedRelay", t)),
+        new("anonymousAccess", SettingSection.Access, "anonymousAccess", SettingTab.Access, new("access", "authentication"), Bool,
+            "Anonymous access", "Анонимный доступ", "Authentication → Anonymous access",
+            s => s.Access.AnonymousAccess, (s, v) => s with { Access = s.Access with { AnonymousAccess = (bool)v! } }),
+        new("basicAuthentication", SettingSection.Access, "basicAuthentication", SettingTab.Access, new("access", "authentication"), Bool,
+            "Basic authentication", "Обычная проверка подлинности", "Authentication → Basic authentication (AUTH LOGIN/PLAIN, CRAM-MD5)",
+            s => s.Access.BasicAuthentication, (s, v) => s with { Access = s.Access with { BasicAuthentication = (bool)v! } }),
+        new("basicRequiresTls", SettingSection.Access, "basicRequiresTls", SettingTab.Access, new("access", "authentication"), Bool,
+            "Requires TLS encryption", "Требуется TLS-шифрование", "Basic authentication → Requires TLS encryption",
+            s => s.Access.BasicRequiresTls, (s, v) => s with { Access = s.Access with { BasicRequiresTls = (bool)v! } }),
+        new("basicDefaultDomain", SettingSection.Access, "basicDefaultDomain", SettingTab.Access, new("access", "authentication"), SettingType.Text(TextRule.DomainName),
+            "Default domain (Basic)", "Домен по умолчанию (обычная проверка)", "Basic authentication → default domain, added to a user name without one (null: none)",
+            s => s.Access.BasicDefaultDomain, (s, v) => s with { Access = s.Access with { BasicDefaultDomain = (string?)v } }),
+        new("requireTls", SettingSection.Access, "requireTls", SettingTab.Access, new("access", "secureCommunication"), Bool,
+            "Require secure channel (TLS)", "Требовать безопасный канал (TLS)", "Secure communication → Require secure channel",
+            s => s.Access.RequireTls, (s, v) => s with { Access = s.Access with { RequireTls = (bool)v! } }),
+        new("connectionOnlyListed", SettingSection.Access, "connection.onlyListed", SettingTab.Access, new("access", "connectionControl"), OnlyListed,
+            "Grant connection to", "Разрешить подключение", "Connection control: true = only the list below, false = all except the list below",
+            s => s.Access.Connection.OnlyListed, (s, v) => s with { Access = s.Access with { Connection = s.Access.Connection with { OnlyListed = (bool)v! } } }),
+        new("connectionList", SettingSection.Access, "connection.entries", SettingTab.Access, new("access", "connectionControl"), AccessRules,
+            "Computers (IP, subnet, domain)", "Компьютеры (IP, подсеть, домен)", "Connection control list: IPs, subnets or domain names, comma-separated",
+            s => s.Access.Connection.Entries, (s, v) => s with { Access = s.Access with { Connection = s.Access.Connection with { Entries = (IReadOnlyList<AccessRule>)v! } } }),
+        new("relayOnlyListed", SettingSection.Access, "relay.onlyListed", SettingTab.Access, new("access", "relayRestrictions"), OnlyListed,
+            "Allow relay for", "Разрешить ретрансляцию", "Relay restrictions: true = only the list below, false = all except the list below",
+            s => s.Access.Relay.OnlyListed, (s, v) => s with { Access = s.Access with { Relay = s.Access.Relay with { OnlyListed = (bool)v! } } }),
+        new("relayList", SettingSection.Access, "relay.entries", SettingTab.Access, new("access", "relayRestrictions"), AccessRules,
+            "Computers (IP, subnet, domain)", "Компьютеры (IP, подсеть, домен)", "Relay restrictions list: IPs, subnets or domain names, comma-separated",
+            s => s.Access.Relay.Entries, (s, v) => s with { Access = s.Access with { Relay = s.Access.Relay with { Entries = (IReadOnlyList<AccessRule>)v! } } }),
+        new("allowAuthenticatedRelay", SettingSection.Access, "allowAuthenticatedRelay", SettingTab.Access, new("access", "relayRestrictions"), Bool,
+            "Allow all computers which successfully authenticate to relay, regardless of the list above",
+            "Разрешить ретрансляцию всем компьютерам, прошедшим проверку подлинности, независимо от списка",
+            "Allow all computers which successfully authenticate to relay",
+            s => s.Access.AllowAuthenticatedRelay, (s, v) => s with { Access = s.Access with { AllowAuthenticatedRelay = (bool)v! } }),
 
         // Delivery tab.
-        new("retryIntervalsMinutes", "delivery", SettingTab.Delivery, SettingKind.NumberList, "first, second, third and subsequent retry intervals, in minutes (\"15, 30, 60, 240\")",
-            v => string.Join(", ", v.Delivery.RetryIntervals.Select(i => FormatNumber(i.TotalMinutes))), RetryIntervals),
-        new("delayNotificationHours", "delivery", SettingTab.Delivery, SettingKind.Number, "delay notification, in hours",
-            v => FormatNumber(v.Delivery.DelayNotification.TotalHours), (v, t) => v.Delivery.DelayNotification = TimeSpan.FromHours(Positive("delayNotificationHours", t))),
-        new("expirationHours", "delivery", SettingTab.Delivery, SettingKind.Number, "expiration time-out, in hours",
-            v => FormatNumber(v.Delivery.Expiration.TotalHours), (v, t) => v.Delivery.Expiration = TimeSpan.FromHours(Positive("expirationHours", t))),
-        new("maxHopCount", "delivery", SettingTab.Delivery, SettingKind.Number, "Advanced → maximum hop count",
-            v => Format(v.Delivery.MaxHopCount), (v, t) => v.Delivery.MaxHopCount = Int("maxHopCount", t, 1)),
-        new("masqueradeDomain", "delivery", SettingTab.Delivery, SettingKind.Text, "Advanced → masquerade domain (null: none)",
-            v => Format(v.Delivery.MasqueradeDomain), (v, t) => v.Delivery.MasqueradeDomain = Checked("masqueradeDomain", t, n => NameRules.IsDomainName(n), "a domain name")),
-        new("smartHost", "delivery", SettingTab.Delivery, SettingKind.Text, "Advanced → smart host: a name or [IP], optionally :port (null: none)",
-            v => Format(v.Delivery.SmartHost), (v, t) => v.Delivery.SmartHost = Checked("smartHost", t, NameRules.IsSmartHost, "a host name or [IP address], optionally :port")),
-        new("outboundPort", "delivery", SettingTab.Delivery, SettingKind.Number, "Outbound connections → TCP port",
-            v => Format(v.Delivery.OutboundPort), (v, t) => v.Delivery.OutboundPort = Int("outboundPort", t, 1, 65535)),
-        new("maxOutboundConnections", "delivery", SettingTab.Delivery, SettingKind.Number, "Outbound connections → limit (null: no limit)",
-            v => Format(v.Delivery.MaxOutboundConnections), (v, t) => v.Delivery.MaxOutboundConnections = NullableInt("maxOutboundConnections", t, 1)),
-        new("maxOutboundConnectionsPerDomain", "delivery", SettingTab.Delivery, SettingKind.Number, "Outbound connections → limit per domain (null: no limit)",
-            v => Format(v.Delivery.MaxOutboundConnectionsPerDomain), (v, t) => v.Delivery.MaxOutboundConnectionsPerDomain = NullableInt("maxOutboundConnectionsPerDomain", t, 1)),
-        new("outboundTimeoutMinutes", "delivery", SettingTab.Delivery, SettingKind.Number, "Outbound connections → time-out, in minutes",
-            v => FormatNumber(v.Delivery.OutboundTimeout.TotalMinutes), (v, t) => v.Delivery.OutboundTimeout = TimeSpan.FromMinutes(Positive("outboundTimeoutMinutes", t))),
-        new("outboundTls", "delivery", SettingTab.Delivery, SettingKind.Boolean, "Outbound security → TLS encryption",
-            v => Format(v.Delivery.OutboundTls), (v, t) => v.Delivery.OutboundTls = Bool("outboundTls", t)),
+        new("retryIntervalsMinutes", SettingSection.Delivery, "retryIntervalsMinutes", SettingTab.Delivery, new("delivery", "retries"), Intervals,
+            "Retry intervals: first, second, third, subsequent (minutes)", "Интервалы повтора: первый, второй, третий, последующие (мин)",
+            "first, second, third and subsequent retry intervals, in minutes (\"15, 30, 60, 240\")",
+            s => s.Delivery.RetryIntervals.Select(i => i.TotalMinutes).ToArray(),
+            (s, v) => s with { Delivery = s.Delivery with { RetryIntervals = ((IReadOnlyList<double>)v!).Select(TimeSpan.FromMinutes).ToArray() } }),
+        new("delayNotificationHours", SettingSection.Delivery, "delayNotificationHours", SettingTab.Delivery, new("delivery", "retries"), Positive,
+            "Delay notification (hours)", "Уведомление о задержке (ч)", "delay notification, in hours",
+            s => s.Delivery.DelayNotification.TotalHours, (s, v) => s with { Delivery = s.Delivery with { DelayNotification = TimeSpan.FromHours((double)v!) } }),
+        new("expirationHours", SettingSection.Delivery, "expirationHours", SettingTab.Delivery, new("delivery", "retries"), Positive,
+            "Expiration time-out (hours)", "Срок истечения (ч)", "expiration time-out, in hours",
+            s => s.Delivery.Expiration.TotalHours, (s, v) => s with { Delivery = s.Delivery with { Expiration = TimeSpan.FromHours((double)v!) } }),
+        new("maxHopCount", SettingSection.Delivery, "maxHopCount", SettingTab.Delivery, new("delivery", "advanced"), Whole(1),
+            "Maximum hop count", "Максимальное число переходов", "Advanced → maximum hop count, counted from Received headers",
+            s => s.Delivery.MaxHopCount, (s, v) => s with { Delivery = s.Delivery with { MaxHopCount = (int)(long)v! } }),
+        new("masqueradeDomain", SettingSection.Delivery, "masqueradeDomain", SettingTab.Delivery, new("delivery", "advanced"), SettingType.Text(TextRule.DomainName),
+            "Masquerade domain", "Маскирующий домен", "Advanced → masquerade domain, replaces the local domain in MAIL FROM (null: none)",
+            s => s.Delivery.MasqueradeDomain, (s, v) => s with { Delivery = s.Delivery with { MasqueradeDomain = (string?)v } }),
+        new("smartHost", SettingSection.Delivery, "smartHost", SettingTab.Delivery, new("delivery", "advanced"), SettingType.Text(TextRule.SmartHost),
+            "Smart host", "Смарт-хост", "Advanced → smart host: a name or [IP], optionally :port (null: none)",
+            s => s.Delivery.SmartHost, (s, v) => s with { Delivery = s.Delivery with { SmartHost = (string?)v } }),
+        new("outboundPort", SettingSection.Delivery, "outboundPort", SettingTab.Delivery, new("delivery", "outbound"), Whole(1, 65535),
+            "TCP port", "TCP-порт", "Outbound connections → TCP port",
+            s => s.Delivery.OutboundPort, (s, v) => s with { Delivery = s.Delivery with { OutboundPort = (int)(long)v! } }),
+        new("maxOutboundConnections", SettingSection.Delivery, "maxOutboundConnections", SettingTab.Delivery, new("delivery", "outbound"), Whole(1, nullable: true),
+            "Limit number of connections to", "Ограничить число подключений до", "Outbound connections → limit (null: no limit)",
+            s => s.Delivery.MaxOutboundConnections, (s, v) => s with { Delivery = s.Delivery with { MaxOutboundConnections = I(v) } }),
+        new("maxOutboundConnectionsPerDomain", SettingSection.Delivery, "maxOutboundConnectionsPerDomain", SettingTab.Delivery, new("delivery", "outbound"), Whole(1, nullable: true),
+            "Limit number of connections per domain to", "Ограничить число подключений на домен до", "Outbound connections → limit per domain (null: no limit)",
+            s => s.Delivery.MaxOutboundConnectionsPerDomain, (s, v) => s with { Delivery = s.Delivery with { MaxOutboundConnectionsPerDomain = I(v) } }),
+        new("outboundTimeoutMinutes", SettingSection.Delivery, "outboundTimeoutMinutes", SettingTab.Delivery, new("delivery", "outbound"), Positive,
+            "Time-out (minutes)", "Время ожидания (мин)", "Outbound connections → time-out, in minutes",
+            s => s.Delivery.OutboundTimeout.TotalMinutes, (s, v) => s with { Delivery = s.Delivery with { OutboundTimeout = TimeSpan.FromMinutes((double)v!) } }),
+        new("outboundTls", SettingSection.Delivery, "outboundTls", SettingTab.Delivery, new("delivery", "outboundSecurity"), Bool,
+            "TLS encryption", "TLS-шифрование", "Outbound security → TLS encryption",
+            s => s.Delivery.OutboundTls, (s, v) => s with { Delivery = s.Delivery with { OutboundTls = (bool)v! } }),
 
-        // Identity, NDR copy and logging.
-        new("fqdn", "general", SettingTab.General, SettingKind.Text, "Delivery → Advanced → fully-qualified domain name (the name in the greeting)",
-            v => v.Fqdn, (v, t) => v.Fqdn = Checked("fqdn", t, n => NameRules.IsDomainName(n), "a domain name") ?? throw Invalid("fqdn", t, "a domain name")),
-        new("ndrCopyTo", "general", SettingTab.Messages, SettingKind.Text, "Messages → send a copy of each non-delivery report to (null: nobody)",
-            v => Format(v.NdrCopyTo), (v, t) => v.NdrCopyTo = Checked("ndrCopyTo", t, NameRules.IsMailAddress, "an address user@domain")),
-        new("loggingEnabled", "general", SettingTab.General, SettingKind.Boolean, "General → enable logging",
-            v => Format(v.LoggingEnabled), (v, t) => v.LoggingEnabled = Bool("loggingEnabled", t)),
+        // Identity, NDR copy and logging: beside the virtual server's name in a topology file.
+        new("fqdn", SettingSection.General, "fqdn", SettingTab.General, new("delivery", "advanced", Before: "smartHost"), SettingType.Text(TextRule.Fqdn, nullable: false),
+            "Fully-qualified domain name", "Полное доменное имя (FQDN)", "Delivery → Advanced → fully-qualified domain name (the name in the greeting; default: the computer's name)",
+            s => s.Fqdn, (s, v) => s with { Fqdn = (string)v! }),
+        new("ndrCopyTo", SettingSection.General, "ndrCopyTo", SettingTab.Messages, new("messages", "ndr"), SettingType.Text(TextRule.MailAddress),
+            "Send copy of Non-Delivery Report to", "Отправлять копию отчёта о недоставке", "Messages → send a copy of each non-delivery report to (null: nobody)",
+            s => s.NdrCopyTo, (s, v) => s with { NdrCopyTo = (string?)v }),
+        new("loggingEnabled", SettingSection.General, "loggingEnabled", SettingTab.General, new("general", "logging"), Bool,
+            "Enable logging (W3C extended)", "Вести журнал (расширенный формат W3C)", "General → enable logging",
+            s => s.LoggingEnabled, (s, v) => s with { LoggingEnabled = (bool)v! }),
+    ];
+
+    /// <summary>Rules between settings, checked once every change of a set is in (so raising two related limits in one go works).</summary>
+    private static readonly (string Setting, Func<VirtualServerSnapshot, bool> Holds, string Rule)[] Rules =
+    [
+        // The session size counts message bodies, so it can't be less than one message (KB 303759).
+        ("maxSessionSizeKb", s => s.Limits is not { MaxSessionSizeKb: { } session, MaxMessageSizeKb: { } message } || session >= message,
+            "must be at least maxMessageSizeKb"),
     ];
 
     /// <summary>Other spellings: the topology file's nested keys and the API's list names.</summary>
@@ -123,7 +164,7 @@ public static class VirtualServerSettings
         }
 
         var closest = Closest(key);
-        var groups = Table.GroupBy(s => s.Section).Select(g => $"{g.Key}: {string.Join(", ", g.Select(s => s.Name))}");
+        var groups = Table.GroupBy(s => s.Section).Select(g => $"{g.Key.ToString().ToLowerInvariant()}: {string.Join(", ", g.Select(s => s.Name))}");
         throw new InvalidSettingException(
             name,
             $"Unknown setting \"{name}\"{(closest is null ? "" : $" (did you mean \"{closest}\"?)")}. Valid settings are {string.Join("; ", groups)}.");
@@ -134,40 +175,36 @@ public static class VirtualServerSettings
 
     /// <summary>
     /// Sets several settings at once, all or nothing: the first unknown name or bad value (or a set of
-    /// limits IIS would refuse together) throws and leaves every setting as it was.
+    /// limits IIS would refuse together, checked once every change is in so that raising two related
+    /// limits in one go works) throws, and the virtual server keeps its snapshot.
     /// </summary>
     public static void ApplyAll(SmtpVirtualServer server, IReadOnlyList<KeyValuePair<string, string>> changes)
     {
         var settings = changes.Select(c => Find(c.Key)).ToArray();
-        lock (server)
+        var values = settings.Select((s, i) => s.Type.Parse(s.Name, changes[i].Value)).ToArray();
+        server.Configure(snapshot =>
         {
-            var limits = server.Limits;
-            var limitsBefore = (limits.MaxConnections, limits.ConnectionTimeout, limits.MaxMessageSizeKb, limits.MaxSessionSizeKb, limits.MaxMessagesPerConnection, limits.MaxRecipientsPerMessage);
-            var before = settings.Distinct().Select(s => (Setting: s, Text: s.Get(server))).ToArray();
-            try
+            for (var i = 0; i < settings.Length; i++)
             {
-                for (var i = 0; i < settings.Length; i++)
-                {
-                    settings[i].Set(server, changes[i].Value);
-                }
-
-                // Checked once every change is in, so that raising two related limits in one go works.
-                if (limits.Validate() is { } problem)
-                {
-                    throw new InvalidSettingException(problem.Split(' ')[0], $"IIS would refuse this: {problem}.");
-                }
+                snapshot = settings[i].With(snapshot, values[i]);
             }
-            catch
-            {
-                foreach (var (setting, text) in before.Where(b => b.Setting.Section != "limits"))
-                {
-                    setting.Set(server, text);
-                }
 
-                (limits.MaxConnections, limits.ConnectionTimeout, limits.MaxMessageSizeKb, limits.MaxSessionSizeKb, limits.MaxMessagesPerConnection, limits.MaxRecipientsPerMessage) = limitsBefore;
-                throw;
+            return snapshot;
+        });
+    }
+
+    /// <summary>The first setting out of its range, or rule between settings broken, as "setting must …"; null when IIS would take the set.</summary>
+    public static string? Validate(VirtualServerSnapshot settings)
+    {
+        foreach (var setting in Table)
+        {
+            if (setting.Type.Check(setting.Read(settings)) is { } problem)
+            {
+                return $"{setting.Name} {problem}";
             }
         }
+
+        return Rules.Where(r => !r.Holds(settings)).Select(r => $"{r.Setting} {r.Rule}").FirstOrDefault();
     }
 
     /// <summary>A likely meant name: a near miss by edit distance, or one name inside the other ("maxRecipients").</summary>
@@ -175,25 +212,5 @@ public static class VirtualServerSettings
         Topology.KeySuggester.Closest(typed, Table.Select(s => s.Name))
         ?? (typed.Length >= 4 ? Table.Select(s => s.Name).FirstOrDefault(n => n.Contains(typed, StringComparison.OrdinalIgnoreCase) || typed.Contains(n, StringComparison.OrdinalIgnoreCase)) : null);
 
-    /// <summary>Null for "none", else the text when it passes the topology file's rule for such a value.</summary>
-    private static string? Checked(string name, string text, Func<string, bool> valid, string expected) =>
-        NullableText(text) is not { } value ? null : valid(value) ? value : throw Invalid(name, text, expected);
-
-    private static void Entries(AccessList list, string name, string text)
-    {
-        var rules = new List<AccessRule>();
-        foreach (var item in List(text))
-        {
-            rules.Add(AccessRule.TryParse(item, out var rule) ? rule! : throw Invalid(name, item, "an IP address (192.0.2.1), a subnet (192.0.2.0/24) or a domain name"));
-        }
-
-        list.Entries.Clear();
-        list.Entries.AddRange(rules);
-    }
-
-    private static void RetryIntervals(SmtpVirtualServer server, string text)
-    {
-        var intervals = List(text).Select(i => TimeSpan.FromMinutes(Positive("retryIntervalsMinutes", i))).ToList();
-        server.Delivery.RetryIntervals = intervals.Count > 0 ? intervals : throw Invalid("retryIntervalsMinutes", text, "at least one interval (the last one repeats)");
-    }
+    private static int? I(object? value) => (int?)(long?)value;
 }

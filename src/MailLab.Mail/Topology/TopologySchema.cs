@@ -1,0 +1,146 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MailLab.Mail.Smtp.Settings;
+
+namespace MailLab.Mail.Topology;
+
+/// <summary>
+/// The JSON Schema (draft 2020-12) of a topology file, so that an editor completes and checks one
+/// (YAML editors read JSON Schema: <c># yaml-language-server: $schema=…</c>). A virtual server's settings
+/// come from the settings table with their types, ranges, defaults, labels and help; every mapping lists
+/// the keys the loader reads, so a misspelt key is refused as the loader refuses it. Values the loader
+/// checks itself (addresses, DNS records, POP3 mailboxes) are left open here.
+/// </summary>
+public static class TopologySchema
+{
+    /// <summary>Where the schema is kept in the repository (a test checks it is up to date).</summary>
+    public const string RepositoryPath = "docs/topology.schema.json";
+
+    public static JsonObject Create() => new()
+    {
+        ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+        ["title"] = "MailLab topology",
+        ["description"] = "Hosts with their SMTP virtual servers, accounts and POP3 service, DNS records and network links (README.md, \"Topology files\").",
+        ["type"] = "object",
+        ["additionalProperties"] = false,
+        ["properties"] = Open(TopologyBuilder.FileKeys, new()
+        {
+            ["hosts"] = ListOf(Host()),
+            ["dns"] = ListOf(Mapping(NetworkBuilder.DnsKeys)),
+            ["links"] = ListOf(Mapping(NetworkBuilder.LinkKeys)),
+            ["unreachableHosts"] = ListOf(new JsonObject { ["type"] = "string" }),
+            ["faults"] = ListOf(Mapping(FaultsBuilder.FaultKeys)),
+            ["directories"] = ListOf(Mapping(DirectoriesBuilder.DirectoryKeys, new() { ["accounts"] = ListOf(Mapping(DirectoriesBuilder.AccountKeys)) })),
+            ["certificate"] = Mapping(CertificateReader.Keys),
+        }),
+    };
+
+    /// <summary>The schema as <see cref="RepositoryPath"/> holds it: indented, one trailing newline.</summary>
+    public static string Text() =>
+        Create().ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).ReplaceLineEndings("\n") + "\n";
+
+    private static JsonObject Host() => Mapping(TopologyBuilder.HostKeys, new()
+    {
+        ["name"] = new JsonObject { ["type"] = "string", ["description"] = "the computer's name, e.g. mail.ru" },
+        ["smtp"] = Mapping(TopologyBuilder.SmtpKeys, new()
+        {
+            ["state"] = State(),
+            ["virtualServers"] = ListOf(VirtualServer()),
+        }),
+        ["accounts"] = ListOf(Mapping(TopologyBuilder.AccountKeys)),
+        ["pop3"] = Mapping(Pop3Builder.Pop3Keys),
+    }, required: "name");
+
+    private static JsonObject VirtualServer()
+    {
+        var properties = new Dictionary<string, JsonNode>
+        {
+            ["name"] = new JsonObject { ["type"] = "string" },
+            ["port"] = new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["maximum"] = 65535, ["description"] = "TCP port (IIS uses 25; 0 picks a free port)" },
+            ["state"] = State(),
+            ["domains"] = ListOf(Mapping(VirtualServerBuilder.DomainKeys)),
+            ["operators"] = ListOf(new JsonObject { ["type"] = "string" }),
+        };
+        foreach (var setting in VirtualServerSettings.All.Where(s => s.Section == SettingSection.General))
+        {
+            properties[setting.Key] = Setting(setting);
+        }
+
+        foreach (var section in SettingsReader.Blocks)
+        {
+            properties[SettingsReader.Name(section)] = Block(section);
+        }
+
+        return Mapping(VirtualServerBuilder.Keys, properties, required: "name");
+    }
+
+    /// <summary>A block of settings; the access lists (<c>connection.onlyListed</c>…) are mappings inside it.</summary>
+    private static JsonObject Block(SettingSection section)
+    {
+        var properties = new Dictionary<string, JsonNode>();
+        foreach (var setting in VirtualServerSettings.All.Where(s => s.Section == section))
+        {
+            if (setting.Key.Split('.') is [var list, var key])
+            {
+                if (!properties.ContainsKey(list))
+                {
+                    properties[list] = Mapping(SettingsReader.KeysOf(section, list + "."), []);
+                }
+
+                ((JsonObject)properties[list]["properties"]!)[key] = Setting(setting);
+            }
+            else
+            {
+                properties[setting.Key] = Setting(setting);
+            }
+        }
+
+        return Mapping(SettingsReader.KeysOf(section), properties);
+    }
+
+    /// <summary>One setting: its type and range, and for editors its label (title), help (description) and IIS default.</summary>
+    private static JsonObject Setting(VirtualServerSetting setting)
+    {
+        var schema = setting.Type.Schema();
+        schema["title"] = setting.LabelEn;
+        schema["description"] = setting.Help;
+        if (setting.Default is not (null or ""))
+        {
+            schema["default"] = JsonSerializer.SerializeToNode(SettingJson.Value(setting, VirtualServerSnapshot.Defaults("")));
+        }
+
+        return schema;
+    }
+
+    private static JsonObject State() => new() { ["enum"] = new JsonArray("running", "paused", "stopped") };
+
+    private static JsonObject ListOf(JsonNode items) => new() { ["type"] = new JsonArray("array", "null"), ["items"] = items };
+
+    /// <summary>A mapping with exactly these keys: the given schemas, any value for the others (the loader checks them).</summary>
+    private static JsonObject Mapping(IEnumerable<string> keys, Dictionary<string, JsonNode>? properties = null, string? required = null)
+    {
+        var schema = new JsonObject
+        {
+            ["type"] = new JsonArray("object", "null"),
+            ["additionalProperties"] = false,
+            ["properties"] = Open(keys, properties ?? []),
+        };
+        if (required is not null)
+        {
+            schema["required"] = new JsonArray(required);
+        }
+
+        return schema;
+    }
+
+    private static JsonObject Open(IEnumerable<string> keys, Dictionary<string, JsonNode> known)
+    {
+        var properties = new JsonObject();
+        foreach (var key in keys)
+        {
+            properties[key] = known.Remove(key, out var schema) ? schema : new JsonObject();
+        }
+
+        return known.Count == 0 ? properties : throw new InvalidOperationException($"Not keys of the mapping: {string.Join(", ", known.Keys)}");
+    }
+}

@@ -225,7 +225,7 @@ internal static class MacroBench
     /// <paramref name="shape"/>.Sessions client tasks share the message count; each message is its own
     /// connection unless the shape reuses connections (smtp-source -d).
     /// </summary>
-    private static async Task<int> RunClientsAsync(Shape shape, SmtpWorkload work, Func<Task<Stream>> connect, Action<Exception> fail, CancellationToken token)
+    internal static async Task<int> RunClientsAsync(Shape shape, SmtpWorkload work, Func<Task<Stream>> connect, Action<Exception> fail, CancellationToken token)
     {
         var next = 0;
         var sent = 0;
@@ -294,7 +294,7 @@ internal static class MacroBench
         return sent;
     }
 
-    private static async Task<Stream> ConnectTcpAsync(IPEndPoint endPoint, CancellationToken token)
+    internal static async Task<Stream> ConnectTcpAsync(IPEndPoint endPoint, CancellationToken token)
     {
         var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try

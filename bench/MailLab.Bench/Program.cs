@@ -10,6 +10,7 @@ using MailLab.Bench;
 // dotnet run -c Release --project bench/MailLab.Bench -- micro [BenchmarkDotNet arguments]
 // dotnet run -c Release --project bench/MailLab.Bench -- relay [--quick] [--no-transcripts] [--direct] [--messages N] [--hops N] [--per-connection N]
 // dotnet run -c Release --project bench/MailLab.Bench -- pop3 [--quick]
+// dotnet run -c Release --project bench/MailLab.Bench -- memory [--messages N] [--size OCTETS] [--sessions N] [--new-connections] [--limit RATIO]
 if (args.Length > 0 && args[0] == "micro")
 {
     // In-process: no second build of a generated project, short runs (this is a 2-core machine).
@@ -26,6 +27,28 @@ if (args.Length > 0 && args[0] == "micro")
 if (args.Length > 0 && args[0] == "pop3")
 {
     return await Pop3Bench.RunAsync(sessions: args.Contains("--quick") ? 2_000 : 20_000, clients: 20);
+}
+
+if (args.Length > 0 && args[0] == "memory")
+{
+    var memoryMessages = 150_000;
+    var size = 1024;
+    var sessions = 20;
+    var limit = 1.2;
+    for (var i = 1; i < args.Length - 1; i++)
+    {
+        // --messages N, --size OCTETS (of body, as smtp-source's -l), --sessions N, --limit RATIO.
+        _ = args[i] switch
+        {
+            "--messages" => int.TryParse(args[i + 1], out memoryMessages),
+            "--size" => int.TryParse(args[i + 1], out size),
+            "--sessions" => int.TryParse(args[i + 1], out sessions),
+            "--limit" => double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out limit),
+            _ => false,
+        };
+    }
+
+    return await MemoryBench.RunAsync(memoryMessages, size, sessions, reuse: !args.Contains("--new-connections"), limit);
 }
 
 if (args.Length > 0 && args[0] == "relay")

@@ -73,7 +73,7 @@ public static class Cleanup
     public static (int Received, bool HasMessageId, bool HasDate) Inspect(ReadOnlyMemory<byte> content) =>
         Parse(content) is { } headers ? (headers.Received, headers.HasMessageId, headers.HasDate) : (0, false, false);
 
-    /// <summary>The header block, read by MimeKit; null when it cannot be parsed. Valid until the next call on this thread.</summary>
+    /// <summary>The header block, read by MimeKit; null when it cannot be parsed.</summary>
     private static HeaderFacts? Parse(ReadOnlyMemory<byte> content)
     {
         var headerLength = HeaderBlockLength(content.Span);

@@ -3,51 +3,24 @@ using MimeKit;
 namespace MailLab.Mail.Delivery;
 
 /// <summary>
-/// What cleanup and a stored message's summary need from a header block, read with MimeKit's
-/// event-style <see cref="MimeReader"/> (no <see cref="HeaderList"/> is built, with its index and
-/// change events for every header): how many Received headers there are and the second of them
-/// (the previous hop's), whether Message-ID and Date are present, and the first Subject and From.
-/// One reader per thread is given each header block in turn (a new reader allocates its read-ahead
-/// buffer), so what <see cref="Read"/> returns is valid until the next call on the same thread.
+/// What cleanup and a stored message's summary need from a header block: how many Received headers
+/// there are and the second of them (the previous hop's), whether Message-ID and Date are present,
+/// and the first Subject and From. A value the caller owns: each <see cref="Read"/> returns its own.
 /// </summary>
-internal sealed class HeaderFacts : MimeReader
+internal readonly record struct HeaderFacts(int Received, bool HasMessageId, bool HasDate, Header? SecondReceived, Header? Subject, Header? From)
 {
     [ThreadStatic]
-    private static HeaderFacts? PerThread;
-
-    private HeaderFacts()
-        : base(Stream.Null, MimeFormat.Entity)
-    {
-    }
-
-    public int Received { get; private set; }
-
-    public bool HasMessageId { get; private set; }
-
-    public bool HasDate { get; private set; }
-
-    /// <summary>The second Received header: the one the previous hop wrote, below ours.</summary>
-    public Header? SecondReceived { get; private set; }
-
-    public Header? Subject { get; private set; }
-
-    public Header? From { get; private set; }
+    private static Reader? PerThread;
 
     /// <summary>Reads the header block of <paramref name="headers"/>; null when MimeKit cannot parse it.</summary>
     public static HeaderFacts? Read(Stream headers)
     {
-        var reader = PerThread ??= new HeaderFacts();
-        reader.Received = 0;
-        reader.HasMessageId = false;
-        reader.HasDate = false;
-        reader.SecondReceived = null;
-        reader.Subject = null;
-        reader.From = null;
-        reader.SetStream(headers, MimeFormat.Entity);
+        // A reader allocates its read-ahead buffer, so each thread keeps one and gives it each block in
+        // turn; what it found is copied out before the call returns.
+        var reader = PerThread ??= new Reader();
         try
         {
-            reader.ReadHeaders(CancellationToken.None);
-            return reader;
+            return reader.Read(headers);
         }
         catch (FormatException)
         {
@@ -55,29 +28,48 @@ internal sealed class HeaderFacts : MimeReader
         }
     }
 
-    protected override void OnHeaderRead(Header header, int beginLineNumber, CancellationToken cancellationToken)
+    /// <summary>MimeKit's event-style reader (no <see cref="HeaderList"/> is built, with its index and change events for every header).</summary>
+    private sealed class Reader() : MimeReader(Stream.Null, MimeFormat.Entity)
     {
-        switch (header.Id)
-        {
-            case HeaderId.Received:
-                if (++Received == 2)
-                {
-                    SecondReceived = header;
-                }
+        private HeaderFacts _found;
 
-                break;
-            case HeaderId.MessageId:
-                HasMessageId = true;
-                break;
-            case HeaderId.Date:
-                HasDate = true;
-                break;
-            case HeaderId.Subject:
-                Subject ??= header;
-                break;
-            case HeaderId.From:
-                From ??= header;
-                break;
+        public HeaderFacts Read(Stream headers)
+        {
+            _found = default;
+            SetStream(headers, MimeFormat.Entity);
+            try
+            {
+                ReadHeaders(CancellationToken.None);
+                return _found;
+            }
+            finally
+            {
+                _found = default;
+                SetStream(Stream.Null, MimeFormat.Entity);
+            }
+        }
+
+        protected override void OnHeaderRead(Header header, int beginLineNumber, CancellationToken cancellationToken)
+        {
+            switch (header.Id)
+            {
+                case HeaderId.Received:
+                    var count = _found.Received + 1;
+                    _found = _found with { Received = count, SecondReceived = count == 2 ? header : _found.SecondReceived };
+                    break;
+                case HeaderId.MessageId:
+                    _found = _found with { HasMessageId = true };
+                    break;
+                case HeaderId.Date:
+                    _found = _found with { HasDate = true };
+                    break;
+                case HeaderId.Subject when _found.Subject is null:
+                    _found = _found with { Subject = header };
+                    break;
+                case HeaderId.From when _found.From is null:
+                    _found = _found with { From = header };
+                    break;
+            }
         }
     }
 }

@@ -15,8 +15,8 @@ public sealed partial class StoredMessage
         Sequence = sequence;
         TraceSequence = traceSequence == 0 ? sequence : traceSequence;
         HostName = hostName;
-        Sender = sender;
-        Recipients = recipients;
+        Sender = SharedText.Share(sender);
+        Recipients = SharedText.Share(recipients);
         Data = data;
         Received = received;
     }
@@ -57,7 +57,7 @@ public sealed partial class StoredMessage
     private (string Subject, string From)? _headers;
 
     /// <summary>Subject and From already read from this message's header block (by cleanup), so they need no second parse.</summary>
-    internal void KnowHeaders(string subject, string from) => _headers = (subject, from);
+    internal void KnowHeaders(string subject, string from) => _headers = (SharedText.Share(subject), SharedText.Share(from));
 
     /// <summary>
     /// The previous MailLab hop as "server/id", read from the second Received header (ours is the
@@ -92,12 +92,19 @@ public sealed partial class StoredMessage
         var previous = headers.SecondReceived?.Value is { } received && PreviousHopPattern().Match(received) is { Success: true } hop
             ? $"{hop.Groups[1].Value.ToLowerInvariant()}/{hop.Groups[2].Value.ToUpperInvariant()}"
             : null;
-        return new HeaderSummary(headers.Subject?.Value ?? string.Empty, headers.From?.Value ?? string.Empty, previous);
+        if (previous is null && _headers is not null)
+        {
+            return NoPreviousHop; // Subject and From are known already: nothing of this message's own to keep
+        }
+
+        return new HeaderSummary(SharedText.Share(headers.Subject?.Value ?? string.Empty), SharedText.Share(headers.From?.Value ?? string.Empty), previous);
     }
 
     /// <summary>"… by mail.ru with ESMTP id ML00000004; …" as MailLab's cleanup writes it.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\bby\s+(\S+)\s.*?\bid\s+(ML[0-9A-Fa-f]{8})\b", System.Text.RegularExpressions.RegexOptions.Singleline)]
     private static partial System.Text.RegularExpressions.Regex PreviousHopPattern();
+
+    private static readonly HeaderSummary NoPreviousHop = new(string.Empty, string.Empty, null);
 
     private sealed record HeaderSummary(string Subject, string From, string? PreviousHop);
 }

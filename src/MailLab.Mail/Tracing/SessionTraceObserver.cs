@@ -46,9 +46,9 @@ public sealed class SessionTraceObserver : ISmtpSessionObserver
 
     public long SessionId { get; }
 
-    public void OnConnectionOpened(string text) => Append(TraceKind.ConnectionOpened, text, 0);
+    public void OnConnectionOpened(string text) => Append(TraceKind.ConnectionOpened, LineContent.Line(text));
 
-    public void OnConnectionClosed() => Append(TraceKind.ConnectionClosed, "Connection closed", 0);
+    public void OnConnectionClosed() => Append(TraceKind.ConnectionClosed, LineContent.Line("Connection closed"));
 
     public void OnClientLine(string line)
     {
@@ -59,7 +59,7 @@ public sealed class SessionTraceObserver : ISmtpSessionObserver
             _traceId = _traceOfTransaction?.Invoke();
             _endsWithReply = false;
             _chunkNotLast = false;
-            _started = Append(TraceKind.ClientLine, line, 0);
+            _started = Append(TraceKind.ClientLine, LineContent.Line(line));
             return;
         }
 
@@ -80,13 +80,13 @@ public sealed class SessionTraceObserver : ISmtpSessionObserver
             }
         }
 
-        Append(TraceKind.ClientLine, line, 0);
+        Append(TraceKind.ClientLine, LineContent.Line(line));
     }
 
-    public void OnServerReply(SmtpReply reply) => Reply(reply);
+    public void OnServerReply(SmtpReply reply) => Reply(LineContent.Reply(reply));
 
     /// <summary>A reply as MailKit's protocol log gives it: its text (several replies read at once are one text).</summary>
-    public void OnServerReply(string text) => Reply(text);
+    public void OnServerReply(string text) => Reply(LineContent.Line(text));
 
     public void OnClientData(long octets)
     {
@@ -96,7 +96,7 @@ public sealed class SessionTraceObserver : ISmtpSessionObserver
             _endsWithReply = true;
         }
 
-        Append(TraceKind.ClientData, null, octets);
+        Append(TraceKind.ClientData, LineContent.Content(octets));
     }
 
     /// <summary>
@@ -117,9 +117,9 @@ public sealed class SessionTraceObserver : ISmtpSessionObserver
         }
     }
 
-    private void Reply(object payload)
+    private void Reply(LineContent reply)
     {
-        Append(TraceKind.ServerReply, payload, 0);
+        Append(TraceKind.ServerReply, reply);
         if (_endsWithReply)
         {
             End();
@@ -134,9 +134,9 @@ public sealed class SessionTraceObserver : ISmtpSessionObserver
         _chunkNotLast = false;
     }
 
-    private long Append(TraceKind kind, object? payload, long octets) =>
+    private long Append(TraceKind kind, LineContent content) =>
         _log.RecordTranscripts
-            ? _log.AppendLine(ref _transcript, _host, kind, payload, octets, SessionId, _traceId, null, _peer, _transaction, _outbound)
+            ? _log.AppendLine(ref _transcript, _host, kind, content, SessionId, _traceId, null, _peer, _transaction, _outbound)
             : 0;
 
     private static ReadOnlySpan<char> Verb(string line)

@@ -1,19 +1,14 @@
-using MailLab.Protocol.Smtp;
-
 namespace MailLab.Mail.Tracing;
 
 /// <summary>
 /// One connection's protocol lines (opened, commands, replies, content sizes, closed), kept as
-/// plain values in one growing array instead of an event object per line: a relayed message
-/// costs some fifty lines over its two hops, and objects that outlive a collection or two are what
-/// the garbage collector pays for. A reply is kept as the <see cref="SmtpReply"/> the session
-/// sent (most are shared, pre-built ones) and a content size as a number; both become text only
-/// when someone reads the trace. Appends come from the session's own thread; reads from anywhere.
+/// plain values in one growing array rather than an event object per line. A line keeps its
+/// <see cref="LineContent"/> (a reply as the reply sent, content as its size), which becomes text
+/// only when someone reads the trace. Appends come from the session's own thread; reads from anywhere.
 /// </summary>
 internal sealed class SessionTranscript(long sessionId)
 {
-    // Rented, and given back when the log lets the transcript go: a connection's lines are
-    // garbage after some hundreds of messages, and the arrays were a tenth of what a relay allocated.
+    // Rented, and given back when the log lets the transcript go.
     private Line[] _lines = System.Buffers.ArrayPool<Line>.Shared.Rent(16);
     private int _count;
     private bool _evicted;
@@ -31,7 +26,7 @@ internal sealed class SessionTranscript(long sessionId)
     /// </summary>
     /// <param name="transaction">The mail transaction the line belongs to (1, 2, … on this connection), or 0 for the connection's own lines.</param>
     /// <param name="outbound">The line is recorded by the sending side of the connection (a host's client), as every line of this transcript then is.</param>
-    public bool TryAdd(long sequence, long utcTicks, TraceKind kind, object? payload, long octets, string host, string? traceId, string? messageId, string? peer, int transaction, bool outbound, int batch, out int counted)
+    public bool TryAdd(long sequence, long utcTicks, TraceKind kind, LineContent content, string host, string? traceId, string? messageId, string? peer, int transaction, bool outbound, int batch, out int counted)
     {
         lock (this)
         {
@@ -51,7 +46,7 @@ internal sealed class SessionTranscript(long sessionId)
                 _lines = larger;
             }
 
-            _lines[_count++] = new Line(sequence, utcTicks, payload, ContextFor(host, traceId, messageId, peer, transaction), octets, kind);
+            _lines[_count++] = new Line(sequence, utcTicks, content, ContextFor(host, traceId, messageId, peer, transaction), kind);
             if (_count - _reported >= batch)
             {
                 counted = _count - _reported;
@@ -133,15 +128,14 @@ internal sealed class SessionTranscript(long sessionId)
     }
 
     /// <summary>One protocol line; its text is made only when it is read (<see cref="ToEvent"/>).</summary>
-    /// <param name="Payload">The line's text, or the <see cref="SmtpReply"/> sent, or null for content (<paramref name="Octets"/>).</param>
-    internal readonly record struct Line(long Sequence, long UtcTicks, object? Payload, LineContext Context, long Octets, TraceKind Kind)
+    internal readonly record struct Line(long Sequence, long UtcTicks, LineContent Content, LineContext Context, TraceKind Kind)
     {
         public TraceEvent ToEvent(long sessionId, bool outbound) => new(
             Sequence,
             new DateTimeOffset(UtcTicks, TimeSpan.Zero),
             Context.Host,
             Kind,
-            TextOf(Payload, Octets),
+            Content.Text,
             sessionId,
             Context.TraceId,
             Context.MessageId,
@@ -149,21 +143,6 @@ internal sealed class SessionTranscript(long sessionId)
         {
             Transaction = Context.Transaction,
             Outbound = outbound,
-        };
-
-        /// <summary>
-        /// What a content line says: the message's octets as both ends of a hop count them, without the
-        /// dot-stuffing and the final "." of DATA (RFC 5321 §4.5.2) — the size the receiver stores.
-        /// </summary>
-        public static string ContentText(long octets) =>
-            $"({octets} {(octets == 1 ? "octet" : "octets")} of message content, not counting dot-stuffing or the final \".\")";
-
-        /// <summary>A line's text: the line itself, the reply as sent, or the size of the content.</summary>
-        public static string TextOf(object? payload, long octets) => payload switch
-        {
-            string text => text,
-            SmtpReply reply => reply.DisplayText,
-            _ => ContentText(octets),
         };
     }
 }

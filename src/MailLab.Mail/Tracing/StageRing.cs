@@ -20,7 +20,7 @@ internal sealed class StageRing
 {
     // Room for the text of each event, as UTF-8; a longer text (a deferral listing many recipients)
     // is kept as its string.
-    private const int TextOctetsPerSlot = 192;
+    private const int TextOctetsPerSlot = 96;
 
     [ThreadStatic]
     private static byte[]? Scratch;

@@ -15,7 +15,11 @@ public enum TraceHopRole
 /// and ClientData events). <paramref name="Reply"/>: the reply to the message content, if it was sent.
 /// <paramref name="Reader"/>: for a POP3 hop, the account that retrieved the message.
 /// </summary>
-public sealed record TraceHop(long SessionId, string Host, TraceHopRole Role, string? Peer, DateTimeOffset Time, string? Reply, IReadOnlyList<TraceEvent> Transcript, string? Reader);
+public sealed record TraceHop(long SessionId, string Host, TraceHopRole Role, string? Peer, DateTimeOffset Time, string? Reply, IReadOnlyList<TraceEvent> Transcript, string? Reader)
+{
+    /// <summary>The transcript as <c>C:</c> and <c>S:</c> lines.</summary>
+    public IReadOnlyList<TranscriptLine> Lines => TraceViews.Lines(Transcript);
+}
 
 /// <summary>A message's hops, read from the trace (the reader behind the API's and the page's journey).</summary>
 public static class TraceHops

@@ -37,7 +37,11 @@ public sealed class TraceLog
         _countBatch = protocolCapacity >= 4096 ? 8 : 1;
         StageCapacity = stageCapacity;
         _stages = new StageRing(stageCapacity);
+        Views = new TraceViews(this);
     }
+
+    /// <summary>The reader API: messages, hops, per-recipient status, transcript lines, notices.</summary>
+    public TraceViews Views { get; }
 
     /// <summary>
     /// How many protocol events (connections, command lines, replies) are kept; the oldest
@@ -67,7 +71,7 @@ public sealed class TraceLog
     {
         if (sessionId is { } session && IsProtocol(kind))
         {
-            AppendLine(host, kind, text, 0, session, traceId, messageId, peer);
+            AppendLine(host, kind, LineContent.Line(text), session, traceId, messageId, peer);
             return;
         }
 
@@ -88,7 +92,7 @@ public sealed class TraceLog
         {
             if (sessionId is { } session && IsProtocol(kind))
             {
-                AppendLine(host, kind, text.ToString(), 0, session, traceId, messageId, peer);
+                AppendLine(host, kind, LineContent.Line(text.ToString()), session, traceId, messageId, peer);
                 return;
             }
 
@@ -116,19 +120,11 @@ public sealed class TraceLog
         }
     }
 
-    /// <summary>A reply in a session's transcript; its text is made only if someone reads it.</summary>
-    public void AppendReply(string host, SmtpReply reply, long sessionId, string? traceId = null, string? peer = null) =>
-        AppendLine(host, TraceKind.ServerReply, reply, 0, sessionId, traceId, null, peer);
-
-    /// <summary>Message content sent in a session ("(N octets of message content, …)" when read: see <see cref="SessionTranscript.Line.ContentText"/>).</summary>
-    public void AppendContent(string host, long octets, long sessionId, string? traceId = null, string? peer = null) =>
-        AppendLine(host, TraceKind.ClientData, null, octets, sessionId, traceId, null, peer);
-
     /// <summary>A protocol line from a caller that keeps no transcript of its own (the session is looked up).</summary>
-    private void AppendLine(string host, TraceKind kind, object? payload, long octets, long sessionId, string? traceId, string? messageId, string? peer)
+    private void AppendLine(string host, TraceKind kind, LineContent content, long sessionId, string? traceId, string? messageId, string? peer)
     {
         SessionTranscript? transcript = null;
-        AppendLine(ref transcript, host, kind, payload, octets, sessionId, traceId, messageId, peer);
+        AppendLine(ref transcript, host, kind, content, sessionId, traceId, messageId, peer);
     }
 
     /// <summary>
@@ -139,12 +135,12 @@ public sealed class TraceLog
     /// <param name="transaction">The mail transaction of the connection the line belongs to, 0 for the connection's own (see <see cref="TraceEvent.Transaction"/>).</param>
     /// <param name="outbound">Written by the sending side of the connection.</param>
     /// <returns>The line's sequence number.</returns>
-    internal long AppendLine(ref SessionTranscript? transcript, string host, TraceKind kind, object? payload, long octets, long sessionId, string? traceId, string? messageId, string? peer, int transaction = 0, bool outbound = false)
+    internal long AppendLine(ref SessionTranscript? transcript, string host, TraceKind kind, LineContent content, long sessionId, string? traceId, string? messageId, string? peer, int transaction = 0, bool outbound = false)
     {
         var sequence = Interlocked.Increment(ref _sequence);
         var ticks = _clock.GetUtcNow().UtcTicks;
         int counted;
-        while (!(transcript ??= TranscriptOf(sessionId)).TryAdd(sequence, ticks, kind, payload, octets, host, traceId, messageId, peer, transaction, outbound, _countBatch, out counted))
+        while (!(transcript ??= TranscriptOf(sessionId)).TryAdd(sequence, ticks, kind, content, host, traceId, messageId, peer, transaction, outbound, _countBatch, out counted))
         {
             // Let go between the lookup and the append: the line starts the connection's transcript anew.
             transcript = null;
@@ -157,7 +153,7 @@ public sealed class TraceLog
 
         if (Appended is { } appended)
         {
-            appended(new TraceEvent(sequence, new DateTimeOffset(ticks, TimeSpan.Zero), host, kind, SessionTranscript.Line.TextOf(payload, octets), sessionId, traceId, messageId, peer) { Transaction = transaction, Outbound = outbound });
+            appended(new TraceEvent(sequence, new DateTimeOffset(ticks, TimeSpan.Zero), host, kind, content.Text, sessionId, traceId, messageId, peer) { Transaction = transaction, Outbound = outbound });
         }
 
         return sequence;

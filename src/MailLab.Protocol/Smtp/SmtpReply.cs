@@ -9,7 +9,9 @@ namespace MailLab.Protocol.Smtp;
 /// </summary>
 public sealed record SmtpReply(int Code, string? EnhancedCode, IReadOnlyList<string> Lines)
 {
-    // Formatted once per reply object: the shared replies in SmtpReplies cost nothing after first use.
+    // The reply's wire bytes and display text, formatted once per reply object (the shared replies in
+    // SmtpReplies are formatted once for every session). They belong to the object they were made from:
+    // the copy constructor below is what `with` calls, and it leaves them out.
     private byte[]? _wire;
     private string? _display;
     private bool _written;
@@ -17,6 +19,14 @@ public sealed record SmtpReply(int Code, string? EnhancedCode, IReadOnlyList<str
     public SmtpReply(int code, string? enhancedCode, string text)
         : this(code, enhancedCode, [text])
     {
+    }
+
+    /// <summary>A copy for <c>with</c>: the same code, enhanced code and lines, formatted anew from them.</summary>
+    private SmtpReply(SmtpReply original)
+    {
+        Code = original.Code;
+        EnhancedCode = original.EnhancedCode;
+        Lines = original.Lines;
     }
 
     public bool IsPositive => Code is >= 200 and < 400;

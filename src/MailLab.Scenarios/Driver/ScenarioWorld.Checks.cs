@@ -38,7 +38,7 @@ public sealed partial class ScenarioWorld
         var hosts = QuotedList(hostList);
         var world = await WorldAsync().ConfigureAwait(false);
         await SettleAsync().ConfigureAwait(false);
-        var summaries = world.Trace.Summaries();
+        var summaries = world.Trace.Views.Messages();
         var summary = summaries.LastOrDefault(s => s.Subject == subject)
             ?? throw Failure($"No message with the subject \"{subject}\" entered the world.", $"a message \"{subject}\" through {string.Join(", ", hosts)}",
                 summaries.Count == 0 ? "no message at all" : "messages: " + string.Join(", ", summaries.Select(s => $"\"{s.Subject}\"")));
@@ -134,7 +134,7 @@ public sealed partial class ScenarioWorld
         var dropped = world.Hosts.SelectMany(h => h.Smtp.VirtualServers)
             .SelectMany(v => v.HomeDirectory.Drop.Files)
             .Count(f => f.Message.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase));
-        var returned = world.Trace.Snapshot()
+        var returned = world.Trace.Views.Events()
             .Where(e => e.Kind == TraceKind.Failed && e.Text.StartsWith($"<{address}>:", StringComparison.OrdinalIgnoreCase))
             .Select(e => e.Text[(address.Length + 4)..]).ToArray();
         var mailboxes = world.Hosts.SelectMany(h => h.Mailboxes.All.Select(m => m.Address)).ToArray();
@@ -153,25 +153,13 @@ public sealed partial class ScenarioWorld
         return world.Hosts.Select(h => h.Mailboxes.Find(address.Trim())).FirstOrDefault(m => m is not null)?.Messages;
     }
 
-    /// <summary>The hosts that received a message, in order: its Received events, without the bounces it caused.</summary>
-    private static IReadOnlyList<string> Route(MailWorld world, TraceSummary summary)
-    {
-        var route = new List<string>();
-        foreach (var e in world.Trace.ForTrace(summary.TraceId).Where(e => e.Kind == TraceKind.Received))
-        {
-            var bounce = summary.From.Length > 0 && e.Text.Contains(" from <> ", StringComparison.Ordinal);
-            if (!bounce && (route.Count == 0 || !route[^1].Equals(e.Host, StringComparison.OrdinalIgnoreCase)))
-            {
-                route.Add(e.Host);
-            }
-        }
-
-        return route;
-    }
+    /// <summary>The hosts that received a message, in order (the trace's reader: its receive stages, without the notices it caused).</summary>
+    private static IReadOnlyList<string> Route(MailWorld world, TraceSummary summary) =>
+        world.Trace.Views.Trace(summary.TraceId)?.Route() ?? [];
 
     private static string StagesOf(MailWorld world, string traceId)
     {
-        var stages = world.Trace.ForTrace(traceId).Where(e => !TraceLog.IsProtocol(e.Kind)).Select(e => $"{e.Host} {e.Kind}: {e.Text}");
+        var stages = (world.Trace.Views.Trace(traceId)?.Stages ?? []).Select(e => $"{e.Host} {e.Kind}: {e.Text}");
         return "\nstages:\n" + string.Join("\n", stages);
     }
 

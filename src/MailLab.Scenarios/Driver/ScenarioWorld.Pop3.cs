@@ -91,13 +91,13 @@ public sealed partial class ScenarioWorld
     {
         var world = await WorldAsync().ConfigureAwait(false);
         await SettleAsync().ConfigureAwait(false);
-        var summaries = world.Trace.Summaries().Where(s => s.Subject == subject).ToArray();
+        var summaries = world.Trace.Views.Messages().Where(s => s.Subject == subject).ToArray();
         if (summaries.Length == 0)
         {
             throw Failure($"No message with the subject \"{subject}\" entered the world.", $"a message \"{subject}\" retrieved over POP3 by {address}", "no such message");
         }
 
-        var stages = summaries.SelectMany(s => world.Trace.ForTrace(s.TraceId)).Where(e => e.Kind == TraceKind.RetrievedByPop3).ToArray();
+        var stages = summaries.SelectMany(s => world.Trace.Views.Trace(s.TraceId)?.Stages ?? []).Where(e => e.Kind == TraceKind.RetrievedByPop3).ToArray();
         if (!stages.Any(e => e.Text.EndsWith(" " + address.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
             throw Failure($"The message \"{subject}\" was not retrieved over POP3 by \"{address}\".", $"Retrieved by POP3 by {address}",

@@ -106,7 +106,7 @@ public sealed partial class ScenarioWorld
         var start = TimeProvider.System.GetTimestamp();
         while (true)
         {
-            var events = runtime.World.Trace.Snapshot();
+            var events = runtime.World.Trace.Views.Events();
             var opened = events.Where(e => e.Kind == TraceKind.ConnectionOpened && e.Text.StartsWith("POP3 ", StringComparison.Ordinal))
                 .Select(e => e.SessionId).ToHashSet();
             var closed = events.Count(e => e.Kind == TraceKind.ConnectionClosed && opened.Contains(e.SessionId));

@@ -98,11 +98,11 @@ public sealed partial class ScenarioWorld : IAsyncDisposable
 
     /// <summary>Every protocol line of the scenario so far: <c>[host] C: ...</c>, <c>[host] S: ...</c>.</summary>
     public IReadOnlyList<string> Transcript() =>
-        _runtime is null ? [] : Driver.Transcript.Format(_runtime.World.Trace.Snapshot());
+        _runtime is null ? [] : Driver.Transcript.Format(_runtime.World.Trace.Views.Events());
 
     /// <summary>Every protocol line of the scenario so far, session by session (stable from run to run).</summary>
     public IReadOnlyList<string> TranscriptBySession() =>
-        _runtime is null ? [] : Driver.Transcript.FormatBySession(_runtime.World.Trace.Snapshot());
+        _runtime is null ? [] : Driver.Transcript.FormatBySession(_runtime.World.Trace.Views.Events());
 
     /// <summary>The protocol lines since the current step began, or the last few before it when it had none.</summary>
     public IReadOnlyList<string> TranscriptAroundStep()
@@ -112,7 +112,7 @@ public sealed partial class ScenarioWorld : IAsyncDisposable
             return [];
         }
 
-        var events = _runtime.World.Trace.Snapshot();
+        var events = _runtime.World.Trace.Views.Events();
         var during = events.Where(e => e.Sequence > _stepStart).ToArray();
         var shown = Driver.Transcript.Format(during);
         return shown.Count > 0 ? Driver.Transcript.Tail(shown, 40) : Driver.Transcript.Tail(Driver.Transcript.Format(events), 16);
@@ -140,11 +140,7 @@ public sealed partial class ScenarioWorld : IAsyncDisposable
         _runtime = runtime;
     }
 
-    private static long LastSequence(MailWorld world)
-    {
-        var events = world.Trace.Snapshot();
-        return events.Count == 0 ? 0 : events[^1].Sequence;
-    }
+    private static long LastSequence(MailWorld world) => world.Trace.Views.LastSequence();
 
     private async Task<MailHost> HostAsync(string name)
     {

@@ -42,7 +42,7 @@ public static class Transcript
     public static IReadOnlyList<string> FormatBySession(IEnumerable<TraceEvent> events)
     {
         var lines = new List<string>();
-        foreach (var session in events.Where(e => TraceLog.IsProtocol(e.Kind)).GroupBy(e => e.SessionId ?? 0).OrderBy(g => g.Key))
+        foreach (var session in events.Where(e => TraceViews.IsProtocol(e.Kind)).GroupBy(e => e.SessionId ?? 0).OrderBy(g => g.Key))
         {
             lines.Add($"== session {session.Key}");
             lines.AddRange(Format(session.OrderBy(e => e.Sequence)));

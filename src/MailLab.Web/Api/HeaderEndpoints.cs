@@ -20,37 +20,34 @@ internal static class HeaderEndpoints
     {
         api.MapGet("/traces/{id}/headers", (string id, MailLabServer runtime) =>
             {
-                var trace = runtime.World.Trace;
-                if (trace.FindSummary(id) is not { } summary)
+                if (runtime.World.Trace.Views.Trace(id) is not { } trace)
                 {
                     return ServerEndpoints.NotFound($"No trace \"{id}\".");
                 }
 
-                var events = trace.ForTrace(summary.TraceId);
-                if (FurthestCopy(runtime, events) is not { } copy)
+                if (FurthestCopy(runtime, trace) is not { } copy)
                 {
-                    return ServerEndpoints.NotFound(NoCopyLeft(summary, events));
+                    return ServerEndpoints.NotFound(NoCopyLeft(trace));
                 }
 
-                return Results.Ok(Describe(copy, events));
+                return Results.Ok(Describe(copy, trace));
             })
             .WithName("GetTraceHeaders")
             .WithSummary("The headers of the message's furthest stored copy (parsed by MimeKit), each Received header with the hop that added it, and the body as HTML.");
     }
 
     /// <summary>The stored copies the message left on each host: the furthest along, or null when none is left.</summary>
-    internal static StoredMessage? FurthestCopy(MailLabServer runtime, IReadOnlyList<TraceEvent> events) =>
-        events.Where(e => e.MessageId is not null).Select(e => e.MessageId!).Distinct()
-            .Select(runtime.World.FindMessage).LastOrDefault(m => m is not null);
+    internal static StoredMessage? FurthestCopy(MailLabServer runtime, MessageTrace trace) =>
+        trace.MessageIds.Select(runtime.World.FindMessage).LastOrDefault(m => m is not null);
 
     /// <summary>
     /// Why no stored copy is left: each recipient's fate as the trace's reader tells it, with the
     /// stage that settled it ("&lt;a@b&gt; relayed out of the world by mail.ru to 127.0.0.1:2525 (Relayed to … 250 2.0.0 Ok)").
     /// </summary>
-    internal static string NoCopyLeft(TraceSummary summary, IReadOnlyList<TraceEvent> events) =>
-        $"No stored copy of \"{summary.TraceId}\" is left in MailLab: " + string.Join("; ", summary.Delivery.Recipients.Select(r =>
+    internal static string NoCopyLeft(MessageTrace trace) =>
+        $"No stored copy of \"{trace.TraceId}\" is left in MailLab: " + string.Join("; ", trace.Recipients.Select(r =>
         {
-            var stage = r.Sequence == 0 ? null : events.FirstOrDefault(e => e.Sequence == r.Sequence);
+            var stage = trace.EventAt(r.Sequence);
             var fate = r.State switch
             {
                 RecipientState.Relayed => $"relayed out of the world by {r.Host} to {r.Where}",
@@ -61,7 +58,7 @@ internal static class HeaderEndpoints
             return stage is null ? $"<{r.Address}> {fate}" : $"<{r.Address}> {fate} ({stage.Text})";
         })) + ".";
 
-    private static MessageHeadersDto Describe(StoredMessage copy, IReadOnlyList<TraceEvent> events)
+    private static MessageHeadersDto Describe(StoredMessage copy, MessageTrace trace)
     {
         MimeMessage message;
         using (var data = new MemoryStream(copy.Data, writable: false))
@@ -74,8 +71,8 @@ internal static class HeaderEndpoints
         // RFC 5321 §4.4: each server prepends its Received header, so the file holds the newest
         // first. The n-th newest belongs to the n-th latest receive stage; older ones came with the message.
         var received = message.Headers.Where(h => h.Id == HeaderId.Received).Select(h => h.Value).Reverse().ToArray();
-        var arrivals = events.Where(e => e.Kind == TraceKind.Received).ToArray();
-        var offset = received.Length - arrivals.Length;
+        var arrivals = trace.Arrivals;
+        var offset = received.Length - arrivals.Count;
         var hops = received.Select((value, i) =>
         {
             var arrival = i - offset >= 0 ? arrivals[i - offset] : null;

@@ -43,7 +43,7 @@ internal sealed class ScenarioRecorder(TopologyFolders topologyFolders, bool ver
         }
 
         var mail = await world.WorldAsync();
-        var events = mail.Trace.Snapshot().Where(e => e.Sequence > _lastSequence).ToArray();
+        var events = mail.Trace.Views.EventsAfter(_lastSequence).ToArray();
         if (events.Length > 0)
         {
             _lastSequence = events[^1].Sequence;

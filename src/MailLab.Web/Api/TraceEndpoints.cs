@@ -16,17 +16,11 @@ internal static class TraceEndpoints
     {
         api.MapGet("/traces", (string? after, MailLabServer runtime) =>
             {
-                var trace = runtime.World.Trace;
-                IReadOnlyList<TraceSummary> summaries = trace.Summaries();
-                if (after is not null)
+                var views = runtime.World.Trace.Views;
+                var summaries = after is null ? views.Messages() : views.MessagesAfter(after);
+                if (summaries is null)
                 {
-                    var index = summaries.Select(s => s.TraceId).ToList().FindIndex(id => string.Equals(id, after, StringComparison.OrdinalIgnoreCase));
-                    if (index < 0)
-                    {
-                        return ServerEndpoints.NotFound($"No trace \"{after}\" (reset or forgotten): read the whole list.");
-                    }
-
-                    summaries = summaries.Skip(index + 1).ToArray();
+                    return ServerEndpoints.NotFound($"No trace \"{after}\" (reset or forgotten): read the whole list.");
                 }
 
                 // Each summary's status follows its stages as they are appended: no scan of the log at all.
@@ -37,21 +31,19 @@ internal static class TraceEndpoints
 
         api.MapGet("/traces/{id}", (string id, MailLabServer runtime) =>
             {
-                var trace = runtime.World.Trace;
-                if (trace.FindSummary(id) is not { } summary)
+                if (runtime.World.Trace.Views.Trace(id) is not { } trace)
                 {
                     return ServerEndpoints.NotFound($"No trace \"{id}\".");
                 }
 
-                var events = trace.ForTrace(summary.TraceId);
-                var stages = events.Where(e => !TraceLog.IsProtocol(e.Kind))
+                var stages = trace.Stages
                     .Select(e => new StageDto(e.Sequence, e.Time, e.Host, e.Kind.ToString(), e.Text, e.Peer, e.MessageId, e.SessionId))
                     .ToArray();
-                var copy = HeaderEndpoints.FurthestCopy(runtime, events);
-                return Results.Ok(new TraceDetailDto(TraceListItemDto.Of(summary, sequence => events.FirstOrDefault(e => e.Sequence == sequence)?.Text), stages, Hops(trace, summary.TraceId, events))
+                var copy = HeaderEndpoints.FurthestCopy(runtime, trace);
+                return Results.Ok(new TraceDetailDto(TraceListItemDto.Of(trace.Summary, sequence => trace.EventAt(sequence)?.Text), stages, Hops(trace))
                 {
                     StoredCopy = copy?.Id,
-                    NoCopyLeft = copy is null ? HeaderEndpoints.NoCopyLeft(summary, events) : null,
+                    NoCopyLeft = copy is null ? HeaderEndpoints.NoCopyLeft(trace) : null,
                 });
             })
             .WithName("GetTrace")
@@ -85,15 +77,15 @@ internal static class TraceEndpoints
             .WithSummary("Every new trace event as it happens (text/event-stream, event type \"trace\").");
     }
 
-    private static IReadOnlyList<HopDto> Hops(TraceLog trace, string traceId, IReadOnlyList<TraceEvent> events) =>
-        TraceHops.Of(trace, traceId, events).Select(h => new HopDto(
+    private static IReadOnlyList<HopDto> Hops(MessageTrace trace) =>
+        trace.Hops.Select(h => new HopDto(
                 h.SessionId,
                 h.Host,
                 h.Role.ToString().ToLowerInvariant(),
                 h.Peer,
                 h.Time,
                 h.Reply,
-                h.Transcript.Select(l => new TranscriptLineDto(l.Time, l.Kind == TraceKind.ServerReply ? "S" : "C", l.Text)).ToArray(),
+                h.Lines.Select(l => new TranscriptLineDto(l.Time, l.Side, l.Text)).ToArray(),
                 h.Reader))
             .ToArray();
 
@@ -123,7 +115,7 @@ internal static class TraceEndpoints
             {
                 // A listed message's delivery stage carries its list entry as it stands (status from the
                 // trace's reader), so the page adds the row or updates its status without asking.
-                var message = e.TraceId is not null && !TraceLog.IsProtocol(e.Kind) && _trace.FindSummary(e.TraceId) is { } summary
+                var message = e.TraceId is not null && !TraceViews.IsProtocol(e.Kind) && _trace.Views.Message(e.TraceId) is { } summary
                     ? TraceListItemDto.Of(summary)
                     : null;
                 yield return new TraceEventDto(e.Sequence, e.Time, e.Host, e.Kind.ToString(), e.Text, e.SessionId, e.TraceId, e.MessageId, e.Peer, stamp.ToUnixTimeMilliseconds(), message);

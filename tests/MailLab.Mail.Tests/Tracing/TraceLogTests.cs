@@ -18,18 +18,19 @@ public sealed class TraceLogTests
         var log = new TraceLog(_clock);
         log.Append("mail.ru", TraceKind.ConnectionOpened, "Connection to rosnou.ru", 1, "T1", peer: "rosnou.ru");
         _clock.Advance(TimeSpan.FromSeconds(1));
-        log.AppendReply("rosnou.ru", new SmtpReply(220, null, "rosnou.ru ready"), 2);
-        log.Append("mail.ru", TraceKind.ClientLine, "EHLO mail.ru", 1, "T1", peer: "rosnou.ru");
+        new SessionTraceObserver(log, "rosnou.ru", 2, peer: null, outbound: false).OnServerReply(new SmtpReply(220, null, "rosnou.ru ready"));
+        var client = new SessionTraceObserver(log, "mail.ru", 1, "rosnou.ru", outbound: true, () => "T1");
+        client.OnClientLine("MAIL FROM:<a@mail.ru>");
         log.Append("rosnou.ru", TraceKind.Received, "Accepted 1", traceId: "T1", messageId: "M1");
-        log.AppendContent("mail.ru", 1024, 1, "T1", "rosnou.ru");
-        log.AppendReply("mail.ru", new SmtpReply(250, null, ["rosnou.ru Hello", "PIPELINING"]), 1, "T1", "rosnou.ru");
+        client.OnClientData(1024);
+        client.OnServerReply(new SmtpReply(250, null, ["rosnou.ru Hello", "PIPELINING"]));
 
         var events = log.Snapshot();
 
         events.Select(e => (e.Host, e.Kind, e.Text, e.SessionId)).Should().Equal(
             ("mail.ru", TraceKind.ConnectionOpened, "Connection to rosnou.ru", 1L),
             ("rosnou.ru", TraceKind.ServerReply, "220 rosnou.ru ready", 2L),
-            ("mail.ru", TraceKind.ClientLine, "EHLO mail.ru", 1L),
+            ("mail.ru", TraceKind.ClientLine, "MAIL FROM:<a@mail.ru>", 1L),
             ("rosnou.ru", TraceKind.Received, "Accepted 1", (long?)null),
             ("mail.ru", TraceKind.ClientData, "(1024 octets of message content, not counting dot-stuffing or the final \".\")", 1L),
             ("mail.ru", TraceKind.ServerReply, "250-rosnou.ru Hello\n250 PIPELINING", 1L));
@@ -69,8 +70,9 @@ public sealed class TraceLogTests
         var seen = new List<TraceEvent>();
         log.Appended += seen.Add;
 
-        log.AppendReply("h", new SmtpReply(354, null, "Start mail input"), 7);
-        log.AppendContent("h", 12, 7);
+        var session = new SessionTraceObserver(log, "h", 7, peer: null, outbound: false);
+        session.OnServerReply(new SmtpReply(354, null, "Start mail input"));
+        session.OnClientData(12);
         log.Append("h", TraceKind.Queued, "Queued");
 
         seen.Select(e => e.Text).Should().Equal("354 Start mail input", "(12 octets of message content, not counting dot-stuffing or the final \".\")", "Queued");

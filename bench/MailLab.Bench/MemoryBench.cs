@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Globalization;
+using MailLab.Hosting;
+using MailLab.Mail.World;
+
+namespace MailLab.Bench;
+
+/// <summary>
+/// Resident memory per stored byte: the default world with its TCP listeners in this process, a
+/// load of <c>--messages</c> messages of <c>--size</c> octets of body sent over real TCP on loopback
+/// (the bench's own smtp-source-like client, <c>-d -s 20</c>: 20 sessions that each keep their
+/// connection) into student@rosnou.ru's mailbox, then a full blocking, compacting collection; it
+/// prints the resident set size (VmRSS) at start and after, the stored bytes and
+/// (RSS after - RSS at start) / stored bytes, and what the managed heap holds.
+/// </summary>
+internal static class MemoryBench
+{
+    private const string Recipient = "student@rosnou.ru";
+    private const double Mb = 1024 * 1024;
+
+    public static async Task<int> RunAsync(int messages, int size, int sessions, bool reuse, double limit)
+    {
+        var work = new SmtpWorkload(size, recipient: Recipient);
+
+        // The code paths run first (JIT and its tiers, pools) in a world of their own, as in a server
+        // that has answered its first clients; the measured world starts empty after it.
+        await using (var warm = await StartAsync())
+        {
+            var endPointOfWarm = warm.Server.GetEndPoint(warm.Vs)!;
+            await MacroBench.RunClientsAsync(new Shape("warm-up", Transport.Tcp, sessions, Math.Clamp(messages / 30, 200, 5_000), size, ReuseConnection: reuse), work, () => MacroBench.ConnectTcpAsync(endPointOfWarm, CancellationToken.None), e => throw e, CancellationToken.None);
+            await warm.Server.World.Work.WhenIdleAsync();
+        }
+
+        await using var started = await StartAsync();
+        var (server, vs, mailbox) = started;
+        var world = server.World;
+        var endPoint = server.GetEndPoint(vs)!;
+        FullCollection(GCCollectionMode.Aggressive);
+        var rssStart = ResidentBytes();
+        var heapStart = GC.GetTotalMemory(false);
+        var statusStart = Status();
+        Console.WriteLine($"memory: {messages:N0} messages of {size:N0} octets of body over TCP to {endPoint} ({sessions} sessions, {(reuse ? "connection reused (-d)" : "a connection per message")}), server GC {System.Runtime.GCSettings.IsServerGC}, conserve memory {AppContext.GetData("GCConserveMemory") ?? "0"}");
+
+        var failures = 0;
+        string? firstError = null;
+        var clock = Stopwatch.StartNew();
+        var sent = await MacroBench.RunClientsAsync(
+            new Shape("memory", Transport.Tcp, sessions, messages, size, ReuseConnection: reuse),
+            work,
+            () => MacroBench.ConnectTcpAsync(endPoint, CancellationToken.None),
+            e =>
+            {
+                if (Interlocked.Increment(ref failures) == 1)
+                {
+                    firstError = $"{e.GetType().Name}: {e.Message}";
+                }
+            },
+            CancellationToken.None);
+        await world.Work.WhenIdleAsync();
+        clock.Stop();
+        var peak = PeakResidentBytes();
+
+        FullCollection(GCCollectionMode.Forced);
+        var rssForced = ResidentBytes();
+        var committedForced = GC.GetGCMemoryInfo(GCKind.FullBlocking).TotalCommittedBytes;
+        FullCollection(GCCollectionMode.Aggressive);
+        var rssAfter = ResidentBytes();
+        var statusAfter = Status();
+        var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        var heapAfter = GC.GetTotalMemory(false);
+        var stored = mailbox.Messages;
+        var storedBytes = stored.Sum(m => (long)m.Data.Length);
+        var growth = rssAfter - rssStart;
+        var ratio = storedBytes == 0 ? double.PositiveInfinity : (double)growth / storedBytes;
+
+        // A census of the heap: what goes when the mailbox's messages go is the store; the rest of
+        // the growth is the trace and whatever else the load left.
+        foreach (var message in stored)
+        {
+            mailbox.Remove(message);
+        }
+
+        var count = stored.Count;
+        stored = [];
+        FullCollection(GCCollectionMode.Aggressive);
+        var heapWithoutStore = GC.GetTotalMemory(false);
+        var rssWithoutStore = ResidentBytes();
+        GC.KeepAlive(world);
+
+        Console.WriteLine($"sent {sent:N0} in {clock.Elapsed.TotalSeconds:F1} s ({sent / clock.Elapsed.TotalSeconds:N0} msg/s), stored {count:N0}{(failures == 0 ? string.Empty : $", {failures} errors, first: {firstError}")}");
+        Console.WriteLine($"RSS at start        {rssStart / Mb,9:F1} MB");
+        Console.WriteLine($"RSS after (full GC) {rssAfter / Mb,9:F1} MB   (an aggressive full GC; after a forced one {rssForced / Mb:F1} MB with {committedForced / Mb:F1} MB committed; peak {peak / Mb:F1} MB)");
+        Console.WriteLine($"stored bytes        {storedBytes / Mb,9:F1} MB   ({(double)storedBytes / Math.Max(1, count):F0} octets per message)");
+        Console.WriteLine($"RSS growth / stored {ratio,9:F3}      (limit {limit.ToString("F2", CultureInfo.InvariantCulture)})");
+        Console.WriteLine();
+        Console.WriteLine("managed heap after the full GC:");
+        Console.WriteLine($"  heap size {info.HeapSizeBytes / Mb:F1} MB, fragmented {info.FragmentedBytes / Mb:F1} MB, committed {info.TotalCommittedBytes / Mb:F1} MB; by generation (size after): {string.Join(", ", info.GenerationInfo.ToArray().Select((g, i) => $"{(i < 3 ? $"gen{i}" : i == 3 ? "LOH" : "POH")} {g.SizeAfterBytes / Mb:F1}"))} MB");
+        Console.WriteLine($"  growth {(heapAfter - heapStart) / Mb:F1} MB = {(double)(heapAfter - heapStart) / Math.Max(1, count):F0} octets per message; the store's messages {(heapAfter - heapWithoutStore) / Mb:F1} MB ({(double)(heapAfter - heapWithoutStore - storedBytes) / Math.Max(1, count):F0} octets per message beyond their bytes); the rest (trace and others) {(heapWithoutStore - heapStart) / Mb:F1} MB");
+        Console.WriteLine($"  trace: {world.Trace.Summaries().Count:N0} summaries, {world.Trace.Snapshot().Count:N0} events kept; RSS without the store's messages {rssWithoutStore / Mb:F1} MB");
+        Console.WriteLine($"  process at start: {statusStart}; after: {statusAfter} (MB)");
+        var ok = failures == 0 && count == messages && ratio <= limit;
+        Console.WriteLine(ok ? "RESULT: ok" : $"RESULT: FAIL{(count == messages ? string.Empty : $" (stored {count} of {messages})")}{(ratio <= limit ? string.Empty : $" (ratio {ratio:F3} > {limit:F2})")}");
+        return ok ? 0 : 1;
+    }
+
+    private static async Task<Started> StartAsync()
+    {
+        var world = DefaultTopology.Create(TimeProvider.System, portOffsetToZero: true);
+        var rosnou = world.FindHost("rosnou.ru")!;
+        var server = new MailLabServer(world, listenOnTcp: true);
+        await server.StartAsync();
+        return new Started(server, rosnou.Smtp.VirtualServers[0], rosnou.Mailboxes.Find(Recipient)!);
+    }
+
+    /// <summary>The resident set's parts (anonymous memory, mapped files) in MB, from /proc/self/status.</summary>
+    private static string Status() =>
+        string.Join(", ", new[] { "RssAnon:", "RssFile:", "VmData:" }.Select(f => $"{f} {StatusKilobytes(f) / Mb:F1}"));
+
+    private sealed record Started(MailLabServer Server, Mail.Smtp.SmtpVirtualServer Vs, Mail.Stores.Mailbox Mailbox) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Server.DisposeAsync();
+    }
+
+    /// <summary>
+    /// A full, blocking, compacting collection (the large object heap too), finalizers run. Forced
+    /// keeps the regions it emptied committed for later allocations; Aggressive also gives them back
+    /// to the operating system, so the resident set is then the live heap and what is outside it.
+    /// </summary>
+    private static void FullCollection(GCCollectionMode mode)
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, mode, blocking: true, compacting: true);
+    }
+
+    private static long ResidentBytes() => StatusKilobytes("VmRSS:") ?? Environment.WorkingSet;
+
+    private static long PeakResidentBytes() => StatusKilobytes("VmHWM:") ?? Process.GetCurrentProcess().PeakWorkingSet64;
+
+    /// <summary>A line of /proc/self/status in kB, as bytes (null off Linux).</summary>
+    private static long? StatusKilobytes(string field)
+    {
+        if (!File.Exists("/proc/self/status"))
+        {
+            return null;
+        }
+
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith(field, StringComparison.Ordinal))
+            {
+                return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        return null;
+    }
+}

@@ -12,6 +12,15 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
 fi
 
+if [ ! -x /usr/sbin/smtp-sink ] && ! command -v smtp-sink >/dev/null 2>&1; then
+  echo "== installing Debian's postfix (its smtp-sink is the real server the relay tests hop to)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postfix >/dev/null
+  # Only smtp-sink is wanted: stop the mail daemon the package started.
+  as_root postfix stop >/dev/null 2>&1 || true
+  as_root service postfix stop >/dev/null 2>&1 || true
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 echo "== dotnet restore"

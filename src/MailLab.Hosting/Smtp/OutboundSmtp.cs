@@ -5,11 +5,11 @@ namespace MailLab.Hosting.Smtp;
 /// <summary>
 /// The delivery agent's wire, chosen per hop: a plain hop to another host of the world runs the two
 /// sessions against each other in process (<see cref="InProcessSmtpWire"/>); a hop that requires TLS,
-/// or one to a real server over TCP, goes through MailKit over a stream.
+/// or one to a real server over TCP, runs the same client session over a stream (<see cref="StreamSmtpWire"/>).
 /// </summary>
 public sealed class OutboundSmtp(MailLabServer runtime) : IOutboundSmtp
 {
-    private readonly MailKitOutboundSmtp _streamed = new(runtime);
+    private readonly StreamSmtpWire _streamed = new(runtime);
 
     public Task SendAsync(OutboundConnection connection, CancellationToken cancellationToken)
     {

@@ -43,14 +43,14 @@ public static class InProcessSmtpWire
         }
 
         // Each transaction's lines carry its message's trace; the connection's own lines are shared.
-        var carried = new Carried(connection, first, sessionId);
+        var carried = new OutboundSessionFeed(connection, first, sessionId);
         var observer = trace.RecordTranscripts ? new SessionTraceObserver(trace, first.From.Name, sessionId, target.Name, outbound: true, () => carried.CurrentTraceId) : null;
         observer?.OnConnectionOpened($"Connection to {target.Name}");
         var remote = new IPEndPoint(first.From.Address ?? IPAddress.Loopback, clientPort);
-        using (var client = new SmtpClientSession(first.HeloName, Transaction(first), carried.Next, first.SendHelo, observer))
+        using (var client = new SmtpClientSession(first.HeloName, OutboundSessionFeed.Transaction(first), carried.Next, first.SendHelo, observer))
         {
             carried.Client = client;
-            Run(server, remote, tlsAvailable, client, carried.Origins);
+            Run(server, remote, tlsAvailable, client, () => carried.Current.OriginTraceSequence);
             observer?.OnConnectionClosed();
             carried.AnswerTheRest();
         }
@@ -67,20 +67,20 @@ public static class InProcessSmtpWire
     /// Connects <paramref name="client"/> to <paramref name="server"/> from <paramref name="remote"/> and
     /// runs the session to its end. The caller checks the server is not stopped (a closed port).
     /// </summary>
-    /// <param name="origins">Per transaction of <paramref name="client"/>, the trace its message belongs to (none: new traces).</param>
-    public static SmtpClientResult Run(SmtpVirtualServer server, IPEndPoint remote, bool tlsAvailable, SmtpClientSession client, IReadOnlyList<long>? origins = null)
+    /// <param name="origin">The trace the message the client is sending now belongs to (none: new traces).</param>
+    public static SmtpClientResult Run(SmtpVirtualServer server, IPEndPoint remote, bool tlsAvailable, SmtpClientSession client, Func<long>? origin = null)
     {
         var local = new IPEndPoint(Listening.LoopbackOnly(server.Address), server.BoundPort ?? server.Port);
         using (var connection = server.Accept(remote, local, tlsAvailable))
         {
-            Exchange(connection, client, origins);
+            Exchange(connection, client, origin);
         }
 
         return client.Result;
     }
 
     /// <summary>Passes bytes both ways until one side is done or the server closes.</summary>
-    private static void Exchange(InboundSmtpConnection connection, SmtpClientSession client, IReadOnlyList<long>? origins)
+    private static void Exchange(InboundSmtpConnection connection, SmtpClientSession client, Func<long>? origin)
     {
         var session = connection.Session;
         while (true)
@@ -112,9 +112,9 @@ public static class InProcessSmtpWire
 
             // The client sends the next message's MAIL only after the last one's final reply, so what
             // it sends now belongs to its current transaction.
-            if (origins is not null)
+            if (origin is not null)
             {
-                connection.OriginTraceSequence = origins[client.CurrentTransaction];
+                connection.OriginTraceSequence = origin();
             }
 
             if (!connection.Receive(client.Output.Span))
@@ -125,56 +125,6 @@ public static class InProcessSmtpWire
             }
 
             client.ClearOutput();
-        }
-    }
-
-    private static SmtpClientTransaction Transaction(OutboundRequest request) => new(request.Sender, request.Recipients, request.Data);
-
-    /// <summary>The messages one connection took, in order, and how many of them were answered.</summary>
-    private sealed class Carried(OutboundConnection connection, OutboundRequest first, long sessionId)
-    {
-        private readonly List<OutboundRequest> _requests = [first];
-        private readonly List<long> _origins = [first.OriginTraceSequence];
-        private int _answered;
-
-        public SmtpClientSession? Client { get; set; }
-
-        /// <summary>Per transaction of the session, the trace its message belongs to.</summary>
-        public IReadOnlyList<long> Origins => _origins;
-
-        /// <summary>The trace of the message the session is sending now.</summary>
-        public string CurrentTraceId => _requests[Client!.CurrentTransaction].TraceId;
-
-        /// <summary>
-        /// Asked by the session after a message's final reply: answers it, then takes the next one
-        /// waiting (null: none, and the session sends QUIT).
-        /// </summary>
-        public SmtpClientTransaction? Next()
-        {
-            Answer();
-            if (!connection.TryTakeNext(out var request))
-            {
-                return null;
-            }
-
-            _requests.Add(request);
-            _origins.Add(request.OriginTraceSequence);
-            return Transaction(request);
-        }
-
-        /// <summary>After the session ended: the message in flight (and any other taken) gets its outcome.</summary>
-        public void AnswerTheRest()
-        {
-            while (_answered < _requests.Count)
-            {
-                Answer();
-            }
-        }
-
-        private void Answer()
-        {
-            var result = Client!.ResultOf(_answered);
-            connection.Complete(_requests[_answered++], new OutboundResult(result.ConnectionError, result.RecipientReplies, sessionId));
         }
     }
 }

@@ -51,6 +51,30 @@ public sealed class RequiredTlsTests
         world.Vs("mail.ru").Queue.Count.Should().Be(0);
     }
 
+    [Fact]
+    public async Task PeerRefusingStartTls_With454_DefersWithItsReply_AndSendsNoMailInClear()
+    {
+        await using var remote = new ScriptedSmtpServer { StartTlsReply = "454 4.7.0 TLS not available due to temporary reason" };
+        var port = remote.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var world = await YamlWorld.StartAsync($"hosts:\n{Topologies.MailRu($"{{ smartHost: '[127.0.0.1]:{port}', outboundTls: true }}")}", listenOnTcp: true);
+
+        var id = await SubmitOverTcpAsync(world, "needs TLS", "user@scripted.example");
+        await world.IdleAsync();
+
+        var target = $"127.0.0.1:{port}";
+        var texts = world.StageTexts(id);
+        texts.Should().Contain($"mail.ru Connecting: {target}: 454 4.7.0 TLS not available due to temporary reason");
+        texts.Should().Contain("mail.ru Deferred: Deferred (attempt 1): <user@scripted.example>: 454 4.7.0 TLS not available due to temporary reason");
+        remote.Commands.Select(c => c.Split(' ')[0]).Should().Equal("EHLO", "STARTTLS", "QUIT");
+        remote.Offered.Should().BeEmpty();
+        world.Vs("mail.ru").Queue.Count.Should().Be(1, "the message waits for its retry");
+
+        // The hop's transcript shows the refusal, as the client sent and read it.
+        var session = world.StageEvents(id).Single(e => e.Kind == TraceKind.Connecting && e.SessionId is not null).SessionId!.Value;
+        var lines = world.World.Trace.ForSession(session).Select(e => e.Text).ToArray();
+        lines.Should().ContainInOrder("STARTTLS", "454 4.7.0 TLS not available due to temporary reason", "QUIT");
+    }
+
     /// <summary>Ivan submits with MailKit over TCP (STARTTLS, AUTH) to mail.ru's listener; returns the trace id.</summary>
     private static async Task<string> SubmitOverTcpAsync(YamlWorld world, string subject, string to)
     {

@@ -32,6 +32,12 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     /// <summary>Replies to the end of DATA, used in turn; when empty, 250.</summary>
     public Queue<string> DataReplies { get; } = new();
 
+    /// <summary>When set, EHLO offers STARTTLS and STARTTLS gets this reply (a refusal: the server cannot do TLS).</summary>
+    public string? StartTlsReply { get; set; }
+
+    /// <summary>Every command line received, in order, over all connections.</summary>
+    public List<string> Commands { get; } = [];
+
     /// <summary>Close the connection right after accepting a message, without waiting for QUIT.</summary>
     public bool HangUpAfterData { get; set; }
 
@@ -87,8 +93,20 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
             while (await reader.ReadLineAsync(_stop.Token) is { } line)
             {
                 var verb = line.Split(' ', 2)[0].ToUpperInvariant();
+                lock (Commands)
+                {
+                    Commands.Add(line);
+                }
+
                 switch (verb)
                 {
+                    case "EHLO" when StartTlsReply is not null:
+                        await writer.WriteLineAsync("250-scripted.example");
+                        await writer.WriteLineAsync("250 STARTTLS");
+                        break;
+                    case "STARTTLS" when StartTlsReply is not null:
+                        await writer.WriteLineAsync(StartTlsReply);
+                        break;
                     case "EHLO":
                     case "HELO":
                         await writer.WriteLineAsync("250 scripted.example");

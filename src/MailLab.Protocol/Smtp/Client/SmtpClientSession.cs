@@ -9,7 +9,10 @@ namespace MailLab.Protocol.Smtp.Client;
 /// <see cref="IsDone"/> says when the transport may close. EHLO, falling back to HELO when the server
 /// does not know it; with PIPELINING (RFC 2920) MAIL and every RCPT go in one group; SIZE
 /// (RFC 1870), 8BITMIME (RFC 6152) and SMTPUTF8 (RFC 6531) parameters when the server offers them.
-/// It does not do TLS or AUTH: callers that need them use a full client (MailKit).
+/// STARTTLS (RFC 3207) as <see cref="Tls"/> asks: after its 220 the session sets
+/// <see cref="PendingAction"/> to <see cref="SmtpSessionAction.StartTls"/>, the transport negotiates
+/// TLS and calls <see cref="TlsEstablished"/> (or <see cref="TlsFailed"/>), and the session starts
+/// again with EHLO, forgetting what the server said in clear (RFC 3207 §4.2).
 /// </summary>
 public sealed class SmtpClientSession : IDisposable
 {
@@ -18,6 +21,8 @@ public sealed class SmtpClientSession : IDisposable
         Greeting,
         Ehlo,
         Helo,
+        StartTls,
+        TlsHandshake,
         Mail,
         Rcpt,
         Data,
@@ -42,6 +47,8 @@ public sealed class SmtpClientSession : IDisposable
     private bool _size;
     private bool _eightBitMime;
     private bool _smtpUtf8;
+    private bool _startTlsOffered;
+    private bool _secure;
 
     /// <param name="sendHelo">Send HELO instead of EHLO (a remote domain's "send HELO instead of EHLO" option).</param>
     public SmtpClientSession(string heloName, SmtpClientTransaction transaction, bool sendHelo = false, ISmtpSessionObserver? observer = null)
@@ -79,6 +86,18 @@ public sealed class SmtpClientSession : IDisposable
         _next = next;
     }
 
+    /// <summary>Whether to ask for STARTTLS after EHLO (none by default).</summary>
+    public SmtpClientTls Tls { get; init; }
+
+    /// <summary>The server's name in the replies the session makes up itself (a missing STARTTLS, a failed handshake).</summary>
+    public string ServerName { get; init; } = "the server";
+
+    /// <summary>What the transport must do once <see cref="Output"/> is sent: <see cref="SmtpSessionAction.StartTls"/> or nothing.</summary>
+    public SmtpSessionAction PendingAction => _step == Step.TlsHandshake ? SmtpSessionAction.StartTls : SmtpSessionAction.None;
+
+    /// <summary>The session runs over TLS (after <see cref="TlsEstablished"/>).</summary>
+    public bool IsSecure => _secure;
+
     /// <summary>Command and content bytes not yet sent; the transport sends them, then calls <see cref="ClearOutput"/>.</summary>
     public ReadOnlyMemory<byte> Output => _output.WrittenMemory;
 
@@ -110,7 +129,8 @@ public sealed class SmtpClientSession : IDisposable
     public int Receive(ReadOnlySpan<byte> input)
     {
         var pos = 0;
-        while (pos < input.Length && _step != Step.Done)
+        // RFC 3207 §4.2: after STARTTLS's 220 nothing more is read in clear; the transport discards the rest.
+        while (pos < input.Length && _step is not (Step.Done or Step.TlsHandshake))
         {
             var (consumed, reply) = _reader.Read(input[pos..]);
             pos += consumed;
@@ -130,6 +150,55 @@ public sealed class SmtpClientSession : IDisposable
         }
 
         return pos;
+    }
+
+    /// <summary>
+    /// The transport has negotiated TLS after STARTTLS's 220: the session starts over with EHLO
+    /// (RFC 3207 §4.2: the client discards what it knew from the server before TLS).
+    /// </summary>
+    public void TlsEstablished()
+    {
+        if (_step != Step.TlsHandshake)
+        {
+            throw new InvalidOperationException("No STARTTLS is pending.");
+        }
+
+        _secure = true;
+        _pipelining = _size = _eightBitMime = _smtpUtf8 = _startTlsOffered = false;
+        Command($"EHLO {_heloName}");
+        _step = Step.Ehlo;
+    }
+
+    /// <summary>The TLS handshake after STARTTLS's 220 failed: the connection cannot go on, no message was started.</summary>
+    public void TlsFailed()
+    {
+        if (_step == Step.TlsHandshake)
+        {
+            Abort(new SmtpReply(454, "4.7.5", $"TLS negotiation with {ServerName} failed"));
+        }
+    }
+
+    /// <summary>
+    /// The transport failed (the outbound time-out passed, the stream broke): the message in flight
+    /// and the ones not yet started get <paramref name="reply"/> as their connection error, as a
+    /// queue manager reports a connection that failed (unlike <see cref="ConnectionLost"/>, which
+    /// answers the open transaction's recipients); no QUIT is sent. Nothing changes after QUIT.
+    /// </summary>
+    public void TransportFailed(SmtpReply reply)
+    {
+        if (_step is Step.Done or Step.Quit)
+        {
+            _step = Step.Done;
+            return;
+        }
+
+        for (var i = _current; i < _outcomes.Count; i++)
+        {
+            _outcomes[i].Replies.Clear();
+            _outcomes[i].ConnectionError = reply;
+        }
+
+        _step = Step.Done;
     }
 
     /// <summary>The transport closed before the session ended: every recipient still waiting gets 451 4.4.2.</summary>
@@ -187,8 +256,46 @@ public sealed class SmtpClientSession : IDisposable
                     ReadExtensions(reply);
                 }
 
+                if (!_secure && Tls != SmtpClientTls.None)
+                {
+                    if (_startTlsOffered)
+                    {
+                        Command("STARTTLS");
+                        _step = Step.StartTls;
+                        return;
+                    }
+
+                    if (Tls == SmtpClientTls.Required)
+                    {
+                        // A route that requires TLS to a server without STARTTLS: transient, as IIS/Exchange
+                        // 2003 leave the queue "in a retry state" (KB 329061) and Postfix defers with 4.7.4
+                        // "TLS is required, but was not offered by host" (smtp_proto.c).
+                        Fail(new SmtpReply(454, "4.7.4", $"The remote SMTP service does not support TLS: {ServerName} did not offer STARTTLS, which this route requires"));
+                        return;
+                    }
+                }
+
                 StartTransaction();
                 break;
+
+            case Step.StartTls:
+                if (reply.Code == 220)
+                {
+                    // RFC 3207 §4: nothing more until the handshake; the transport sees PendingAction.
+                    _step = Step.TlsHandshake;
+                    return;
+                }
+
+                if (Tls == SmtpClientTls.Required)
+                {
+                    // 454 "TLS not available due to temporary reason" (RFC 3207 §4) or any other refusal.
+                    Fail(reply);
+                    return;
+                }
+
+                StartTransaction();
+                break;
+
 
             case Step.Mail:
                 if (!reply.IsPositive)
@@ -300,6 +407,7 @@ public sealed class SmtpClientSession : IDisposable
             _size |= keyword.Equals("SIZE", StringComparison.OrdinalIgnoreCase);
             _eightBitMime |= keyword.Equals("8BITMIME", StringComparison.OrdinalIgnoreCase);
             _smtpUtf8 |= keyword.Equals("SMTPUTF8", StringComparison.OrdinalIgnoreCase);
+            _startTlsOffered |= keyword.Equals("STARTTLS", StringComparison.OrdinalIgnoreCase);
         }
     }
 

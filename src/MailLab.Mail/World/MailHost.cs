@@ -13,6 +13,7 @@ public sealed class MailHost
         Name = name;
         Smtp = new SmtpService(this);
         Pop3 = new Pop3.Pop3Service(this);
+        Mailboxes.Clock = world.Clock;
     }
 
     public MailWorld World { get; }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every MailLab test on a fresh machine: installs what the tests need (Debian's Chromium for
-# the web tests), restores packages, builds, tests, and prints "N passed, N failed" at the end.
+# the web tests, isync and fetchmail for the IMAP client tests), restores packages, builds, tests, and prints "N passed, N failed" at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +10,12 @@ if ! command -v chromium >/dev/null 2>&1; then
   echo "== installing Debian's chromium (for the Playwright web tests)"
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+fi
+
+if ! command -v mbsync >/dev/null 2>&1 || ! command -v fetchmail >/dev/null 2>&1; then
+  echo "== installing Debian's isync (mbsync) and fetchmail (for the IMAP client tests)"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq isync fetchmail >/dev/null
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

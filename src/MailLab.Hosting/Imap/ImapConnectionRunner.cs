@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using MailLab.Hosting.Transports;
+using MailLab.Mail.Imap;
 using MailLab.Protocol.Imap;
 
 namespace MailLab.Hosting.Imap;
@@ -15,6 +16,10 @@ namespace MailLab.Hosting.Imap;
 public static class ImapConnectionRunner
 {
     private const int ReadBufferSize = 8 * 1024;
+
+    /// <summary>Runs a connection the host's IMAP service accepted (its session started, its greeting written).</summary>
+    public static Task RunAsync(InboundImapConnection connection, Stream stream, X509Certificate2? certificate, TimeProvider clock, CancellationToken shutdown, bool implicitTls = false) =>
+        RunAsync(connection.Session, stream, certificate, clock, shutdown, implicitTls, connection);
 
     /// <param name="session">A started session (its greeting is in its output).</param>
     /// <param name="implicitTls">The connection came to the IMAPS port: TLS is negotiated before the greeting is written.</param>

@@ -79,7 +79,7 @@ public sealed partial class ScenarioWorld
             var exact = summaries.Where(s => s.Envelope?.Subject == subject).Select(s => s.UniqueId).ToList();
             if (exact.Count == 0)
             {
-                throw new ScenarioAssertionException($"\"{address}\" has no message \"{subject}\" in INBOX to move.", $"a message \"{subject}\"", Count(inbox.Count, "message") + " in INBOX");
+                throw Failure($"\"{address}\" has no message \"{subject}\" in INBOX to move.", $"a message \"{subject}\"", Count(inbox.Count, "message") + " in INBOX");
             }
 
             IMailFolder target;

@@ -137,7 +137,7 @@ public sealed class ImapMailKitTests
         uid.Should().NotBeNull("APPEND answers APPENDUID (RFC 4315)");
         await drafts.OpenAsync(FolderAccess.ReadOnly);
         var summary = (await drafts.FetchAsync([uid!.Value], MessageSummaryItems.Flags | MessageSummaryItems.Envelope)).Single();
-        summary.Envelope.Subject.Should().Be("draft");
+        summary.Envelope!.Subject.Should().Be("draft");
         summary.Flags.Should().HaveFlag(MessageFlags.Draft);
         await client.DisconnectAsync(true);
     }

@@ -58,7 +58,7 @@ public sealed class ImapResyncTests : IDisposable
             var vanished = new List<UniqueId>();
             var flagged = new List<UniqueId?>();
             client.Inbox.MessagesVanished += (_, e) => vanished.AddRange(e.UniqueIds);
-            client.Inbox.FlagsChanged += (_, e) => flagged.Add(e.UniqueId);
+            client.Inbox.MessageFlagsChanged += (_, e) => flagged.Add(e.UniqueId);
 
             await client.Inbox.OpenAsync(FolderAccess.ReadWrite, validity, modSeq, known);
 

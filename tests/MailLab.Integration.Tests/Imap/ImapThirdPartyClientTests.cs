@@ -70,7 +70,7 @@ public sealed class ImapThirdPartyClientTests : IDisposable
             Port {world.ImapEndPoint(world.Rosnou).Port}
             User {Student}
             Pass {ImapTestSupport.StudentPassword}
-            TLSType None
+            SSLType None
             AuthMechs LOGIN
 
             IMAPStore remote
@@ -130,7 +130,11 @@ public sealed class ImapThirdPartyClientTests : IDisposable
               mda "/bin/sh -c 'cat >> {delivered}'"
 
             """);
-        File.SetUnixFileMode(rc, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (!OperatingSystem.IsWindows())
+        {
+            // fetchmail refuses a run control file others can read.
+            File.SetUnixFileMode(rc, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
 
         var (exit, output) = await ProcessRunner.RunAsync(fetchmail, $"--fetchmailrc {rc} --idfile {Path.Combine(_dir, "ids")} --pidfile {Path.Combine(_dir, "pid")} --nodetach --verbose");
 

@@ -46,7 +46,7 @@ internal sealed class ImapFolderView : IImapFolder
 
     public ImapFolderChanges ReadChanges()
     {
-        var changes = _folder.ChangesSince(_seen);
+        var changes = _folder.ChangesSince(_seen, withMessages: false);
         _seen = changes.HighestModSeq;
         if (changes.Changed.Count == 0 && changes.Expunged.Count == 0)
         {

@@ -7,15 +7,15 @@ namespace MailLab.Hosting;
 
 /// <summary>
 /// The IMAP listeners (MailLab's own service): per host whose IMAP service is enabled, one for
-/// IMAP with STARTTLS and one for IMAPS (implicit TLS, RFC 8314), both on loopback with the
-/// server's certificate. A port-0 listener comes back on the port it had after a reset.
+/// IMAP with STARTTLS and, when it has an implicit-TLS port, one for IMAPS (RFC 8314), both on
+/// loopback with the server's certificate. A port-0 listener comes back on the port it had after a reset.
 /// </summary>
 public sealed partial class MailLabServer
 {
-    private readonly Dictionary<ImapService, (LoopbackTcpListener Plain, LoopbackTcpListener Tls)> _imapListeners = [];
+    private readonly Dictionary<ImapService, (LoopbackTcpListener Plain, LoopbackTcpListener? Tls)> _imapListeners = [];
 
     /// <summary>Ports chosen for port-0 IMAP listeners, by host name, so a reset keeps them.</summary>
-    private readonly Dictionary<string, (int Plain, int Tls)> _imapBoundPorts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (int Plain, int? Tls)> _imapBoundPorts = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The TCP endpoint of a host's IMAP (STARTTLS) listener, or null while it has none.</summary>
     public IPEndPoint? GetImapEndPoint(ImapService service)
@@ -31,7 +31,7 @@ public sealed partial class MailLabServer
     {
         lock (_imapListeners)
         {
-            return _imapListeners.TryGetValue(service, out var listeners) ? listeners.Tls.EndPoint : null;
+            return _imapListeners.TryGetValue(service, out var listeners) ? listeners.Tls?.EndPoint : null;
         }
     }
 
@@ -57,10 +57,14 @@ public sealed partial class MailLabServer
 
                 _imapBoundPorts.TryGetValue(service.Host.Name, out var before);
                 var plain = ProtocolListeners.OpenImap(service, Certificate, implicitTls: false, service.Port == 0 ? before.Plain : null);
-                LoopbackTcpListener tls;
+                LoopbackTcpListener? tls = null;
                 try
                 {
-                    tls = ProtocolListeners.OpenImap(service, Certificate, implicitTls: true, service.ImplicitTlsPort == 0 ? before.Tls : null);
+                    // No implicitTlsPort: no IMAPS listener.
+                    if (service.ImplicitTlsPort is { } tlsPort)
+                    {
+                        tls = ProtocolListeners.OpenImap(service, Certificate, implicitTls: true, tlsPort == 0 ? before.Tls ?? 0 : null);
+                    }
                 }
                 catch
                 {
@@ -68,7 +72,9 @@ public sealed partial class MailLabServer
                     throw;
                 }
 
-                _imapBoundPorts[service.Host.Name] = (plain.EndPoint.Port, tls.EndPoint.Port);
+                _imapBoundPorts[service.Host.Name] = (plain.EndPoint.Port, tls?.EndPoint.Port);
+                service.BoundPort = plain.EndPoint.Port;
+                service.BoundImplicitTlsPort = tls?.EndPoint.Port;
                 lock (_imapListeners)
                 {
                     _imapListeners[service] = (plain, tls);
@@ -83,7 +89,7 @@ public sealed partial class MailLabServer
 
     private async Task CloseImapAsync()
     {
-        (LoopbackTcpListener Plain, LoopbackTcpListener Tls)[] listeners;
+        (LoopbackTcpListener Plain, LoopbackTcpListener? Tls)[] listeners;
         lock (_imapListeners)
         {
             listeners = [.. _imapListeners.Values];
@@ -93,7 +99,10 @@ public sealed partial class MailLabServer
         foreach (var (plain, tls) in listeners)
         {
             await plain.DisposeAsync().ConfigureAwait(false);
-            await tls.DisposeAsync().ConfigureAwait(false);
+            if (tls is not null)
+            {
+                await tls.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 }

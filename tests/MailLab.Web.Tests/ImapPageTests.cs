@@ -61,6 +61,39 @@ public sealed class ImapPageTests : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task Journey_ShowsTheImapReader_LikeThePop3One()
+    {
+        await using var session = await PageSession.StartAsync(_browser.Browser);
+        await session.RunAsync(nameof(Journey_ShowsTheImapReader_LikeThePop3One), async () =>
+        {
+            var page = session.Page;
+            await session.OpenAsync();
+            await session.SendAsIvanAsync("student@rosnou.ru", "Read over IMAP");
+            var row = page.Locator("#deliveries tbody tr[data-id]", new() { HasText = "Read over IMAP" });
+            await Expect(row).ToHaveAttributeAsync("data-status", "delivered");
+
+            var imap = session.Runtime.GetImapEndPoint(session.World.FindHost("rosnou.ru")!.Imap)!;
+            using (var client = new ImapClient { Timeout = 20_000 })
+            {
+                await client.ConnectAsync(imap.Address.ToString(), imap.Port, SecureSocketOptions.None);
+                await client.AuthenticateAsync("student@rosnou.ru", "student123");
+                await client.Inbox.OpenAsync(FolderAccess.ReadOnly);
+                await client.Inbox.GetMessageAsync(0);
+                await client.DisconnectAsync(true);
+            }
+
+            await row.ClickAsync();
+            var stage = page.Locator("#stages tbody tr[data-stage='RetrievedByImap'][data-host='rosnou.ru']");
+            await Expect(stage).ToHaveCountAsync(1);
+            await Expect(stage).ToContainTextAsync("Retrieved by IMAP by student@rosnou.ru");
+            await stage.ClickAsync();
+            await Expect(page.Locator("#topology g.message")).ToHaveAttributeAsync("data-at", "reader:student@rosnou.ru");
+            await Expect(page.Locator("#topology g.client.on-path[data-client='student@rosnou.ru']")).ToHaveCountAsync(1);
+            session.Errors.Should().BeEmpty();
+        });
+    }
+
+    [Fact]
     public async Task FoldersApi_GivesEachFolderWithItsCounts()
     {
         await using var session = await PageSession.StartAsync(_browser.Browser);

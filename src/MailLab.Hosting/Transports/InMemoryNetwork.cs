@@ -76,13 +76,13 @@ public sealed class InMemoryNetwork : IAsyncDisposable
     /// </summary>
     public Stream ConnectImap(Mail.Imap.ImapService service, IPAddress? clientAddress = null, bool implicitTls = false)
     {
-        if (!service.Enabled || (implicitTls && _certificate is null))
+        if (!service.Enabled || (implicitTls && (_certificate is null || service.ImplicitTlsPort is null)))
         {
             throw new SocketException((int)SocketError.ConnectionRefused);
         }
 
         var remote = new IPEndPoint(clientAddress ?? IPAddress.Loopback, NextClientPort());
-        var local = new IPEndPoint(Listening.LoopbackOnly(service.Address), implicitTls ? service.ImplicitTlsPort : service.Port);
+        var local = new IPEndPoint(Listening.LoopbackOnly(service.Address), implicitTls ? service.BoundImplicitTlsPort ?? service.ImplicitTlsPort ?? 0 : service.BoundPort ?? service.Port);
         var (client, serverEnd) = DuplexPipeStream.CreatePair();
         var connection = service.Accept(remote, local, _certificate is not null, implicitTls);
         _connections.Track(Task.Run(() => Imap.ImapConnectionRunner.RunAsync(connection, serverEnd, _certificate, service.Host.World.Clock, _pop3Stopping.Token, implicitTls)));

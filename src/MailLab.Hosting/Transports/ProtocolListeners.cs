@@ -33,7 +33,7 @@ public static class ProtocolListeners
     /// IMAPS port (TLS from the first byte, RFC 8314 §3.2); <paramref name="port"/> when given.
     /// </summary>
     public static LoopbackTcpListener OpenImap(ImapService service, X509Certificate2 certificate, bool implicitTls, int? port = null) =>
-        LoopbackTcpListener.Open(service.Address, port ?? (implicitTls ? service.ImplicitTlsPort : service.Port), (socket, stopping) =>
+        LoopbackTcpListener.Open(service.Address, port ?? (implicitTls ? service.ImplicitTlsPort ?? ImapService.DefaultImplicitTlsPort : service.Port), (socket, stopping) =>
         {
             var connection = service.Accept(socket.RemoteEndPoint, socket.LocalEndPoint, tlsAvailable: true, implicitTls);
             return ImapConnectionRunner.RunAsync(connection, new NetworkStream(socket, ownsSocket: true), certificate, service.Host.World.Clock, stopping, implicitTls);

@@ -185,12 +185,13 @@ public sealed partial class Mailbox
             else
             {
                 target = folder;
-                var prefix = folder.Name + MailboxFolder.Delimiter;
+                var oldName = folder.Name;
+                var prefix = oldName + MailboxFolder.Delimiter;
                 var moving = _folders.Where(f => f == folder || f.Name.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
                 foreach (var each in moving)
                 {
                     var old = each.Name;
-                    each.Name = newName + old[folder.Name.Length..];
+                    each.Name = newName + old[oldName.Length..];
                     Persistence?.FolderRenamed(this, each, old);
                 }
 

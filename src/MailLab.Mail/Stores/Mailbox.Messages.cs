@@ -221,6 +221,8 @@ public sealed partial class Mailbox
         }
     }
 
+    /// <summary>Keywords are IMAP atoms (RFC 9051 §2.3.2): empty ones, and ones with spaces, controls or a backslash, are dropped.</summary>
     private static string[] Keywords(IEnumerable<string> keywords) =>
-        keywords.Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        keywords.Where(k => k.Length > 0 && !k.Any(c => c <= ' ' || c is '\\' or '(' or ')' or '{' or '"' or '%' or '*' or ']' || char.IsControl(c)))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 }

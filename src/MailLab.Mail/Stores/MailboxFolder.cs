@@ -111,15 +111,22 @@ public sealed class MailboxFolder
 
     /// <summary>
     /// The change feed: entries appended or changed after <paramref name="sinceModSeq"/> and the UIDs
-    /// expunged after it, read in one consistent snapshot together with the whole message list.
+    /// expunged after it, read in one consistent snapshot together with the whole message list (left
+    /// empty when <paramref name="withMessages"/> is false, for a reader that only follows changes).
     /// </summary>
-    public FolderChanges ChangesSince(ulong sinceModSeq)
+    public FolderChanges ChangesSince(ulong sinceModSeq, bool withMessages = true)
     {
         lock (Owner.Gate)
         {
+            FolderMessage[] messages = withMessages ? [.. _entries] : [];
+            if (sinceModSeq >= HighestModSeqLocked)
+            {
+                return new FolderChanges(HighestModSeqLocked, UidNextLocked, [], [], messages);
+            }
+
             var changed = _entries.Where(e => e.ModSeq > sinceModSeq).ToArray();
             var expunged = _expunged.Where(x => x.ModSeq > sinceModSeq).Select(x => x.Uid).ToArray();
-            return new FolderChanges(HighestModSeqLocked, UidNextLocked, changed, expunged, _entries.ToArray());
+            return new FolderChanges(HighestModSeqLocked, UidNextLocked, changed, expunged, messages);
         }
     }
 

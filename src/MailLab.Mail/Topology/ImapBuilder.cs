@@ -10,7 +10,7 @@ namespace MailLab.Mail.Topology;
 /// imap:
 ///   enabled: true          # false: no IMAP on this host (a lab faithful to Windows Server 2003)
 ///   port: 2143             # IMAP with STARTTLS (IMAP's own 143 needs privileges; 0 picks a free port)
-///   implicitTlsPort: 2993  # IMAPS, TLS from the first byte (RFC 8314; 993 on a real server)
+///   implicitTlsPort: 2993  # IMAPS, TLS from the first byte (RFC 8314; 993 on a real server); null: none
 /// </code>
 /// Every host that runs POP3 runs IMAP too unless its block says <c>enabled: false</c>; a port the
 /// block leaves out gets the defaults by the host's place among the IMAP hosts (see TopologyBuilder).
@@ -45,11 +45,23 @@ internal sealed class ImapBuilder(VirtualServerBuilder listeners)
             _explicitPort.Add(host);
         }
 
-        if (imap.Has("implicitTlsPort") && imap.TryInt("implicitTlsPort", 0, 65535, out var tlsPort)
-            && (tlsPort == 0 || listeners.Claim(imap, "implicitTlsPort", service.Address, tlsPort, $"the IMAPS listener of {host.Name}")))
+        if (imap.Has("implicitTlsPort") && imap.TryNullableLong("implicitTlsPort", out var tlsPort))
         {
-            service.ImplicitTlsPort = tlsPort;
-            _explicitTlsPort.Add(host);
+            if (tlsPort is null)
+            {
+                // null: no IMAPS listener, STARTTLS only.
+                service.ImplicitTlsPort = null;
+                _explicitTlsPort.Add(host);
+            }
+            else if (tlsPort is < 0 or > 65535)
+            {
+                imap.Error("implicitTlsPort", "must be a TCP port (0-65535; 0 picks a free port) or null (no IMAPS)");
+            }
+            else if (tlsPort == 0 || listeners.Claim(imap, "implicitTlsPort", service.Address, (int)tlsPort, $"the IMAPS listener of {host.Name}"))
+            {
+                service.ImplicitTlsPort = (int)tlsPort;
+                _explicitTlsPort.Add(host);
+            }
         }
     }
 }

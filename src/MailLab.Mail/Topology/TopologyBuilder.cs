@@ -122,7 +122,7 @@ internal sealed class TopologyBuilder
             if (_portsToZero)
             {
                 host.Imap.Port = 0;
-                host.Imap.ImplicitTlsPort = 0;
+                host.Imap.ImplicitTlsPort = _imap.HasExplicitImplicitTlsPort(host) && host.Imap.ImplicitTlsPort is null ? null : 0;
             }
             else
             {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every MailLab test on a fresh machine: installs what the tests need (Debian's Chromium for
-# the web tests), restores packages, builds, tests, and prints "N passed, N failed" at the end.
+# the web tests, isync and fetchmail for the IMAP client tests), restores packages, builds, tests, and prints "N passed, N failed" at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +19,12 @@ if [ ! -x /usr/sbin/smtp-sink ] && ! command -v smtp-sink >/dev/null 2>&1; then
   # Only smtp-sink is wanted: stop the mail daemon the package started.
   as_root postfix stop >/dev/null 2>&1 || true
   as_root service postfix stop >/dev/null 2>&1 || true
+fi
+
+if ! command -v mbsync >/dev/null 2>&1 || ! command -v fetchmail >/dev/null 2>&1; then
+  echo "== installing Debian's isync (mbsync) and fetchmail (for the IMAP client tests)"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq isync fetchmail >/dev/null
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -9,10 +9,10 @@ namespace MailLab.Hosting;
 
 /// <summary>
 /// Runs a <see cref="MailWorld"/>: one TCP listener per virtual server that is not stopped, the
-/// in-memory network, and the STARTTLS certificate. Follows state changes: a stopped virtual
+/// POP3 and IMAP listeners, the in-memory network, and the STARTTLS certificate. Follows state changes: a stopped virtual
 /// server's listener is closed (and its sessions ended), a started one is opened again.
 /// </summary>
-public sealed class MailLabServer : IAsyncDisposable
+public sealed partial class MailLabServer : IAsyncDisposable
 {
     private readonly Dictionary<SmtpVirtualServer, LoopbackTcpListener> _listeners = [];
     private readonly Dictionary<Mail.Pop3.Pop3Service, LoopbackTcpListener> _pop3Listeners = [];
@@ -130,6 +130,8 @@ public sealed class MailLabServer : IAsyncDisposable
             host.Pop3.ListenerSettingsChanged += OnPop3Changed;
             await ApplyPop3Async(host.Pop3).ConfigureAwait(false);
         }
+
+        await OpenImapAsync(World).ConfigureAwait(false);
     }
 
     /// <summary>The TCP endpoint of a host's POP3 service, or null while it has no listener.</summary>
@@ -254,6 +256,7 @@ public sealed class MailLabServer : IAsyncDisposable
         }
 
         await ClosePop3Async().ConfigureAwait(false);
+        await CloseImapAsync().ConfigureAwait(false);
     }
 
     private void OnStateChanged(SmtpVirtualServer server) => ApplyAsync(server).GetAwaiter().GetResult();

@@ -49,6 +49,7 @@ public static class MailLabWebApp
         configuration.MapPop3Endpoints();
         api.MapPickupEndpoint();
         api.MapMessageEndpoints();
+        api.MapFolderEndpoints();
         api.MapTraceEndpoints();
         api.MapClockEndpoints();
         api.MapDnsEndpoints();

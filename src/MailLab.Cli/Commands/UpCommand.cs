@@ -46,7 +46,7 @@ public static class UpCommand
 
         var anyPort = new Option<bool>("--any-port")
         {
-            Description = "Listen on free ports (port 0) instead of the topology's SMTP and POP3 ports; the ports chosen are printed. For tests and several MailLabs side by side.",
+            Description = "Listen on free ports (port 0) instead of the topology's SMTP, POP3 and IMAP ports; the ports chosen are printed. For tests and several MailLabs side by side.",
         };
 
         var certificate = new Option<string?>("--certificate")
@@ -186,6 +186,17 @@ public static class UpCommand
             if (host.Pop3 is { } pop3 && runtime.GetPop3EndPoint(pop3) is { } pop3EndPoint)
             {
                 await output.WriteLineAsync($"  {host.Name.PadRight(width)} POP3  {pop3EndPoint}");
+            }
+
+            // IMAP is MailLab's own (Windows Server 2003's POP3 service had none).
+            if (runtime.GetImapEndPoint(host.Imap) is { } imapEndPoint)
+            {
+                await output.WriteLineAsync($"  {host.Name.PadRight(width)} IMAP  {imapEndPoint}");
+            }
+
+            if (runtime.GetImapsEndPoint(host.Imap) is { } imapsEndPoint)
+            {
+                await output.WriteLineAsync($"  {host.Name.PadRight(width)} IMAPS {imapsEndPoint}");
             }
 
             foreach (var account in host.Accounts.All)

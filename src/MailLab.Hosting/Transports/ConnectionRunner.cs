@@ -9,8 +9,10 @@ namespace MailLab.Hosting.Transports;
 /// Runs one inbound connection of any protocol over any stream (TCP or in-memory): reads, feeds the
 /// sans-I/O session, writes its output once the input at hand is consumed (which is what lets
 /// pipelined commands get batched replies, RFC 2920 §3.2 / RFC 2449 §6.6), upgrades to TLS when the
-/// session asks, and enforces the idle time-out on the world's clock. However it ends, the
-/// connection is disposed.
+/// session asks, and enforces the idle time-out on the world's clock. A session that can speak
+/// without input (<see cref="IRunnableConnection.Wakeup"/>: IMAP IDLE) is woken while the read is
+/// pending and its output written at once; that output does not restart the idle time-out, which
+/// measures the client's silence (RFC 9051 §5.4). However it ends, the connection is disposed.
 /// </summary>
 internal static class ConnectionRunner
 {
@@ -20,13 +22,20 @@ internal static class ConnectionRunner
         using var idle = new IdleTimeout(clock, connection.IdleTimeout);
         using var shutdownRegistration = shutdown.UnsafeRegister(static s => ((IdleTimeout)s!).CancelNow(), idle);
         var token = idle.Token;
+        Task<int>? pendingRead = null;
+        var clientSpoke = true;
         try
         {
             while (true)
             {
                 // The idle clock starts before the reply goes out, so a client that has read the
                 // reply always finds the time-out armed (deterministic on a fake clock).
-                idle.Restart();
+                if (clientSpoke)
+                {
+                    idle.Restart();
+                }
+
+                clientSpoke = true;
                 await FlushAsync(connection, stream, token).ConfigureAwait(false);
                 if (connection.IsClosed)
                 {
@@ -41,7 +50,27 @@ internal static class ConnectionRunner
                 }
 
                 // The timer stays armed while the input is processed: handling it takes far less than a time-out.
-                var read = await stream.ReadAsync(buffer.AsMemory(0, bufferSize), token).ConfigureAwait(false);
+                int read;
+                if (connection.Wakeup is { } wakeup)
+                {
+                    // The read stays pending across wake-ups: no input is lost or read twice.
+                    pendingRead ??= stream.ReadAsync(buffer.AsMemory(0, bufferSize), token).AsTask();
+                    if (await Task.WhenAny(pendingRead, wakeup.WaitAsync()).ConfigureAwait(false) != pendingRead)
+                    {
+                        wakeup.Reset();
+                        connection.Wake();
+                        clientSpoke = false;
+                        continue;
+                    }
+
+                    read = await pendingRead.ConfigureAwait(false);
+                    pendingRead = null;
+                }
+                else
+                {
+                    read = await stream.ReadAsync(buffer.AsMemory(0, bufferSize), token).ConfigureAwait(false);
+                }
+
                 if (read == 0)
                 {
                     break;
@@ -75,9 +104,29 @@ internal static class ConnectionRunner
         }
         finally
         {
+            // A read still pending (the session closed after a wake-up) is cancelled and awaited
+            // before its buffer goes back to the pool.
+            if (pendingRead is not null)
+            {
+                idle.CancelNow();
+                await ObserveAsync(pendingRead).ConfigureAwait(false);
+            }
+
             ArrayPool<byte>.Shared.Return(buffer);
             connection.Dispose();
             await stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task ObserveAsync(Task<int> read)
+    {
+        try
+        {
+            await read.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException or InvalidOperationException or AuthenticationException)
+        {
+            // Cancelled, or the peer went away: nothing more is read.
         }
     }
 

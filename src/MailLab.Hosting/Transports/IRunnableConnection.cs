@@ -27,4 +27,15 @@ internal interface IRunnableConnection : IDisposable
 
     /// <summary>The listener is closing (the server was stopped).</summary>
     void ShuttingDown();
+
+    /// <summary>
+    /// Set when the session has output without input (IMAP IDLE updates); null for protocols that
+    /// only answer (SMTP, POP3), whose runner then just reads.
+    /// </summary>
+    WakeSignal? Wakeup => null;
+
+    /// <summary>Called on the runner's thread after <see cref="Wakeup"/> was set: the session writes what it has to say.</summary>
+    void Wake()
+    {
+    }
 }

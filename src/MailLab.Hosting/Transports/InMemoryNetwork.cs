@@ -69,6 +69,26 @@ public sealed class InMemoryNetwork : IAsyncDisposable
         return client;
     }
 
+    /// <summary>
+    /// Connects to a host's IMAP service (its IMAPS side with <paramref name="implicitTls"/>). Its
+    /// sessions end with <c>* BYE</c> when the network is disposed; a switched-off service refuses
+    /// the connection as a closed TCP port would.
+    /// </summary>
+    public Stream ConnectImap(Mail.Imap.ImapService service, IPAddress? clientAddress = null, bool implicitTls = false)
+    {
+        if (!service.Enabled || (implicitTls && (_certificate is null || service.ImplicitTlsPort is null)))
+        {
+            throw new SocketException((int)SocketError.ConnectionRefused);
+        }
+
+        var remote = new IPEndPoint(clientAddress ?? IPAddress.Loopback, NextClientPort());
+        var local = new IPEndPoint(Listening.LoopbackOnly(service.Address), implicitTls ? service.BoundImplicitTlsPort ?? service.ImplicitTlsPort ?? 0 : service.BoundPort ?? service.Port);
+        var (client, serverEnd) = DuplexPipeStream.CreatePair();
+        var connection = service.Accept(remote, local, _certificate is not null, implicitTls);
+        _connections.Track(Task.Run(() => Imap.ImapConnectionRunner.RunAsync(connection, serverEnd, _certificate, service.Host.World.Clock, _pop3Stopping.Token, implicitTls)));
+        return client;
+    }
+
     /// <summary>Whether servers reached over this network offer STARTTLS (there is a certificate).</summary>
     public bool TlsAvailable => _certificate is not null;
 

@@ -69,6 +69,13 @@ internal static class DurableFile
         }
     }
 
+    /// <summary>Renames a folder (atomic on one file system) and makes the new name durable in its parent.</summary>
+    public static void MoveFolder(string from, string to)
+    {
+        Directory.Move(from, to);
+        SyncFolder(Path.GetDirectoryName(to)!);
+    }
+
     /// <summary>Creates a folder (and its parents) if needed; a new folder's entry is made durable in its parent.</summary>
     public static void EnsureFolder(string folder)
     {

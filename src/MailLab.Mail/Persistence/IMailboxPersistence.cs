@@ -3,17 +3,33 @@ using MailLab.Mail.Stores;
 namespace MailLab.Mail.Persistence;
 
 /// <summary>
-/// What a host's <see cref="MailboxStore"/> tells a disk layer. Calls are synchronous: a delivery
-/// returns only once its file is durable, so the SMTP 250 reply that follows it is truthful. The
-/// store has none by default (in memory only, no cost).
+/// What a host's <see cref="MailboxStore"/> tells a disk layer. Calls are synchronous and made
+/// inside the mailbox's lock, before the change becomes visible: a delivery or an IMAP APPEND,
+/// STORE or EXPUNGE returns only once it is durable, so the SMTP 250 or the IMAP tagged OK that
+/// follows is truthful. The store has none by default (in memory only, no cost).
 /// </summary>
 public interface IMailboxPersistence
 {
-    /// <summary>Called before the message becomes visible in the mailbox.</summary>
-    void Delivered(Mailbox mailbox, StoredMessage message);
+    /// <summary>A message was appended to a folder (delivery into INBOX, APPEND, COPY, MOVE).</summary>
+    void Appended(Mailbox mailbox, MailboxFolder folder, FolderMessage entry);
 
-    /// <summary>Called after the message left the mailbox (POP3 DELE applied at QUIT).</summary>
-    void Removed(Mailbox mailbox, StoredMessage message);
+    /// <summary>These entries' flags changed (the entries carry the new flags and modseq).</summary>
+    void FlagsChanged(Mailbox mailbox, MailboxFolder folder, IReadOnlyList<FolderMessage> entries);
+
+    /// <summary>These entries left the folder at <paramref name="modSeq"/> (IMAP EXPUNGE, MOVE, POP3 DELE at QUIT).</summary>
+    void Expunged(Mailbox mailbox, MailboxFolder folder, IReadOnlyList<FolderMessage> entries, ulong modSeq);
+
+    /// <summary>A folder was created (empty).</summary>
+    void FolderCreated(Mailbox mailbox, MailboxFolder folder);
+
+    /// <summary>A folder's subscription or special use changed.</summary>
+    void FolderChanged(Mailbox mailbox, MailboxFolder folder);
+
+    /// <summary>A folder (not INBOX) was renamed; <see cref="MailboxFolder.Name"/> is already the new name.</summary>
+    void FolderRenamed(Mailbox mailbox, MailboxFolder folder, string oldName);
+
+    /// <summary>A folder (not INBOX) is being deleted with its messages.</summary>
+    void FolderDeleted(Mailbox mailbox, MailboxFolder folder);
 
     /// <summary>Called after the mailbox was deleted with all its mail (winpop delete).</summary>
     void MailboxDeleted(Mailbox mailbox);

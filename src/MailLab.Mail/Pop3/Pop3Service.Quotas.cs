@@ -103,10 +103,11 @@ public sealed partial class Pop3Service
             return null;
         }
 
-        // Every mailbox whose quota file names the owner: NTFS counts all files the owner owns.
+        // Every mailbox whose quota file names the owner, every IMAP folder of it (each folder's copy
+        // is a file of its own): NTFS counts all files the owner owns.
         var used = _domains.Values.SelectMany(d => d.Mailboxes.Values)
             .Where(m => string.Equals(m.QuotaOwner, owner, StringComparison.OrdinalIgnoreCase))
-            .Sum(m => Host.Mailboxes.Find(m.Address)?.Messages.Sum(message => message.Size) ?? 0);
+            .Sum(m => Host.Mailboxes.Find(m.Address)?.TotalSize ?? 0);
         return new Pop3Quota(owner, _quotaLimits.GetValueOrDefault(owner, DefaultQuotaBytes), used);
     }
 

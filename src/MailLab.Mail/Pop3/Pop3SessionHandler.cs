@@ -28,12 +28,7 @@ internal sealed class Pop3SessionHandler : IPop3ServerHandler
             return Pop3LogonResult.LoginDelay($"too many failed logons; try again in {Math.Ceiling(wait.TotalSeconds):0} seconds");
         }
 
-        var address = _service.AuthenticationMethod switch
-        {
-            Pop3AuthenticationMethod.EncryptedPasswordFile => CheckPasswordFile(credentials),
-            Pop3AuthenticationMethod.ActiveDirectoryIntegrated => CheckDirectory(credentials),
-            _ => CheckAccounts(credentials),
-        };
+        var address = Pop3AccountCheck.Check(_service, credentials);
         if (address is null)
         {
             // RFC 3206 §4: [AUTH] for an unknown user and a wrong password alike, so names cannot be probed.
@@ -58,65 +53,5 @@ internal sealed class Pop3SessionHandler : IPop3ServerHandler
         var maildrop = new Pop3Maildrop(_service, mailbox, address, _trace.SessionId);
         _trace.Maildrop = maildrop;
         return Pop3LogonResult.Success(maildrop, address);
-    }
-
-    /// <summary>Salted hashes answer only the cleartext mechanisms: APOP and CRAM-MD5 need the clear secret.</summary>
-    private string? CheckPasswordFile(Pop3Credentials credentials)
-    {
-        if (!credentials.UserName.Contains('@')
-            || !Pop3LogonMechanisms.IsCleartext(credentials.Mechanism)
-            || credentials.Password is null
-            || _service.FindMailbox(credentials.UserName) is not { } mailbox
-            || !_service.PasswordFile.Verify(mailbox.Address, credentials.Password))
-        {
-            return null;
-        }
-
-        return mailbox.Address;
-    }
-
-    /// <summary>
-    /// The organisation's directory knows the users of all its hosts; those with a mailbox here log
-    /// on (by user name or full address). A local account not yet migrated (winpop migrateToAD) does not.
-    /// </summary>
-    private string? CheckDirectory(Pop3Credentials credentials)
-    {
-        var account = _service.Directory.FindLogon(credentials.UserName);
-        if (account is null || !Accepts(account, credentials) || _service.FindMailbox(account.Address) is null)
-        {
-            return null;
-        }
-
-        return account.Address;
-    }
-
-    /// <summary>An account that kept only its password hash (restored from a saved configuration) answers cleartext mechanisms only.</summary>
-    private static bool Accepts(Accounts.MailAccount account, Pop3Credentials credentials) => account.Password is { } secret
-        ? credentials.Matches(secret)
-        : Pop3LogonMechanisms.IsCleartext(credentials.Mechanism) && credentials.Password is { } password && account.Verify(password);
-
-    private string? CheckAccounts(Pop3Credentials credentials)
-    {
-        var host = _service.Host;
-        var account = host.Accounts.FindLogon(credentials.UserName, host.Name);
-        if (account is null && !credentials.UserName.Contains('@'))
-        {
-            var name = credentials.UserName.ToLowerInvariant();
-            var owner = _service.Domains.SelectMany(_service.MailboxesOf).FirstOrDefault(m => m.UserName == name);
-            account = owner is null ? null : host.Accounts.Find(owner.Address);
-        }
-
-        if (account is null || !Accepts(account, credentials))
-        {
-            return null;
-        }
-
-        // In a POP3 domain only its mailboxes log on; hosts without POP3 domains serve every account.
-        if (_service.FindDomain(account.Domain) is not null && _service.FindMailbox(account.Address) is null)
-        {
-            return null;
-        }
-
-        return account.Address;
     }
 }

@@ -29,7 +29,10 @@ public sealed class MailboxStore
         }
     }
 
-    public Mailbox Create(string address) => _mailboxes.GetOrAdd(address, a => new Mailbox(a.ToLowerInvariant()) { Persistence = _persistence });
+    /// <summary>The clock new folders take their UIDVALIDITY from (the world's clock, set by <see cref="World.MailHost"/>).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    public Mailbox Create(string address) => _mailboxes.GetOrAdd(address, a => new Mailbox(a.ToLowerInvariant(), Clock) { Persistence = _persistence });
 
     public Mailbox? Find(string address) => _mailboxes.GetValueOrDefault(address);
 
@@ -44,10 +47,9 @@ public sealed class MailboxStore
         return true;
     }
 
-    /// <summary>Stores the message in the mailbox: on disk first when there is a disk layer, then in memory.</summary>
+    /// <summary>Stores the message in the mailbox's INBOX: on disk first when there is a disk layer, then in memory.</summary>
     public void Deliver(Mailbox mailbox, StoredMessage message)
     {
-        _persistence?.Delivered(mailbox, message);
         mailbox.Add(message);
         Delivered?.Invoke(mailbox, message);
     }

@@ -12,18 +12,22 @@ namespace MailLab.Mail.Topology;
 internal sealed class TopologyBuilder
 {
     internal static readonly string[] FileKeys = ["hosts", "dns", "links", "unreachableHosts", "faults", "directories", "certificate"];
-    internal static readonly string[] HostKeys = ["name", "address", "smtp", "accounts", "pop3"];
+    internal static readonly string[] HostKeys = ["name", "address", "smtp", "accounts", "pop3", "imap"];
     internal static readonly string[] SmtpKeys = ["state", "virtualServers"];
     internal static readonly string[] AccountKeys = ["address", "password", "passwordHash", "mailbox"];
 
     /// <summary>The first default POP3 port (the Windows service's 110 needs privileges).</summary>
     public const int FirstPop3Port = 2110;
 
+    /// <summary>The first default IMAP and IMAPS ports (143 and 993 need privileges).</summary>
+    public const int FirstImapPort = 2143, FirstImapsPort = 2993;
+
     private readonly TopologyDiagnostics _diagnostics;
     private readonly TimeProvider _clock;
     private readonly bool _portsToZero;
     private readonly VirtualServerBuilder _virtualServers;
     private readonly Pop3Builder _pop3;
+    private readonly ImapBuilder _imap;
     private readonly Dictionary<string, Mark> _hostNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<System.Net.IPAddress, (string Host, Mark At)> _hostAddresses = [];
 
@@ -38,6 +42,7 @@ internal sealed class TopologyBuilder
         _portsToZero = portsToZero;
         _virtualServers = new VirtualServerBuilder(diagnostics, portsToZero);
         _pop3 = new Pop3Builder(diagnostics, _virtualServers);
+        _imap = new ImapBuilder(_virtualServers);
     }
 
     public MailWorld Build(YamlNode root)
@@ -63,6 +68,7 @@ internal sealed class TopologyBuilder
         }
 
         EnablePop3(world);
+        EnableImap(world);
 
         var network = new NetworkBuilder(_diagnostics, world);
         network.ReadDns(file);
@@ -93,6 +99,45 @@ internal sealed class TopologyBuilder
             {
                 host.Pop3.Port = defaultPort;
             }
+        }
+    }
+
+    /// <summary>
+    /// Every host that runs POP3 runs IMAP (MailLab's own) unless its <c>imap</c> block says
+    /// <c>enabled: false</c>. Ports the block leaves out: 2143/2993, 2144/2994, ... by the host's
+    /// place among the IMAP hosts in file order (mail.ru 2143, rosnou.ru 2144); tests get port 0.
+    /// </summary>
+    private void EnableImap(MailWorld world)
+    {
+        var place = 0;
+        foreach (var host in world.Hosts.Where(h => h.Pop3.Enabled))
+        {
+            if (_imap.IsSwitchedOff(host))
+            {
+                host.Imap.Enabled = false;
+                continue;
+            }
+
+            host.Imap.Enabled = true;
+            if (_portsToZero)
+            {
+                host.Imap.Port = 0;
+                host.Imap.ImplicitTlsPort = _imap.HasExplicitImplicitTlsPort(host) && host.Imap.ImplicitTlsPort is null ? null : 0;
+            }
+            else
+            {
+                if (!_imap.HasExplicitPort(host))
+                {
+                    host.Imap.Port = FirstImapPort + place;
+                }
+
+                if (!_imap.HasExplicitImplicitTlsPort(host))
+                {
+                    host.Imap.ImplicitTlsPort = FirstImapsPort + place;
+                }
+            }
+
+            place++;
         }
     }
 
@@ -150,6 +195,11 @@ internal sealed class TopologyBuilder
         if (reader.Has("pop3") && reader.Mapping("pop3", Pop3Builder.Pop3Keys) is { } pop3)
         {
             _pop3.Read(host, pop3);
+        }
+
+        if (reader.Has("imap") && reader.Mapping("imap", ImapBuilder.ImapKeys) is { } imap)
+        {
+            _imap.Read(host, imap);
         }
 
         _virtualServers.ReadOperators(host);

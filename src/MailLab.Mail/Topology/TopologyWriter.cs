@@ -79,6 +79,11 @@ public static partial class TopologyWriter
             node.Add("pop3", Pop3(host.Pop3, passwords));
         }
 
+        if (host.Pop3.Enabled || host.Imap.Enabled)
+        {
+            node.Add("imap", Imap(host.Imap));
+        }
+
         return node;
     }
 

@@ -6,6 +6,9 @@ public enum TraceHopRole
     Server,
     Client,
     Pop3,
+
+    /// <summary>An IMAP client's session that fetched the message (MailLab's own IMAP service).</summary>
+    Imap,
 }
 
 /// <summary>
@@ -37,7 +40,7 @@ public static class TraceHops
         var anchors = new Dictionary<long, TraceEvent>();
         foreach (var e in events)
         {
-            if (e.SessionId is { } session && e.Kind is TraceKind.Received or TraceKind.Relayed or TraceKind.Connecting or TraceKind.RetrievedByPop3)
+            if (e.SessionId is { } session && e.Kind is TraceKind.Received or TraceKind.Relayed or TraceKind.Connecting or TraceKind.RetrievedByPop3 or TraceKind.RetrievedByImap)
             {
                 anchors.TryAdd(session, e);
             }
@@ -67,6 +70,7 @@ public static class TraceHops
         var role = anchor.Kind switch
         {
             TraceKind.RetrievedByPop3 => TraceHopRole.Pop3,
+            TraceKind.RetrievedByImap => TraceHopRole.Imap,
             TraceKind.Received => TraceHopRole.Server,
             TraceKind.Relayed or TraceKind.Connecting => TraceHopRole.Client,
             _ => anchor.Outbound ? TraceHopRole.Client : TraceHopRole.Server,
@@ -87,6 +91,11 @@ public static class TraceHops
             first.Time,
             accepted?.Text,
             lines.Where(l => l.Kind is TraceKind.ClientLine or TraceKind.ServerReply or TraceKind.ClientData).ToArray(),
-            anchor.Kind == TraceKind.RetrievedByPop3 ? Pop3.Pop3TraceObserver.ReaderOf(anchor) : null);
+            anchor.Kind switch
+            {
+                TraceKind.RetrievedByPop3 => Pop3.Pop3TraceObserver.ReaderOf(anchor),
+                TraceKind.RetrievedByImap => Imap.ImapTraceObserver.ReaderOf(anchor),
+                _ => null,
+            });
     }
 }

@@ -38,4 +38,22 @@ public enum TraceKind
 
     /// <summary>Removed from the mailbox in POP3's UPDATE state (DELE, then QUIT).</summary>
     DeletedByPop3,
+
+    /// <summary>An IMAP session logged on (LOGIN or AUTHENTICATE).</summary>
+    ImapLogon,
+
+    /// <summary>An IMAP session selected (or examined) a folder.</summary>
+    ImapSelect,
+
+    /// <summary>An IMAP client fetched the message's content (a body section): the last hop, as RETR is for POP3.</summary>
+    RetrievedByImap,
+
+    /// <summary>An IMAP client stored a message into a folder with APPEND (a draft, a copy of sent mail).</summary>
+    AppendedByImap,
+
+    /// <summary>An IMAP client moved the message to another folder (MOVE), e.g. to Trash.</summary>
+    MovedByImap,
+
+    /// <summary>An IMAP client expunged the message from a folder.</summary>
+    ExpungedByImap,
 }

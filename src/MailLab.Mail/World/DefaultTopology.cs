@@ -13,6 +13,10 @@ public static class DefaultTopology
     public const string VirtualServerName = "Default SMTP Virtual Server";
     public const int MailRuSmtpPort = 2525;
     public const int RosnouSmtpPort = 2526;
+    public const int MailRuImapPort = 2143;
+    public const int RosnouImapPort = 2144;
+    public const int MailRuImapsPort = 2993;
+    public const int RosnouImapsPort = 2994;
 
     /// <summary>The file's name in scenarios/topologies/.</summary>
     public const string FileName = "mailru-rosnou.yaml";

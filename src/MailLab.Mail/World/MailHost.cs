@@ -13,6 +13,8 @@ public sealed class MailHost
         Name = name;
         Smtp = new SmtpService(this);
         Pop3 = new Pop3.Pop3Service(this);
+        Mailboxes.Clock = world.Clock;
+        Imap = new Imap.ImapService(this);
     }
 
     public MailWorld World { get; }
@@ -29,6 +31,9 @@ public sealed class MailHost
 
     /// <summary>The Windows POP3 service: how the host's users fetch their mail.</summary>
     public Pop3.Pop3Service Pop3 { get; }
+
+    /// <summary>The IMAP service over the same mailboxes (folders), with the POP3 service's logon.</summary>
+    public Imap.ImapService Imap { get; }
 
     public AccountDirectory Accounts { get; } = new();
 

@@ -18,6 +18,12 @@ public interface IPop3Maildrop
     /// <summary>The stored RFC 5322 bytes, lines ending in CRLF, not dot-stuffed.</summary>
     ReadOnlyMemory<byte> Content(int index);
 
+    /// <summary>
+    /// True when the message left the maildrop after logon by another way than this session (an
+    /// IMAP session expunged it): RETR and TOP then answer -ERR. Numbers never change (RFC 1939 §5).
+    /// </summary>
+    bool IsExpunged(int index) => false;
+
     /// <summary>UPDATE (RFC 1939 §6): removes these messages for good. Called once, after QUIT, before <see cref="Release"/>.</summary>
     void Commit(IReadOnlyCollection<int> deleted);
 

@@ -71,6 +71,9 @@ public static class Pop3Responses
 
     public static Pop3Response AlreadyDeleted(int number) => Pop3Response.Err($"message {number} already deleted");
 
+    /// <summary>RETR/TOP of a message an IMAP session expunged while this session held the maildrop (as Dovecot answers).</summary>
+    public static Pop3Response Expunged(int number) => Pop3Response.Err($"message {number} was expunged by another session");
+
     public static Pop3Response NotLoggedIn(string verb) => Pop3Response.Err($"not logged in: {verb} is only valid in the TRANSACTION state");
 
     public static Pop3Response AlreadyLoggedIn(string verb) => Pop3Response.Err($"already logged in: {verb} is only valid in the AUTHORIZATION state");

@@ -70,7 +70,7 @@ public sealed partial class Pop3ServerSession
             return;
         }
 
-        if (!TryGetMessage(args[0], out var index))
+        if (!TryGetMessage(args[0], out var index) || IsExpunged(index))
         {
             return;
         }
@@ -123,7 +123,7 @@ public sealed partial class Pop3ServerSession
             return;
         }
 
-        if (!TryGetMessage(args[0], out var index))
+        if (!TryGetMessage(args[0], out var index) || IsExpunged(index))
         {
             return;
         }
@@ -169,6 +169,18 @@ public sealed partial class Pop3ServerSession
         }
 
         EndMultiLine();
+    }
+
+    /// <summary>A message another session (IMAP) expunged after logon: its content is gone, so -ERR.</summary>
+    private bool IsExpunged(int index)
+    {
+        if (!Maildrop.IsExpunged(index))
+        {
+            return false;
+        }
+
+        Reply(Pop3Responses.Expunged(index + 1));
+        return true;
     }
 
     /// <summary>

@@ -16,6 +16,9 @@ internal abstract class DialogueProtocol : IAsyncDisposable
     /// <summary>The size of a BDAT chunk this line announces, or null.</summary>
     public virtual int? ChunkSize(string line) => null;
 
+    /// <summary>What goes after a chunk: nothing for BDAT; the CRLF that ends an IMAP command after its literal.</summary>
+    public virtual byte[] AfterChunk => [];
+
     public abstract Task<ServerReply?> ReadReplyAsync(string line);
 
     /// <summary>A reply the server gives unasked (a time-out notice) before it closes; null when it just closes.</summary>

@@ -71,6 +71,55 @@ public abstract class LineClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads exactly <paramref name="count"/> octets (an IMAP literal); null when the server closed the connection first.</summary>
+    protected async Task<byte[]?> ReadBytesAsync(int count)
+    {
+        var bytes = new byte[count];
+        var filled = 0;
+        while (filled < count)
+        {
+            if (_bufferStart < _bufferEnd)
+            {
+                var take = Math.Min(count - filled, _bufferEnd - _bufferStart);
+                Array.Copy(_buffer, _bufferStart, bytes, filled, take);
+                _bufferStart += take;
+                filled += take;
+                continue;
+            }
+
+            if (Closed)
+            {
+                return null;
+            }
+
+            int read;
+            try
+            {
+                using var timeout = new CancellationTokenSource(ReplyTimeout, TimeProvider.System);
+                read = await _stream.ReadAsync(_buffer, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"The server sent no reply within {ReplyTimeout.TotalSeconds:0} seconds.");
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                read = 0;
+            }
+
+            if (read == 0)
+            {
+                Closed = true;
+                return null;
+            }
+
+            _bufferStart = 0;
+            _bufferEnd = read;
+        }
+
+        return bytes;
+    }
+
     /// <summary>Reads one line without its CRLF; null when the server closed the connection first.</summary>
     protected async Task<string?> ReadLineAsync()
     {

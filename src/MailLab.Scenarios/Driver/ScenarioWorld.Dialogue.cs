@@ -70,7 +70,9 @@ public sealed partial class ScenarioWorld
         var dialogue = LastDialogue
             ?? throw new ScenarioSetupException("No conversation to check: a \"When a client connects to SMTP on \"HOST\" and sends:\" (or POP3) step must come first.");
         var lines = ReplyExpectation.Parse(expected);
-        var problem = ReplyExpectation.Compare(lines, dialogue.Replies, dialogue.ClosedEarly, dialogue.Labels);
+        var problem = dialogue.Protocol == "IMAP"
+            ? ImapReplyExpectation.Compare(lines, dialogue.Replies, dialogue.ClosedEarly)
+            : ReplyExpectation.Compare(lines, dialogue.Replies, dialogue.ClosedEarly, dialogue.Labels);
         if (problem is not null)
         {
             var actual = dialogue.Replies.Count == 0 ? "(no reply)" : string.Join("\n", dialogue.Replies.Select(r => r.FirstLine));
@@ -137,7 +139,7 @@ public sealed partial class ScenarioWorld
             if (protocol.ChunkSize(line) is { } size)
             {
                 (var chunk, taken) = DialogueScript.Chunk(lines, i + 1, size);
-                bytes = [.. bytes, .. chunk];
+                bytes = [.. bytes, .. chunk, .. protocol.AfterChunk];
             }
 
             if (protocol.Client.Closed || !await protocol.Client.SendAsync(bytes).ConfigureAwait(false))

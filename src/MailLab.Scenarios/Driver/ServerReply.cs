@@ -45,5 +45,19 @@ public sealed record ServerReply(string Status, IReadOnlyList<string> Lines)
         return new ServerReply(space < 0 ? first : first[..space], lines);
     }
 
+    /// <summary>
+    /// An IMAP response: its lines, untagged ones first; the status is the completion's word
+    /// (<c>OK</c>, <c>NO</c>, <c>BAD</c>, <c>PREAUTH</c>, <c>BYE</c>) or <c>+</c> for a continuation.
+    /// </summary>
+    public static ServerReply Imap(IReadOnlyList<string> lines)
+    {
+        var words = lines[^1].Split(' ', 3);
+        var status = words[0] == "+" ? "+" : words.Length > 1 ? words[1].ToUpperInvariant() : words[0];
+        return new ServerReply(status, lines) { IsImap = true };
+    }
+
+    /// <summary>True for an IMAP response (compared line by line, <see cref="ImapReplyExpectation"/>).</summary>
+    public bool IsImap { get; init; }
+
     public override string ToString() => string.Join(" / ", Lines);
 }

@@ -13,6 +13,9 @@ internal static class ApiMapper
     /// <summary>The POP3 listener's name in a server's listeners (the Windows service's display name).</summary>
     public const string Pop3ServiceName = "Microsoft POP3 Service";
 
+    /// <summary>The IMAP listeners' name: MailLab's own service (Windows Server 2003 had no IMAP).</summary>
+    public const string ImapServiceName = "MailLab IMAP4rev2 (MailLab's own)";
+
     public static ServerDto ToDto(MailHost host, MailLabServer runtime)
     {
         var servers = host.Smtp.VirtualServers;
@@ -24,6 +27,16 @@ internal static class ApiMapper
         if (runtime.GetPop3EndPoint(host.Pop3) is { } pop3)
         {
             listeners.Add(new ListenerDto("pop3", Pop3ServiceName, pop3.ToString()));
+        }
+
+        if (runtime.GetImapEndPoint(host.Imap) is { } imap)
+        {
+            listeners.Add(new ListenerDto("imap", ImapServiceName, imap.ToString()));
+        }
+
+        if (runtime.GetImapsEndPoint(host.Imap) is { } imaps)
+        {
+            listeners.Add(new ListenerDto("imaps", ImapServiceName, imaps.ToString()));
         }
 
         return new ServerDto(

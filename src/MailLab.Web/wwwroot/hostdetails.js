@@ -1,5 +1,6 @@
 // The details of one host, opened by clicking it on the topology: its SMTP virtual servers (state,
-// endpoint, domains, queue length), its POP3 service and its mailboxes with their message counts.
+// endpoint, domains, queue length), its POP3 service, its IMAP service (MailLab's own) and its
+// mailboxes with their message counts and IMAP folders.
 // Read from the same endpoints as the rest of the page.
 import { t } from "./i18n.js";
 import { api, h, $ } from "./dom.js";
@@ -41,8 +42,11 @@ export async function refreshHostDetails() {
   const pop3Boxes = new Map(pop3.domains.flatMap((d) => d.mailboxes.map((m) => [m.address, m])));
   const addresses = [...new Set([...server.accounts, ...pop3Boxes.keys()])];
   const mailboxes = await Promise.all(addresses.map(async (address) => {
-    const messages = await api(`/mailboxes/${encodeURIComponent(address)}/messages`).catch(() => []);
-    return { address, messages: messages.length, bytes: messages.reduce((sum, m) => sum + m.size, 0), locked: pop3Boxes.get(address)?.locked };
+    const [messages, folders] = await Promise.all([
+      api(`/mailboxes/${encodeURIComponent(address)}/messages`).catch(() => []),
+      api(`/mailboxes/${encodeURIComponent(address)}/folders`).catch(() => []),
+    ]);
+    return { address, messages: messages.length, bytes: messages.reduce((sum, m) => sum + m.size, 0), locked: pop3Boxes.get(address)?.locked, folders };
   }));
   if (current !== name) {
     return;
@@ -73,7 +77,16 @@ function render(server, pop3, queues, boxes, unreachable) {
       h("td", { text: m.address }),
       h("td", { class: "num", text: String(m.messages) }),
       h("td", { class: "num", text: String(m.bytes) }),
-      h("td", { text: m.locked ? t("locked") : "" })));
+      h("td", { text: m.locked ? t("locked") : "" }),
+      h("td", { class: "hd-folders" }, ...m.folders.map((f) =>
+        h("span", {
+          class: "hd-folder", "data-folder": f.name, "data-messages": String(f.messages), "data-unseen": String(f.unseen),
+          title: f.specialUse ? `\\${f.specialUse}` : "",
+          text: `${f.name} ${f.messages}${f.unseen ? ` (${f.unseen} ${t("unseen")})` : ""}`,
+        })))));
+
+  // IMAP listeners come with the server's listeners (protocol imap / imaps).
+  const imap = server.listeners.filter((l) => l.protocol === "imap" || l.protocol === "imaps");
 
   const toggle = h("button", { type: "button", id: "host-reachability", "data-unreachable": String(unreachable), text: t(unreachable ? "switchOn" : "switchOff") });
   toggle.addEventListener("click", () => setReachable(server.name, unreachable).catch((error) => changed(error)));
@@ -89,9 +102,16 @@ function render(server, pop3, queues, boxes, unreachable) {
         : t("pop3Disabled"),
     }),
     h("p", { text: `${t("domains")}: ${pop3.domains.map((d) => d.name + (d.locked ? ` (${t("locked")})` : "")).join(", ") || "—"}` }),
+    h("h4", { text: t("imapService") }),
+    h("p", {
+      class: "hd-imap", "data-enabled": String(imap.length > 0),
+      text: imap.length > 0 ? `${t("endpoint")}: ${imap.map((l) => `${l.protocol.toUpperCase()} ${l.endpoint}`).join(" · ")}` : t("imapDisabled"),
+    }),
+    h("p", { class: "muted hd-imap-own", text: t("imapOwn") }),
     h("h4", { text: t("mailboxes") }),
     h("table", { class: "hd-mailboxes" },
       h("thead", {}, h("tr", {},
-        h("th", { text: t("mailbox") }), h("th", { text: t("messages") }), h("th", { text: t("bytes") }), h("th", { text: "" }))),
+        h("th", { text: t("mailbox") }), h("th", { text: t("messages") }), h("th", { text: t("bytes") }), h("th", { text: "" }),
+        h("th", { text: t("folders") }))),
       h("tbody", {}, ...mailboxes)));
 }

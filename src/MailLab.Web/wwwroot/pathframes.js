@@ -9,20 +9,23 @@ export function linkKey(a, b) {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
-/** The account that retrieved the message in a POP3 stage, as the trace says (its hop's reader). */
+/** The mail-reading roles of a hop: POP3 and IMAP (MailLab's own) clients. */
+const READER_ROLES = new Set(["pop3", "imap"]);
+
+/** The account that retrieved the message in a POP3 or IMAP stage, as the trace says (its hop's reader). */
 function readerOf(detail, stage) {
-  return detail.hops.find((h) => h.role === "pop3" && h.sessionId === stage.sessionId)?.reader ?? null;
+  return detail.hops.find((h) => READER_ROLES.has(h.role) && h.sessionId === stage.sessionId)?.reader ?? null;
 }
 
 /**
  * The mail clients of a journey: the sender's, at the host it submitted to, and each reader's, at
- * its host: every account that retrieved the message by POP3 and every recipient that is an account
+ * its host: every account that retrieved the message by POP3 or IMAP and every recipient that is an account
  * of a host (its reader-to-be). hosts: the servers, with their accounts.
  */
 export function journeyClients(detail, hosts) {
   const readers = new Map();
   for (const hop of detail.hops) {
-    if (hop.role === "pop3" && hop.reader) {
+    if (READER_ROLES.has(hop.role) && hop.reader) {
       readers.set(hop.reader, hop.host);
     }
   }
@@ -71,9 +74,13 @@ export function pathFrames(detail) {
       case "DeliveredToMailbox":
       case "DeliveredToDrop":
       case "DeletedByPop3":
+      case "MovedByImap":
+      case "ExpungedByImap":
+      case "AppendedByImap":
         node = { type: "store", id: stage.host };
         break;
-      case "RetrievedByPop3": {
+      case "RetrievedByPop3":
+      case "RetrievedByImap": {
         const reader = readerOf(detail, stage) ?? stage.host;
         node = { type: "reader", id: reader, host: stage.host };
         link = { type: "reader", key: reader };

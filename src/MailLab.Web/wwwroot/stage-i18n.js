@@ -39,6 +39,8 @@ const PHRASES = [
   ["DeliveredToMailbox", /^Delivered to the mailbox (.*)$/, (mailbox) => `Доставлено в почтовый ящик ${mailbox}`],
   ["DeliveredToDrop", /^Written to (.*) for (.*)$/, (path, to) => `Записано в ${path} для ${to}`],
   ["RetrievedByPop3", /^Retrieved by POP3 by (.*)$/, (user) => `Получено по POP3 пользователем ${user}`],
+  ["RetrievedByImap", /^Retrieved by IMAP by (.*)$/, (user) => `Получено по IMAP пользователем ${user}`],
+  ["MovedByImap", /^Moved from (.*) to (.*) of (.*) by IMAP$/, (from, to, user) => `Перемещено из ${from} в ${to} ящика ${user} по IMAP`],
   ["DeletedByPop3", /^Deleted from the mailbox (.*) by POP3$/, (mailbox) => `Удалено из ящика ${mailbox} по POP3`],
   ["DelayNotification", /^Delay notification to <(.*)> for (.*)$/, (sender, to) => `Уведомление о задержке для <${sender}> о ${to}`],
   ["MovedToBadMail", /^Moved to (.*) \(the sender is <>, so it cannot be returned\)$/,

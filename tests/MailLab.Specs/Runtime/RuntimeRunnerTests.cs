@@ -254,18 +254,18 @@ public sealed class RuntimeRunnerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task ImapSteps_FailSayingItIsNotAvailableYet()
+    public async Task ExchangeSteps_FailSayingItIsNotAvailableYet()
     {
         var result = await Run("""
-            Feature: IMAP
-              Scenario: the student reads mail with IMAP
+            Feature: Exchange
+              Scenario: the student reads mail from Exchange
                 Given the default topology
-                When "student@rosnou.ru" logs on to IMAP on "rosnou.ru" with password "student123"
+                When "student@rosnou.ru" logs on to Exchange on "rosnou.ru" with password "student123"
             """);
 
         var step = result.Scenarios.Single().Steps[1];
         step.Status.Should().Be(RunStatus.Failed);
-        step.Error.Should().StartWith("IMAP is not available yet in MailLab");
+        step.Error.Should().StartWith("Exchange is not available yet in MailLab");
     }
 
     [Fact]

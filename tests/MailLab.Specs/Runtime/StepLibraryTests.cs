@@ -114,11 +114,11 @@ public sealed class StepLibraryTests
     [Fact]
     public void ServicesNotYetBuilt_AreCaughtOnlyOutsideQuotes()
     {
-        StepCatalog.Default.Match(StepKind.When, "\"student@rosnou.ru\" logs on to IMAP with password \"x\"")
+        StepCatalog.Default.Match(StepKind.When, "\"student@rosnou.ru\" logs on to Exchange with password \"x\"")
             .Should().ContainSingle().Which.Definition.Method.Name.Should().Be("NotYetAvailable");
-        StepCatalog.Default.Match(StepKind.When, "\"ivan@mail.ru\" sends a message to \"student@rosnou.ru\" with subject \"About IMAP\"")
+        StepCatalog.Default.Match(StepKind.When, "\"ivan@mail.ru\" sends a message to \"student@rosnou.ru\" with subject \"About Exchange\"")
             .Should().ContainSingle().Which.Definition.Method.Name.Should().Be("Send");
-        StepCatalog.Default.Match(StepKind.When, "the administrator runs \"winpop add IMAP\"")
+        StepCatalog.Default.Match(StepKind.When, "the administrator runs \"winpop add Exchange\"")
             .Should().ContainSingle().Which.Definition.Method.Name.Should().Be("Run");
     }
 }

@@ -1,0 +1,224 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using MailLab.Protocol.Imap.Backend;
+using MailLab.Protocol.Imap.Parsing;
+
+namespace MailLab.Protocol.Imap;
+
+/// <summary>LIST (RFC 9051 §6.3.9 with LIST-EXTENDED RFC 5258, LIST-STATUS RFC 5819, SPECIAL-USE RFC 6154) and LSUB (RFC 3501 §6.3.9).</summary>
+public sealed partial class ImapServerSession
+{
+    internal void List(string tag, ImapReader r, bool lsub)
+    {
+        r.Space();
+        var selection = new HashSet<string>(StringComparer.Ordinal);
+        if (!lsub && r.TryConsume('('))
+        {
+            while (!r.TryConsume(')'))
+            {
+                if (selection.Count > 0)
+                {
+                    r.Space();
+                }
+
+                var option = r.ReadAtom("a selection option").ToUpperInvariant();
+                if (option is not ("SUBSCRIBED" or "REMOTE" or "RECURSIVEMATCH" or "SPECIAL-USE"))
+                {
+                    throw new ImapSyntaxException($"unknown selection option {option}");
+                }
+
+                selection.Add(option);
+            }
+
+            if (selection.Contains("RECURSIVEMATCH") && selection.Count(o => o != "REMOTE" && o != "RECURSIVEMATCH") == 0)
+            {
+                // RFC 5258 §3.1: RECURSIVEMATCH needs another selection option.
+                throw new ImapSyntaxException("RECURSIVEMATCH needs another selection option");
+            }
+
+            r.Space();
+        }
+
+        var reference = DecodeName(r.ReadAstring("a reference name"));
+        r.Space();
+        var patterns = new List<string>();
+        if (!lsub && r.TryConsume('('))
+        {
+            do
+            {
+                patterns.Add(DecodeName(ReadListMailbox(r)));
+            }
+            while (r.TryConsume(' '));
+
+            r.Expect(')', "')' closing the patterns");
+        }
+        else
+        {
+            patterns.Add(DecodeName(ReadListMailbox(r)));
+        }
+
+        var returns = new HashSet<string>(StringComparer.Ordinal);
+        List<string>? statusItems = null;
+        if (!lsub && r.TryConsume(' '))
+        {
+            if (!r.TryConsumeWord("RETURN"))
+            {
+                throw new ImapSyntaxException("expected RETURN");
+            }
+
+            r.Space();
+            r.Expect('(', "'(' opening the return options");
+            while (!r.TryConsume(')'))
+            {
+                if (returns.Count > 0)
+                {
+                    r.Space();
+                }
+
+                var option = r.ReadAtom("a return option").ToUpperInvariant();
+                if (option == "STATUS")
+                {
+                    r.Space();
+                    statusItems = ReadStatusItems(r);
+                }
+                else if (option is not ("SUBSCRIBED" or "CHILDREN" or "SPECIAL-USE"))
+                {
+                    throw new ImapSyntaxException($"unknown return option {option}");
+                }
+
+                returns.Add(option);
+            }
+        }
+
+        r.End();
+        var delimiter = _account!.HierarchyDelimiter;
+        if (patterns.Count == 1 && patterns[0].Length == 0)
+        {
+            // RFC 9051 §6.3.9: an empty pattern asks for the delimiter and the root.
+            WriteLine($"* {(lsub ? "LSUB" : "LIST")} (\\Noselect) \"{delimiter}\" \"\"");
+            Done(tag, lsub ? "LSUB" : "LIST");
+            return;
+        }
+
+        var folders = _account.ListFolders();
+        var matchers = patterns.Select(p => Matcher(reference + p, delimiter)).ToList();
+        var subscribedOnly = lsub || selection.Contains("SUBSCRIBED");
+        var specialOnly = selection.Contains("SPECIAL-USE");
+        var showSubscribed = selection.Contains("SUBSCRIBED") || returns.Contains("SUBSCRIBED");
+        foreach (var folder in folders.OrderBy(f => f.Name == "INBOX" ? 0 : 1).ThenBy(f => f.Name, StringComparer.Ordinal))
+        {
+            var name = NormaliseInbox(folder.Name, delimiter);
+            if (!matchers.Any(m => m.IsMatch(name)))
+            {
+                continue;
+            }
+
+            var childInfo = false;
+            if (subscribedOnly && !folder.Subscribed)
+            {
+                // RFC 5258 §3.5: RECURSIVEMATCH lists a parent whose descendants are subscribed, with CHILDINFO.
+                if (!selection.Contains("RECURSIVEMATCH") || !folders.Any(f => f.Subscribed && f.Name.StartsWith(name + delimiter, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                childInfo = true;
+            }
+
+            if (specialOnly && (folder.Attributes & SpecialUse) == 0)
+            {
+                continue;
+            }
+
+            var attributes = AttributeNames(folder, showSubscribed, lsub);
+            var w = Response().Append(lsub ? "* LSUB (" : "* LIST (").Append(string.Join(' ', attributes)).Append(") \"").Append(delimiter.ToString()).Append("\" ");
+            w.AppendString(WireName(name));
+            if (childInfo)
+            {
+                w.Append(" (\"CHILDINFO\" (\"SUBSCRIBED\"))");
+            }
+
+            End(w);
+            if (statusItems is not null && (folder.Attributes & (ImapFolderAttributes.Noselect | ImapFolderAttributes.NonExistent)) == 0
+                && _account.GetStatus(folder.Name) is { } status)
+            {
+                // RFC 5819 §2: STATUS follows its LIST line.
+                WriteStatus(name, status, statusItems);
+            }
+        }
+
+        Done(tag, lsub ? "LSUB" : "LIST");
+    }
+
+    private const ImapFolderAttributes SpecialUse = ImapFolderAttributes.All | ImapFolderAttributes.Archive | ImapFolderAttributes.Drafts
+        | ImapFolderAttributes.Flagged | ImapFolderAttributes.Junk | ImapFolderAttributes.Sent | ImapFolderAttributes.Trash;
+
+    private static List<string> AttributeNames(ImapFolderInfo folder, bool subscribed, bool lsub)
+    {
+        var names = new List<string>();
+        var a = folder.Attributes;
+        void Add(ImapFolderAttributes flag, string name)
+        {
+            if ((a & flag) != 0)
+            {
+                names.Add(name);
+            }
+        }
+
+        Add(ImapFolderAttributes.NonExistent, @"\NonExistent");
+        Add(ImapFolderAttributes.Noselect, @"\Noselect");
+        Add(ImapFolderAttributes.Noinferiors, @"\Noinferiors");
+        if (!lsub)
+        {
+            Add(ImapFolderAttributes.HasChildren, @"\HasChildren");
+            Add(ImapFolderAttributes.HasNoChildren, @"\HasNoChildren");
+        }
+
+        Add(ImapFolderAttributes.Marked, @"\Marked");
+        Add(ImapFolderAttributes.Unmarked, @"\Unmarked");
+        if (subscribed && folder.Subscribed)
+        {
+            names.Add(@"\Subscribed");
+        }
+
+        Add(ImapFolderAttributes.All, @"\All");
+        Add(ImapFolderAttributes.Archive, @"\Archive");
+        Add(ImapFolderAttributes.Drafts, @"\Drafts");
+        Add(ImapFolderAttributes.Flagged, @"\Flagged");
+        Add(ImapFolderAttributes.Junk, @"\Junk");
+        Add(ImapFolderAttributes.Sent, @"\Sent");
+        Add(ImapFolderAttributes.Trash, @"\Trash");
+        return names;
+    }
+
+    /// <summary>list-mailbox = 1*list-char / string (RFC 9051 §9).</summary>
+    private static string ReadListMailbox(ImapReader r)
+    {
+        var c = r.Peek();
+        return c is '"' or '{' or '~' ? r.ReadString("a mailbox pattern") : r.ReadWhile(ImapReader.IsListChar, "a mailbox pattern");
+    }
+
+    private string DecodeName(string raw) => !Utf8Names && ModifiedUtf7.TryDecode(raw, out var decoded) ? decoded : raw;
+
+    /// <summary>"*" matches anything, "%" anything but the delimiter (RFC 9051 §6.3.9); INBOX case-insensitively.</summary>
+    private static Regex Matcher(string pattern, char delimiter)
+    {
+        var sb = new StringBuilder("^");
+        if (pattern.StartsWith("INBOX", StringComparison.OrdinalIgnoreCase) && (pattern.Length == 5 || pattern[5] == delimiter || pattern[5] == '*' || pattern[5] == '%'))
+        {
+            pattern = "INBOX" + pattern[5..];
+        }
+
+        foreach (var ch in pattern)
+        {
+            sb.Append(ch switch
+            {
+                '*' => ".*",
+                '%' => "[^" + Regex.Escape(delimiter.ToString()) + "]*",
+                _ => Regex.Escape(ch.ToString()),
+            });
+        }
+
+        return new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+    }
+}

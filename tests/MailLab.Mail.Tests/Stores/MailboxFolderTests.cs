@@ -1,0 +1,332 @@
+using MailLab.Mail.Stores;
+using static MailLab.Mail.Tests.MailboxStores.StoreTestSupport;
+
+namespace MailLab.Mail.Tests.MailboxStores;
+
+/// <summary>The folder model: UIDs, modseqs, flags, copy/move, expunge and folder management (RFC 9051, RFC 7162, RFC 6851).</summary>
+public sealed class MailboxFolderTests
+{
+    [Fact]
+    public void Delivery_AppendsToInbox_WithAscendingUids_AndTheInboxViewShowsTheSameMessages()
+    {
+        var mailbox = NewMailbox();
+        var one = Message("one");
+        var two = Message("two");
+        mailbox.Add(one);
+        mailbox.Add(two);
+
+        mailbox.Inbox.Messages.Select(m => (m.Uid, m.Message)).Should().Equal((1u, one), (2u, two));
+        mailbox.Messages.Should().Equal(one, two);
+        mailbox.Count.Should().Be(2);
+        mailbox.Inbox.UidNext.Should().Be(3);
+        mailbox.Inbox.Messages.Select(m => m.ModSeq).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        mailbox.Inbox.HighestModSeq.Should().Be(mailbox.Inbox.Messages[^1].ModSeq);
+    }
+
+    [Fact]
+    public void DeliveringTheSameMessageAgain_DoesNotAddASecondCopy()
+    {
+        var mailbox = NewMailbox();
+        var message = Message("once");
+        mailbox.Add(message);
+        mailbox.Add(message);
+
+        mailbox.Inbox.Messages.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Expunge_RemovesOnlyDeletedMessages_AndUidsAreNeverReused()
+    {
+        var mailbox = NewMailbox();
+        var inbox = mailbox.Inbox;
+        for (var i = 0; i < 3; i++)
+        {
+            mailbox.Append(inbox, Message($"m{i}"), MessageFlags.None, [], Start);
+        }
+
+        mailbox.SetFlags(inbox, [1, 3], FlagOperation.Add, MessageFlags.Deleted, []);
+        var removed = mailbox.Expunge(inbox);
+
+        removed.Select(r => r.Uid).Should().Equal(1u, 3u);
+        inbox.Messages.Select(m => m.Uid).Should().Equal(2u);
+        mailbox.Append(inbox, Message("after"), MessageFlags.None, [], Start).Uid.Should().Be(4, "UID 3 was taken once and is never handed out again");
+    }
+
+    [Fact]
+    public void UidExpunge_RemovesOnlyTheNamedDeletedMessages()
+    {
+        var mailbox = NewMailbox();
+        var inbox = mailbox.Inbox;
+        mailbox.Append(inbox, Message("a"), MessageFlags.Deleted, [], Start);
+        mailbox.Append(inbox, Message("b"), MessageFlags.Deleted, [], Start);
+        mailbox.Append(inbox, Message("c"), MessageFlags.None, [], Start);
+
+        mailbox.Expunge(inbox, [2, 3]).Select(r => r.Uid).Should().Equal(2u);
+        inbox.Messages.Select(m => m.Uid).Should().Equal(1u, 3u);
+    }
+
+    [Fact]
+    public void SetFlags_AddRemoveReplace_TakeOneNewModSeq_AndAnUnchangedMessageKeepsItsModSeq()
+    {
+        var mailbox = NewMailbox();
+        var inbox = mailbox.Inbox;
+        mailbox.Append(inbox, Message("a"), MessageFlags.Seen, [], Start);
+        mailbox.Append(inbox, Message("b"), MessageFlags.None, [], Start);
+        var before = inbox.HighestModSeq;
+
+        var result = mailbox.SetFlags(inbox, [1, 2], FlagOperation.Add, MessageFlags.Seen, ["$Forwarded"]);
+
+        result.Changed.Select(c => c.Uid).Should().Equal(1u, 2u);
+        result.Changed.Select(c => c.ModSeq).Should().AllBeEquivalentTo(before + 1);
+        inbox.Find(2)!.Flags.Should().Be(MessageFlags.Seen);
+        inbox.Find(2)!.Keywords.Should().Equal("$Forwarded");
+
+        var again = mailbox.SetFlags(inbox, [1], FlagOperation.Add, MessageFlags.Seen, ["$forwarded"]);
+        again.Changed.Should().BeEmpty("the flags are already set (keywords compare without case)");
+        inbox.HighestModSeq.Should().Be(before + 1);
+
+        mailbox.SetFlags(inbox, [1], FlagOperation.Remove, MessageFlags.Seen, ["$FORWARDED"]);
+        inbox.Find(1)!.Flags.Should().Be(MessageFlags.None);
+        inbox.Find(1)!.Keywords.Should().BeEmpty();
+
+        mailbox.SetFlags(inbox, [2], FlagOperation.Replace, MessageFlags.Flagged | MessageFlags.Answered, ["Work", "bad word", ""]);
+        inbox.Find(2)!.Flags.Should().Be(MessageFlags.Flagged | MessageFlags.Answered);
+        inbox.Find(2)!.Keywords.Should().Equal(["Work"], "a keyword is an atom: one with a space is not kept");
+    }
+
+    [Fact]
+    public void SetFlags_UnchangedSince_LeavesNewerMessagesAlone_AndReportsThemModified()
+    {
+        var mailbox = NewMailbox();
+        var inbox = mailbox.Inbox;
+        mailbox.Append(inbox, Message("a"), MessageFlags.None, [], Start);
+        mailbox.Append(inbox, Message("b"), MessageFlags.None, [], Start);
+        var seen = inbox.HighestModSeq;
+        mailbox.SetFlags(inbox, [2], FlagOperation.Add, MessageFlags.Flagged, []); // another session, after our read
+
+        var result = mailbox.SetFlags(inbox, [1, 2], FlagOperation.Add, MessageFlags.Seen, [], unchangedSince: seen);
+
+        result.Changed.Select(c => c.Uid).Should().Equal(1u);
+        result.Modified.Should().Equal(2u);
+        inbox.Find(2)!.Flags.Should().Be(MessageFlags.Flagged);
+    }
+
+    [Fact]
+    public void Copy_GivesNewUidsInTheTarget_KeepsFlagsAndDate_AndSharesTheStoredMessage()
+    {
+        var mailbox = NewMailbox();
+        var archive = mailbox.CreateFolder("Archive", SpecialUse.Archive);
+        var date = Start.AddDays(-3);
+        var message = Message("keep");
+        mailbox.Append(mailbox.Inbox, Message("skip"), MessageFlags.None, [], Start);
+        mailbox.Append(mailbox.Inbox, message, MessageFlags.Seen, ["Work"], date);
+        mailbox.Append(archive, Message("already"), MessageFlags.None, [], Start);
+
+        var result = mailbox.Copy(mailbox.Inbox, [2, 99], archive);
+
+        result.TargetUidValidity.Should().Be(archive.UidValidity);
+        result.Uids.Should().Equal((2u, 2u));
+        var copy = archive.Find(2)!;
+        copy.Message.Should().BeSameAs(message, "a message is stored once, however many folders hold it");
+        (copy.Flags, copy.InternalDate).Should().Be((MessageFlags.Seen, date));
+        copy.Keywords.Should().Equal("Work");
+        mailbox.Inbox.Count.Should().Be(2);
+    }
+
+    [Fact]
+    public void Move_CopiesThenExpungesTheSource_WithTheUidMap()
+    {
+        var mailbox = NewMailbox();
+        var trash = mailbox.CreateFolder("Trash", SpecialUse.Trash);
+        mailbox.Append(mailbox.Inbox, Message("a"), MessageFlags.None, [], Start);
+        mailbox.Append(mailbox.Inbox, Message("b"), MessageFlags.None, [], Start);
+        var before = mailbox.Inbox.HighestModSeq;
+
+        var result = mailbox.Move(mailbox.Inbox, [1, 2], trash);
+
+        result.Uids.Should().Equal((1u, 1u), (2u, 2u));
+        mailbox.Inbox.Count.Should().Be(0);
+        trash.Messages.Select(m => m.Message.Subject).Should().Equal("a", "b");
+        mailbox.Inbox.ChangesSince(before).Expunged.Should().Equal(1u, 2u);
+    }
+
+    [Fact]
+    public void ChangesSince_ReportsAppendedFlaggedAndExpunged_AfterTheGivenModSeq()
+    {
+        var mailbox = NewMailbox();
+        var inbox = mailbox.Inbox;
+        mailbox.Append(inbox, Message("a"), MessageFlags.None, [], Start);
+        mailbox.Append(inbox, Message("b"), MessageFlags.None, [], Start);
+        mailbox.Append(inbox, Message("c"), MessageFlags.None, [], Start);
+        var mark = inbox.HighestModSeq;
+        var uidNext = inbox.UidNext;
+        mailbox.SetFlags(inbox, [1], FlagOperation.Add, MessageFlags.Seen, []);
+        mailbox.Remove(inbox, [2]);
+        mailbox.Append(inbox, Message("d"), MessageFlags.None, [], Start);
+
+        var changes = inbox.ChangesSince(mark);
+
+        changes.Changed.Select(c => c.Uid).Should().Equal(1u, 4u);
+        changes.Changed.Where(c => c.Uid >= uidNext).Select(c => c.Message.Subject).Should().Equal("d");
+        changes.Expunged.Should().Equal(2u);
+        changes.HighestModSeq.Should().Be(inbox.HighestModSeq);
+        changes.Messages.Select(m => m.Uid).Should().Equal(1u, 3u, 4u);
+        inbox.ChangesSince(changes.HighestModSeq).Changed.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void ChangedEvent_IsRaisedAfterEachChange_WithTheFolder()
+    {
+        var mailbox = NewMailbox();
+        var seen = new List<string>();
+        mailbox.Changed += (_, folder) => seen.Add(folder.Name);
+
+        mailbox.Add(Message("a"));
+        mailbox.CreateFolder("Work");
+        mailbox.SetFlags(mailbox.Inbox, [1], FlagOperation.Add, MessageFlags.Seen, []);
+        mailbox.Remove(mailbox.Messages[0]);
+
+        seen.Should().Equal("INBOX", "Work", "INBOX", "INBOX");
+    }
+
+    [Fact]
+    public void CreateFolder_MakesMissingParents_RefusesDuplicatesAndInvalidNames()
+    {
+        var mailbox = NewMailbox();
+        var child = mailbox.CreateFolder("Work/Projects/2026/");
+
+        child.Name.Should().Be("Work/Projects/2026");
+        mailbox.Folders.Select(f => f.Name).Should().Equal("INBOX", "Work", "Work/Projects", "Work/Projects/2026");
+        mailbox.HasChildren(mailbox.FindFolder("Work")!).Should().BeTrue();
+        mailbox.HasChildren(child).Should().BeFalse();
+        mailbox.FindFolder("inbox").Should().BeSameAs(mailbox.Inbox);
+
+        FluentActions.Invoking(() => mailbox.CreateFolder("Work")).Should().Throw<MailboxFolderException>().Which.Error.Should().Be(FolderError.AlreadyExists);
+        FluentActions.Invoking(() => mailbox.CreateFolder("inbox")).Should().Throw<MailboxFolderException>().Which.Error.Should().Be(FolderError.AlreadyExists);
+        FluentActions.Invoking(() => mailbox.CreateFolder("a//b")).Should().Throw<MailboxFolderException>().Which.Error.Should().Be(FolderError.Cannot);
+        FluentActions.Invoking(() => mailbox.CreateFolder("a*")).Should().Throw<MailboxFolderException>().Which.Error.Should().Be(FolderError.Cannot);
+        mailbox.CreateFolder("inbox/sub").Name.Should().Be("INBOX/sub");
+    }
+
+    [Fact]
+    public void NewFolders_GetDistinctUidValidities_EvenWithinOneSecond()
+    {
+        var mailbox = NewMailbox();
+        var first = mailbox.CreateFolder("A");
+        mailbox.DeleteFolder("A");
+        var again = mailbox.CreateFolder("A");
+
+        again.UidValidity.Should().BeGreaterThan(first.UidValidity, "a folder created again under the same name must not look like the old one (RFC 9051 §2.3.1.1)");
+        first.IsDeleted.Should().BeTrue();
+    }
+
+    [Fact]
+    public void DeleteFolder_RefusesInboxMissingAndParentsOfSubfolders()
+    {
+        var mailbox = NewMailbox();
+        mailbox.CreateFolder("Work/Sub");
+
+        FluentActions.Invoking(() => mailbox.DeleteFolder("INBOX")).Should().Throw<MailboxFolderException>().Which.Error.Should().Be(FolderError.Cannot);
+        FluentActions.Invoking(() => mailbox.DeleteFolder("Nope")).Should().Throw<MailboxFolderException>().Which.Error.Should().Be(FolderError.NonExistent);
+        FluentActions.Invoking(() => mailbox.DeleteFolder("Work")).Should().Throw<MailboxFolderException>().Which.Error.Should().Be(FolderError.HasChildren);
+        mailbox.DeleteFolder("Work/Sub");
+        mailbox.DeleteFolder("Work");
+        mailbox.Folders.Should().ContainSingle().Which.Should().BeSameAs(mailbox.Inbox);
+    }
+
+    [Fact]
+    public void RenameFolder_MovesItsSubfolders_AndKeepsItsMessagesAndUidValidity()
+    {
+        var mailbox = NewMailbox();
+        var work = mailbox.CreateFolder("Work");
+        mailbox.CreateFolder("Work/Sub");
+        mailbox.Append(work, Message("w"), MessageFlags.Seen, [], Start);
+        var validity = work.UidValidity;
+
+        var renamed = mailbox.RenameFolder("Work", "Old/Work");
+
+        renamed.Should().BeSameAs(work);
+        mailbox.Folders.Select(f => f.Name).Should().Equal("INBOX", "Old", "Old/Work", "Old/Work/Sub");
+        (renamed.UidValidity, renamed.Messages.Single().Message.Subject).Should().Be((validity, "w"));
+        FluentActions.Invoking(() => mailbox.RenameFolder("Old", "Old/Inside")).Should().Throw<MailboxFolderException>().Which.Error.Should().Be(FolderError.Cannot);
+        FluentActions.Invoking(() => mailbox.RenameFolder("Old", "INBOX")).Should().Throw<MailboxFolderException>().Which.Error.Should().Be(FolderError.AlreadyExists);
+    }
+
+    [Fact]
+    public void RenamingInbox_MovesItsMessagesToTheNewFolder_AndLeavesInboxEmpty()
+    {
+        var mailbox = NewMailbox();
+        mailbox.Add(Message("a"));
+        mailbox.Add(Message("b"));
+
+        var moved = mailbox.RenameFolder("INBOX", "Old mail");
+
+        moved.Messages.Select(m => m.Message.Subject).Should().Equal("a", "b");
+        mailbox.Inbox.Count.Should().Be(0);
+        mailbox.Add(Message("c"));
+        mailbox.Inbox.Messages.Single().Uid.Should().Be(3, "INBOX keeps its UIDVALIDITY, so its UIDs go on");
+    }
+
+    [Fact]
+    public void EnsureDefaultFolders_CreatesTheSpecialUseSetOnce_Subscribed()
+    {
+        var mailbox = NewMailbox();
+        mailbox.EnsureDefaultFolders().Should().HaveCount(5);
+        mailbox.EnsureDefaultFolders().Should().BeEmpty();
+
+        mailbox.Folders.Select(f => (f.Name, f.SpecialUse, f.Subscribed)).Should().BeEquivalentTo(
+        [
+            ("INBOX", SpecialUse.None, true), ("Sent", SpecialUse.Sent, true), ("Drafts", SpecialUse.Drafts, true),
+            ("Trash", SpecialUse.Trash, true), ("Junk", SpecialUse.Junk, true), ("Archive", SpecialUse.Archive, true),
+        ]);
+        mailbox.FindFolder(SpecialUse.Trash)!.Name.Should().Be("Trash");
+    }
+
+    [Fact]
+    public void TotalSize_CountsEveryFolder()
+    {
+        var mailbox = NewMailbox();
+        var sent = mailbox.CreateFolder("Sent", SpecialUse.Sent);
+        var a = Message("a");
+        var b = Message("b");
+        mailbox.Add(a);
+        mailbox.Append(sent, b, MessageFlags.Seen, [], Start);
+        mailbox.Copy(mailbox.Inbox, [1], sent);
+
+        mailbox.TotalSize.Should().Be((2 * a.Size) + b.Size);
+        sent.Size.Should().Be(a.Size + b.Size);
+    }
+
+    [Fact]
+    public async Task ConcurrentDeliveriesAndExpunges_LoseNothing_AndUidsStayUniqueAndAscending()
+    {
+        var mailbox = NewMailbox();
+        const int Writers = 4;
+        const int PerWriter = 2_000;
+        var expunged = 0;
+        using var start = new Barrier(Writers + 1);
+        var writers = Enumerable.Range(0, Writers).Select(w => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            for (var i = 0; i < PerWriter; i++)
+            {
+                mailbox.Add(Message($"{w}-{i}"));
+            }
+        })).ToArray();
+        var expunger = Task.Run(() =>
+        {
+            start.SignalAndWait();
+            while (!writers.All(t => t.IsCompleted) || mailbox.Inbox.Count > 0)
+            {
+                var uids = mailbox.Inbox.Messages.Take(50).Select(m => m.Uid).ToArray();
+                Interlocked.Add(ref expunged, mailbox.Remove(mailbox.Inbox, uids).Count);
+            }
+        });
+
+        await Task.WhenAll([.. writers, expunger]).WaitAsync(TimeSpan.FromMinutes(2));
+
+        expunged.Should().Be(Writers * PerWriter);
+        mailbox.Inbox.UidNext.Should().Be(Writers * PerWriter + 1);
+        mailbox.Inbox.ChangesSince(0).Expunged.Should().OnlyHaveUniqueItems().And.HaveCount(Writers * PerWriter).And.BeInAscendingOrder();
+    }
+}

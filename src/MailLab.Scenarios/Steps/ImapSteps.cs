@@ -1,5 +1,4 @@
 using MailLab.Scenarios.Driver;
-using TechTalk.SpecFlow;
 
 namespace MailLab.Scenarios.Steps;
 

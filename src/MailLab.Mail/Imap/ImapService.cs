@@ -36,8 +36,13 @@ public sealed class ImapService
     /// <summary>The IMAP (STARTTLS) port; 0 binds any free port (tests).</summary>
     public int Port { get; set; } = DefaultPort;
 
-    /// <summary>The implicit-TLS (IMAPS, RFC 8314 §3.2) port; 0 binds any free port (tests).</summary>
-    public int ImplicitTlsPort { get; set; } = DefaultImplicitTlsPort;
+    /// <summary>The implicit-TLS (IMAPS, RFC 8314 §3.2) port, null for none; 0 binds any free port (tests).</summary>
+    public int? ImplicitTlsPort { get; set; }
+
+    /// <summary>The ports actually bound by the TCP listeners, when open (set by the hosting layer).</summary>
+    public int? BoundPort { get; set; }
+
+    public int? BoundImplicitTlsPort { get; set; }
 
     /// <summary>
     /// Whether LOGIN and AUTHENTICATE PLAIN/LOGIN are refused outside TLS (LOGINDISABLED, RFC 9051

@@ -21,7 +21,7 @@ internal static class ImapCommandTable
         ["ID"] = new(ImapCommandStates.Any, "ID", (s, t, r) => s.Id(t, r)),
 
         // RFC 9051 §6.2: not authenticated.
-        ["STARTTLS"] = new(ImapCommandStates.NotAuthenticated, "STARTTLS", (s, t, r) => s.StartTls(t, r)),
+        ["STARTTLS"] = new(ImapCommandStates.NotAuthenticated, null, (s, t, r) => s.StartTls(t, r)),
         ["AUTHENTICATE"] = new(ImapCommandStates.NotAuthenticated, null, (s, t, r) => s.Authenticate(t, r)),
         ["LOGIN"] = new(ImapCommandStates.NotAuthenticated, null, (s, t, r) => s.Login(t, r)),
 

@@ -94,8 +94,8 @@ public sealed partial class ImapServerSession
 
             if (_options.IsEnabled("APPENDLIMIT"))
             {
-                var limit = _options.AppendLimit ?? _account?.AppendLimit;
-                caps.Add(limit is { } l ? "APPENDLIMIT=" + Math.Min(l, EffectiveAppendLimit()) : "APPENDLIMIT");
+                // RFC 7889 §3: the limit for every mailbox (the configured one, the account's, or the literal limit).
+                caps.Add("APPENDLIMIT=" + EffectiveAppendLimit().ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
 
@@ -163,6 +163,12 @@ public sealed partial class ImapServerSession
     internal void StartTls(string tag, ImapReader r)
     {
         r.End();
+        if (!CapabilityOn("STARTTLS"))
+        {
+            WriteLine(Context.IsTls ? $"{tag} BAD TLS is already active" : $"{tag} NO STARTTLS is not available on this server");
+            return;
+        }
+
         WriteLine($"{tag} OK Begin TLS negotiation now");
         PendingAction = ImapSessionAction.StartTls;
     }

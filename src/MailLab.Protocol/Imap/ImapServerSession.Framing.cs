@@ -77,7 +77,7 @@ public sealed partial class ImapServerSession
         }
     }
 
-    private static string LineText(byte[] command) => Encoding.UTF8.GetString(command).TrimEnd('\r', '\n');
+    private static string LineText(byte[] command) => Encoding.UTF8.GetString(command);
 
     /// <summary>
     /// A line ended with a literal announcement. A synchronising literal gets <c>+</c> when it is

@@ -319,8 +319,7 @@ public sealed partial class ImapServerSession
                 case "HIGHESTMODSEQ": w.Append(status.HighestModSeq); break;
                 case "RECENT": w.Append(0); break;
                 case "APPENDLIMIT":
-                    var limit = EffectiveAppendLimit();
-                    w.Append(limit >= _options.MaxLiteralSize && _options.AppendLimit is null && _account?.AppendLimit is null ? "NIL" : limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    w.Append(EffectiveAppendLimit());
                     break;
             }
         }

@@ -88,7 +88,8 @@ internal sealed class ImapCommandFramer : IDisposable
 
         if (_textOctets + take > lineLimit)
         {
-            DiscardedTag = PeekTagAndVerb().Tag;
+            // The tag is in what is buffered, or at the start of this input when nothing is.
+            DiscardedTag = _buffer.Count > 0 ? PeekTagAndVerb().Tag : TagOf(input[..take]);
             Clear();
             _discarding = lf < 0;
             if (lf >= 0)
@@ -133,10 +134,20 @@ internal sealed class ImapCommandFramer : IDisposable
         _lineStart = _buffer.Count;
     }
 
-    /// <summary>The whole command, line ends and literals included, then forgotten.</summary>
+    /// <summary>
+    /// The whole command with its literals, without the final line end, then forgotten. A CR is
+    /// only part of the line end when it follows the last literal (a literal may end in CR).
+    /// </summary>
     public byte[] TakeCommand()
     {
-        var bytes = _buffer.WrittenSpan.ToArray();
+        var span = _buffer.WrittenSpan;
+        var end = span.Length - 1;
+        if (end > _lineStart && span[end - 1] == '\r')
+        {
+            end--;
+        }
+
+        var bytes = span[..end].ToArray();
         Clear();
         return bytes;
     }
@@ -163,6 +174,12 @@ internal sealed class ImapCommandFramer : IDisposable
         }
 
         return (tag, verb);
+    }
+
+    private static string? TagOf(ReadOnlySpan<byte> line)
+    {
+        var sp = line.IndexOf((byte)' ');
+        return sp <= 0 || sp > 64 ? null : Encoding.ASCII.GetString(line[..sp]);
     }
 
     /// <summary>Forgets the command being assembled (a refused literal: RFC 9051 §7.5, the client does not send it).</summary>

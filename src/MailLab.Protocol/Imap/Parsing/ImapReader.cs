@@ -13,21 +13,10 @@ internal sealed class ImapReader
     private readonly ReadOnlyMemory<byte> _data;
     private int _pos;
 
+    /// <summary>A command as the framer gives it: its lines and literals, without the final line end.</summary>
     public ImapReader(ReadOnlyMemory<byte> command)
     {
-        // The framer keeps the final line end; the grammar ends at CRLF.
-        var span = command.Span;
-        var end = span.Length;
-        if (end > 0 && span[end - 1] == '\n')
-        {
-            end--;
-            if (end > 0 && span[end - 1] == '\r')
-            {
-                end--;
-            }
-        }
-
-        _data = command[..end];
+        _data = command;
     }
 
     public int Position => _pos;

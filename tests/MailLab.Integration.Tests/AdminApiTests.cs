@@ -57,7 +57,7 @@ public sealed class AdminApiTests : ApiTestBase
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         body.GetProperty("smtp").GetProperty("state").GetString().Should().Be("Stopped");
-        body.GetProperty("listeners").EnumerateArray().Select(l => l.GetProperty("protocol").GetString()).Should().Equal(["pop3"], "the POP3 service is not part of the SMTP service");
+        body.GetProperty("listeners").EnumerateArray().Select(l => l.GetProperty("protocol").GetString()).Should().Equal(["pop3", "imap", "imaps"], "the POP3 and IMAP services are not part of the SMTP service");
     }
 
     [Fact]

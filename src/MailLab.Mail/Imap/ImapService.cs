@@ -33,10 +33,10 @@ public sealed class ImapService
     /// <summary>The IP address it listens on. MailLab binds loopback only.</summary>
     public IPAddress Address { get; set; } = IPAddress.Loopback;
 
-    /// <summary>The plain (STARTTLS) port; 0 binds any free port (tests).</summary>
+    /// <summary>The IMAP (STARTTLS) port; 0 binds any free port (tests).</summary>
     public int Port { get; set; } = DefaultPort;
 
-    /// <summary>The implicit-TLS port (993), null for none.</summary>
+    /// <summary>The implicit-TLS (IMAPS, RFC 8314 §3.2) port, null for none; 0 binds any free port (tests).</summary>
     public int? ImplicitTlsPort { get; set; }
 
     /// <summary>The ports actually bound by the TCP listeners, when open (set by the hosting layer).</summary>
@@ -44,7 +44,11 @@ public sealed class ImapService
 
     public int? BoundImplicitTlsPort { get; set; }
 
-    /// <summary>Whether LOGIN and AUTHENTICATE PLAIN/LOGIN are refused outside TLS (LOGINDISABLED, RFC 9051 §6.2.3).</summary>
+    /// <summary>
+    /// Whether LOGIN and AUTHENTICATE PLAIN/LOGIN are refused outside TLS (LOGINDISABLED, RFC 9051
+    /// §6.2.3). The POP3 service's "Require Secure Password Authentication" refuses them too, since
+    /// both services log the same accounts on.
+    /// </summary>
     public bool RequireTlsForPlaintextLogon { get; set; }
 
     /// <summary>The autologout timer: RFC 9051 §5.4 asks for at least 30 minutes.</summary>
@@ -87,7 +91,7 @@ public sealed class ImapService
             HostName = Host.Name,
             TlsAvailable = tlsAvailable && !implicitTls,
             ImplicitTls = implicitTls,
-            AllowPlaintextWithoutTls = !RequireTlsForPlaintextLogon,
+            AllowPlaintextWithoutTls = !RequireTlsForPlaintextLogon && !Host.Pop3.RequireSecurePasswordAuthentication,
             SaslMechanisms = Host.Pop3.AuthenticationMethod == Pop3.Pop3AuthenticationMethod.EncryptedPasswordFile ? ["PLAIN", "LOGIN"] : ["PLAIN", "LOGIN", "CRAM-MD5"],
             DisabledCapabilities = new HashSet<string>(DisabledCapabilities, StringComparer.OrdinalIgnoreCase),
             MaxLineLength = MaxLineLength,

@@ -109,6 +109,19 @@ internal sealed class TopologyBuilder
     /// </summary>
     private void EnableImap(MailWorld world)
     {
+        // A default port that a listener of the file names, or that an earlier default took, moves up.
+        var taken = new HashSet<int>();
+        int Free(MailHost host, int port)
+        {
+            while (taken.Contains(port) || _virtualServers.IsClaimed(host.Imap.Address, port))
+            {
+                port++;
+            }
+
+            taken.Add(port);
+            return port;
+        }
+
         var place = 0;
         foreach (var host in world.Hosts.Where(h => h.Pop3.Enabled))
         {
@@ -128,12 +141,12 @@ internal sealed class TopologyBuilder
             {
                 if (!_imap.HasExplicitPort(host))
                 {
-                    host.Imap.Port = FirstImapPort + place;
+                    host.Imap.Port = Free(host, FirstImapPort + place);
                 }
 
                 if (!_imap.HasExplicitImplicitTlsPort(host))
                 {
-                    host.Imap.ImplicitTlsPort = FirstImapsPort + place;
+                    host.Imap.ImplicitTlsPort = Free(host, FirstImapsPort + place);
                 }
             }
 

@@ -153,6 +153,11 @@ internal sealed class VirtualServerBuilder(TopologyDiagnostics diagnostics, bool
     /// Claims a listener's endpoint (SMTP virtual servers and POP3 services alike); reports the key
     /// and returns false when another listener of the file already has it.
     /// </summary>
+    /// <summary>Whether a listener of the file already took this loopback port (so a default port must not).</summary>
+    public bool IsClaimed(IPAddress address, int port) =>
+        _endpoints.ContainsKey(new IPEndPoint(IPAddress.IsLoopback(address) ? address
+            : address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? IPAddress.IPv6Loopback : IPAddress.Loopback, port));
+
     public bool Claim(MappingReader reader, string key, IPAddress address, int port, string owner)
     {
         // MailLab's listeners are loopback-only (see Listening.LoopbackOnly).

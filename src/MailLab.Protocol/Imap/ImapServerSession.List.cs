@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using MailLab.Protocol.Imap.Backend;
 using MailLab.Protocol.Imap.Parsing;
 
@@ -108,7 +106,7 @@ public sealed partial class ImapServerSession
         foreach (var folder in folders.OrderBy(f => f.Name == "INBOX" ? 0 : 1).ThenBy(f => f.Name, StringComparer.Ordinal))
         {
             var name = NormaliseInbox(folder.Name, delimiter);
-            if (!matchers.Any(m => m.IsMatch(name)))
+            if (!matchers.Any(m => m(name)))
             {
                 continue;
             }
@@ -201,24 +199,50 @@ public sealed partial class ImapServerSession
     private string DecodeName(string raw) => !Utf8Names && ModifiedUtf7.TryDecode(raw, out var decoded) ? decoded : raw;
 
     /// <summary>"*" matches anything, "%" anything but the delimiter (RFC 9051 §6.3.9); INBOX case-insensitively.</summary>
-    private static Regex Matcher(string pattern, char delimiter)
+    private static Func<string, bool> Matcher(string pattern, char delimiter)
     {
-        var sb = new StringBuilder("^");
         if (pattern.StartsWith("INBOX", StringComparison.OrdinalIgnoreCase) && (pattern.Length == 5 || pattern[5] == delimiter || pattern[5] == '*' || pattern[5] == '%'))
         {
             pattern = "INBOX" + pattern[5..];
         }
 
-        foreach (var ch in pattern)
+        return name => WildcardMatch(pattern, name, delimiter);
+    }
+
+    /// <summary>Wildcard matching by dynamic programming over (pattern, name) positions: linear in their product, whatever the pattern.</summary>
+    internal static bool WildcardMatch(string pattern, string name, char delimiter)
+    {
+        // reachable[j]: the pattern so far can end after name[..j].
+        var reachable = new bool[name.Length + 1];
+        reachable[0] = true;
+        foreach (var p in pattern)
         {
-            sb.Append(ch switch
+            var next = new bool[name.Length + 1];
+            if (p is '*' or '%')
             {
-                '*' => ".*",
-                '%' => "[^" + Regex.Escape(delimiter.ToString()) + "]*",
-                _ => Regex.Escape(ch.ToString()),
-            });
+                var open = false;
+                for (var j = 0; j <= name.Length; j++)
+                {
+                    if (p == '%' && j > 0 && name[j - 1] == delimiter)
+                    {
+                        open = false;
+                    }
+
+                    open |= reachable[j];
+                    next[j] = open;
+                }
+            }
+            else
+            {
+                for (var j = 1; j <= name.Length; j++)
+                {
+                    next[j] = reachable[j - 1] && name[j - 1] == p;
+                }
+            }
+
+            reachable = next;
         }
 
-        return new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+        return reachable[name.Length];
     }
 }

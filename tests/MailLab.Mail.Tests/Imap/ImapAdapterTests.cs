@@ -226,6 +226,34 @@ public sealed class ImapAdapterTests : IDisposable
         Mailbox.Folders.Select(f => f.Name).Should().Contain("Projects").And.NotContain(n => n.StartsWith("Work"));
     }
 
+    [Fact]
+    public void ASwitchedOffService_AndOneOverItsConnectionLimit_SayByeAndClose()
+    {
+        Rosnou.Imap.MaxConnections = 1;
+        var first = LogOn();
+        using (var second = new ImapTestSession(Rosnou.Imap))
+        {
+            second.Greeting.Should().StartWith("* BYE Too many connections");
+            second.Connection.Session.IsClosed.Should().BeTrue();
+        }
+
+        first.Command("NOOP").Should().Contain("OK");
+        Rosnou.Imap.Enabled = false;
+        using var off = new ImapTestSession(Rosnou.Imap);
+        off.Greeting.Should().StartWith("* BYE");
+        off.Connection.Session.IsClosed.Should().BeTrue();
+    }
+
+    [Fact]
+    public void RequireSecurePasswordAuthentication_OfPop3_DisablesCleartextImapLogonOutsideTls()
+    {
+        Rosnou.Pop3.RequireSecurePasswordAuthentication = true;
+        using var session = new ImapTestSession(Rosnou.Imap);
+
+        session.Greeting.Should().Contain("LOGINDISABLED");
+        session.Command("LOGIN student student123").Should().Contain("NO");
+    }
+
     public void Dispose()
     {
         foreach (var each in _open)

@@ -40,7 +40,7 @@ public sealed class ImapParserFuzzTests
     public void MutatedCommands_NeverThrow_AndEveryLineIsAnswered()
     {
         var random = new Random(9051);
-        for (var round = 0; round < 500; round++)
+        for (var round = 0; round < 300; round++)
         {
             using var driver = new ImapSessionDriver();
             driver.LogIn();

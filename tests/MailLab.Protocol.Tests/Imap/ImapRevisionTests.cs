@@ -65,3 +65,21 @@ public sealed class ImapRevisionTests
         driver.Command("m1 MOVE 1 Trash").Should().Equal("m1 BAD unknown command MOVE");
     }
 }
+
+/// <summary>LIST patterns (RFC 9051 §6.3.9).</summary>
+public sealed class ImapListPatternTests
+{
+    [Theory]
+    [InlineData("*", "Archive/2024", true)]
+    [InlineData("%", "Archive/2024", false)]
+    [InlineData("%", "Archive", true)]
+    [InlineData("Archive/%", "Archive/2024", true)]
+    [InlineData("A%/2%", "Archive/2024", true)]
+    [InlineData("*4", "Archive/2024", true)]
+    [InlineData("*5", "Archive/2024", false)]
+    [InlineData("%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%x", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", false)]
+    public void Pattern_Matches(string pattern, string name, bool expected)
+    {
+        MailLab.Protocol.Imap.ImapServerSession.WildcardMatch(pattern, name, '/').Should().Be(expected);
+    }
+}

@@ -49,6 +49,12 @@ public static class TopologySchema
         }),
         ["accounts"] = ListOf(Mapping(TopologyBuilder.AccountKeys)),
         ["pop3"] = Mapping(Pop3Builder.Pop3Keys),
+        ["imap"] = Mapping(ImapBuilder.ImapKeys, new()
+        {
+            ["enabled"] = new JsonObject { ["type"] = "boolean", ["description"] = "MailLab's own IMAP service (Windows Server 2003's POP3 service had none)" },
+            ["port"] = new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["maximum"] = 65535, ["description"] = "IMAP with STARTTLS (0 picks a free port)" },
+            ["implicitTlsPort"] = new JsonObject { ["type"] = new JsonArray("integer", "null"), ["minimum"] = 0, ["maximum"] = 65535, ["description"] = "IMAPS, TLS from the first byte (null: none)" },
+        }),
     }, required: "name");
 
     private static JsonObject VirtualServer()

@@ -2,7 +2,7 @@ using MailLab.Scenarios.Runner;
 
 namespace MailLab.Specs.Runtime;
 
-/// <summary>Typed IMAP dialogues: tags, untagged lines and completions compared as STEPS.md says.</summary>
+/// <summary>Typed IMAP dialogues: tags, untagged lines and completions compared as scenarios/STEPS.md says.</summary>
 public sealed class ImapDialogueTests
 {
     [Fact]

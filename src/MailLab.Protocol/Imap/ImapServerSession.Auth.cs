@@ -72,7 +72,7 @@ public sealed partial class ImapServerSession
                 EndSasl($"{tag} BAD CRAM-MD5 does not take an initial response");
                 break;
             case "CRAM-MD5":
-                _saslChallenge = Pop3.Pop3Challenge.Create(new Pop3.Pop3ServerOptions { HostName = _options.HostName, TimeProvider = _options.TimeProvider, NonceGenerator = _options.NonceGenerator });
+                _saslChallenge = Pop3.Pop3Challenge.Create(_options.HostName, _options.TimeProvider, _options.NonceGenerator);
                 Challenge(_saslChallenge);
                 break;
             case "LOGIN" when initial is null:

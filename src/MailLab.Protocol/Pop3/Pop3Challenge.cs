@@ -10,10 +10,13 @@ namespace MailLab.Protocol.Pop3;
 /// </summary>
 public static class Pop3Challenge
 {
-    public static string Create(Pop3ServerOptions options)
+    public static string Create(Pop3ServerOptions options) => Create(options.HostName, options.TimeProvider, options.NonceGenerator);
+
+    /// <summary>The same form for any protocol's CRAM-MD5 (IMAP's AUTHENTICATE uses it too).</summary>
+    public static string Create(string hostName, TimeProvider clock, Func<string> nonce)
     {
-        var clock = options.TimeProvider.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return $"<{options.NonceGenerator()}.{clock}@{options.HostName}>";
+        var seconds = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return $"<{nonce()}.{seconds}@{hostName}>";
     }
 
     /// <summary>Eight random octets in hex.</summary>

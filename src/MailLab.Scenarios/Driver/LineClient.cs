@@ -92,29 +92,10 @@ public abstract class LineClient : IAsyncDisposable
                 return null;
             }
 
-            int read;
-            try
+            if (!await FillAsync().ConfigureAwait(false))
             {
-                using var timeout = new CancellationTokenSource(ReplyTimeout, TimeProvider.System);
-                read = await _stream.ReadAsync(_buffer, timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"The server sent no reply within {ReplyTimeout.TotalSeconds:0} seconds.");
-            }
-            catch (Exception e) when (e is IOException or ObjectDisposedException)
-            {
-                read = 0;
-            }
-
-            if (read == 0)
-            {
-                Closed = true;
                 return null;
             }
-
-            _bufferStart = 0;
-            _bufferEnd = read;
         }
 
         return bytes;
@@ -143,29 +124,42 @@ public abstract class LineClient : IAsyncDisposable
                 return null;
             }
 
-            int read;
-            try
+            if (!await FillAsync().ConfigureAwait(false))
             {
-                using var timeout = new CancellationTokenSource(ReplyTimeout, TimeProvider.System);
-                read = await _stream.ReadAsync(_buffer, timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"The server sent no reply within {ReplyTimeout.TotalSeconds:0} seconds.");
-            }
-            catch (Exception e) when (e is IOException or ObjectDisposedException)
-            {
-                read = 0;
-            }
-
-            if (read == 0)
-            {
-                Closed = true;
                 return _pending.Count == 0 ? null : Encoding.UTF8.GetString(_pending.ToArray());
             }
-
-            _bufferStart = 0;
-            _bufferEnd = read;
         }
+    }
+
+    /// <summary>
+    /// Refills the buffer with what the server sent next; false (and <see cref="Closed"/>) when it closed
+    /// the connection. No reply within <see cref="ReplyTimeout"/> is a <see cref="TimeoutException"/>.
+    /// </summary>
+    private async Task<bool> FillAsync()
+    {
+        int read;
+        try
+        {
+            using var timeout = new CancellationTokenSource(ReplyTimeout, TimeProvider.System);
+            read = await _stream.ReadAsync(_buffer, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The server sent no reply within {ReplyTimeout.TotalSeconds:0} seconds.");
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            read = 0;
+        }
+
+        if (read == 0)
+        {
+            Closed = true;
+            return false;
+        }
+
+        _bufferStart = 0;
+        _bufferEnd = read;
+        return true;
     }
 }

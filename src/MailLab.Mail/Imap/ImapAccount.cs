@@ -55,6 +55,7 @@ internal sealed class ImapAccount(ImapService service, Mailbox mailbox, ImapTrac
 
         var now = folder.ChangesSince(ulong.MaxValue);
         var messages = now.Messages;
+        var firstRecent = service.Recent.FirstUnclaimed(folder);
         return new ImapFolderStatus(
             messages.Count,
             now.UidNext,
@@ -62,7 +63,8 @@ internal sealed class ImapAccount(ImapService service, Mailbox mailbox, ImapTrac
             messages.Count(m => !m.IsSeen),
             messages.Count(m => m.IsDeleted),
             messages.Sum(m => m.Size),
-            now.HighestModSeq);
+            now.HighestModSeq,
+            messages.Count(m => m.Uid >= firstRecent));
     }
 
     public ImapQuota? Quota

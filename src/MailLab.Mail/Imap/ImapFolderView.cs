@@ -26,6 +26,9 @@ internal sealed class ImapFolderView : IImapFolder
         var now = folder.ChangesSince(ulong.MaxValue);
         _seen = now.HighestModSeq;
         Messages = now.Messages.Select(ImapFlags.Message).ToArray();
+        var recent = account.Service.Recent;
+        var newest = now.Messages.Count > 0 ? now.Messages[^1].Uid : 0;
+        FirstRecentUid = readOnly ? recent.FirstUnclaimed(folder) : recent.ClaimBelow(folder, newest + 1);
         _known = [.. now.Messages.Select(m => m.Uid)];
         account.Mailbox.Changed += OnMailboxChanged;
     }
@@ -41,6 +44,14 @@ internal sealed class ImapFolderView : IImapFolder
     public bool ReadOnly { get; }
 
     public IReadOnlyList<ImapMessage> Messages { get; }
+
+    public uint FirstRecentUid { get; }
+
+    public bool ClaimRecent(uint uid)
+    {
+        var recent = _account.Service.Recent;
+        return ReadOnly ? uid >= recent.FirstUnclaimed(_folder) : recent.Claim(_folder, uid);
+    }
 
     public event EventHandler? Changed;
 

@@ -39,8 +39,8 @@ public sealed partial class ImapServerSession
             var vanished = new List<uint>();
             foreach (var range in set.Ranges)
             {
-                var last = Math.Min(range.Last == uint.MaxValue ? limit : range.Last, limit);
-                for (var u = range.First; u <= last && vanished.Count < 100_000; u++)
+                var (first, last) = range.Resolve(limit);
+                for (var u = Math.Max(first, 1u); u <= Math.Min(last, limit) && vanished.Count < 100_000; u++)
                 {
                     if (!present.Contains(u))
                     {
@@ -84,6 +84,7 @@ public sealed partial class ImapServerSession
 
     private void WriteFetch(SessionMessage message, IReadOnlyList<FetchItem> items, bool uid, bool addFlags)
     {
+        AnnounceKeywords(message);
         var w = Response().Append("* ").Append(SequenceOf(message)).Append(" FETCH (");
         var first = true;
         void Next()

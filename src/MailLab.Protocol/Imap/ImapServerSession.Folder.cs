@@ -15,6 +15,7 @@ public sealed partial class ImapServerSession
     private bool _readOnly;
     private int _reportedExists;
     private IReadOnlyList<uint> _savedResult = [];
+    private readonly HashSet<string> _announcedKeywords = new(StringComparer.OrdinalIgnoreCase);
 
     private void OpenFolder(IImapFolder folder, string name, bool readOnly)
     {
@@ -22,13 +23,16 @@ public sealed partial class ImapServerSession
         _folderName = name;
         _readOnly = readOnly || folder.ReadOnly;
         _messages.Clear();
+        var firstRecent = folder.FirstRecentUid;
         foreach (var message in folder.Messages)
         {
-            _messages.Add(new SessionMessage(message, recent: false));
+            _messages.Add(new SessionMessage(message, recent: message.Uid >= firstRecent));
         }
 
         _reportedExists = _messages.Count;
         _savedResult = [];
+        _announcedKeywords.Clear();
+        _announcedKeywords.UnionWith(FolderFlags());
         folder.Changed += OnFolderChanged;
         State = ImapSessionState.Selected;
     }
@@ -78,6 +82,7 @@ public sealed partial class ImapServerSession
         {
             if (byUid.TryGetValue(changed.Uid, out var message) && !message.Expunged && message.Update(changed))
             {
+                AnnounceKeywords(message);
                 var w = Response().Append("* ").Append(SequenceOf(message)).Append(" FETCH (UID ").Append(message.Uid).Append(" ");
                 AppendFlags(w, message);
                 if (CondStore)
@@ -102,7 +107,7 @@ public sealed partial class ImapServerSession
         {
             if (!byUid.ContainsKey(message.Uid) && (_messages.Count == 0 || message.Uid > _messages[^1].Uid))
             {
-                var session = new SessionMessage(message, recent: true);
+                var session = new SessionMessage(message, recent: _folder.ClaimRecent(message.Uid));
                 _messages.Add(session);
                 byUid[message.Uid] = session;
                 added = true;
@@ -181,6 +186,30 @@ public sealed partial class ImapServerSession
         }
 
         w.Append(string.Join(' ', flags)).Append(")");
+    }
+
+    /// <summary>
+    /// RFC 9051 §7.3.5: FLAGS lists the flags defined in the mailbox, so a keyword that comes into use
+    /// after SELECT (this session's STORE, another session's, an APPEND) is announced with a new FLAGS
+    /// and PERMANENTFLAGS (§7.1) before the first FETCH that shows it. Call before starting that FETCH line.
+    /// </summary>
+    private void AnnounceKeywords(SessionMessage message)
+    {
+        if (message.Flags.All(f => f.StartsWith('\\') || _announcedKeywords.Contains(f)))
+        {
+            return;
+        }
+
+        var flags = FolderFlags();
+        _announcedKeywords.UnionWith(flags);
+        WriteFolderFlags(string.Join(' ', flags.Union(_announcedKeywords, StringComparer.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>FLAGS and PERMANENTFLAGS (RFC 9051 §7.3.5, §7.1); a read-only mailbox permits none.</summary>
+    private void WriteFolderFlags(string flags)
+    {
+        WriteLine($"* FLAGS ({flags})");
+        WriteLine(_readOnly ? "* OK [PERMANENTFLAGS ()] read-only mailbox" : $"* OK [PERMANENTFLAGS ({flags} \\*)] flags permitted");
     }
 
     /// <summary>The flags of FLAGS and PERMANENTFLAGS: the system flags and the keywords in use.</summary>

@@ -192,8 +192,7 @@ public sealed partial class ImapServerSession
     /// <summary>list-mailbox = 1*list-char / string (RFC 9051 §9).</summary>
     private static string ReadListMailbox(ImapReader r)
     {
-        var c = r.Peek();
-        return c is '"' or '{' or '~' ? r.ReadString("a mailbox pattern") : r.ReadWhile(ImapReader.IsListChar, "a mailbox pattern");
+        return r.AtString() ? r.ReadString("a mailbox pattern") : r.ReadWhile(ImapReader.IsListChar, "a mailbox pattern");
     }
 
     private string DecodeName(string raw) => !Utf8Names && ModifiedUtf7.TryDecode(raw, out var decoded) ? decoded : raw;

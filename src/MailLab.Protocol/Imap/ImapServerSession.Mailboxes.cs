@@ -117,7 +117,7 @@ public sealed partial class ImapServerSession
         WriteLine($"* {_messages.Count} EXISTS");
         if (!Rev2)
         {
-            WriteLine("* 0 RECENT");
+            WriteLine($"* {_messages.Count(m => m.Recent)} RECENT");
             var firstUnseen = _messages.FindIndex(m => !m.HasFlag(@"\Seen"));
             if (firstUnseen >= 0)
             {
@@ -127,8 +127,7 @@ public sealed partial class ImapServerSession
 
         WriteLine($"* OK [UIDVALIDITY {folder.UidValidity}] UIDs valid");
         WriteLine($"* OK [UIDNEXT {folder.UidNext}] predicted next UID");
-        WriteLine($"* FLAGS ({flags})");
-        WriteLine(_readOnly ? "* OK [PERMANENTFLAGS ()] read-only mailbox" : $"* OK [PERMANENTFLAGS ({flags} \\*)] flags permitted");
+        WriteFolderFlags(flags);
         if (CondStore)
         {
             WriteLine($"* OK [HIGHESTMODSEQ {folder.HighestModSeq}] highest modseq");
@@ -160,8 +159,8 @@ public sealed partial class ImapServerSession
         {
             foreach (var range in known.Ranges)
             {
-                var last = Math.Min(range.Last == uint.MaxValue ? limit : range.Last, limit);
-                for (var uid = range.First; uid <= last && vanished.Count < 100_000; uid++)
+                var (first, last) = range.Resolve(limit);
+                for (var uid = Math.Max(first, 1u); uid <= Math.Min(last, limit) && vanished.Count < 100_000; uid++)
                 {
                     if (!present.Contains(uid))
                     {
@@ -178,6 +177,7 @@ public sealed partial class ImapServerSession
 
         foreach (var message in _messages.Where(m => m.ModSeq > modseq))
         {
+            AnnounceKeywords(message);
             var w = Response().Append("* ").Append(SequenceOf(message)).Append(" FETCH (UID ").Append(message.Uid).Append(" ");
             AppendFlags(w, message);
             End(w.Append(" MODSEQ (").Append(message.ModSeq).Append("))"));
@@ -317,7 +317,7 @@ public sealed partial class ImapServerSession
                 case "DELETED": w.Append(status.Deleted); break;
                 case "SIZE": w.Append(status.Size); break;
                 case "HIGHESTMODSEQ": w.Append(status.HighestModSeq); break;
-                case "RECENT": w.Append(0); break;
+                case "RECENT": w.Append(status.Recent); break;
                 case "APPENDLIMIT":
                     w.Append(EffectiveAppendLimit());
                     break;

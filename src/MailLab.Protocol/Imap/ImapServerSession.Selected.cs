@@ -71,7 +71,7 @@ public sealed partial class ImapServerSession
         var count = (uint)_messages.Count;
         foreach (var range in set.Ranges)
         {
-            if ((range.First != uint.MaxValue && range.First > count) || (range.Last != uint.MaxValue && range.Last > count))
+            if (range.First > count || range.Last > count)
             {
                 throw new ImapSyntaxException("invalid message sequence number (use UID commands for UIDs)");
             }
@@ -155,6 +155,7 @@ public sealed partial class ImapServerSession
             // RFC 7162 §3.1.3: with UNCHANGEDSINCE the FETCH is sent even for .SILENT, carrying MODSEQ.
             if (!silent || unchangedSince is not null)
             {
+                AnnounceKeywords(message);
                 var w = Response().Append("* ").Append(SequenceOf(message)).Append(" FETCH (");
                 if (uid)
                 {

@@ -18,6 +18,8 @@ public sealed class ImapReaderTests
     [InlineData("{0}\r\n", "")]
     [InlineData("a]b", "a]b")]
     [InlineData("\"Входящие\"", "Входящие")]
+    [InlineData("~foo", "~foo")]
+    [InlineData("~{3}\r\nabc", "abc")]
     public void Astring_IsRead(string text, string expected)
     {
         var r = Reader(text);
@@ -56,8 +58,8 @@ public sealed class ImapReaderTests
 
     [Theory]
     [InlineData("1", 1u, 1u)]
-    [InlineData("1:*", 1u, uint.MaxValue)]
-    [InlineData("*:3", 3u, uint.MaxValue)]
+    [InlineData("1:*", 1u, SequenceRange.Star)]
+    [InlineData("*:3", SequenceRange.Star, 3u)]
     [InlineData("5:2", 2u, 5u)]
     public void SequenceSet_Ranges(string text, uint first, uint last)
     {
@@ -75,6 +77,9 @@ public sealed class ImapReaderTests
         set.Contains(10, 10).Should().BeTrue();
         // RFC 9051 §9: "x:*" includes "*" even when x is past it.
         Reader("20:*").ReadSequenceSet().Contains(10, 10).Should().BeTrue();
+        // 4294967295 is a UID, not "*": a range above the largest UID holds nothing (imaptest search-sets).
+        Reader("11:4294967295").ReadSequenceSet().Contains(10, 10).Should().BeFalse();
+        Reader("4294967295").ReadSequenceSet().Contains(10, 10).Should().BeFalse();
         Reader("$").ReadSequenceSet().IsSaved.Should().BeTrue();
     }
 

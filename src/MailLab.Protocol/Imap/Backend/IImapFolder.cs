@@ -28,6 +28,18 @@ public interface IImapFolder : IDisposable
     IReadOnlyList<ImapMessage> Messages { get; }
 
     /// <summary>
+    /// IMAP4rev1 \Recent (RFC 3501 §2.3.2): the messages of <see cref="Messages"/> with a UID at least
+    /// this are recent in this session. The default: none are (a store that does not track it).
+    /// </summary>
+    uint FirstRecentUid => uint.MaxValue;
+
+    /// <summary>
+    /// Whether a message that arrived while the folder was open is \Recent in this session: a
+    /// read-write session claims it if no other session did first; EXAMINE only looks.
+    /// </summary>
+    bool ClaimRecent(uint uid) => false;
+
+    /// <summary>
     /// Raised (on any thread) when the folder changed after the last <see cref="ReadChanges"/>:
     /// a delivery, another session's STORE or EXPUNGE. The session then tells the transport that
     /// updates are waiting; the handler must not call back into the session.

@@ -57,7 +57,7 @@ public enum ImapFolderAttributes
 public sealed record ImapFolderInfo(string Name, ImapFolderAttributes Attributes, bool Subscribed);
 
 /// <summary>STATUS numbers of a folder (RFC 9051 §6.3.11; SIZE from RFC 8438, HIGHESTMODSEQ from RFC 7162).</summary>
-public sealed record ImapFolderStatus(int Messages, uint UidNext, uint UidValidity, int Unseen, int Deleted, long Size, ulong HighestModSeq);
+public sealed record ImapFolderStatus(int Messages, uint UidNext, uint UidValidity, int Unseen, int Deleted, long Size, ulong HighestModSeq, int Recent = 0);
 
 /// <summary>RFC 9208 STORAGE usage and limit in units of 1024 octets.</summary>
 public sealed record ImapQuota(long UsedKilobytes, long LimitKilobytes);

@@ -27,6 +27,16 @@ internal sealed class ImapReader
 
     public int Peek() => _pos < _data.Length ? Span[_pos] : -1;
 
+    /// <summary>
+    /// Whether a string starts here: a quoted string, a literal, or a literal8. Only <c>~{</c> starts a
+    /// literal8 (RFC 3516 §4.3); a lone <c>~</c> is an ATOM-CHAR (RFC 9051 §9), so <c>~foo</c> is an atom.
+    /// </summary>
+    public bool AtString()
+    {
+        var c = Peek();
+        return c == '"' || c == '{' || (c == '~' && _pos + 1 < _data.Length && Span[_pos + 1] == '{');
+    }
+
     public bool TryConsume(char c)
     {
         if (Peek() == c)
@@ -110,8 +120,7 @@ internal sealed class ImapReader
     /// <summary>astring = 1*ASTRING-CHAR / string.</summary>
     public string ReadAstring(string what = "a string")
     {
-        var c = Peek();
-        if (c == '"' || c == '{' || c == '~')
+        if (AtString())
         {
             return ReadString(what);
         }
@@ -138,7 +147,7 @@ internal sealed class ImapReader
             return ReadQuoted();
         }
 
-        if (Peek() == '{' || Peek() == '~')
+        if (AtString())
         {
             return Encoding.UTF8.GetString(ReadLiteral(out _).Span);
         }
@@ -307,7 +316,7 @@ internal sealed class ImapReader
                 last = ReadSeqNumber();
             }
 
-            ranges.Add(new SequenceRange(Math.Min(first, last), Math.Max(first, last)));
+            ranges.Add(first == SequenceRange.Star || last == SequenceRange.Star ? new SequenceRange(first, last) : new SequenceRange(Math.Min(first, last), Math.Max(first, last)));
         }
         while (TryConsume(','));
 
@@ -318,7 +327,7 @@ internal sealed class ImapReader
     {
         if (TryConsume('*'))
         {
-            return uint.MaxValue;
+            return SequenceRange.Star;
         }
 
         var c = Peek();

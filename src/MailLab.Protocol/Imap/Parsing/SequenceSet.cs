@@ -1,7 +1,22 @@
 namespace MailLab.Protocol.Imap.Parsing;
 
-/// <summary>One range of a sequence set; <see cref="uint.MaxValue"/> stands for <c>*</c>.</summary>
-internal readonly record struct SequenceRange(uint First, uint Last);
+/// <summary>
+/// One range of a sequence set; <see cref="Star"/> stands for <c>*</c>. That is 0, which no
+/// seq-number or UID can be (nz-number, RFC 9051 §9), while 4294967295 is a valid UID: a range
+/// <c>n:4294967295</c> above the largest UID holds nothing, <c>n:*</c> holds the largest.
+/// </summary>
+internal readonly record struct SequenceRange(uint First, uint Last)
+{
+    public const uint Star = 0;
+
+    /// <summary>The range's ends, lowest first, when <c>*</c> is <paramref name="largest"/> (RFC 9051 §9: "x:*" includes it even when x is larger).</summary>
+    public (uint First, uint Last) Resolve(uint largest)
+    {
+        var first = First == Star ? largest : First;
+        var last = Last == Star ? largest : Last;
+        return first <= last ? (first, last) : (last, first);
+    }
+}
 
 /// <summary>
 /// A sequence set (RFC 9051 §9): ranges of message sequence numbers or UIDs where <c>*</c> is the
@@ -12,18 +27,12 @@ internal sealed record SequenceSet(IReadOnlyList<SequenceRange> Ranges, bool IsS
     public static readonly SequenceSet Saved = new([], true);
 
     /// <summary>Whether <paramref name="value"/> is in the set when <c>*</c> is <paramref name="largest"/>.
-    /// RFC 9051 §9: "*" is the largest number in use, and a range "x:*" includes it even when x is larger.</summary>
+    /// RFC 9051 §9: "*" is the largest number in use.</summary>
     public bool Contains(uint value, uint largest)
     {
         foreach (var r in Ranges)
         {
-            var first = r.First == uint.MaxValue ? largest : r.First;
-            var last = r.Last == uint.MaxValue ? largest : r.Last;
-            if (first > last)
-            {
-                (first, last) = (last, first);
-            }
-
+            var (first, last) = r.Resolve(largest);
             if (value >= first && value <= last)
             {
                 return true;

@@ -33,6 +33,9 @@ internal sealed class MemoryFolder : IImapFolder
 
     public IReadOnlyList<ImapMessage> Messages { get; }
 
+    /// <summary>The harness's \Recent: nothing at open, and a read-write session claims every arrival (one session per folder at a time).</summary>
+    public bool ClaimRecent(uint uid) => !ReadOnly;
+
     public bool Disposed { get; private set; }
 
     private object Gate => _account.Store.Gate;

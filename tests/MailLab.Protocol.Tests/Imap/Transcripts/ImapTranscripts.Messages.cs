@@ -112,7 +112,7 @@ internal static partial class ImapTranscripts
         """;
 
     public const string StoreExpunge = """
-        # STORE with .SILENT and UNCHANGEDSINCE (RFC 7162 §3.1.3, MODIFIED), EXPUNGE numbering (RFC 9051 §7.5.1), UID EXPUNGE (RFC 4315).
+        # STORE with .SILENT and UNCHANGEDSINCE (RFC 7162 §3.1.3, MODIFIED), a new keyword announced by FLAGS before its FETCH (RFC 9051 §7.3.5), EXPUNGE numbering (RFC 9051 §7.5.1), UID EXPUNGE (RFC 4315).
         S: * OK [CAPABILITY IMAP4rev2 IMAP4rev1 AUTH=PLAIN AUTH=LOGIN AUTH=CRAM-MD5 SASL-IR LITERAL+ ID ENABLE IDLE] imap.maillab.test MailLab IMAP4rev2 ready
         C: a1 LOGIN alice secret
         C: a2 SELECT INBOX (CONDSTORE)
@@ -138,6 +138,8 @@ internal static partial class ImapTranscripts
         S: a3 OK STORE completed
         S: a4 OK STORE completed
         S: a5 BAD STORE: invalid system flag \Recent
+        S: * FLAGS (\Answered \Flagged \Deleted \Seen \Draft $Done $Forwarded)
+        S: * OK [PERMANENTFLAGS (\Answered \Flagged \Deleted \Seen \Draft $Done $Forwarded \*)] flags permitted
         S: * 1 FETCH (UID 1 FLAGS (\Seen \Deleted $Done) MODSEQ (8))
         S: a6 OK [MODIFIED 2:3] UID STORE completed
         S: * 2 EXPUNGE

@@ -215,6 +215,8 @@ public sealed partial class ImapServerSession
         var entity = message.Parsed.Entity(part);
         switch (entity)
         {
+            case MimePart { Content: { Encoding: ContentEncoding.QuotedPrintable } qp }:
+                return QuotedPrintableBody.Decode(qp);
             case MimePart { Content: { } content }:
                 using (var stream = new MemoryStream())
                 {

@@ -1,0 +1,56 @@
+using MailLab.Protocol.Tests.Imap.Harness;
+
+namespace MailLab.Protocol.Tests.Imap;
+
+/// <summary>
+/// Cases from Dovecot's imaptest (its scripted groups, named in each test) that MailLab answered
+/// differently from the RFCs; each drives the session as imaptest does and checks the reply.
+/// </summary>
+public sealed class ImapComplianceTests
+{
+    private static ImapSessionDriver Selected(params string[] messages)
+    {
+        var driver = new ImapSessionDriver();
+        var inbox = driver.Store.Accounts["alice"].Folders["INBOX"];
+        foreach (var message in messages)
+        {
+            inbox.Add(message, [], ImapTestMessages.Date(9));
+        }
+
+        driver.LogIn();
+        driver.Select();
+        return driver;
+    }
+
+    [Fact]
+    public void TildeAtom_IsAMailboxName_NotALiteral8()
+    {
+        // imaptest atoms: "~" is an ATOM-CHAR; only "~{" starts a literal8 (RFC 3516 §4.3).
+        using var driver = Selected();
+        driver.Command("a1 LIST \"\" ~foo").Should().Equal("a1 OK LIST completed");
+        driver.Command("a2 SELECT ~foo").Should().Equal("* OK [CLOSED] previous mailbox is now closed", "a2 NO [NONEXISTENT] no such mailbox");
+    }
+
+    [Fact]
+    public void UidSearch_AboveTheLargestUid_FindsNothing_ButStarFindsTheLargest()
+    {
+        // imaptest search-sets: 4294967295 is a UID (RFC 9051 §9 nz-number), "*" the largest in use.
+        using var driver = Selected();
+        driver.Command("s1 UID SEARCH UID 4:4294967295").Should().Equal("* SEARCH", "s1 OK UID SEARCH completed");
+        driver.Command("s2 UID SEARCH UID 4:*").Should().Equal("* SEARCH 3", "s2 OK UID SEARCH completed");
+        driver.Command("s3 UID FETCH 999999:* UID").Should().Equal("* 3 FETCH (UID 3)", "s3 OK UID FETCH completed");
+    }
+
+    [Fact]
+    public void Binary_DecodesQuotedPrintable_WithTransportPadding()
+    {
+        // imaptest fetch-binary-mime-qp: RFC 2045 §6.7 rule 3, trailing whitespace is deleted, "= " CRLF is a soft break.
+        const string message = "From: a@b\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"x\"\r\n\r\n--x\r\n" +
+            "Content-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n" +
+            "hello  \r\nbar=\r\n\r\nfoo\t=\r\nbar\r\nfoo\t \t= \r\n=62\r\nfoo = \t\r\nbar\r\nfoo =\r\n=62\r\nfoo  \r\nbar=\r\n\r\nfoo_bar\r\n\r\n--x--\r\n";
+        using var driver = Selected(message);
+        const string decoded = "hello\r\nbar\r\nfoo\tbar\r\nfoo\t \tb\r\nfoo bar\r\nfoo b\r\nfoo\r\nbar\r\nfoo_bar\r\n";
+        driver.Command("b1 FETCH 4 (BINARY.SIZE[1])").Should().Equal($"* 4 FETCH (BINARY.SIZE[1] {decoded.Length})", "b1 OK FETCH completed");
+        driver.Command("b2 FETCH 4 (BINARY.PEEK[1])").Should().Equal([.. $"* 4 FETCH (BINARY[1] {{{decoded.Length}}}\r\n{decoded})".Split("\r\n"), "b2 OK FETCH completed"]);
+    }
+}

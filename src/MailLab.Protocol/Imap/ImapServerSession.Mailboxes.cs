@@ -1,4 +1,5 @@
 using MailLab.Protocol.Imap.Backend;
+using MailLab.Protocol.Imap.Mime;
 using MailLab.Protocol.Imap.Parsing;
 
 namespace MailLab.Protocol.Imap;
@@ -362,7 +363,8 @@ public sealed partial class ImapServerSession
             }
             else
             {
-                content = r.ReadLiteral(out _);
+                content = r.ReadLiteral(out var binary);
+                content = binary ? BinaryAppend.Storable(content) : content;
             }
 
             messages.Add((flags, date, content));

@@ -1,3 +1,4 @@
+using MailLab.Protocol.Tests.Harness;
 using MailLab.Protocol.Tests.Imap.Harness;
 
 namespace MailLab.Protocol.Tests.Imap;
@@ -52,5 +53,31 @@ public sealed class ImapComplianceTests
         const string decoded = "hello\r\nbar\r\nfoo\tbar\r\nfoo\t \tb\r\nfoo bar\r\nfoo b\r\nfoo\r\nbar\r\nfoo_bar\r\n";
         driver.Command("b1 FETCH 4 (BINARY.SIZE[1])").Should().Equal($"* 4 FETCH (BINARY.SIZE[1] {decoded.Length})", "b1 OK FETCH completed");
         driver.Command("b2 FETCH 4 (BINARY.PEEK[1])").Should().Equal([.. $"* 4 FETCH (BINARY[1] {{{decoded.Length}}}\r\n{decoded})".Split("\r\n"), "b2 OK FETCH completed"]);
+    }
+
+    [Fact]
+    public void Envelope_KeepsTheSourceRoute()
+    {
+        // imaptest fetch-envelope: the address structure's second field is the route (RFC 9051 §7.5.2).
+        using var driver = Selected("Date: Thu, 15 Feb 2007 01:02:03 +0200\r\nFrom: <@route:user@domain>\r\nTo: <@a.org,@b.org:u@d>\r\n\r\nbody\r\n");
+        driver.Command("e1 FETCH 4 ENVELOPE").Should().Equal(
+            "* 4 FETCH (ENVELOPE (\"Thu, 15 Feb 2007 01:02:03 +0200\" NIL ((NIL \"@route\" \"user\" \"domain\")) ((NIL \"@route\" \"user\" \"domain\")) ((NIL \"@route\" \"user\" \"domain\")) ((NIL \"@a.org,@b.org\" \"u\" \"d\")) NIL NIL NIL NIL))",
+            "e1 OK FETCH completed");
+    }
+
+    [Fact]
+    public void Literal8Append_WithNul_IsStoredAsBase64_AndBinaryGivesTheOctetsBack()
+    {
+        // imaptest append-binary: BODY[1] is a literal, which may not hold NUL (RFC 9051 §4.3).
+        using var driver = Selected();
+        const string message = "From: user@domain.org\r\nMime-Version: 1.0\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: binary\r\n\r\n\0-\u00e4\r\n\r\n";
+        driver.Send($"p1 APPEND INBOX ~{{{message.Length}}}\r\n");
+        driver.TakeLines().Should().ContainSingle().Which.Should().StartWith("+ ");
+        driver.Send(Bytes.Of(message + "\r\n"));
+        driver.TakeLines().Last().Should().StartWith("p1 OK [APPENDUID 999 4]");
+        driver.Command("p2 NOOP");
+        driver.TakeText();
+        driver.Send("p3 FETCH 4 (BODY.PEEK[1] BINARY.SIZE[1])\r\n");
+        driver.TakeText().Should().Be("* 4 FETCH (BODY[1] {14}\r\nAC3kDQoNCg==\r\n BINARY.SIZE[1] 7)\r\np3 OK FETCH completed\r\n");
     }
 }

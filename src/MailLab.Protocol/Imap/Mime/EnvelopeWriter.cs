@@ -72,7 +72,9 @@ internal static class EnvelopeWriter
         switch (address)
         {
             case MailboxAddress mailbox:
-                w.Append("(").AppendNString(Name(mailbox.Name, utf8)).Append(" NIL ");
+                // RFC 9051 §7.5.2: the second field is the source route (RFC 822 "@a,@b:"), as in the header.
+                w.Append("(").AppendNString(Name(mailbox.Name, utf8)).Append(" ");
+                w.AppendNString(mailbox.Route.Count > 0 ? mailbox.Route.ToString() : null).Append(" ");
                 w.AppendNString(mailbox.LocalPart).Append(" ");
                 w.AppendNString(string.IsNullOrEmpty(mailbox.Domain) ? null : mailbox.Domain).Append(")");
                 break;

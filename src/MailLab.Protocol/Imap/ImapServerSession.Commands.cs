@@ -20,6 +20,19 @@ public sealed partial class ImapServerSession
 
     private bool QResync => _enabled.Contains("QRESYNC");
 
+    /// <summary>
+    /// A CONDSTORE-enabling command (FETCH MODSEQ, SEARCH MODSEQ, STORE UNCHANGEDSINCE, STATUS
+    /// HIGHESTMODSEQ) turns CONDSTORE on; RFC 7162 §3.1: with a mailbox selected, the server then
+    /// sends <c>* OK [HIGHESTMODSEQ n]</c> before the command's tagged response.
+    /// </summary>
+    private void EnableCondStoreByCommand()
+    {
+        if (!CondStore && _enabled.Add("CONDSTORE") && _folder is { } folder)
+        {
+            WriteLine($"* OK [HIGHESTMODSEQ {folder.HighestModSeq}] highest modseq");
+        }
+    }
+
     private bool CleartextAllowed => _options.AllowPlaintextWithoutTls || Context.IsTls;
 
     private bool CapabilityOn(string capability) => capability switch

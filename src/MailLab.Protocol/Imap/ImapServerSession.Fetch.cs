@@ -24,7 +24,7 @@ public sealed partial class ImapServerSession
         var items = request.Items.ToList();
         if (request.ChangedSince is not null || items.Any(i => i.Kind == FetchKind.ModSeq))
         {
-            _enabled.Add("CONDSTORE");
+            EnableCondStoreByCommand();
             if (!items.Any(i => i.Kind == FetchKind.ModSeq))
             {
                 items.Add(new FetchItem(FetchKind.ModSeq));

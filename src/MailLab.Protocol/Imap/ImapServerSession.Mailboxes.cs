@@ -295,7 +295,7 @@ public sealed partial class ImapServerSession
         if (items.Contains("HIGHESTMODSEQ"))
         {
             // RFC 7162 §3.1: STATUS (HIGHESTMODSEQ) enables CONDSTORE.
-            _enabled.Add("CONDSTORE");
+            EnableCondStoreByCommand();
         }
 
         return items;

@@ -20,7 +20,7 @@ public sealed partial class ImapServerSession
         var usesModSeq = UsesModSeq(program.Key);
         if (usesModSeq)
         {
-            _enabled.Add("CONDSTORE");
+            EnableCondStoreByCommand();
         }
 
         var evaluator = new SearchEvaluator(_messages, _savedResult);
@@ -95,7 +95,14 @@ public sealed partial class ImapServerSession
 
             if (usesModSeq && matches.Count > 0)
             {
-                w.Append(" MODSEQ ").Append(matches.Max(m => m.ModSeq));
+                // RFC 7162 §3.1.5: with only MIN and/or MAX, MODSEQ is the highest of the messages returned; else of all found.
+                var reported = matches;
+                if (!wanted.Any(o => o is "ALL" or "COUNT"))
+                {
+                    reported = [.. matches.Where((m, i) => (wanted.Contains("MIN") && i == 0) || (wanted.Contains("MAX") && i == matches.Count - 1))];
+                }
+
+                w.Append(" MODSEQ ").Append(reported.Max(m => m.ModSeq));
             }
 
             End(w);

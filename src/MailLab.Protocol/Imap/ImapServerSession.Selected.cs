@@ -107,7 +107,7 @@ public sealed partial class ImapServerSession
             unchangedSince = r.ReadNumber64();
             r.Expect(')', "')' closing the store modifiers");
             r.Space();
-            _enabled.Add("CONDSTORE");
+            EnableCondStoreByCommand();
         }
 
         var mode = r.TryConsume('+') ? ImapStoreMode.Add : r.TryConsume('-') ? ImapStoreMode.Remove : ImapStoreMode.Replace;

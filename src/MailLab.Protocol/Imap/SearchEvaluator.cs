@@ -57,7 +57,7 @@ internal sealed class SearchEvaluator(IReadOnlyList<SessionMessage> messages, IR
     {
         foreach (var header in message.Headers)
         {
-            if (header.Field.Equals(field, StringComparison.OrdinalIgnoreCase) && (value.Length == 0 || Contains(header.Value, value)))
+            if (header.Field.Equals(field, StringComparison.OrdinalIgnoreCase) && (value.Length == 0 || Contains(header.Value, value) || AddressContains(header, value)))
             {
                 return true;
             }
@@ -65,6 +65,18 @@ internal sealed class SearchEvaluator(IReadOnlyList<SessionMessage> messages, IR
 
         return false;
     }
+
+    private static readonly HashSet<string> AddressFields = new(["From", "Sender", "Reply-To", "To", "Cc", "Bcc"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// FROM, TO, CC, BCC and HEADER of an address field also match the addresses as MimeKit parses
+    /// them, so that comments and folding inside an address (RFC 5322 §3.4,
+    /// <c>&lt;user (c)@ (c) domain.org&gt;</c>) do not hide it (imaptest search-addresses).
+    /// </summary>
+    private static bool AddressContains(Header header, string value) =>
+        AddressFields.Contains(header.Field)
+        && InternetAddressList.TryParse(header.Value, out var list)
+        && list.Mailboxes.Any(m => Contains(m.Address, value) || Contains(m.Name, value));
 
     private static string HeaderText(MimeMessage message)
     {

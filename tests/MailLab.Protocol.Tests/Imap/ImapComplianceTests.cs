@@ -80,4 +80,29 @@ public sealed class ImapComplianceTests
         driver.Send("p3 FETCH 4 (BODY.PEEK[1] BINARY.SIZE[1])\r\n");
         driver.TakeText().Should().Be("* 4 FETCH (BODY[1] {14}\r\nAC3kDQoNCg==\r\n BINARY.SIZE[1] 7)\r\np3 OK FETCH completed\r\n");
     }
+
+    [Fact]
+    public void SearchFrom_FindsAnAddressWrittenWithComments()
+    {
+        // imaptest search-addresses: comments between the parts of an address (RFC 5322 §3.2.2).
+        using var driver = Selected("From: <user-from (comment)@ (comment) domain.org>\r\nTo: RealTo <user-to@domain.org>\r\n\r\nbody\r\n");
+        driver.Command("f1 SEARCH FROM user-from@domain.org").Should().Equal("* SEARCH 4", "f1 OK SEARCH completed");
+        driver.Command("f2 SEARCH TO realto").Should().Equal("* SEARCH 4", "f2 OK SEARCH completed");
+    }
+
+    [Fact]
+    public void CondStoreEnablingFetch_SendsHighestModSeq_AndEsearchMinMaxGiveTheirOwnModSeq()
+    {
+        // imaptest esearch-condstore: RFC 7162 §3.1 (HIGHESTMODSEQ on enabling) and §3.1.5 (MODSEQ in ESEARCH).
+        using var driver = Selected();
+        var enable = driver.Command("c1 FETCH 1 MODSEQ");
+        enable.Should().Contain(l => l.StartsWith("* OK [HIGHESTMODSEQ ")).And.HaveCount(3);
+        driver.Command("c2 STORE 1 +FLAGS (\\Seen)");
+        driver.Command("c3 STORE 3 +FLAGS (\\Seen)");
+        var modseq1 = driver.Command("c4 FETCH 1 MODSEQ")[0];
+        var modseq3 = driver.Command("c5 FETCH 3 MODSEQ")[0];
+        string ModSeq(string fetch) => fetch.Split("MODSEQ (")[1].TrimEnd(')');
+        driver.Command("c6 SEARCH RETURN (MIN) 1:3 MODSEQ 1").Should().Equal($"* ESEARCH (TAG \"c6\") MIN 1 MODSEQ {ModSeq(modseq1)}", "c6 OK SEARCH completed");
+        driver.Command("c7 SEARCH RETURN (MAX) 1:3 MODSEQ 1").Should().Equal($"* ESEARCH (TAG \"c7\") MAX 3 MODSEQ {ModSeq(modseq3)}", "c7 OK SEARCH completed");
+    }
 }

@@ -103,6 +103,12 @@ public sealed partial class ImapServerSession
         var subscribedOnly = lsub || selection.Contains("SUBSCRIBED");
         var specialOnly = selection.Contains("SPECIAL-USE");
         var showSubscribed = selection.Contains("SUBSCRIBED") || returns.Contains("SUBSCRIBED");
+
+        // RFC 5258 §3.5 CHILDINFO, RFC 3501 §6.3.9 LSUB: a parent is listed for its subscribed
+        // descendants only when those are not listed themselves (the patterns do not match them).
+        bool HasUnlistedSubscribedDescendant(string name) => folders.Any(f =>
+            f.Subscribed && f.Name.StartsWith(name + delimiter, StringComparison.Ordinal) && !matchers.Any(m => m(NormaliseInbox(f.Name, delimiter))));
+
         foreach (var folder in folders.OrderBy(f => f.Name == "INBOX" ? 0 : 1).ThenBy(f => f.Name, StringComparer.Ordinal))
         {
             var name = NormaliseInbox(folder.Name, delimiter);
@@ -111,16 +117,30 @@ public sealed partial class ImapServerSession
                 continue;
             }
 
+            if ((folder.Attributes & ImapFolderAttributes.NonExistent) != 0 && !subscribedOnly)
+            {
+                // A subscription without a folder (RFC 5258 §3.4) shows only where subscriptions are listed.
+                continue;
+            }
+
             var childInfo = false;
+            var lsubParent = false;
             if (subscribedOnly && !folder.Subscribed)
             {
-                // RFC 5258 §3.5: RECURSIVEMATCH lists a parent whose descendants are subscribed, with CHILDINFO.
-                if (!selection.Contains("RECURSIVEMATCH") || !folders.Any(f => f.Subscribed && f.Name.StartsWith(name + delimiter, StringComparison.Ordinal)))
+                if (lsub && HasUnlistedSubscribedDescendant(name))
+                {
+                    // RFC 3501 §6.3.9: "%" stops at a level whose descendants are subscribed; that level is shown \Noselect.
+                    lsubParent = true;
+                }
+                else if (selection.Contains("RECURSIVEMATCH") && HasUnlistedSubscribedDescendant(name))
+                {
+                    // RFC 5258 §3.5: RECURSIVEMATCH lists a parent whose descendants are subscribed, with CHILDINFO.
+                    childInfo = true;
+                }
+                else
                 {
                     continue;
                 }
-
-                childInfo = true;
             }
 
             if (specialOnly && (folder.Attributes & SpecialUse) == 0)
@@ -128,7 +148,7 @@ public sealed partial class ImapServerSession
                 continue;
             }
 
-            var attributes = AttributeNames(folder, showSubscribed, lsub);
+            var attributes = lsubParent ? [@"\Noselect"] : AttributeNames(folder, showSubscribed, lsub);
             var w = Response().Append(lsub ? "* LSUB (" : "* LIST (").Append(string.Join(' ', attributes)).Append(") \"").Append(delimiter.ToString()).Append("\" ");
             w.AppendString(WireName(name));
             if (childInfo)
@@ -163,8 +183,17 @@ public sealed partial class ImapServerSession
             }
         }
 
-        Add(ImapFolderAttributes.NonExistent, @"\NonExistent");
-        Add(ImapFolderAttributes.Noselect, @"\Noselect");
+        if (lsub)
+        {
+            // LSUB has no \NonExistent (RFC 3501 §7.2.3): a subscribed name without a folder cannot be selected.
+            Add(ImapFolderAttributes.NonExistent | ImapFolderAttributes.Noselect, @"\Noselect");
+        }
+        else
+        {
+            Add(ImapFolderAttributes.NonExistent, @"\NonExistent");
+            Add(ImapFolderAttributes.Noselect, @"\Noselect");
+        }
+
         Add(ImapFolderAttributes.Noinferiors, @"\Noinferiors");
         if (!lsub)
         {

@@ -254,6 +254,53 @@ public sealed class ImapAdapterTests : IDisposable
         session.Command("LOGIN student student123").Should().Contain("NO");
     }
 
+    [Fact]
+    public void Recent_IsClaimedByTheFirstSelect_ExamineAndStatusOnlyLook()
+    {
+        // RFC 3501 §2.3.2 over the real store (imaptest's select and search-flags groups).
+        Deliver("one");
+        Deliver("two");
+        var first = LogOn();
+        var second = LogOn();
+
+        first.Command("EXAMINE INBOX").Should().Contain("* 2 RECENT\r\n");
+        first.Command("STATUS INBOX (RECENT)").Should().Contain("(RECENT 2)");
+        first.Command("SELECT INBOX").Should().Contain("* 2 RECENT\r\n");
+        first.Command("SEARCH NEW").Should().Contain("* SEARCH 1 2\r\n");
+        first.Command("FETCH 1 FLAGS").Should().Contain("* 1 FETCH (FLAGS (\\Recent))");
+
+        second.Command("STATUS INBOX (RECENT)").Should().Contain("(RECENT 0)");
+        second.Command("SELECT INBOX").Should().Contain("* 0 RECENT\r\n");
+        second.Command("SEARCH OLD").Should().Contain("* SEARCH 1 2\r\n");
+
+        // A delivery is recent in the first session to see it: here the one whose NOOP comes first.
+        Deliver("three");
+        second.Command("NOOP").Should().Contain("* 3 EXISTS\r\n* 1 RECENT\r\n");
+        first.Command("NOOP").Should().Contain("* 3 EXISTS\r\n* 2 RECENT\r\n");
+        first.Command("SEARCH RECENT").Should().Contain("* SEARCH 1 2\r\n");
+    }
+
+    [Fact]
+    public void Subscription_OutlivesItsFolder_AndShowsAsNonExistent()
+    {
+        // RFC 3501 §6.3.9, RFC 5258 §3.4 (imaptest listext): DELETE keeps the subscription.
+        var session = LogOn();
+        session.Command("CREATE Projects").Should().Contain("OK");
+        session.Command("SUBSCRIBE Projects").Should().Contain("OK");
+        session.Command("SUBSCRIBE Nowhere").Should().Contain("OK");
+        session.Command("DELETE Projects").Should().Contain("OK");
+
+        session.Command("LIST (SUBSCRIBED) \"\" *").Should().Contain("* LIST (\\NonExistent \\Subscribed) \"/\" \"Projects\"\r\n")
+            .And.Contain("* LIST (\\NonExistent \\Subscribed) \"/\" \"Nowhere\"\r\n");
+        session.Command("LIST \"\" *").Should().NotContain("Projects").And.NotContain("Nowhere");
+        session.Command("LSUB \"\" Projects").Should().Contain("* LSUB (\\Noselect) \"/\" \"Projects\"\r\n");
+
+        session.Command("CREATE Projects").Should().Contain("OK");
+        session.Command("LIST (SUBSCRIBED) \"\" Projects").Should().Contain("* LIST (\\HasNoChildren \\Subscribed) \"/\" \"Projects\"\r\n");
+        session.Command("UNSUBSCRIBE Nowhere").Should().Contain("OK");
+        session.Command("UNSUBSCRIBE Nowhere").Should().Contain("NO [NONEXISTENT]");
+    }
+
     public void Dispose()
     {
         foreach (var each in _open)

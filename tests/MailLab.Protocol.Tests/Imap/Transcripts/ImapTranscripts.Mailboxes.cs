@@ -80,7 +80,7 @@ internal static partial class ImapTranscripts
         """;
 
     public const string Mailboxes = """
-        # CREATE, DELETE, RENAME, SUBSCRIBE, LIST-EXTENDED (RFC 5258) with RETURN (SUBSCRIBED CHILDREN STATUS) (RFC 5819), SPECIAL-USE (RFC 6154), NAMESPACE.
+        # CREATE, DELETE, RENAME, SUBSCRIBE, LIST-EXTENDED (RFC 5258; CHILDINFO only for descendants the pattern does not list, §3.5), LSUB "%" with \Noselect parents (RFC 3501 §6.3.9), RETURN (SUBSCRIBED CHILDREN STATUS) (RFC 5819), SPECIAL-USE (RFC 6154), NAMESPACE.
         S: * OK [CAPABILITY IMAP4rev2 IMAP4rev1 AUTH=PLAIN AUTH=LOGIN AUTH=CRAM-MD5 SASL-IR LITERAL+ ID ENABLE IDLE] imap.maillab.test MailLab IMAP4rev2 ready
         C: a1 LOGIN alice secret
         C: a2 CREATE Projects/Alpha
@@ -91,6 +91,8 @@ internal static partial class ImapTranscripts
         C: a7 RENAME Nope Other
         C: a8 SUBSCRIBE Work/Alpha
         C: a9 LIST (SUBSCRIBED RECURSIVEMATCH) "" *
+        C: a0 LIST (SUBSCRIBED RECURSIVEMATCH) "" %
+        C: c1 LSUB "" %
         C: b1 LIST "" % RETURN (SUBSCRIBED STATUS (MESSAGES UNSEEN))
         C: b2 LIST (SPECIAL-USE) "" *
         C: b3 LIST "" ""
@@ -109,12 +111,20 @@ internal static partial class ImapTranscripts
         S: a7 NO [NONEXISTENT] no such mailbox
         S: a8 OK SUBSCRIBE completed
         S: * LIST (\HasNoChildren \Subscribed) "/" "INBOX"
-        S: * LIST (\HasChildren) "/" "Archive" ("CHILDINFO" ("SUBSCRIBED"))
         S: * LIST (\HasNoChildren \Subscribed) "/" "Archive/2024"
         S: * LIST (\HasNoChildren \Subscribed \Sent) "/" "Sent"
-        S: * LIST (\HasChildren) "/" "Work" ("CHILDINFO" ("SUBSCRIBED"))
         S: * LIST (\HasNoChildren \Subscribed) "/" "Work/Alpha"
         S: a9 OK LIST completed
+        S: * LIST (\HasNoChildren \Subscribed) "/" "INBOX"
+        S: * LIST (\HasChildren) "/" "Archive" ("CHILDINFO" ("SUBSCRIBED"))
+        S: * LIST (\HasNoChildren \Subscribed \Sent) "/" "Sent"
+        S: * LIST (\HasChildren) "/" "Work" ("CHILDINFO" ("SUBSCRIBED"))
+        S: a0 OK LIST completed
+        S: * LSUB () "/" "INBOX"
+        S: * LSUB (\Noselect) "/" "Archive"
+        S: * LSUB (\Sent) "/" "Sent"
+        S: * LSUB (\Noselect) "/" "Work"
+        S: c1 OK LSUB completed
         S: * LIST (\HasNoChildren \Subscribed) "/" "INBOX"
         S: * STATUS "INBOX" (MESSAGES 3 UNSEEN 2)
         S: * LIST (\HasChildren) "/" "Archive"

@@ -6,7 +6,7 @@ namespace MailLab.Mail.Imap;
 /// <summary>
 /// Subscribed names with no folder behind them. RFC 3501 §6.3.9 and RFC 9051 §6.3.7: a name may be
 /// subscribed that does not exist, and the server must not drop a subscription because its folder
-/// was deleted; LIST (SUBSCRIBED) shows such names as \NonExistent (RFC 5258 §3.4). The store keeps a
+/// was deleted; LIST (SUBSCRIBED) shows such names as \NonExistent (RFC 5258 §3). The store keeps a
 /// subscription as a folder's flag, so these live beside it, per mailbox, for the IMAP service
 /// (in memory: a restart forgets them).
 /// </summary>

@@ -119,7 +119,7 @@ public sealed partial class ImapServerSession
 
             if ((folder.Attributes & ImapFolderAttributes.NonExistent) != 0 && !subscribedOnly)
             {
-                // A subscription without a folder (RFC 5258 §3.4) shows only where subscriptions are listed.
+                // A subscription without a folder (RFC 5258 §3) shows only where subscriptions are listed.
                 continue;
             }
 

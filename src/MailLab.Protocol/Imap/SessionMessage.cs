@@ -31,7 +31,7 @@ internal sealed class SessionMessage
 
     public ReadOnlyMemory<byte> Content { get; }
 
-    /// <summary>IMAP4rev1 \Recent: the message arrived while this session had the folder selected.</summary>
+    /// <summary>IMAP4rev1 \Recent (RFC 3501 §2.3.2): this session is the first to see the message (see <see cref="Backend.IImapFolder.ClaimRecent"/>).</summary>
     public bool Recent { get; }
 
     /// <summary>Another session expunged it, and this session may not say so yet (RFC 9051 §7.5.1).</summary>

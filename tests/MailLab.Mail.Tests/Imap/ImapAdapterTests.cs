@@ -283,7 +283,7 @@ public sealed class ImapAdapterTests : IDisposable
     [Fact]
     public void Subscription_OutlivesItsFolder_AndShowsAsNonExistent()
     {
-        // RFC 3501 §6.3.9, RFC 5258 §3.4 (imaptest listext): DELETE keeps the subscription.
+        // RFC 3501 §6.3.9, RFC 5258 §3 (imaptest listext): DELETE keeps the subscription.
         var session = LogOn();
         session.Command("CREATE Projects").Should().Contain("OK");
         session.Command("SUBSCRIBE Projects").Should().Contain("OK");

@@ -18,8 +18,17 @@ internal static class BinaryAppend
             return content;
         }
 
+        MimeMessage message;
         using var input = new MemoryStream(content.ToArray(), writable: false);
-        var message = MimeMessage.Load(input);
+        try
+        {
+            message = MimeMessage.Load(input);
+        }
+        catch (FormatException)
+        {
+            return content; // not a message MimeKit can read: stored as it came
+        }
+
         var changed = false;
         foreach (var part in message.BodyParts.OfType<MimePart>())
         {

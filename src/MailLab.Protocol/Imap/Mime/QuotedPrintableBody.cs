@@ -23,7 +23,7 @@ internal static class QuotedPrintableBody
     }
 
     /// <summary>The lines with spaces and tabs before each line end (CRLF or LF) and at the very end removed.</summary>
-    internal static byte[] StripTrailingWhitespace(ReadOnlySpan<byte> encoded)
+    private static byte[] StripTrailingWhitespace(ReadOnlySpan<byte> encoded)
     {
         var result = new List<byte>(encoded.Length);
         var pending = 0; // whitespace seen but not yet copied: kept only if a non-break octet follows

@@ -70,7 +70,11 @@ internal static class SettingsReader
 
         if (settings.Validate() is { } problem)
         {
-            ReportBroken(problem, name => VirtualServerSettings.Find(name) is var setting ? (ReaderOf(server, setting, readers), setting.Key.Split('.')[^1]) : default);
+            ReportBroken(problem, name =>
+            {
+                var setting = VirtualServerSettings.Find(name);
+                return (ReaderOf(server, setting, readers), setting.Key.Split('.')[^1]);
+            });
             return;
         }
 

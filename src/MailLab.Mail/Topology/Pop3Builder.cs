@@ -26,7 +26,7 @@ internal sealed class Pop3Builder(TopologyDiagnostics diagnostics, VirtualServer
     /// <summary>The keys of a <c>pop3</c> block: the settings table's, then the domains.</summary>
     public static IEnumerable<string> Pop3Keys => Pop3Settings.All.Select(s => s.Key).Append(DomainsKey);
 
-    private const string DomainsKey = "domains";
+    internal const string DomainsKey = "domains";
     private static readonly string[] DomainKeys = ["name", "locked", "mailboxes"];
     private static readonly string[] MailboxKeys = ["user", "password", "passwordHash", "locked", "quota", "quotaUser"];
 

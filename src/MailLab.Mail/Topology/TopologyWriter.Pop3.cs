@@ -18,7 +18,7 @@ public static partial class TopologyWriter
             node.Add(setting.Key, setting.Type.Write(setting.Read(settings)));
         }
 
-        node.Add(Pop3Builder.Pop3Keys.Last(), Sequence(service.Domains.Select(d => Pop3Domain(service, d, passwords))));
+        node.Add(Pop3Builder.DomainsKey, Sequence(service.Domains.Select(d => Pop3Domain(service, d, passwords))));
         return node;
     }
 

@@ -42,6 +42,7 @@ public static class MailLabWebApp
         var configuration = api.MapConfigurationGroup();
         configuration.MapServerEndpoints();
         configuration.MapSmtpSettingsEndpoints();
+        configuration.MapPop3SettingsEndpoints();
         configuration.MapSmtpDomainEndpoints();
         configuration.MapVirtualServerLifecycleEndpoints();
         configuration.MapSmtpSecurityEndpoints();

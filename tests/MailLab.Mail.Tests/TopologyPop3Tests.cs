@@ -125,6 +125,11 @@ public sealed class TopologyPop3Tests
                   requireSpa: false
                   directory: rosnou.ru
                   defaultQuotaBytes: 10485760
+                  mailRoot: C:\Inetpub\mailroot\Mailbox
+                  loggingLevel: 1
+                  threadCount: 2
+                  socketMin: 10
+                  socketMax: 50
                   domains:
                     - name: rosnou.ru
                       locked: false

@@ -13,24 +13,36 @@ public sealed partial class Pop3Service
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Pop3Domain> _domains = new(StringComparer.OrdinalIgnoreCase);
 
-    public Pop3AuthenticationMethod AuthenticationMethod { get; private set; } = Pop3AuthenticationMethod.LocalAccounts;
+    public Pop3AuthenticationMethod AuthenticationMethod => Settings.Authentication;
 
     /// <summary>The password file of <see cref="Pop3AuthenticationMethod.EncryptedPasswordFile"/>.</summary>
     public Pop3PasswordFile PasswordFile { get; } = new();
 
     /// <summary>winpop get mailroot: where the store's domain folders live.</summary>
-    public string MailRoot { get; set; } = @"C:\Inetpub\mailroot\Mailbox";
+    public string MailRoot
+    {
+        get => Settings.MailRoot;
+        set => Configure(s => s with { MailRoot = value });
+    }
 
     /// <summary>winpop get logging: 0 none, 1 minimum, 2 medium, 3 maximum.</summary>
-    public int LoggingLevel { get; set; } = 1;
+    public int LoggingLevel
+    {
+        get => Settings.LoggingLevel;
+        set => Configure(s => s with { LoggingLevel = value });
+    }
 
     /// <summary>winpop get socket: the listener's minimum and maximum pooled sockets.</summary>
-    public int SocketMin { get; set; } = 10;
+    public int SocketMin => Settings.SocketMin;
 
-    public int SocketMax { get; set; } = 50;
+    public int SocketMax => Settings.SocketMax;
 
     /// <summary>winpop get threadcount: worker threads per processor.</summary>
-    public int ThreadCount { get; set; } = 2;
+    public int ThreadCount
+    {
+        get => Settings.ThreadCount;
+        set => Configure(s => s with { ThreadCount = value });
+    }
 
     public IReadOnlyList<Pop3Domain> Domains
     {
@@ -76,23 +88,7 @@ public sealed partial class Pop3Service
     }
 
     /// <summary>The method can be changed only while no e-mail domain exists (docs/REFERENCE.md, "Authentication").</summary>
-    public void SetAuthenticationMethod(Pop3AuthenticationMethod method)
-    {
-        if (!Enum.IsDefined(method))
-        {
-            throw new Pop3AdminException($"Unknown authentication method {(int)method}; use 1, 2 or 3.");
-        }
-
-        lock (_gate)
-        {
-            if (_domains.Count > 0 && method != AuthenticationMethod)
-            {
-                throw new Pop3AdminException("The authentication method can be changed only while no domains exist.");
-            }
-
-            AuthenticationMethod = method;
-        }
-    }
+    public void SetAuthenticationMethod(Pop3AuthenticationMethod method) => Configure(s => s with { Authentication = method });
 
     /// <summary>
     /// Creates an e-mail domain. It becomes a Local (Alias) domain of the host's SMTP virtual

@@ -25,13 +25,12 @@ public sealed partial class Pop3Service
     public const long DefaultQuotaLimit = 10L * 1024 * 1024;
 
     private readonly Dictionary<string, long> _quotaLimits = new(StringComparer.OrdinalIgnoreCase);
-    private long _defaultQuotaBytes = DefaultQuotaLimit;
 
     /// <summary>The volume's default limit for users that have no quota entry of their own yet.</summary>
     public long DefaultQuotaBytes
     {
-        get => _defaultQuotaBytes;
-        set => _defaultQuotaBytes = value >= 1 ? value : throw new Pop3AdminException("A quota limit is at least 1 byte.");
+        get => Settings.DefaultQuotaBytes;
+        set => Configure(s => s with { DefaultQuotaBytes = value >= 1 ? value : throw new Pop3AdminException("A quota limit is at least 1 byte.") });
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using MailLab.Mail.Pop3.Settings;
 using MailLab.Protocol.Pop3;
 
 namespace MailLab.Mail.Pop3;
@@ -16,11 +17,16 @@ public sealed partial class Pop3Service
     public const int DefaultPort = 110;
 
     private int _activeConnections;
+    private Pop3Snapshot _settings;
 
     internal Pop3Service(World.MailHost host)
     {
         Host = host;
+        _settings = Pop3Snapshot.Defaults(host.Name);
     }
+
+    /// <summary>The service's properties now (one immutable snapshot; <see cref="Configure"/> swaps in another).</summary>
+    public Pop3Snapshot Settings => Volatile.Read(ref _settings);
 
     public World.MailHost Host { get; }
 
@@ -31,19 +37,16 @@ public sealed partial class Pop3Service
     public IPAddress Address { get; set; } = IPAddress.Loopback;
 
     /// <summary>The configured TCP port (0: any free port, as tests use). <see cref="SetPort"/> changes it while running.</summary>
-    public int Port { get; internal set; } = DefaultPort;
+    public int Port => Settings.Port;
 
     /// <summary>Raised when the port changes, so that the hosting layer rebinds the listener at once.</summary>
     public event Action<Pop3Service>? ListenerSettingsChanged;
 
     /// <summary>
-    /// The Active Directory domain the host belongs to: <see cref="Organisation"/> when the topology
-    /// names one, otherwise the host's parent domain (<see cref="ActiveDirectories.DefaultNameFor"/>).
+    /// The Active Directory domain the host belongs to: the one the topology names, otherwise the
+    /// host's parent domain (<see cref="ActiveDirectories.DefaultNameFor"/>).
     /// </summary>
-    public string DirectoryName => Organisation ?? ActiveDirectories.DefaultNameFor(Host.Name);
-
-    /// <summary>The organisation (directory) named in the topology; null for the default.</summary>
-    public string? Organisation { get; set; }
+    public string DirectoryName => Settings.Directory;
 
     /// <summary>The directory the Active Directory integrated method logs on against, shared with the organisation's other hosts.</summary>
     public ActiveDirectory Directory => Host.World.Directories.For(DirectoryName);
@@ -55,7 +58,11 @@ public sealed partial class Pop3Service
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>"Require Secure Password Authentication" (winpop set sparequired 1): no cleartext logon outside TLS.</summary>
-    public bool RequireSecurePasswordAuthentication { get; set; }
+    public bool RequireSecurePasswordAuthentication
+    {
+        get => Settings.RequireSpa;
+        set => Configure(s => s with { RequireSpa = value });
+    }
 
     /// <summary>Locks every session's maildrop (RFC 1939 §4).</summary>
     public Pop3MaildropLocks MaildropLocks { get; } = new();
@@ -79,12 +86,13 @@ public sealed partial class Pop3Service
         var peer = context.RemoteAddress?.ToString();
         var observer = new Pop3TraceObserver(trace, Host.Name, sessionId, peer);
         var handler = new Pop3SessionHandler(this, observer);
+        var settings = Settings;
         var options = new Pop3ServerOptions
         {
             HostName = Host.Name,
             TlsAvailable = tlsAvailable,
-            AllowCleartextLogin = !RequireSecurePasswordAuthentication,
-            SaslMechanisms = AuthenticationMethod == Pop3AuthenticationMethod.EncryptedPasswordFile
+            AllowCleartextLogin = !settings.RequireSpa,
+            SaslMechanisms = settings.Authentication == Pop3AuthenticationMethod.EncryptedPasswordFile
                 ? [Pop3LogonMechanisms.Plain, Pop3LogonMechanisms.Login]
                 : Pop3LogonMechanisms.Sasl,
             TimeProvider = Host.World.Clock,
@@ -120,17 +128,67 @@ public sealed partial class Pop3Service
             throw new Pop3AdminException($"{port} is not a TCP port (1-65535).");
         }
 
-        var previous = Port;
-        Port = port;
-        try
+        Configure(s => s with { Port = port }, rebind: true);
+    }
+
+    /// <summary>
+    /// Changes properties: <paramref name="change"/> makes the new snapshot from the current one; it
+    /// is checked as a whole (each setting's range, the rules between them, and that the
+    /// authentication method changes only while no e-mail domain exists, docs/REFERENCE.md,
+    /// "Authentication") and then swapped in. A refused set throws and changes nothing. A new port is
+    /// bound at once; when it cannot be, the port change alone is taken back.
+    /// </summary>
+    public Pop3Snapshot Configure(Func<Pop3Snapshot, Pop3Snapshot> change) => Configure(change, rebind: false);
+
+    /// <summary><see cref="Configure(Func{Pop3Snapshot, Pop3Snapshot})"/>; with <paramref name="rebind"/>, the listener is told even when the port stays.</summary>
+    private Pop3Snapshot Configure(Func<Pop3Snapshot, Pop3Snapshot> change, bool rebind)
+    {
+        Pop3Snapshot current, next;
+
+        // The gate orders a change of method against AddDomain (both hold it).
+        lock (_gate)
         {
-            ListenerSettingsChanged?.Invoke(this);
+            current = Settings;
+            next = change(current);
+            if (Pop3Settings.Validate(next) is { } problem)
+            {
+                throw new Smtp.Settings.InvalidSettingException(problem.Split(' ')[0], $"Windows would refuse this: {problem}.");
+            }
+
+            if (next.Authentication != current.Authentication)
+            {
+                if (!Enum.IsDefined(next.Authentication))
+                {
+                    throw new Pop3AdminException($"Unknown authentication method {(int)next.Authentication}; use 1, 2 or 3.");
+                }
+
+                if (_domains.Count > 0)
+                {
+                    throw new Pop3AdminException("The authentication method can be changed only while no domains exist.");
+                }
+            }
+
+            Volatile.Write(ref _settings, next);
         }
-        catch (System.Net.Sockets.SocketException e)
+
+        if (rebind || next.Port != current.Port)
         {
-            Port = previous;
-            throw new Pop3AdminException($"Cannot listen on port {port}: {e.Message}", e);
+            try
+            {
+                ListenerSettingsChanged?.Invoke(this);
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                lock (_gate)
+                {
+                    Volatile.Write(ref _settings, Settings with { Port = current.Port });
+                }
+
+                throw new Pop3AdminException($"Cannot listen on port {next.Port}: {e.Message}", e);
+            }
         }
+
+        return next;
     }
 
     internal void Release() => Interlocked.Decrement(ref _activeConnections);

@@ -1,19 +1,16 @@
 using MailLab.Mail.Pop3;
+using MailLab.Mail.Pop3.Settings;
 using MailLab.Mail.World;
 
 namespace MailLab.Mail.Topology;
 
 /// <summary>
-/// Reads a host's <c>pop3</c> block: the Windows Server 2003 POP3 service's settings, its e-mail
-/// domains and their mailboxes, through the same <see cref="Pop3Service"/> calls winpop makes.
+/// Reads a host's <c>pop3</c> block: the Windows Server 2003 POP3 service's settings (each key as
+/// <see cref="Pop3Settings"/> declares it: its type, range and default), then its e-mail domains and
+/// their mailboxes, through the same <see cref="Pop3Service"/> calls winpop makes.
 /// <code>
 /// pop3:
-///   port: 2111                      # winpop set port (0 picks a free port)
-///   authentication: local           # local | activeDirectory | passwordFile (default: local, or
-///                                   # activeDirectory when the host names its directory)
-///   requireSpa: false               # winpop set sparequired
-///   directory: rosnou.ru            # the Active Directory domain (default: the host's parent domain)
-///   defaultQuotaBytes: 10485760     # the limit a new quota file's user gets
+///   port: 2111                      # …the settings, one key each
 ///   domains:
 ///     - name: rosnou.ru
 ///       locked: false
@@ -26,7 +23,10 @@ namespace MailLab.Mail.Topology;
 /// </summary>
 internal sealed class Pop3Builder(TopologyDiagnostics diagnostics, VirtualServerBuilder listeners)
 {
-    public static readonly string[] Pop3Keys = ["port", "authentication", "requireSpa", "directory", "defaultQuotaBytes", "domains"];
+    /// <summary>The keys of a <c>pop3</c> block: the settings table's, then the domains.</summary>
+    public static IEnumerable<string> Pop3Keys => Pop3Settings.All.Select(s => s.Key).Append(DomainsKey);
+
+    internal const string DomainsKey = "domains";
     private static readonly string[] DomainKeys = ["name", "locked", "mailboxes"];
     private static readonly string[] MailboxKeys = ["user", "password", "passwordHash", "locked", "quota", "quotaUser"];
 
@@ -39,40 +39,9 @@ internal sealed class Pop3Builder(TopologyDiagnostics diagnostics, VirtualServer
     {
         var service = host.Pop3;
         service.Enabled = true;
-        if (pop3.Has("port") && pop3.TryInt("port", 0, 65535, out var port)
-            && (port == 0 || listeners.Claim(pop3, "port", service.Address, port, $"the POP3 service of {host.Name}")))
-        {
-            service.Port = port;
-            _explicitPorts.Add(service);
-        }
-
-        // The method before the domains: it decides what a mailbox's password creates. A host that
-        // names its directory is a domain member, where Windows defaults to the directory (docs/REFERENCE.md, "Authentication").
-        ReadDirectory(pop3, service);
-        if (pop3.Has("authentication") && pop3.TryString("authentication", out var methodName))
-        {
-            if (TopologyValues.Pop3Methods.TryGetValue(methodName, out var method))
-            {
-                service.SetAuthenticationMethod(method);
-            }
-            else
-            {
-                pop3.Error("authentication", $"must be local, activeDirectory or passwordFile, not '{methodName}'");
-            }
-        }
-        else if (!pop3.Has("authentication") && service.Organisation is not null)
-        {
-            service.SetAuthenticationMethod(Pop3AuthenticationMethod.ActiveDirectoryIntegrated);
-        }
-
-        if (pop3.Has("requireSpa") && pop3.TryBool("requireSpa", out var spa))
-        {
-            service.RequireSecurePasswordAuthentication = spa;
-        }
-
-        ReadDefaultQuota(pop3, service);
+        ReadSettings(host, pop3, service);
         var quotas = new List<Action>();
-        foreach (var (node, path) in pop3.Items("domains"))
+        foreach (var (node, path) in pop3.Items(DomainsKey))
         {
             if (MappingReader.Open(node, path, diagnostics, DomainKeys) is { } domain)
             {
@@ -84,38 +53,40 @@ internal sealed class Pop3Builder(TopologyDiagnostics diagnostics, VirtualServer
         quotas.ForEach(apply => apply());
     }
 
-    private static void ReadDirectory(MappingReader pop3, Pop3Service service)
+    /// <summary>
+    /// The settings before the domains: the method decides what a mailbox's password creates. A host
+    /// that names its directory is a domain member, where Windows defaults to the directory
+    /// (docs/REFERENCE.md, "Authentication"). A port other than 0 is claimed among the file's listeners.
+    /// </summary>
+    private void ReadSettings(MailHost host, MappingReader pop3, Pop3Service service)
     {
-        if (!pop3.Has("directory") || !pop3.TryString("directory", out var directory))
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        var settings = SettingsReader.ReadFlat(pop3, Pop3Settings.All, service.Settings, read);
+        var port = Pop3Settings.Port;
+        if (read.Contains(port.Key))
         {
+            if (settings.Port == 0 || listeners.Claim(pop3, port.Key, service.Address, settings.Port, $"the POP3 service of {host.Name}"))
+            {
+                _explicitPorts.Add(service);
+            }
+            else
+            {
+                settings = settings with { Port = service.Port };
+            }
+        }
+
+        if (!pop3.Has(Pop3Settings.Authentication.Key) && read.Contains(Pop3Settings.Directory.Key))
+        {
+            settings = settings with { Authentication = Pop3AuthenticationMethod.ActiveDirectoryIntegrated };
+        }
+
+        if (Pop3Settings.Validate(settings) is { } problem)
+        {
+            SettingsReader.ReportBroken(problem, name => (pop3, Pop3Settings.Find(name).Key));
             return;
         }
 
-        if (NameRules.IsDomainName(directory))
-        {
-            service.Organisation = directory.ToLowerInvariant();
-        }
-        else
-        {
-            pop3.Error("directory", $"'{directory}' is not a domain name (the Active Directory domain, like rosnou.ru)");
-        }
-    }
-
-    private static void ReadDefaultQuota(MappingReader pop3, Pop3Service service)
-    {
-        if (!pop3.Has("defaultQuotaBytes") || !pop3.TryNullableLong("defaultQuotaBytes", out var bytes))
-        {
-            return;
-        }
-
-        if (bytes is >= 1)
-        {
-            service.DefaultQuotaBytes = bytes.Value;
-        }
-        else
-        {
-            pop3.Error("defaultQuotaBytes", "must be a number of bytes, at least 1");
-        }
+        service.Configure(_ => settings);
     }
 
     private void ReadDomain(Pop3Service service, MappingReader reader, List<Action> quotas)

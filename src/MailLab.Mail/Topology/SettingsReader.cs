@@ -30,6 +30,32 @@ internal static class SettingsReader
             .Distinct()
             .ToArray();
 
+    /// <summary>
+    /// Reads the settings whose keys are in one mapping into <paramref name="settings"/>; the keys read
+    /// without error are added to <paramref name="read"/>. A key that is left out keeps its value.
+    /// </summary>
+    public static TSnapshot ReadFlat<TSnapshot>(MappingReader mapping, IEnumerable<Setting<TSnapshot>> table, TSnapshot settings, ISet<string> read)
+    {
+        foreach (var setting in table)
+        {
+            if (mapping.Has(setting.Key) && setting.Type.TryRead(mapping, setting.Key, out var value))
+            {
+                settings = setting.With(settings, value);
+                read.Add(setting.Key);
+            }
+        }
+
+        return settings;
+    }
+
+    /// <summary>Reports a rule between settings broken ("SETTING must be at least OTHER") against the key of its first word's setting.</summary>
+    public static void ReportBroken(string problem, Func<string, (MappingReader? Mapping, string Key)> keyOf)
+    {
+        var space = problem.IndexOf(' ');
+        var (mapping, key) = keyOf(problem[..space]);
+        mapping?.Error(key, problem[(space + 1)..]);
+    }
+
     public static void Read(MappingReader server, SmtpVirtualServer target)
     {
         var settings = target.Settings;
@@ -42,12 +68,13 @@ internal static class SettingsReader
             }
         }
 
-        // A rule between settings broken ("SETTING must be at least OTHER"): its first word is the setting.
         if (settings.Validate() is { } problem)
         {
-            var space = problem.IndexOf(' ');
-            var setting = VirtualServerSettings.Find(problem[..space]);
-            ReaderOf(server, setting, readers)?.Error(setting.Key.Split('.')[^1], problem[(space + 1)..]);
+            ReportBroken(problem, name =>
+            {
+                var setting = VirtualServerSettings.Find(name);
+                return (ReaderOf(server, setting, readers), setting.Key.Split('.')[^1]);
+            });
             return;
         }
 

@@ -93,11 +93,11 @@ internal sealed class TopologyBuilder
             var defaultPort = next++;
             if (_portsToZero)
             {
-                host.Pop3.Port = 0;
+                host.Pop3.Configure(s => s with { Port = 0 });
             }
             else if (!_pop3.HasExplicitPort(host.Pop3))
             {
-                host.Pop3.Port = defaultPort;
+                host.Pop3.Configure(s => s with { Port = defaultPort });
             }
         }
     }
@@ -205,7 +205,7 @@ internal sealed class TopologyBuilder
         }
 
         // After the accounts: a mailbox may belong to one of them.
-        if (reader.Has("pop3") && reader.Mapping("pop3", Pop3Builder.Pop3Keys) is { } pop3)
+        if (reader.Has("pop3") && reader.Mapping("pop3", [.. Pop3Builder.Pop3Keys]) is { } pop3)
         {
             _pop3.Read(host, pop3);
         }

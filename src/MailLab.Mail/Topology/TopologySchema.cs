@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MailLab.Mail.Pop3.Settings;
 using MailLab.Mail.Smtp.Settings;
 
 namespace MailLab.Mail.Topology;
@@ -48,7 +49,7 @@ public static class TopologySchema
             ["virtualServers"] = ListOf(VirtualServer()),
         }),
         ["accounts"] = ListOf(Mapping(TopologyBuilder.AccountKeys)),
-        ["pop3"] = Mapping(Pop3Builder.Pop3Keys),
+        ["pop3"] = Mapping(Pop3Builder.Pop3Keys, Pop3Settings.All.ToDictionary(s => s.Key, s => (JsonNode)Setting(s, Pop3Snapshot.Defaults("")))),
         ["imap"] = Mapping(ImapBuilder.ImapKeys, new()
         {
             ["enabled"] = new JsonObject { ["type"] = "boolean", ["description"] = "MailLab's own IMAP service (Windows Server 2003's POP3 service had none)" },
@@ -69,7 +70,7 @@ public static class TopologySchema
         };
         foreach (var setting in VirtualServerSettings.All.Where(s => s.Section == SettingSection.General))
         {
-            properties[setting.Key] = Setting(setting);
+            properties[setting.Key] = Setting(setting, VirtualServerSnapshot.Defaults(""));
         }
 
         foreach (var section in SettingsReader.Blocks)
@@ -93,26 +94,26 @@ public static class TopologySchema
                     properties[list] = Mapping(SettingsReader.KeysOf(section, list + "."), []);
                 }
 
-                ((JsonObject)properties[list]["properties"]!)[key] = Setting(setting);
+                ((JsonObject)properties[list]["properties"]!)[key] = Setting(setting, VirtualServerSnapshot.Defaults(""));
             }
             else
             {
-                properties[setting.Key] = Setting(setting);
+                properties[setting.Key] = Setting(setting, VirtualServerSnapshot.Defaults(""));
             }
         }
 
         return Mapping(SettingsReader.KeysOf(section), properties);
     }
 
-    /// <summary>One setting: its type and range, and for editors its label (title), help (description) and IIS default.</summary>
-    private static JsonObject Setting(VirtualServerSetting setting)
+    /// <summary>One setting of any group: its type and range, and for editors its label (title), help (description) and default.</summary>
+    private static JsonObject Setting<TSnapshot>(Setting<TSnapshot> setting, TSnapshot defaults)
     {
         var schema = setting.Type.Schema();
         schema["title"] = setting.LabelEn;
         schema["description"] = setting.Help;
         if (setting.Default is not (null or ""))
         {
-            schema["default"] = JsonSerializer.SerializeToNode(SettingJson.Value(setting, VirtualServerSnapshot.Defaults("")));
+            schema["default"] = JsonSerializer.SerializeToNode(SettingJson.Value(setting, defaults));
         }
 
         return schema;

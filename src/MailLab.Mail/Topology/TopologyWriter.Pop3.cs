@@ -1,4 +1,5 @@
 using MailLab.Mail.Pop3;
+using MailLab.Mail.Pop3.Settings;
 using MailLab.Mail.World;
 using YamlDotNet.RepresentationModel;
 
@@ -7,15 +8,19 @@ namespace MailLab.Mail.Topology;
 /// <summary>The <c>pop3</c> block of a host, in the form <see cref="Pop3Builder"/> reads.</summary>
 public static partial class TopologyWriter
 {
-    private static YamlMappingNode Pop3(Pop3Service service, PasswordForm passwords) => new()
+    /// <summary>The settings in table order (<see cref="Pop3Settings"/>), then the domains.</summary>
+    private static YamlMappingNode Pop3(Pop3Service service, PasswordForm passwords)
     {
-        { "port", Whole(service.Port) },
-        { "authentication", Text(TopologyValues.Name(service.AuthenticationMethod)) },
-        { "requireSpa", Bool(service.RequireSecurePasswordAuthentication) },
-        { "directory", Text(service.DirectoryName) },
-        { "defaultQuotaBytes", Whole(service.DefaultQuotaBytes) },
-        { "domains", Sequence(service.Domains.Select(d => Pop3Domain(service, d, passwords))) },
-    };
+        var node = new YamlMappingNode();
+        var settings = service.Settings;
+        foreach (var setting in Pop3Settings.All)
+        {
+            node.Add(setting.Key, setting.Type.Write(setting.Read(settings)));
+        }
+
+        node.Add(Pop3Builder.DomainsKey, Sequence(service.Domains.Select(d => Pop3Domain(service, d, passwords))));
+        return node;
+    }
 
     /// <summary>
     /// The <c>directories</c> list: directory accounts that no mailbox entry carries (see

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using MailLab.Mail.Pop3;
+using MailLab.Mail.Pop3.Settings;
 using MailLab.Mail.Tracing;
 using MailLab.Mail.World;
 
@@ -112,6 +113,26 @@ public sealed partial class ScenarioWorld
         AdminAction(() => service.SetAuthenticationMethod(ParseAuthenticationMethod(method)));
     }
 
+    /// <summary>Sets a POP3 service property by its table name (<see cref="Pop3Settings"/>), as the admin API does.</summary>
+    public async Task SetPop3SettingAsync(string host, string setting, string value)
+    {
+        var service = (await HostAsync(host).ConfigureAwait(false)).Pop3;
+        AdminAction(() => Pop3Settings.Apply(service, setting, value));
+    }
+
+    /// <summary>Checks a POP3 service property's text form (what the table's type prints).</summary>
+    public async Task CheckPop3SettingAsync(string host, string setting, string expected)
+    {
+        var service = (await HostAsync(host).ConfigureAwait(false)).Pop3;
+        Pop3Setting found = null!;
+        AdminAction(() => found = Pop3Settings.Find(setting));
+        var actual = found.Get(service.Settings);
+        if (actual != expected)
+        {
+            throw new ScenarioAssertionException($"The POP3 service on {host} has {found.Name} = {actual}", expected, actual, []);
+        }
+    }
+
     /// <summary>"Require Secure Password Authentication" (winpop set sparequired 1|0).</summary>
     public async Task SetPop3SpaRequiredAsync(string host, bool required)
     {
@@ -158,7 +179,7 @@ public sealed partial class ScenarioWorld
         {
             action();
         }
-        catch (Pop3AdminException e)
+        catch (Exception e) when (e is Pop3AdminException or Mail.Smtp.Settings.InvalidSettingException)
         {
             throw new ScenarioSetupException(e.Message);
         }

@@ -6,6 +6,14 @@ namespace MailLab.Scenarios.Steps;
 [Binding]
 public sealed class Pop3Steps(ScenarioWorld world)
 {
+    [StepDefinition(@"on ""([^""]*)"" the POP3 service has ""([^""]*)"" set to ""([^""]*)""")]
+    [StepDefinition(@"на ""([^""]*)"" у службы POP3 параметр ""([^""]*)"" равен ""([^""]*)""")]
+    public Task Setting(string host, string setting, string value) => world.SetPop3SettingAsync(host, setting, value);
+
+    [StepDefinition(@"on ""([^""]*)"" the POP3 service's ""([^""]*)"" is ""([^""]*)""")]
+    [StepDefinition(@"на ""([^""]*)"" параметр службы POP3 ""([^""]*)"" имеет значение ""([^""]*)""")]
+    public Task SettingIs(string host, string setting, string value) => world.CheckPop3SettingAsync(host, setting, value);
+
     [StepDefinition(@"a client connects to POP3 on ""([^""]*)"" and sends:")]
     [StepDefinition(@"клиент подключается к POP3 на ""([^""]*)"" и отправляет:")]
     public Task Converse(string host, string script) => world.ConversePop3Async(host, script);

@@ -48,8 +48,8 @@ public sealed record NewVirtualServerRequest(string? Name, string? IpAddress, in
 /// <summary>The Security tab: the accounts and groups that may administer the virtual server.</summary>
 public sealed record OperatorsDto(IReadOnlyList<string>? Operators);
 
-/// <summary>GET /api/settings/schema: the property sheet's tabs as the settings table lays them out.</summary>
-public sealed record SettingsSchemaDto(IReadOnlyList<SheetTabDto> Tabs);
+/// <summary>GET /api/settings/schema: the virtual server property sheet's tabs as the settings table lays them out, and the POP3 service's properties.</summary>
+public sealed record SettingsSchemaDto(IReadOnlyList<SheetTabDto> Tabs, IReadOnlyList<SettingSchemaDto> Pop3);
 
 public sealed record SheetTabDto(string Name, IReadOnlyList<SheetGroupDto> Groups);
 

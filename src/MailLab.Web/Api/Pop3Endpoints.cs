@@ -84,7 +84,7 @@ internal static class Pop3Endpoints
         }
     }
 
-    private static IResult NoServer(string server) => Results.NotFound(new ProblemDto($"No server \"{server}\"."));
+    internal static IResult NoServer(string server) => Results.NotFound(new ProblemDto($"No server \"{server}\"."));
 
     private static WinpopResultDto ToDto(WinpopResult result) => new(result.ExitCode, result.Output, result.Error);
 

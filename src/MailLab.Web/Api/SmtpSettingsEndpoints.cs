@@ -31,23 +31,15 @@ internal static class SmtpSettingsEndpoints
                     return refused;
                 }
 
-                var (body, error) = await JsonBody.ReadAsync<JsonElement?>(context.Request);
+                var (changes, error) = await ReadChangesAsync(context, "{\"maxRecipientsPerMessage\": 5}");
                 if (error is not null)
                 {
                     return error;
                 }
 
-                if (body!.Value.ValueKind != JsonValueKind.Object)
-                {
-                    return JsonBody.BadRequest("The body must be a JSON object of setting name to value, e.g. {\"maxRecipientsPerMessage\": 5}.");
-                }
-
                 try
                 {
-                    var changes = body.Value.EnumerateObject()
-                        .Select(p => new KeyValuePair<string, string>(p.Name, SettingJson.ToText(p.Name, p.Value)))
-                        .ToArray();
-                    VirtualServerSettings.ApplyAll(vs!, changes);
+                    VirtualServerSettings.ApplyAll(vs!, changes!);
                 }
                 catch (InvalidSettingException e)
                 {
@@ -60,23 +52,53 @@ internal static class SmtpSettingsEndpoints
             .WithSummary("Changes settings, all or nothing: a flat object of setting name to value. 400 names the first unknown setting or bad value; the answer is the full settings object.");
     }
 
-    /// <summary>The property sheet from the settings table: what the page draws and labels (<see cref="SettingsSheet"/>).</summary>
+    /// <summary>
+    /// A PATCH body of any settings group: a flat JSON object of setting name to value, as the text
+    /// forms the table reads (so a JSON value and a typed command-line value go through the same checks).
+    /// </summary>
+    internal static async Task<(KeyValuePair<string, string>[]? Changes, IResult? Error)> ReadChangesAsync(HttpContext context, string example)
+    {
+        var (body, error) = await JsonBody.ReadAsync<JsonElement?>(context.Request);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        if (body!.Value.ValueKind != JsonValueKind.Object)
+        {
+            return (null, JsonBody.BadRequest($"The body must be a JSON object of setting name to value, e.g. {example}."));
+        }
+
+        try
+        {
+            return (body.Value.EnumerateObject().Select(p => new KeyValuePair<string, string>(p.Name, SettingJson.ToText(p.Name, p.Value))).ToArray(), null);
+        }
+        catch (InvalidSettingException e)
+        {
+            return (null, JsonBody.BadRequest(e.Message));
+        }
+    }
+
+    /// <summary>The property sheet from the settings table: what the page draws and labels (<see cref="SettingsSheet"/>), and the POP3 service's properties.</summary>
     internal static SettingsSchemaDto Schema()
     {
         var defaults = VirtualServerSnapshot.Defaults("");
-        return new(SettingsSheet.Layout()
-            .Select(tab => new SheetTabDto(tab.Name, tab.Groups
-                .Select(group => new SheetGroupDto(group.Name, group.Settings
-                    .Select(s => new SettingSchemaDto(
-                        s.Name,
-                        s.Type.Editor,
-                        s.Kind.ToString(),
-                        new Dictionary<string, string> { ["en"] = s.LabelEn, ["ru"] = s.LabelRu },
-                        s.Help,
-                        s.Default is "" ? null : SettingJson.Value(s, defaults),
-                        s.Type.Schema()))
+        return new(
+            SettingsSheet.Layout()
+                .Select(tab => new SheetTabDto(tab.Name, tab.Groups
+                    .Select(group => new SheetGroupDto(group.Name, group.Settings.Select(s => Describe(s, defaults)).ToArray()))
                     .ToArray()))
-                .ToArray()))
-            .ToArray());
+                .ToArray(),
+            Pop3SettingsEndpoints.Schema());
     }
+
+    /// <summary>One setting of any group as the schema describes it.</summary>
+    internal static SettingSchemaDto Describe<TSnapshot>(Setting<TSnapshot> s, TSnapshot defaults) => new(
+        s.Name,
+        s.Type.Editor,
+        s.Kind.ToString(),
+        new Dictionary<string, string> { ["en"] = s.LabelEn, ["ru"] = s.LabelRu },
+        s.Help,
+        s.Default is "" ? null : SettingJson.Value(s, defaults),
+        s.Type.Schema());
 }

@@ -63,7 +63,29 @@ public sealed class TopologySchemaTests
                       {line}
             """;
 
-        // The loader refuses it too: the schema says no more than the loader does, and no less.
+        RefusedByBoth(yaml, location);
+    }
+
+    [Theory]
+    [InlineData("requireSpaa: true", "/hosts/0/pop3/requireSpaa")]
+    [InlineData("loggingLevel: 4", "/hosts/0/pop3/loggingLevel")]
+    [InlineData("authentication: kerberos", "/hosts/0/pop3/authentication")]
+    [InlineData("defaultQuotaBytes: 0", "/hosts/0/pop3/defaultQuotaBytes")]
+    public void RefusesAMisspeltPop3KeyOrABadValue_AtItsPlace(string line, string location)
+    {
+        var yaml = $"""
+            hosts:
+              - name: mail.ru
+                pop3:
+                  {line}
+            """;
+
+        RefusedByBoth(yaml, location);
+    }
+
+    /// <summary>The loader refuses it too: the schema says no more than the loader does, and no less.</summary>
+    private static void RefusedByBoth(string yaml, string location)
+    {
         var load = () => TopologyLoader.LoadText(yaml, "lab.yaml", TimeProvider.System);
         load.Should().Throw<TopologyException>();
         Errors(yaml).Should().Contain(e => e.StartsWith(location + ":", StringComparison.Ordinal));

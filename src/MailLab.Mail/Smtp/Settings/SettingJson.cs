@@ -25,8 +25,8 @@ public static class SettingJson
     /// <summary>The typed value of one setting.</summary>
     public static object? Value(VirtualServerSetting setting, SmtpVirtualServer server) => Value(setting, server.Settings);
 
-    /// <summary>The typed value of one setting in a snapshot.</summary>
-    public static object? Value(VirtualServerSetting setting, VirtualServerSnapshot settings)
+    /// <summary>The typed value of one setting in a snapshot (of any settings group).</summary>
+    public static object? Value<TSnapshot>(Setting<TSnapshot> setting, TSnapshot settings)
     {
         var text = setting.Get(settings);
         return setting.Kind switch
@@ -38,6 +38,10 @@ public static class SettingJson
             _ => SettingValue.List(text).Select(Number).ToArray(),
         };
     }
+
+    /// <summary>A group's settings by name, in table order, from one snapshot.</summary>
+    public static IReadOnlyDictionary<string, object?> ByName<TSnapshot>(IEnumerable<Setting<TSnapshot>> settings, TSnapshot snapshot) =>
+        settings.ToDictionary(s => s.Name, s => Value(s, snapshot));
 
     /// <summary>The text form of a JSON value: strings as they are, numbers and booleans as written, lists comma-separated.</summary>
     public static string ToText(string setting, JsonElement value) => value.ValueKind switch

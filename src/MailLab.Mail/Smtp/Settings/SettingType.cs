@@ -14,7 +14,13 @@ namespace MailLab.Mail.Smtp.Settings;
 public abstract class SettingType
 {
     /// <summary>A whole number from <paramref name="min"/> (to <paramref name="max"/>); nullable ones are "Limit … to" boxes, null for no limit.</summary>
-    public static SettingType Whole(long min, long max = int.MaxValue, bool nullable = false) => new WholeType(min, max, nullable);
+    public static SettingType Whole(long min, long max = int.MaxValue, bool nullable = false) => new WholeType(min, max, nullable, null);
+
+    /// <summary>A whole number of <paramref name="unit"/> (bytes) from <paramref name="min"/>; a topology file's error names the unit.</summary>
+    public static SettingType Amount(string unit, long min, long max = long.MaxValue) => new WholeType(min, max, nullable: false, unit);
+
+    /// <summary>One of a few names (a drop-down list), matched case-insensitively and written as given here.</summary>
+    public static SettingType Choice(params string[] names) => new ChoiceType(names);
 
     /// <summary>A number greater than 0, decimals allowed (minutes, hours).</summary>
     public static SettingType Positive { get; } = new PositiveType();
@@ -59,7 +65,7 @@ public abstract class SettingType
 
     private static JsonArray Types(string type, bool nullable) => nullable ? new JsonArray(type, "null") : new JsonArray(type);
 
-    private sealed class WholeType(long min, long max, bool nullable) : SettingType
+    private sealed class WholeType(long min, long max, bool nullable, string? unit) : SettingType
     {
         public override SettingKind Kind => SettingKind.Number;
 
@@ -90,7 +96,7 @@ public abstract class SettingType
         internal override bool TryRead(MappingReader reader, string key, out object? value)
         {
             value = null;
-            if (!nullable)
+            if (!nullable && unit is null)
             {
                 var found = reader.TryInt(key, (int)min, (int)Math.Min(max, int.MaxValue), out var whole);
                 value = (long)whole;
@@ -114,9 +120,9 @@ public abstract class SettingType
                 return false;
             }
 
-            if (read < min)
+            if (read < min || (read is null && !nullable))
             {
-                reader.Error(key, $"must be at least {min}");
+                reader.Error(key, unit is null ? $"must be at least {min}" : $"must be a number of {unit}, at least {min}");
                 return false;
             }
 
@@ -125,6 +131,43 @@ public abstract class SettingType
         }
 
         internal override YamlNode Write(object? value) => TopologyWriter.Whole(value is null ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private sealed class ChoiceType(string[] names) : SettingType
+    {
+        private string Expected => names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} or {names[^1]}";
+
+        public override SettingKind Kind => SettingKind.Text;
+
+        public override string Editor => "choice";
+
+        public override object? Parse(string name, string text) =>
+            Named(text.Trim()) ?? throw Invalid(name, text, Expected);
+
+        public override string? Check(object? value) => value is string text && Named(text) == text ? null : $"must be {Expected}";
+
+        public override JsonObject Schema() => new() { ["enum"] = new JsonArray(names.Select(n => (JsonNode)n).ToArray()) };
+
+        internal override bool TryRead(MappingReader reader, string key, out object? value)
+        {
+            value = null;
+            if (!reader.TryString(key, out var text))
+            {
+                return false;
+            }
+
+            value = Named(text);
+            if (value is null)
+            {
+                reader.Error(key, $"must be {Expected}, not '{text}'");
+            }
+
+            return value is not null;
+        }
+
+        internal override YamlNode Write(object? value) => TopologyWriter.Text((string)value!);
+
+        private string? Named(string text) => names.FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase));
     }
 
     private sealed class PositiveType : SettingType
@@ -346,4 +389,9 @@ public sealed record TextRule(Func<string, bool> IsValid, string Expected, strin
     public static TextRule SmartHost { get; } = new(NameRules.IsSmartHost, "a host name or [IP address], optionally :port", "is not a host name or [IP address], optionally with :port");
 
     public static TextRule MailAddress { get; } = new(NameRules.IsMailAddress, "an address user@domain", "is not an address of the form user@domain");
+
+    public static TextRule DirectoryDomain { get; } = new(n => NameRules.IsDomainName(n), "a domain name (the Active Directory domain, like rosnou.ru)", "is not a domain name (the Active Directory domain, like rosnou.ru)");
+
+    /// <summary>A folder path (the POP3 store's root, C:\Inetpub\mailroot\Mailbox): any text without control characters.</summary>
+    public static TextRule FolderPath { get; } = new(p => p.Length > 0 && !p.Any(char.IsControl), "a folder path", "is not a folder path");
 }

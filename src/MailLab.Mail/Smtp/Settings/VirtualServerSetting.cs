@@ -19,19 +19,12 @@ public sealed record VirtualServerSetting(
     string Help,
     Func<VirtualServerSnapshot, object?> Read,
     Func<VirtualServerSnapshot, object?, VirtualServerSnapshot> With)
+    : Setting<VirtualServerSnapshot>(Name, Key, Type, LabelEn, LabelRu, Help, Read, With)
 {
-    public SettingKind Kind => Type.Kind;
-
     /// <summary>The value IIS starts with (null: none or no limit); the FQDN's, the computer's name, is left out.</summary>
-    public object? Default => Read(VirtualServerSnapshot.Defaults(""));
-
-    /// <summary>The text form of the setting's value (what <c>smtp vs get</c> prints).</summary>
-    public string Get(VirtualServerSnapshot settings) => Type.Format(Read(settings));
+    public override object? Default => Read(VirtualServerSnapshot.Defaults(""));
 
     public string Get(SmtpVirtualServer server) => Get(server.Settings);
-
-    /// <summary>The snapshot with this setting read from <paramref name="text"/>; throws <see cref="InvalidSettingException"/> for a bad value.</summary>
-    public VirtualServerSnapshot Set(VirtualServerSnapshot settings, string text) => With(settings, Type.Parse(Name, text));
 }
 
 /// <summary>Where a topology file's virtual server holds a setting: in the <c>limits:</c>, <c>access:</c> or <c>delivery:</c> block, or (general) beside its name.</summary>

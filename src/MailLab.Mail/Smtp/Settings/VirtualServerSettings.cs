@@ -116,10 +116,10 @@ public static class VirtualServerSettings
     ];
 
     /// <summary>Rules between settings, checked once every change of a set is in (so raising two related limits in one go works).</summary>
-    private static readonly (string Setting, Func<VirtualServerSnapshot, bool> Holds, string Rule)[] Rules =
+    private static readonly SettingRule<VirtualServerSnapshot>[] Rules =
     [
         // The session size counts message bodies, so it can't be less than one message (KB 303759).
-        ("maxSessionSizeKb", s => s.Limits is not { MaxSessionSizeKb: { } session, MaxMessageSizeKb: { } message } || session >= message,
+        new("maxSessionSizeKb", s => s.Limits is not { MaxSessionSizeKb: { } session, MaxMessageSizeKb: { } message } || session >= message,
             "must be at least maxMessageSizeKb"),
     ];
 
@@ -138,37 +138,13 @@ public static class VirtualServerSettings
         ["retryIntervals"] = "retryIntervalsMinutes",
     };
 
-    private static readonly string[] SectionPrefixes = ["limits.", "access.", "delivery.", "general.", "messages."];
+    private static readonly SettingsTable<VirtualServerSetting, VirtualServerSnapshot> Group =
+        new(Table, Rules, Aliases, ["limits.", "access.", "delivery.", "general.", "messages."], s => s.Section.ToString().ToLowerInvariant());
 
     public static IReadOnlyList<VirtualServerSetting> All => Table;
 
     /// <summary>Finds a setting by name; throws with the list of valid names (and the closest one) otherwise.</summary>
-    public static VirtualServerSetting Find(string name)
-    {
-        var key = name.Trim();
-        var prefix = SectionPrefixes.FirstOrDefault(p => key.StartsWith(p, StringComparison.OrdinalIgnoreCase));
-        if (prefix is not null)
-        {
-            key = key[prefix.Length..];
-        }
-
-        if (Aliases.TryGetValue(key, out var canonical))
-        {
-            key = canonical;
-        }
-
-        var found = Table.FirstOrDefault(s => s.Name.Equals(key, StringComparison.OrdinalIgnoreCase));
-        if (found is not null)
-        {
-            return found;
-        }
-
-        var closest = Closest(key);
-        var groups = Table.GroupBy(s => s.Section).Select(g => $"{g.Key.ToString().ToLowerInvariant()}: {string.Join(", ", g.Select(s => s.Name))}");
-        throw new InvalidSettingException(
-            name,
-            $"Unknown setting \"{name}\"{(closest is null ? "" : $" (did you mean \"{closest}\"?)")}. Valid settings are {string.Join("; ", groups)}.");
-    }
+    public static VirtualServerSetting Find(string name) => Group.Find(name);
 
     /// <summary>Sets a setting from its text; a value IIS would refuse leaves the old one in place.</summary>
     public static void Apply(SmtpVirtualServer server, string name, string value) => ApplyAll(server, [new(name, value)]);
@@ -178,39 +154,11 @@ public static class VirtualServerSettings
     /// limits IIS would refuse together, checked once every change is in so that raising two related
     /// limits in one go works) throws, and the virtual server keeps its snapshot.
     /// </summary>
-    public static void ApplyAll(SmtpVirtualServer server, IReadOnlyList<KeyValuePair<string, string>> changes)
-    {
-        var settings = changes.Select(c => Find(c.Key)).ToArray();
-        var values = settings.Select((s, i) => s.Type.Parse(s.Name, changes[i].Value)).ToArray();
-        server.Configure(snapshot =>
-        {
-            for (var i = 0; i < settings.Length; i++)
-            {
-                snapshot = settings[i].With(snapshot, values[i]);
-            }
-
-            return snapshot;
-        });
-    }
+    public static void ApplyAll(SmtpVirtualServer server, IReadOnlyList<KeyValuePair<string, string>> changes) =>
+        server.Configure(Group.Change(changes));
 
     /// <summary>The first setting out of its range, or rule between settings broken, as "setting must …"; null when IIS would take the set.</summary>
-    public static string? Validate(VirtualServerSnapshot settings)
-    {
-        foreach (var setting in Table)
-        {
-            if (setting.Type.Check(setting.Read(settings)) is { } problem)
-            {
-                return $"{setting.Name} {problem}";
-            }
-        }
-
-        return Rules.Where(r => !r.Holds(settings)).Select(r => $"{r.Setting} {r.Rule}").FirstOrDefault();
-    }
-
-    /// <summary>A likely meant name: a near miss by edit distance, or one name inside the other ("maxRecipients").</summary>
-    private static string? Closest(string typed) =>
-        Topology.KeySuggester.Closest(typed, Table.Select(s => s.Name))
-        ?? (typed.Length >= 4 ? Table.Select(s => s.Name).FirstOrDefault(n => n.Contains(typed, StringComparison.OrdinalIgnoreCase) || typed.Contains(n, StringComparison.OrdinalIgnoreCase)) : null);
+    public static string? Validate(VirtualServerSnapshot settings) => Group.Validate(settings);
 
     private static int? I(object? value) => (int?)(long?)value;
 }

@@ -11,15 +11,23 @@ public sealed partial class StoredMessage
     // of messages with one subject from one sender keeps one summary.
     private HeaderSummary? _summary;
 
+    // The server, the envelope and the offset of the time received, shared by the messages that
+    // have them alike (see Envelope.Shared); the time itself is kept as UTC ticks.
+    private readonly Envelope _envelope;
+    private readonly long _receivedUtcTicks;
+
     public StoredMessage(long sequence, string hostName, string sender, IReadOnlyList<string> recipients, byte[] data, DateTimeOffset received, long traceSequence = 0)
+        : this(sequence, Envelope.Shared(hostName, SharedText.Share(sender), SharedText.Share(recipients), received.Offset), data, received.UtcTicks, traceSequence)
+    {
+    }
+
+    private StoredMessage(long sequence, Envelope envelope, byte[] data, long receivedUtcTicks, long traceSequence)
     {
         Sequence = sequence;
         TraceSequence = traceSequence == 0 ? sequence : traceSequence;
-        HostName = hostName;
-        Sender = SharedText.Share(sender);
-        Recipients = SharedText.Share(recipients);
+        _envelope = envelope;
         Data = data;
-        Received = received;
+        _receivedUtcTicks = receivedUtcTicks;
     }
 
     /// <summary>World-wide sequence number; the id is derived from it.</summary>
@@ -35,19 +43,19 @@ public sealed partial class StoredMessage
     public string TraceId => SharedId(TraceSequence);
 
     /// <summary>The server that accepted it.</summary>
-    public string HostName { get; }
+    public string HostName => _envelope.HostName;
 
     /// <summary>The envelope sender (MAIL FROM); empty for the null reverse-path.</summary>
-    public string Sender { get; }
+    public string Sender => _envelope.Sender;
 
     /// <summary>The envelope recipients accepted for it on this server.</summary>
-    public IReadOnlyList<string> Recipients { get; }
+    public IReadOnlyList<string> Recipients => _envelope.Recipients;
 
     public byte[] Data { get; }
 
     public long Size => Data.Length;
 
-    public DateTimeOffset Received { get; }
+    public DateTimeOffset Received => new DateTimeOffset(_receivedUtcTicks, TimeSpan.Zero).ToOffset(_envelope.ReceivedOffset);
 
     /// <summary>The Subject header, decoded by MimeKit (read at cleanup on the first hop, else parsed on first use).</summary>
     public string Subject => (_summary ?? Summary).Subject;
@@ -68,7 +76,7 @@ public sealed partial class StoredMessage
 
     /// <summary>The same message (same bytes, same ids) for a subset of its recipients.</summary>
     public StoredMessage WithRecipients(IReadOnlyList<string> recipients) =>
-        new(Sequence, HostName, Sender, recipients, Data, Received, TraceSequence) { _summary = _summary };
+        new(Sequence, Envelope.Shared(HostName, Sender, SharedText.Share(recipients), _envelope.ReceivedOffset), Data, _receivedUtcTicks, TraceSequence) { _summary = _summary };
 
     public static string FormatId(long sequence) => $"ML{sequence:X8}";
 
@@ -154,6 +162,32 @@ public sealed partial class StoredMessage
 
             Volatile.Write(ref slot, summary);
             return summary;
+        }
+    }
+
+    /// <summary>What many messages have alike: the server that accepted them, their envelope, the offset of their time received.</summary>
+    private sealed record Envelope(string HostName, string Sender, IReadOnlyList<string> Recipients, TimeSpan ReceivedOffset)
+    {
+        // A fixed table like SharedText's: a different envelope with the same slot takes it over.
+        private const int Slots = 1024;
+        private static readonly Envelope?[] Known = new Envelope?[Slots];
+
+        /// <summary>
+        /// The envelope kept for these values, or a new one, now kept. Texts and recipient lists
+        /// compare by reference: they come from <see cref="SharedText"/>, so equal ones are mostly
+        /// the same object, and a miss only costs an envelope of the message's own.
+        /// </summary>
+        public static Envelope Shared(string hostName, string sender, IReadOnlyList<string> recipients, TimeSpan offset)
+        {
+            ref var slot = ref Known[HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(hostName), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(sender), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(recipients), offset) & (Slots - 1)];
+            if (Volatile.Read(ref slot) is { } known && ReferenceEquals(known.HostName, hostName) && ReferenceEquals(known.Sender, sender) && ReferenceEquals(known.Recipients, recipients) && known.ReceivedOffset == offset)
+            {
+                return known;
+            }
+
+            var created = new Envelope(hostName, sender, recipients, offset);
+            Volatile.Write(ref slot, created);
+            return created;
         }
     }
 }

@@ -8,8 +8,9 @@ namespace MailLab.Mail.Tracing;
 /// </summary>
 internal sealed class SessionTranscript(long sessionId)
 {
-    // Rented, and given back when the log lets the transcript go.
-    private Line[] _lines = System.Buffers.ArrayPool<Line>.Shared.Rent(16);
+    // Not rented: a shared pool keeps the arrays of evicted transcripts for later connections, so
+    // the trace's memory would be its most lines ever rather than the ProtocolCapacity kept.
+    private Line[] _lines = new Line[16];
     private int _count;
     private bool _evicted;
     private int _reported;
@@ -40,10 +41,7 @@ internal sealed class SessionTranscript(long sessionId)
 
             if (_count == _lines.Length)
             {
-                var larger = System.Buffers.ArrayPool<Line>.Shared.Rent(_count * 2);
-                _lines.AsSpan(0, _count).CopyTo(larger);
-                System.Buffers.ArrayPool<Line>.Shared.Return(_lines, clearArray: true);
-                _lines = larger;
+                Array.Resize(ref _lines, _count * 2);
             }
 
             _lines[_count++] = new Line(sequence, utcTicks, content, ContextFor(host, traceId, messageId, peer, transaction), kind);
@@ -65,7 +63,6 @@ internal sealed class SessionTranscript(long sessionId)
             if (!_evicted)
             {
                 _evicted = true;
-                System.Buffers.ArrayPool<Line>.Shared.Return(_lines, clearArray: true);
                 _lines = [];
                 _count = 0;
             }

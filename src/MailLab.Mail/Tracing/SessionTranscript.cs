@@ -8,9 +8,8 @@ namespace MailLab.Mail.Tracing;
 /// </summary>
 internal sealed class SessionTranscript(long sessionId)
 {
-    // Not rented: a shared pool keeps the arrays of evicted transcripts for later connections, so
-    // the trace's memory would be its most lines ever rather than the ProtocolCapacity kept.
-    private Line[] _lines = new Line[16];
+    // Rented, and given back when the log lets the transcript go.
+    private Line[] _lines = System.Buffers.ArrayPool<Line>.Shared.Rent(16);
     private int _count;
     private bool _evicted;
     private int _reported;
@@ -41,7 +40,10 @@ internal sealed class SessionTranscript(long sessionId)
 
             if (_count == _lines.Length)
             {
-                Array.Resize(ref _lines, _count * 2);
+                var larger = System.Buffers.ArrayPool<Line>.Shared.Rent(_count * 2);
+                _lines.AsSpan(0, _count).CopyTo(larger);
+                System.Buffers.ArrayPool<Line>.Shared.Return(_lines, clearArray: true);
+                _lines = larger;
             }
 
             _lines[_count++] = new Line(sequence, utcTicks, content, ContextFor(host, traceId, messageId, peer, transaction), kind);
@@ -63,6 +65,7 @@ internal sealed class SessionTranscript(long sessionId)
             if (!_evicted)
             {
                 _evicted = true;
+                System.Buffers.ArrayPool<Line>.Shared.Return(_lines, clearArray: true);
                 _lines = [];
                 _count = 0;
             }

@@ -102,6 +102,28 @@ public sealed class MailboxFolderTests
     }
 
     [Fact]
+    public void DeliveryAgain_IsRecognised_WhateverOrderMessagesCameIn_AndWhileOneOfTwoCopiesIsLeft()
+    {
+        var mailbox = NewMailbox();
+        var later = Message("later", sequence: 5_000_005);
+        var earlier = Message("earlier", sequence: 5_000_003);
+        mailbox.Add(later);
+        mailbox.Add(earlier); // accepted first, delivered second (two sessions at once)
+        mailbox.Add(earlier);
+        mailbox.Add(later);
+        mailbox.Inbox.Messages.Select(m => m.Message).Should().Equal(later, earlier);
+
+        mailbox.Copy(mailbox.Inbox, [2], mailbox.Inbox); // a second copy of "earlier" in INBOX
+        mailbox.Remove(mailbox.Inbox, [2]).Should().ContainSingle();
+        mailbox.Add(earlier);
+        mailbox.Inbox.Messages.Select(m => (m.Uid, m.Message)).Should().Equal((1u, later), (3u, earlier));
+
+        mailbox.Remove(mailbox.Inbox, [1, 3]).Should().HaveCount(2);
+        mailbox.Add(earlier);
+        mailbox.Inbox.Messages.Select(m => (m.Uid, m.Message)).Should().Equal((4u, earlier));
+    }
+
+    [Fact]
     public void Expunge_RemovesOnlyDeletedMessages_AndUidsAreNeverReused()
     {
         var mailbox = NewMailbox();

@@ -124,6 +124,21 @@ public sealed class MailboxFolderTests
     }
 
     [Fact]
+    public void AnEntry_KeepsItsInternalDatesOffset_AndItsFlags_ThroughAChange()
+    {
+        var mailbox = NewMailbox();
+        var date = new DateTimeOffset(2026, 8, 31, 23, 30, 0, TimeSpan.FromHours(-9.5));
+        var entry = mailbox.Append(mailbox.Inbox, Message("dated"), MessageFlags.Draft | MessageFlags.Flagged, [], date);
+
+        entry.InternalDate.Should().Be(date);
+        entry.InternalDate.Offset.Should().Be(TimeSpan.FromHours(-9.5));
+        entry.Flags.Should().Be(MessageFlags.Draft | MessageFlags.Flagged);
+        var changed = entry with { Flags = MessageFlags.Seen, InternalDate = Start };
+        (changed.Flags, changed.InternalDate, changed.InternalDate.Offset).Should().Be((MessageFlags.Seen, Start, TimeSpan.Zero));
+        entry.Should().Be(entry with { }).And.NotBe(changed);
+    }
+
+    [Fact]
     public void Expunge_RemovesOnlyDeletedMessages_AndUidsAreNeverReused()
     {
         var mailbox = NewMailbox();

@@ -44,7 +44,7 @@ public static class MessageAcceptor
             trace.Register(new TraceSummary(stored));
         }
 
-        // The trace keeps the message's own id string (one copy for the message and its events).
+        // The id string the message shares with its trace events (one copy while the message is recent, see StoredMessage.Id).
         id = stored.Id;
         trace.Append(server.Host.Name, TraceKind.Received, $"Accepted {id} from <{stored.Sender}> for {string.Join(", ", recipients)} ({stored.Size} octets)", sessionId == 0 ? null : sessionId, stored.TraceId, id, context.RemoteAddress is { } remote ? Stores.SharedText.Share(remote.ToString()) : null, stored.Recipients);
         trace.Append(server.Host.Name, TraceKind.Cleanup, clean.AddedHeaders.Count == 0

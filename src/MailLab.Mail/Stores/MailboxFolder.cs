@@ -17,7 +17,10 @@ public sealed class MailboxFolder
     // Guarded by Owner.Gate. Entries are sorted by UID (appends always take the next UID).
     private readonly List<FolderMessage> _entries = [];
     private readonly List<(ulong ModSeq, uint Uid)> _expunged = [];
-    private readonly Dictionary<long, int> _sequences = [];
+    // The sequences of the entries' stored messages, ascending (a message copied in twice is in it
+    // twice): delivery asks whether a message is here already. Appends come nearly in sequence
+    // order, so an insertion moves only the few that concurrent deliveries put ahead of it.
+    private readonly List<long> _sequences = [];
     private long _size;
 
     internal MailboxFolder(Mailbox owner, string name, uint uidValidity, SpecialUse specialUse)
@@ -140,7 +143,7 @@ public sealed class MailboxFolder
 
     internal IReadOnlyList<(ulong ModSeq, uint Uid)> ExpungedLocked => _expunged;
 
-    internal bool ContainsLocked(StoredMessage message) => _sequences.ContainsKey(message.Sequence);
+    internal bool ContainsLocked(StoredMessage message) => _sequences.BinarySearch(message.Sequence) >= 0;
 
     internal int IndexOfLocked(uint uid)
     {
@@ -172,7 +175,17 @@ public sealed class MailboxFolder
     {
         _entries.Add(entry);
         _size += entry.Size;
-        _sequences[entry.Message.Sequence] = _sequences.GetValueOrDefault(entry.Message.Sequence) + 1;
+        var sequence = entry.Message.Sequence;
+        if (_sequences.Count == 0 || _sequences[^1] <= sequence)
+        {
+            _sequences.Add(sequence);
+        }
+        else
+        {
+            var at = _sequences.BinarySearch(sequence);
+            _sequences.Insert(at < 0 ? ~at : at, sequence);
+        }
+
         UidNextLocked = Math.Max(UidNextLocked, entry.Uid + 1);
         HighestModSeqLocked = Math.Max(HighestModSeqLocked, entry.ModSeq);
     }
@@ -188,23 +201,42 @@ public sealed class MailboxFolder
     {
         var uids = new HashSet<uint>(removed.Select(r => r.Uid));
         _entries.RemoveAll(e => uids.Contains(e.Uid));
-        foreach (var entry in removed)
+        var gone = new long[removed.Count];
+        for (var i = 0; i < gone.Length; i++)
         {
+            var entry = removed[i];
             _size -= entry.Size;
-            var left = _sequences[entry.Message.Sequence] - 1;
-            if (left == 0)
-            {
-                _sequences.Remove(entry.Message.Sequence);
-            }
-            else
-            {
-                _sequences[entry.Message.Sequence] = left;
-            }
-
+            gone[i] = entry.Message.Sequence;
             _expunged.Add((modSeq, entry.Uid));
         }
 
+        RemoveSequences(gone);
         HighestModSeqLocked = Math.Max(HighestModSeqLocked, modSeq);
+    }
+
+    /// <summary>Takes these sequences (one occurrence each) out of the sorted list, in one pass.</summary>
+    private void RemoveSequences(long[] gone)
+    {
+        Array.Sort(gone);
+        int kept = 0, next = 0;
+        for (var i = 0; i < _sequences.Count; i++)
+        {
+            var sequence = _sequences[i];
+            while (next < gone.Length && gone[next] < sequence)
+            {
+                next++; // not here (cannot happen while the list follows the entries)
+            }
+
+            if (next < gone.Length && gone[next] == sequence)
+            {
+                next++;
+                continue;
+            }
+
+            _sequences[kept++] = sequence;
+        }
+
+        _sequences.RemoveRange(kept, _sequences.Count - kept);
     }
 
     /// <summary>An expunge the loader read back (for QRESYNC's VANISHED and the change feed after a restart).</summary>

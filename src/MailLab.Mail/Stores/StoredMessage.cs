@@ -6,58 +6,66 @@ namespace MailLab.Mail.Stores;
 /// </summary>
 public sealed partial class StoredMessage
 {
+    // Subject and From, and the previous hop once it was read: the only facts of the bytes kept
+    // beside them. Shared by messages whose facts are equal (see HeaderSummary.Shared), so a store
+    // of messages with one subject from one sender keeps one summary.
     private HeaderSummary? _summary;
-    private string? _id;
-    private string? _traceId;
+
+    // The server, the envelope and the offset of the time received, shared by the messages that
+    // have them alike (see Envelope.Shared); the time itself is kept as UTC ticks.
+    private readonly Envelope _envelope;
+    private readonly long _receivedUtcTicks;
 
     public StoredMessage(long sequence, string hostName, string sender, IReadOnlyList<string> recipients, byte[] data, DateTimeOffset received, long traceSequence = 0)
+        : this(sequence, Envelope.Shared(hostName, SharedText.Share(sender), SharedText.Share(recipients), received.Offset), data, received.UtcTicks, traceSequence)
+    {
+    }
+
+    private StoredMessage(long sequence, Envelope envelope, byte[] data, long receivedUtcTicks, long traceSequence)
     {
         Sequence = sequence;
         TraceSequence = traceSequence == 0 ? sequence : traceSequence;
-        HostName = hostName;
-        Sender = SharedText.Share(sender);
-        Recipients = SharedText.Share(recipients);
+        _envelope = envelope;
         Data = data;
-        Received = received;
+        _receivedUtcTicks = receivedUtcTicks;
     }
 
     /// <summary>World-wide sequence number; the id is derived from it.</summary>
     public long Sequence { get; }
 
-    public string Id => _id ??= FormatId(Sequence);
+    /// <summary>"ML" and the sequence in hex: not kept per message, a recent message's id string is shared (see <see cref="SharedId"/>).</summary>
+    public string Id => SharedId(Sequence);
 
     /// <summary>The sequence of the first server's copy: the same across every hop of one message.</summary>
     public long TraceSequence { get; }
 
     /// <summary>The id that follows the message across hops (the first server's id).</summary>
-    public string TraceId => _traceId ??= TraceSequence == Sequence ? Id : FormatId(TraceSequence);
+    public string TraceId => SharedId(TraceSequence);
 
     /// <summary>The server that accepted it.</summary>
-    public string HostName { get; }
+    public string HostName => _envelope.HostName;
 
     /// <summary>The envelope sender (MAIL FROM); empty for the null reverse-path.</summary>
-    public string Sender { get; }
+    public string Sender => _envelope.Sender;
 
     /// <summary>The envelope recipients accepted for it on this server.</summary>
-    public IReadOnlyList<string> Recipients { get; }
+    public IReadOnlyList<string> Recipients => _envelope.Recipients;
 
     public byte[] Data { get; }
 
     public long Size => Data.Length;
 
-    public DateTimeOffset Received { get; }
+    public DateTimeOffset Received => new DateTimeOffset(_receivedUtcTicks, TimeSpan.Zero).ToOffset(_envelope.ReceivedOffset);
 
     /// <summary>The Subject header, decoded by MimeKit (read at cleanup on the first hop, else parsed on first use).</summary>
-    public string Subject => _headers?.Subject ?? Summary.Subject;
+    public string Subject => (_summary ?? Summary).Subject;
 
     /// <summary>The From header as written in the message.</summary>
-    public string HeaderFrom => _headers?.From ?? Summary.From;
-
-    // Subject and From as cleanup read them from the header block it parses anyway (first hop only).
-    private (string Subject, string From)? _headers;
+    public string HeaderFrom => (_summary ?? Summary).From;
 
     /// <summary>Subject and From already read from this message's header block (by cleanup), so they need no second parse.</summary>
-    internal void KnowHeaders(string subject, string from) => _headers = (SharedText.Share(subject), SharedText.Share(from));
+    internal void KnowHeaders(string subject, string from) =>
+        _summary = HeaderSummary.Shared(new HeaderSummary(SharedText.Share(subject), SharedText.Share(from), null, HopRead: false));
 
     /// <summary>
     /// The previous MailLab hop as "server/id", read from the second Received header (ours is the
@@ -68,7 +76,7 @@ public sealed partial class StoredMessage
 
     /// <summary>The same message (same bytes, same ids) for a subset of its recipients.</summary>
     public StoredMessage WithRecipients(IReadOnlyList<string> recipients) =>
-        new(Sequence, HostName, Sender, recipients, Data, Received, TraceSequence) { _summary = _summary, _headers = _headers, _id = _id, _traceId = _traceId };
+        new(Sequence, Envelope.Shared(HostName, Sender, SharedText.Share(recipients), _envelope.ReceivedOffset), Data, _receivedUtcTicks, TraceSequence) { _summary = _summary };
 
     public static string FormatId(long sequence) => $"ML{sequence:X8}";
 
@@ -79,32 +87,107 @@ public sealed partial class StoredMessage
             && long.TryParse(id.AsSpan(2), System.Globalization.NumberStyles.HexNumber, null, out sequence);
     }
 
-    private HeaderSummary Summary => _summary ??= ReadSummary();
+    // The ids of the most recent messages, a slot per sequence modulo the table's size: the trace
+    // events of one message (received, cleanup, queued, delivered) name it by one string, and a
+    // message that has left the trace keeps no id string of its own.
+    private const int IdSlots = 4096;
+    private static readonly IdText?[] Ids = new IdText?[IdSlots];
 
-    private HeaderSummary ReadSummary()
+    private static string SharedId(long sequence)
+    {
+        ref var slot = ref Ids[sequence & (IdSlots - 1)];
+        if (Volatile.Read(ref slot) is { } known && known.Sequence == sequence)
+        {
+            return known.Text;
+        }
+
+        var text = FormatId(sequence);
+        Volatile.Write(ref slot, new IdText(sequence, text));
+        return text;
+    }
+
+    private sealed record IdText(long Sequence, string Text);
+
+    /// <summary>The facts with the previous hop read (parsed from the bytes on first use).</summary>
+    private HeaderSummary Summary
+    {
+        get
+        {
+            var summary = _summary;
+            if (summary is { HopRead: true })
+            {
+                return summary;
+            }
+
+            return _summary = ReadSummary(summary);
+        }
+    }
+
+    private HeaderSummary ReadSummary(HeaderSummary? known)
     {
         using var stream = new MemoryStream(Data, writable: false);
         if (Delivery.HeaderFacts.Read(stream) is not { } headers)
         {
-            return new HeaderSummary(string.Empty, string.Empty, null);
+            return HeaderSummary.Shared(new HeaderSummary(known?.Subject ?? string.Empty, known?.From ?? string.Empty, null, HopRead: true));
         }
 
         var previous = headers.SecondReceived?.Value is { } received && PreviousHopPattern().Match(received) is { Success: true } hop
             ? $"{hop.Groups[1].Value.ToLowerInvariant()}/{hop.Groups[2].Value.ToUpperInvariant()}"
             : null;
-        if (previous is null && _headers is not null)
-        {
-            return NoPreviousHop; // Subject and From are known already: nothing of this message's own to keep
-        }
-
-        return new HeaderSummary(SharedText.Share(headers.Subject?.Value ?? string.Empty), SharedText.Share(headers.From?.Value ?? string.Empty), previous);
+        var subject = known?.Subject ?? SharedText.Share(headers.Subject?.Value ?? string.Empty);
+        var from = known?.From ?? SharedText.Share(headers.From?.Value ?? string.Empty);
+        var read = new HeaderSummary(subject, from, previous, HopRead: true);
+        return previous is null ? HeaderSummary.Shared(read) : read;
     }
 
     /// <summary>"… by mail.ru with ESMTP id ML00000004; …" as MailLab's cleanup writes it.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\bby\s+(\S+)\s.*?\bid\s+(ML[0-9A-Fa-f]{8})\b", System.Text.RegularExpressions.RegexOptions.Singleline)]
     private static partial System.Text.RegularExpressions.Regex PreviousHopPattern();
 
-    private static readonly HeaderSummary NoPreviousHop = new(string.Empty, string.Empty, null);
+    /// <param name="HopRead">Whether <paramref name="PreviousHop"/> was read from the bytes (cleanup knows Subject and From only).</param>
+    private sealed record HeaderSummary(string Subject, string From, string? PreviousHop, bool HopRead)
+    {
+        // The last summary shared, per kind (known at cleanup, or read with no previous hop): a
+        // run of messages with one subject from one sender shares one object.
+        private static readonly HeaderSummary?[] Last = new HeaderSummary?[2];
 
-    private sealed record HeaderSummary(string Subject, string From, string? PreviousHop);
+        /// <summary>The summary kept for an equal one without a previous hop, or <paramref name="summary"/>, now kept.</summary>
+        public static HeaderSummary Shared(HeaderSummary summary)
+        {
+            ref var slot = ref Last[summary.HopRead ? 1 : 0];
+            if (Volatile.Read(ref slot) is { } known && known.Equals(summary))
+            {
+                return known;
+            }
+
+            Volatile.Write(ref slot, summary);
+            return summary;
+        }
+    }
+
+    /// <summary>What many messages have alike: the server that accepted them, their envelope, the offset of their time received.</summary>
+    private sealed record Envelope(string HostName, string Sender, IReadOnlyList<string> Recipients, TimeSpan ReceivedOffset)
+    {
+        // A fixed table like SharedText's: a different envelope with the same slot takes it over.
+        private const int Slots = 1024;
+        private static readonly Envelope?[] Known = new Envelope?[Slots];
+
+        /// <summary>
+        /// The envelope kept for these values, or a new one, now kept. Texts and recipient lists
+        /// compare by reference: they come from <see cref="SharedText"/>, so equal ones are mostly
+        /// the same object, and a miss only costs an envelope of the message's own.
+        /// </summary>
+        public static Envelope Shared(string hostName, string sender, IReadOnlyList<string> recipients, TimeSpan offset)
+        {
+            ref var slot = ref Known[HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(hostName), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(sender), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(recipients), offset) & (Slots - 1)];
+            if (Volatile.Read(ref slot) is { } known && ReferenceEquals(known.HostName, hostName) && ReferenceEquals(known.Sender, sender) && ReferenceEquals(known.Recipients, recipients) && known.ReceivedOffset == offset)
+            {
+                return known;
+            }
+
+            var created = new Envelope(hostName, sender, recipients, offset);
+            Volatile.Write(ref slot, created);
+            return created;
+        }
+    }
 }

@@ -35,6 +35,110 @@ public sealed class MailboxFolderTests
     }
 
     [Fact]
+    public void AnExpungedMessage_IsCollectable_OnceNoOneHoldsIt()
+    {
+        // POP3's DELE at QUIT (Remove) and IMAP's EXPUNGE leave only the UID behind (for QRESYNC's
+        // VANISHED, RFC 7162 §3.2.10): neither the folder nor its change record keeps the message.
+        var mailbox = NewMailbox();
+        var removed = DeliverThenRemove(mailbox);
+        var expunged = DeliverThenExpunge(mailbox);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        removed.IsAlive.Should().BeFalse("a message removed by POP3 is let go");
+        expunged.IsAlive.Should().BeFalse("a message expunged by IMAP is let go");
+        mailbox.Inbox.ChangesSince(0).Expunged.Should().Equal(1u, 2u);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference DeliverThenRemove(Mailbox mailbox)
+    {
+        var message = Message("removed");
+        mailbox.Add(message);
+        mailbox.Remove(message).Should().BeTrue();
+        return new WeakReference(message);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference DeliverThenExpunge(Mailbox mailbox)
+    {
+        var message = Message("expunged");
+        var uid = mailbox.Append(mailbox.Inbox, message, MessageFlags.Deleted, [], Start).Uid;
+        mailbox.Expunge(mailbox.Inbox, [uid]).Should().ContainSingle();
+        return new WeakReference(message);
+    }
+
+    [Fact]
+    public void AMessagesIds_AreItsSequenceInHex_WhenOthersHaveTakenItsSharedSlot()
+    {
+        var first = Message("first", sequence: 0x10);
+        var trace = new StoredMessage(0x10 + 4096, "mail.ru", "ivan@mail.ru", ["student@rosnou.ru"], [], Start, traceSequence: 0x10);
+
+        first.Id.Should().Be("ML00000010");
+        trace.Id.Should().Be("ML00001010", "its sequence has the same slot of the shared ids as the first message's");
+        trace.TraceId.Should().Be("ML00000010");
+        first.Id.Should().Be("ML00000010").And.BeSameAs(first.TraceId, "a message's id string is shared while it is recent");
+    }
+
+    [Fact]
+    public void HeadersKnownAtCleanup_StillLetThePreviousHopBeReadFromTheBytes()
+    {
+        var bytes = System.Text.Encoding.ASCII.GetBytes(
+            "Received: from mail.ru by rosnou.ru with ESMTP id ML00000020; Tue, 1 Sep 2026 09:00:00 +0000\r\n" +
+            "Received: from client by mail.ru with ESMTP id ML0000000A; Tue, 1 Sep 2026 09:00:00 +0000\r\n" +
+            "Subject: in the bytes\r\n\r\nbody\r\n");
+        var relayed = new StoredMessage(0x20, "rosnou.ru", "ivan@mail.ru", ["student@rosnou.ru"], bytes, Start);
+        relayed.KnowHeaders("known", "<ivan@mail.ru>");
+
+        relayed.Subject.Should().Be("known");
+        relayed.PreviousHop.Should().Be("mail.ru/ML0000000A");
+        relayed.Subject.Should().Be("known", "reading the previous hop keeps what cleanup knew");
+        relayed.HeaderFrom.Should().Be("<ivan@mail.ru>");
+        relayed.WithRecipients([]).PreviousHop.Should().Be("mail.ru/ML0000000A");
+        Message("plain").PreviousHop.Should().BeNull();
+        Message("plain").Subject.Should().Be("plain");
+    }
+
+    [Fact]
+    public void DeliveryAgain_IsRecognised_WhateverOrderMessagesCameIn_AndWhileOneOfTwoCopiesIsLeft()
+    {
+        var mailbox = NewMailbox();
+        var later = Message("later", sequence: 5_000_005);
+        var earlier = Message("earlier", sequence: 5_000_003);
+        mailbox.Add(later);
+        mailbox.Add(earlier); // accepted first, delivered second (two sessions at once)
+        mailbox.Add(earlier);
+        mailbox.Add(later);
+        mailbox.Inbox.Messages.Select(m => m.Message).Should().Equal(later, earlier);
+
+        mailbox.Copy(mailbox.Inbox, [2], mailbox.Inbox); // a second copy of "earlier" in INBOX
+        mailbox.Remove(mailbox.Inbox, [2]).Should().ContainSingle();
+        mailbox.Add(earlier);
+        mailbox.Inbox.Messages.Select(m => (m.Uid, m.Message)).Should().Equal((1u, later), (3u, earlier));
+
+        mailbox.Remove(mailbox.Inbox, [1, 3]).Should().HaveCount(2);
+        mailbox.Add(earlier);
+        mailbox.Inbox.Messages.Select(m => (m.Uid, m.Message)).Should().Equal((4u, earlier));
+    }
+
+    [Fact]
+    public void AnEntry_KeepsItsInternalDatesOffset_AndItsFlags_ThroughAChange()
+    {
+        var mailbox = NewMailbox();
+        var date = new DateTimeOffset(2026, 8, 31, 23, 30, 0, TimeSpan.FromHours(-9.5));
+        var entry = mailbox.Append(mailbox.Inbox, Message("dated"), MessageFlags.Draft | MessageFlags.Flagged, [], date);
+
+        entry.InternalDate.Should().Be(date);
+        entry.InternalDate.Offset.Should().Be(TimeSpan.FromHours(-9.5));
+        entry.Flags.Should().Be(MessageFlags.Draft | MessageFlags.Flagged);
+        var changed = entry with { Flags = MessageFlags.Seen, InternalDate = Start };
+        (changed.Flags, changed.InternalDate, changed.InternalDate.Offset).Should().Be((MessageFlags.Seen, Start, TimeSpan.Zero));
+        entry.Should().Be(entry with { }).And.NotBe(changed);
+    }
+
+    [Fact]
     public void Expunge_RemovesOnlyDeletedMessages_AndUidsAreNeverReused()
     {
         var mailbox = NewMailbox();

@@ -20,7 +20,8 @@ public sealed record JourneyHop(string Host, string Stage, string? Peer, DateTim
         {
             if (lines[i].Side == "C" && lines[i].Text.StartsWith(verb, StringComparison.OrdinalIgnoreCase))
             {
-                var reply = lines.Skip(i + 1).FirstOrDefault(l => l.Side == "S");
+                // AUTH's 334 challenges (RFC 4954 §4) come before its outcome.
+                var reply = lines.Skip(i + 1).FirstOrDefault(l => l.Side == "S" && !l.Text.StartsWith("334", StringComparison.Ordinal));
                 if (reply is not null && reply.Text.StartsWith(code, StringComparison.Ordinal))
                 {
                     return true;

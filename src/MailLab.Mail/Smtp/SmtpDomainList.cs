@@ -119,7 +119,7 @@ public sealed class SmtpDomainList
     }
 
     /// <summary>
-    /// Catch-all mode (MailLab.Testing's TestMailServer, <c>maillab up --catch-all</c>): every domain is
+    /// Catch-all mode (MailLab.Testing's TestMailServer): every domain is
     /// local, taken as the default domain, so RCPT accepts any recipient and nothing is relayed;
     /// local delivery makes each recipient's mailbox on first delivery.
     /// </summary>

@@ -38,6 +38,22 @@ log=$(mktemp)
 status=0
 dotnet test MailLab.sln -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
 
+# The packages as a user gets them: pack MailLab.Testing, MailLab.Testing.Xunit and the libraries
+# they depend on into a temporary folder, restore samples/ from that folder only (so a dependency
+# not declared or a package not packed fails here), and run the sample's tests. A version unique to
+# this run keeps an older package of the same version in the NuGet cache from being used.
+echo "== dotnet pack + samples/"
+packages=$(mktemp -d)
+version="1.0.0-ci.$(date +%s)"
+for project in Protocol Mail Admin Hosting Scenarios Web Testing Testing.Xunit; do
+  dotnet pack "src/MailLab.${project}" -c Release --no-build -o "$packages" -p:Version="$version" -nologo -clp:ErrorsOnly >/dev/null || status=$?
+done
+sample_log=$(mktemp)
+{ dotnet restore samples/MailLab.Testing.Sample --source "$packages" -p:MailLabVersion="$version" -nologo \
+  && dotnet test samples/MailLab.Testing.Sample -c Release --no-restore -nologo -p:MailLabVersion="$version" --logger "console;verbosity=normal"; } 2>&1 | tee "$sample_log" || status=$?
+cat "$sample_log" >>"$log"
+rm -rf "$packages" "$sample_log"
+
 # One closing line for CI, summed over the test assemblies' summaries.
 # (grep finds no "Skipped:" line when nothing was skipped, hence the "|| true".)
 count() { { grep -oE "$1: +[0-9]+" "$log" || true; } | awk '{s+=$2} END {print s+0}'; }

@@ -48,7 +48,13 @@ public static class LocalDelivery
         var hop = host.Mailboxes.Persistence is null && server.HomeDirectory.Persistence is null ? null : message.PreviousHop;
         foreach (var address in recipients)
         {
-            if (NoSuchPop3Mailbox(host, address) is { } unknown)
+            // Catch-all mode: every recipient gets a mailbox, made on first delivery.
+            if (server.Domains.CatchAll)
+            {
+                host.Mailboxes.Create(address);
+            }
+
+            if (!server.Domains.CatchAll && NoSuchPop3Mailbox(host, address) is { } unknown)
             {
                 failed.Add(new DeliveryFailure(address, unknown));
             }

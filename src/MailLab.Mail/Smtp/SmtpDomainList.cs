@@ -118,7 +118,14 @@ public sealed class SmtpDomainList
         }
     }
 
-    /// <summary>The local domain for this name, or null.</summary>
+    /// <summary>
+    /// Catch-all mode (MailLab.Testing's TestMailServer): every domain is
+    /// local, taken as the default domain, so RCPT accepts any recipient and nothing is relayed;
+    /// local delivery makes each recipient's mailbox on first delivery.
+    /// </summary>
+    public bool CatchAll { get; set; }
+
+    /// <summary>The local domain for this name (in catch-all mode the default domain when none matches), or null.</summary>
     public SmtpDomain? FindLocal(string domain)
     {
         lock (_gate)
@@ -131,7 +138,7 @@ public sealed class SmtpDomainList
                 }
             }
 
-            return null;
+            return CatchAll ? _domains.First(d => d.Type == SmtpDomainType.LocalDefault) : null;
         }
     }
 

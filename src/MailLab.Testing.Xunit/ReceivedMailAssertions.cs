@@ -42,7 +42,7 @@ public sealed class ReceivedMailAssertions(ReceivedMail subject) : ReferenceType
     }
 }
 
-/// <summary><c>msg.Journey.Should().PassThrough(...)</c>, <c>.HaveUsedTls()</c>, <c>.HaveUsedAuthentication()</c>.</summary>
+/// <summary><c>msg.Journey.Should().PassThrough(...)</c>, <c>.HaveUsedTls()</c>, <c>.HaveUsedAuthentication()</c>, <c>.HaveAuthenticatedAs(...)</c>.</summary>
 public sealed class MailJourneyAssertions(MailJourney subject) : ReferenceTypeAssertions<MailJourney, MailJourneyAssertions>(subject)
 {
     protected override string Identifier => "journey";
@@ -70,6 +70,16 @@ public sealed class MailJourneyAssertions(MailJourney subject) : ReferenceTypeAs
 
     /// <summary>Every SMTP hop it was received on was authenticated (RFC 4954).</summary>
     public AndConstraint<MailJourneyAssertions> HaveUsedAuthentication() => EveryServerHop(h => h.UsedAuth, "AUTH");
+
+    /// <summary>The first SMTP hop it was received on was authenticated as this account (RFC 4954): the app's own credentials.</summary>
+    public AndConstraint<MailJourneyAssertions> HaveAuthenticatedAs(string account)
+    {
+        var first = Subject.Hops.FirstOrDefault(h => h.Stage == "server");
+        Execute.Assertion.ForCondition(first?.AuthenticatedAs is { } used && used.Equals(account, StringComparison.OrdinalIgnoreCase))
+            .FailWith("Expected {context:journey} to be submitted authenticated as {0}, but it was {1}.\n" + Subject.Describe().Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal),
+                account, first?.AuthenticatedAs is { } who ? who : "not authenticated");
+        return new(this);
+    }
 
     private AndConstraint<MailJourneyAssertions> EveryServerHop(Func<JourneyHop, bool> used, string what)
     {

@@ -56,6 +56,7 @@ public sealed class CatchAllTests
         host.Smtp.VirtualServers[0].Queue.Entries.Should().BeEmpty("catch-all relays nothing");
         msg.Journey.Recipients.Should().OnlyContain(r => r.State == Mail.Tracing.RecipientState.Delivered);
         msg.Journey.Route.Should().Equal("maillab.test");
+        msg.Journey.Hops.Should().ContainSingle().Which.AuthenticatedAs.Should().BeNull("the app did not authenticate");
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public sealed class FixtureAndAssertionTests(FixtureAndAssertionTests.SecuredFix
 
         var msg = await cursor.WaitForMessageAsync(m => m.To.Contains("carol@example.com"), Wait);
         msg.Should().HaveSubject("Invoice 7").And.BeSentTo("carol@example.com").And.HaveAttachment("invoice-7.pdf");
-        msg.Journey.Should().PassThrough("maillab.test").And.HaveUsedTls().And.HaveUsedAuthentication();
+        msg.Journey.Should().PassThrough("maillab.test").And.HaveUsedTls().And.HaveUsedAuthentication().And.HaveAuthenticatedAs("app@shop.example");
+        msg.Journey.Invoking(j => j.Should().HaveAuthenticatedAs("someone@else.example")).Should().Throw<Exception>().WithMessage("*someone@else.example*app@shop.example*");
     }
 
     [Fact]

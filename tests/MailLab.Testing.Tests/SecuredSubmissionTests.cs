@@ -25,6 +25,7 @@ public sealed class SecuredSubmissionTests
         var hop = msg.Journey.Hops.Should().ContainSingle().Which;
         hop.UsedTls.Should().BeTrue();
         hop.UsedAuth.Should().BeTrue(msg.Journey.Describe());
+        hop.AuthenticatedAs.Should().Be("app@shop.example");
         hop.Transcript.Should().Contain(l => l.Side == "C" && l.Text.StartsWith("STARTTLS"));
     }
 

@@ -13,6 +13,22 @@ namespace MailLab.Mail.Delivery;
 /// </summary>
 public static class MessageAcceptor
 {
+    // Ends the Received stage's text when the session had authenticated, as Postfix logs
+    // sasl_username beside client= (the transcript shows AUTH with its secret redacted).
+    private const string AuthenticatedAs = "; authenticated as ";
+
+    /// <summary>The account a <see cref="TraceKind.Received"/> event's client had authenticated as (RFC 4954), or null.</summary>
+    public static string? AuthenticatedAsOf(TraceEvent received)
+    {
+        if (received.Kind != TraceKind.Received)
+        {
+            return null;
+        }
+
+        var at = received.Text.LastIndexOf(AuthenticatedAs, StringComparison.Ordinal);
+        return at < 0 ? null : received.Text[(at + AuthenticatedAs.Length)..];
+    }
+
     /// <param name="traceId">The trace the message is now part of (its own id on its first hop).</param>
     public static SmtpReply Accept(SmtpVirtualServer server, SmtpSessionContext context, SmtpMessage message, out string traceId, long sessionId = 0, long originTraceSequence = 0)
     {
@@ -46,7 +62,7 @@ public static class MessageAcceptor
 
         // The id string the message shares with its trace events (one copy while the message is recent, see StoredMessage.Id).
         id = stored.Id;
-        trace.Append(server.Host.Name, TraceKind.Received, $"Accepted {id} from <{stored.Sender}> for {string.Join(", ", recipients)} ({stored.Size} octets)", sessionId == 0 ? null : sessionId, stored.TraceId, id, context.RemoteAddress is { } remote ? Stores.SharedText.Share(remote.ToString()) : null, stored.Recipients);
+        trace.Append(server.Host.Name, TraceKind.Received, $"Accepted {id} from <{stored.Sender}> for {string.Join(", ", recipients)} ({stored.Size} octets){(context.AuthenticatedUser is { } user ? AuthenticatedAs + user : string.Empty)}", sessionId == 0 ? null : sessionId, stored.TraceId, id, context.RemoteAddress is { } remote ? Stores.SharedText.Share(remote.ToString()) : null, stored.Recipients);
         trace.Append(server.Host.Name, TraceKind.Cleanup, clean.AddedHeaders.Count == 0
             ? "Added a Received header"
             : $"Added a Received header and the missing {string.Join(" and ", clean.AddedHeaders)}", traceId: stored.TraceId, messageId: id);

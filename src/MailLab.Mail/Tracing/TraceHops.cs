@@ -16,9 +16,11 @@ public enum TraceHopRole
 /// message. <paramref name="Transcript"/>: the connection's own lines (greeting, EHLO, QUIT…) and this
 /// message's transaction, not those of other messages the connection carried (ClientLine, ServerReply
 /// and ClientData events). <paramref name="Reply"/>: the reply to the message content, if it was sent.
-/// <paramref name="Reader"/>: for a POP3 hop, the account that retrieved the message.
+/// <paramref name="Reader"/>: for a POP3 or IMAP hop, the account that retrieved the message.
+/// <paramref name="AuthenticatedAs"/>: for a server hop, the account the client authenticated as
+/// before it sent the message (RFC 4954 §6), or null when it did not.
 /// </summary>
-public sealed record TraceHop(long SessionId, string Host, TraceHopRole Role, string? Peer, DateTimeOffset Time, string? Reply, IReadOnlyList<TraceEvent> Transcript, string? Reader)
+public sealed record TraceHop(long SessionId, string Host, TraceHopRole Role, string? Peer, DateTimeOffset Time, string? Reply, IReadOnlyList<TraceEvent> Transcript, string? Reader, string? AuthenticatedAs = null)
 {
     /// <summary>The transcript as <c>C:</c> and <c>S:</c> lines.</summary>
     public IReadOnlyList<TranscriptLine> Lines => TraceViews.Lines(Transcript);
@@ -96,6 +98,7 @@ public static class TraceHops
                 TraceKind.RetrievedByPop3 => Pop3.Pop3TraceObserver.ReaderOf(anchor),
                 TraceKind.RetrievedByImap => Imap.ImapTraceObserver.ReaderOf(anchor),
                 _ => null,
-            });
+            },
+            Delivery.MessageAcceptor.AuthenticatedAsOf(anchor));
     }
 }

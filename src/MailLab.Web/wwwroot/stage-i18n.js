@@ -16,6 +16,8 @@ function count(n, one, few, many) {
 const PHRASES = [
   ["Received", /^Accepted (\S+) from <(.*)> for (.*) \((\d+) octets?\)$/,
     (id, from, to, n) => `Принято ${id} от <${from}> для ${to} (${count(n, "октет", "октета", "октетов")})`],
+  ["Received", /^Accepted (\S+) from <(.*)> for (.*) \((\d+) octets?\); authenticated as (.+)$/,
+    (id, from, to, n, user) => `Принято ${id} от <${from}> для ${to} (${count(n, "октет", "октета", "октетов")}); клиент прошёл проверку подлинности как ${user}`],
   ["Received", /^Picked up (.+) from (.+) as (\S+): from <(.*)> for (.*)$/,
     (file, folder, id, from, to) => `Файл ${file} взят из ${folder} как ${id}: от <${from}> для ${to}`],
   ["Cleanup", /^Added a Received header$/, () => "Добавлен заголовок Received"],

@@ -46,7 +46,7 @@ public sealed class MixedRecipientsTests
         student.TraceId.Should().Be(id);
 
         world.StageTexts(id).Should().ContainInOrder(
-            $"mail.ru Received: Accepted {id} from <ivan@mail.ru> for petr@mail.ru, student@rosnou.ru, nobody@mail.ru ({petr.Size} octets)",
+            $"mail.ru Received: Accepted {id} from <ivan@mail.ru> for petr@mail.ru, student@rosnou.ru, nobody@mail.ru ({petr.Size} octets); authenticated as ivan@mail.ru",
             "mail.ru Cleanup: Added a Received header",
             "mail.ru DeliveredToMailbox: Delivered to the mailbox petr@mail.ru",
             $@"mail.ru DeliveredToDrop: Written to C:\Inetpub\mailroot\Drop\{id}.eml for nobody@mail.ru",

@@ -8,7 +8,7 @@ namespace MailLab.Integration.Tests;
 /// <summary>
 /// <c>maillab up --catch-all --any-port</c> as a child process, used the way a test in another
 /// language would: python3's standard library only, smtplib to send to a made-up address and
-/// urllib to long-poll <c>GET /api/messages</c> for it.
+/// urllib to long-poll <c>GET /api/messages</c> for it; mail.ru, which takes logons, still relays.
 /// </summary>
 public sealed partial class CatchAllUpPythonTests
 {
@@ -40,6 +40,14 @@ public sealed partial class CatchAllUpPythonTests
             with urllib.request.urlopen(api + "?to=made-up.user@rosnou.ru&wait=1&after=%d" % answers["poll"]["next"], timeout=60) as r:
                 later = json.load(r)
             assert later["messages"] == [], later
+            # mail.ru, where ivan logs on to submit, is no catch-all: it still relays to rosnou.ru.
+            s = smtplib.SMTP("127.0.0.1", {{maillab.MailRuSmtp.Port}}, local_hostname="python.test")
+            s.login("ivan@mail.ru", "ivan123")
+            s.sendmail("ivan@mail.ru", ["other.made-up@rosnou.ru"], b"From: ivan@mail.ru\r\nSubject: relayed\r\n\r\nhi\r\n")
+            s.quit()
+            with urllib.request.urlopen(api + "?to=other.made-up@rosnou.ru&wait=30", timeout=60) as r:
+                relayed = json.load(r)["messages"]
+            assert [(m["host"], m["subject"]) for m in relayed] == [("rosnou.ru", "relayed")], relayed
             try:
                 urllib.request.urlopen(api + "?wait=600", timeout=60)
                 raise AssertionError("wait=600 was accepted")

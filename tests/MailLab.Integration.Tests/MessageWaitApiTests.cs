@@ -67,6 +67,22 @@ public sealed class MessageWaitApiTests : ApiTestBase
         none.GetProperty("messages").GetArrayLength().Should().Be(0, "wait=0 answers at once with what is there: nothing after the last");
     }
 
+    [Fact]
+    public async Task AfterAWorldReset_TheLongPollSeesTheNewWorldsMail_AndCursorsGoOn()
+    {
+        await MailKitClients.SubmitAsIvanAsync(World.Server, World.EndPoint(World.MailRu), "student@rosnou.ru", "before the reset");
+        var before = await Http.GetFromJsonAsync<JsonElement>("/api/messages?to=student@rosnou.ru&wait=30");
+        (await Http.PostAsync("/api/world/reset", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20), TimeProvider.System);
+        var poll = Http.GetFromJsonAsync<JsonElement>($"/api/messages?to=student@rosnou.ru&after={before.GetProperty("next").GetInt64()}&wait=60", patience.Token);
+        await MailKitClients.SubmitAsIvanAsync(World.Server, World.EndPoint(World.Server.World.FindHost("mail.ru")!), "student@rosnou.ru", "after the reset");
+
+        var item = (await poll).GetProperty("messages").EnumerateArray().Should().ContainSingle().Subject;
+        item.GetProperty("subject").GetString().Should().Be("after the reset");
+        item.GetProperty("cursor").GetInt64().Should().Be(2);
+    }
+
     [Theory]
     [InlineData("wait=61", "\"wait\" must be whole seconds from 0 to 60")]
     [InlineData("wait=-1", "\"wait\" must be whole seconds")]

@@ -1,3 +1,4 @@
+using MailLab.Hosting;
 using MailLab.Mail.Stores;
 using MailLab.Mail.World;
 
@@ -9,7 +10,7 @@ internal sealed record Arrival(long Cursor, string Host, string Mailbox, StoredM
 /// <summary>
 /// Every delivery into a mailbox of the world's hosts since the admin API started, in arrival order,
 /// for <c>GET /api/messages</c>. A wait is woken by <see cref="MailboxStore.Delivered"/> (never a timer
-/// that polls): each arrival completes the current <see cref="NextArrival"/> signal and arms a new one.
+/// that polls): each arrival completes the signal that <see cref="After"/> handed out and arms a new one.
 /// </summary>
 internal sealed class ArrivalFeed
 {
@@ -17,7 +18,14 @@ internal sealed class ArrivalFeed
     private readonly List<Arrival> _arrivals = [];
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public ArrivalFeed(MailWorld world)
+    /// <summary>Follows the running world, and the one that replaces it at a reset (cursors go on counting, so a client's cursor stays valid).</summary>
+    public ArrivalFeed(MailLabServer runtime)
+    {
+        Watch(runtime.World);
+        runtime.WorldReset += Watch;
+    }
+
+    private void Watch(MailWorld world)
     {
         foreach (var host in world.Hosts)
         {

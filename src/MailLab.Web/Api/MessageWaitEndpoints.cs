@@ -24,7 +24,7 @@ internal static class MessageWaitEndpoints
     public static void MapMessageWaitEndpoints(this IEndpointRouteBuilder api, MailLabServer runtime)
     {
         // Made at mapping time, so deliveries from the start on are in it.
-        var feed = new ArrivalFeed(runtime.World);
+        var feed = new ArrivalFeed(runtime);
         api.MapGet("/messages", async (HttpRequest request, CancellationToken aborted) =>
             {
                 if (Parse(request.Query) is not { } query)

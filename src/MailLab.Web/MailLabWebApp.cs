@@ -50,6 +50,7 @@ public static class MailLabWebApp
         configuration.MapPop3Endpoints();
         api.MapPickupEndpoint();
         api.MapMessageEndpoints();
+        api.MapMessageWaitEndpoints(runtime);
         api.MapFolderEndpoints();
         api.MapTraceEndpoints();
         api.MapClockEndpoints();

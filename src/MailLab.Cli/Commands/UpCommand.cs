@@ -49,6 +49,11 @@ public static class UpCommand
             Description = "Listen on free ports (port 0) instead of the topology's SMTP, POP3 and IMAP ports; the ports chosen are printed. For tests and several MailLabs side by side.",
         };
 
+        var catchAll = new Option<bool>("--catch-all")
+        {
+            Description = "Catch-all on the receiving hosts (those whose SMTP takes no logons; in the default topology rosnou.ru): their SMTP accepts any recipient, in any domain, and stores it in a mailbox made on first delivery, instead of refusing unknown users with 550. For tests of an app that sends to made-up addresses; wait for its mail with GET /api/messages?to=ADDRESS&wait=SECONDS.",
+        };
+
         var certificate = new Option<string?>("--certificate")
         {
             Description = "The STARTTLS certificate: a PKCS#12 file (.pfx, .p12; password with --certificate-password) or a PEM certificate (key in the same file or in --certificate-key). Default: the topology's certificate, else a self-signed one (for localhost, 127.0.0.1 and every host), kept in the data directory with --data-dir so that it stays the same across restarts.",
@@ -70,6 +75,7 @@ public static class UpCommand
         command.Options.Add(simulate);
         command.Options.Add(dataDir);
         command.Options.Add(anyPort);
+        command.Options.Add(catchAll);
         command.Options.Add(certificate);
         command.Options.Add(certificateKey);
         command.Options.Add(certificatePassword);
@@ -83,6 +89,7 @@ public static class UpCommand
         command.SetAction((parse, cancellation) => RunAsync(
             new UpOptions(parse.GetValue(apiPort), parse.GetValue(topology), parse.GetValue(simulate), parse.GetValue(dataDir), parse.GetValue(anyPort))
             {
+                CatchAll = parse.GetValue(catchAll),
                 Certificate = parse.GetValue(certificate) is { } file ? new CertificateFile(Path.GetFullPath(file), parse.GetValue(certificateKey) is { } key ? Path.GetFullPath(key) : null, parse.GetValue(certificatePassword)) : null,
             },
             Console.Out,
@@ -122,6 +129,11 @@ public static class UpCommand
             }
 
             return 2;
+        }
+
+        if (options.CatchAll)
+        {
+            CatchAllReceivers(world);
         }
 
         var topologyName = (topologyPath ?? (saved is not null ? $"{saved}, saved at run time" : $"built-in {DefaultTopology.FileName}")) + (simulate ? "; simulation mode: the clock moves only through /api/clock" : string.Empty);
@@ -214,6 +226,12 @@ public static class UpCommand
             }
         }
 
+        if (options.CatchAll)
+        {
+            var hosts = world.Hosts.Where(h => h.Smtp.VirtualServers.Any(v => v.Domains.CatchAll)).Select(h => h.Name);
+            await output.WriteLineAsync($"  catch-all  {string.Join(", ", hosts)}: any recipient is accepted and stored, in a mailbox made on first delivery (GET /api/messages?to=ADDRESS&wait=30)");
+        }
+
         await output.WriteLineAsync($"  STARTTLS   certificate {runtime.Certificate.Subject}, SHA-256 {ServerCertificate.Fingerprint(runtime.Certificate)} ({runtime.CertificateOrigin})");
         var address = MailLabWebApp.GetAddress(web);
         await output.WriteLineAsync($"  admin API  {address}api/servers  (OpenAPI: {address}openapi/v1.json)");
@@ -232,14 +250,34 @@ public static class UpCommand
         await web.StopAsync(CancellationToken.None);
         return 0;
     }
+
+    /// <summary>
+    /// Switches catch-all on for the receiving virtual servers: those where users do not log on to
+    /// submit (Basic authentication off, the IIS default), or every one when all take logons (a
+    /// one-host topology). Catch-all makes every domain local, so a submission server in this mode
+    /// would keep mail meant for other hosts instead of relaying it. In the default topology that is
+    /// rosnou.ru; mail.ru, where ivan@mail.ru submits with AUTH, still relays.
+    /// </summary>
+    private static void CatchAllReceivers(MailWorld world)
+    {
+        var all = world.Hosts.SelectMany(h => h.Smtp.VirtualServers).ToArray();
+        var receivers = all.Where(v => !v.Access.BasicAuthentication).ToArray();
+        foreach (var vs in receivers.Length > 0 ? receivers : all)
+        {
+            vs.Domains.CatchAll = true;
+        }
+    }
 }
 
 /// <summary>
 /// What <c>maillab up</c> runs: the API port, a topology file (null: the built-in one), live or
 /// simulated time, a data directory (null: in memory only), whether to take free ports, and the
-/// STARTTLS certificate's files (null: the topology's, else a generated one).
+/// STARTTLS certificate's files (null: the topology's, else a generated one), and catch-all on the
+/// receiving virtual servers.
 /// </summary>
 public sealed record UpOptions(int ApiPort, string? TopologyPath = null, bool Simulate = false, string? DataDirectory = null, bool AnyPort = false)
 {
+    public bool CatchAll { get; init; }
+
     public CertificateFile? Certificate { get; init; }
 }

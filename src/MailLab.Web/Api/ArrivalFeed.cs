@@ -1,0 +1,61 @@
+using MailLab.Hosting;
+using MailLab.Mail.Stores;
+using MailLab.Mail.World;
+
+namespace MailLab.Web.Api;
+
+/// <summary>One delivery into one mailbox, numbered in arrival order from 1 (its cursor).</summary>
+internal sealed record Arrival(long Cursor, string Host, string Mailbox, StoredMessage Message);
+
+/// <summary>
+/// Every delivery into a mailbox of the world's hosts since the admin API started, in arrival order,
+/// for <c>GET /api/messages</c>. A wait is woken by <see cref="MailboxStore.Delivered"/> (never a timer
+/// that polls): each arrival completes the signal that <see cref="After"/> handed out and arms a new one.
+/// </summary>
+internal sealed class ArrivalFeed
+{
+    private readonly Lock _gate = new();
+    private readonly List<Arrival> _arrivals = [];
+    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Follows the running world, and the one that replaces it at a reset (cursors go on counting, so a client's cursor stays valid).</summary>
+    public ArrivalFeed(MailLabServer runtime)
+    {
+        Watch(runtime.World);
+        runtime.WorldReset += Watch;
+    }
+
+    private void Watch(MailWorld world)
+    {
+        foreach (var host in world.Hosts)
+        {
+            host.Mailboxes.Delivered += (mailbox, message) => Add(host.Name, mailbox.Address, message);
+        }
+    }
+
+    /// <summary>
+    /// The arrivals after <paramref name="cursor"/> that match, the cursor of the latest arrival (0
+    /// before any), and the signal of the next one: read under one lock, so none falls between them.
+    /// </summary>
+    public (IReadOnlyList<Arrival> Matches, long Latest, Task Next) After(long cursor, Func<Arrival, bool> match)
+    {
+        lock (_gate)
+        {
+            var matches = _arrivals.Skip((int)Math.Min(cursor, _arrivals.Count)).Where(match).ToArray();
+            return (matches, _arrivals.Count, _next.Task);
+        }
+    }
+
+    private void Add(string host, string mailbox, StoredMessage message)
+    {
+        TaskCompletionSource woken;
+        lock (_gate)
+        {
+            _arrivals.Add(new Arrival(_arrivals.Count + 1, host, mailbox, message));
+            woken = _next;
+            _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        woken.TrySetResult();
+    }
+}

@@ -4,8 +4,11 @@ using MailLab.Mail.World;
 
 namespace MailLab.Web.Api;
 
-/// <summary>One delivery into one mailbox, numbered in arrival order from 1 (its cursor).</summary>
-internal sealed record Arrival(long Cursor, string Host, string Mailbox, StoredMessage Message);
+/// <summary>
+/// One delivery into one mailbox, numbered in arrival order from 1 (its cursor): what the endpoint
+/// answers with, not the message itself, so a message a reader deletes is not kept alive by the feed.
+/// </summary>
+internal sealed record Arrival(long Cursor, string Host, string Mailbox, string Id, string From, IReadOnlyList<string> Recipients, string Subject, DateTimeOffset Received);
 
 /// <summary>
 /// Every delivery into a mailbox of the world's hosts since the admin API started, in arrival order,
@@ -14,8 +17,13 @@ internal sealed record Arrival(long Cursor, string Host, string Mailbox, StoredM
 /// </summary>
 internal sealed class ArrivalFeed
 {
+    // The newest arrivals kept; an older cursor reads from the oldest one kept. A long-running
+    // `maillab up` must not grow without bound.
+    private const int Capacity = 100_000;
+
     private readonly Lock _gate = new();
-    private readonly List<Arrival> _arrivals = [];
+    private readonly Queue<Arrival> _arrivals = new();
+    private long _latest;
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Follows the running world, and the one that replaces it at a reset (cursors go on counting, so a client's cursor stays valid).</summary>
@@ -41,8 +49,8 @@ internal sealed class ArrivalFeed
     {
         lock (_gate)
         {
-            var matches = _arrivals.Skip((int)Math.Min(cursor, _arrivals.Count)).Where(match).ToArray();
-            return (matches, _arrivals.Count, _next.Task);
+            var matches = _arrivals.Where(a => a.Cursor > cursor && match(a)).ToArray();
+            return (matches, _latest, _next.Task);
         }
     }
 
@@ -51,7 +59,13 @@ internal sealed class ArrivalFeed
         TaskCompletionSource woken;
         lock (_gate)
         {
-            _arrivals.Add(new Arrival(_arrivals.Count + 1, host, mailbox, message));
+            _latest++;
+            _arrivals.Enqueue(new Arrival(_latest, host, mailbox, message.Id, message.HeaderFrom, message.Recipients, message.Subject, message.Received));
+            if (_arrivals.Count > Capacity)
+            {
+                _arrivals.Dequeue();
+            }
+
             woken = _next;
             _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }

@@ -46,8 +46,8 @@ internal static class MessageWaitEndpoints
         public bool Matches(Arrival arrival) =>
             (To is null
                 || string.Equals(arrival.Mailbox, To, StringComparison.OrdinalIgnoreCase)
-                || arrival.Message.Recipients.Contains(To, StringComparer.OrdinalIgnoreCase))
-            && (Subject is null || arrival.Message.Subject.Contains(Subject, StringComparison.OrdinalIgnoreCase));
+                || arrival.Recipients.Contains(To, StringComparer.OrdinalIgnoreCase))
+            && (Subject is null || arrival.Subject.Contains(Subject, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Woken by each delivery (<see cref="ArrivalFeed"/>), never by a polling timer; the wait's end is a timer on the system clock, as a client's timeout is real time even in simulation mode.</summary>
@@ -69,7 +69,7 @@ internal static class MessageWaitEndpoints
     }
 
     private static ArrivalDto ToDto(Arrival a) =>
-        new(a.Cursor, a.Message.Id, a.Host, a.Mailbox, a.Message.HeaderFrom, a.Message.Recipients, a.Message.Subject, a.Message.Received);
+        new(a.Cursor, a.Id, a.Host, a.Mailbox, a.From, a.Recipients, a.Subject, a.Received);
 
     private static Query? Parse(IQueryCollection q) =>
         Problem(q) is null

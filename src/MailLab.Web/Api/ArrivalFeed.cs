@@ -17,12 +17,18 @@ internal sealed record Arrival(long Cursor, string Host, string Mailbox, string 
 /// </summary>
 internal sealed class ArrivalFeed
 {
-    // The newest arrivals kept; an older cursor reads from the oldest one kept. A long-running
-    // `maillab up` must not grow without bound.
+    // At least this many of the newest arrivals are kept (at most a tenth more); an older cursor
+    // reads from the oldest one kept, so a long-running `maillab up` does not grow without bound.
+    // The oldest are let go a tenth at a time, so most arrivals move nothing.
     private const int Capacity = 100_000;
+    private const int TrimBy = Capacity / 10;
 
     private readonly Lock _gate = new();
-    private readonly Queue<Arrival> _arrivals = new();
+
+    // Consecutive cursors, oldest first: the arrivals after a cursor start at an index found by
+    // subtraction, so a wait woken by each delivery does not rescan the whole feed under the lock
+    // that deliveries take.
+    private readonly List<Arrival> _arrivals = [];
     private long _latest;
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -49,7 +55,16 @@ internal sealed class ArrivalFeed
     {
         lock (_gate)
         {
-            var matches = _arrivals.Where(a => a.Cursor > cursor && match(a)).ToArray();
+            var first = _arrivals.Count == 0 ? 0 : (int)Math.Clamp(cursor - _arrivals[0].Cursor + 1, 0, _arrivals.Count);
+            var matches = new List<Arrival>();
+            for (var i = first; i < _arrivals.Count; i++)
+            {
+                if (match(_arrivals[i]))
+                {
+                    matches.Add(_arrivals[i]);
+                }
+            }
+
             return (matches, _latest, _next.Task);
         }
     }
@@ -60,10 +75,10 @@ internal sealed class ArrivalFeed
         lock (_gate)
         {
             _latest++;
-            _arrivals.Enqueue(new Arrival(_latest, host, mailbox, message.Id, message.HeaderFrom, message.Recipients, message.Subject, message.Received));
-            if (_arrivals.Count > Capacity)
+            _arrivals.Add(new Arrival(_latest, host, mailbox, message.Id, message.HeaderFrom, message.Recipients, message.Subject, message.Received));
+            if (_arrivals.Count > Capacity + TrimBy)
             {
-                _arrivals.Dequeue();
+                _arrivals.RemoveRange(0, TrimBy);
             }
 
             woken = _next;

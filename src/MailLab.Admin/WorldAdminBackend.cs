@@ -1,4 +1,5 @@
 using System.Net;
+using MailLab.Mail.Settings;
 using MailLab.Mail.Smtp;
 using MailLab.Mail.Smtp.Settings;
 using MailLab.Mail.World;

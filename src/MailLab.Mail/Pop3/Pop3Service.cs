@@ -1,5 +1,6 @@
 using System.Net;
 using MailLab.Mail.Pop3.Settings;
+using MailLab.Mail.Settings;
 using MailLab.Protocol.Pop3;
 
 namespace MailLab.Mail.Pop3;
@@ -152,7 +153,7 @@ public sealed partial class Pop3Service
             next = change(current);
             if (Pop3Settings.Validate(next) is { } problem)
             {
-                throw new Smtp.Settings.InvalidSettingException(problem.Split(' ')[0], $"Windows would refuse this: {problem}.");
+                throw new MailLab.Mail.Settings.InvalidSettingException(problem.Split(' ')[0], $"Windows would refuse this: {problem}.");
             }
 
             if (next.Authentication != current.Authentication)

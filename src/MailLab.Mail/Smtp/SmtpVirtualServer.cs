@@ -1,4 +1,5 @@
 using System.Net;
+using MailLab.Mail.Settings;
 using MailLab.Mail.Stores;
 using MailLab.Protocol.Smtp;
 
@@ -101,7 +102,7 @@ public sealed class SmtpVirtualServer
             var next = change(current);
             if (next.Validate() is { } problem)
             {
-                throw new Settings.InvalidSettingException(problem.Split(' ')[0], $"IIS would refuse this: {problem}.");
+                throw new MailLab.Mail.Settings.InvalidSettingException(problem.Split(' ')[0], $"IIS would refuse this: {problem}.");
             }
 
             if (ReferenceEquals(Interlocked.CompareExchange(ref _settings, next, current), current))

@@ -1,3 +1,4 @@
+using MailLab.Mail.Settings;
 using MailLab.Mail.Smtp;
 using MailLab.Mail.Smtp.Settings;
 

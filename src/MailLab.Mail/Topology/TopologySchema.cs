@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MailLab.Mail.Pop3.Settings;
+using MailLab.Mail.Settings;
 using MailLab.Mail.Smtp.Settings;
 
 namespace MailLab.Mail.Topology;

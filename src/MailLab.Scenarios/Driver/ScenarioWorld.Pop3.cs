@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using MailLab.Mail.Pop3;
 using MailLab.Mail.Pop3.Settings;
+using MailLab.Mail.Settings;
 using MailLab.Mail.Tracing;
 using MailLab.Mail.World;
 
@@ -179,7 +180,7 @@ public sealed partial class ScenarioWorld
         {
             action();
         }
-        catch (Exception e) when (e is Pop3AdminException or Mail.Smtp.Settings.InvalidSettingException)
+        catch (Exception e) when (e is Pop3AdminException or InvalidSettingException)
         {
             throw new ScenarioSetupException(e.Message);
         }

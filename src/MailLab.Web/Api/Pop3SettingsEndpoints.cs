@@ -1,6 +1,7 @@
 using MailLab.Hosting;
 using MailLab.Mail.Pop3;
 using MailLab.Mail.Pop3.Settings;
+using MailLab.Mail.Settings;
 using MailLab.Mail.Smtp.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MailLab.Hosting;
+using MailLab.Mail.Settings;
 using MailLab.Mail.Smtp.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,6 @@
 using MailLab.Mail.Pop3;
 using MailLab.Mail.Pop3.Settings;
+using MailLab.Mail.Settings;
 using MailLab.Mail.Smtp.Settings;
 using MailLab.Mail.Topology;
 

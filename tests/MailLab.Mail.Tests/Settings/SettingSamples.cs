@@ -1,4 +1,5 @@
 using MailLab.Mail.Pop3.Settings;
+using MailLab.Mail.Settings;
 using MailLab.Mail.Smtp.Settings;
 
 namespace MailLab.Mail.Tests.Settings;

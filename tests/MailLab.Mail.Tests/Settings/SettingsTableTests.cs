@@ -1,3 +1,4 @@
+using MailLab.Mail.Settings;
 using MailLab.Mail.Smtp.Settings;
 using MailLab.Mail.Topology;
 using MailLab.Mail.World;

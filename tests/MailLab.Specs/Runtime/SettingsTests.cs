@@ -1,3 +1,4 @@
+using MailLab.Mail.Settings;
 using MailLab.Mail.Simulation;
 using MailLab.Mail.Smtp;
 using MailLab.Mail.World;

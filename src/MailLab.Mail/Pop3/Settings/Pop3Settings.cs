@@ -1,6 +1,7 @@
+using MailLab.Mail.Settings;
 using MailLab.Mail.Smtp.Settings;
 using MailLab.Mail.Topology;
-using static MailLab.Mail.Smtp.Settings.SettingType;
+using static MailLab.Mail.Settings.SettingType;
 
 namespace MailLab.Mail.Pop3.Settings;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MailLab.Mail.Settings;
 
 namespace MailLab.Mail.Smtp.Settings;
 

@@ -1,4 +1,6 @@
-using static MailLab.Mail.Smtp.Settings.SettingType;
+using MailLab.Mail.Settings;
+
+using static MailLab.Mail.Settings.SettingType;
 
 namespace MailLab.Mail.Smtp.Settings;
 

@@ -1,3 +1,5 @@
+using MailLab.Mail.Settings;
+
 namespace MailLab.Mail.Smtp.Settings;
 
 /// <summary>

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using MailLab.Mail.Smtp;
 using MailLab.Mail.Topology;
 using YamlDotNet.RepresentationModel;
-using static MailLab.Mail.Smtp.Settings.SettingValue;
+using static MailLab.Mail.Settings.SettingValue;
 
-namespace MailLab.Mail.Smtp.Settings;
+namespace MailLab.Mail.Settings;
 
 /// <summary>
 /// One kind of setting value and every form it takes: text typed in the CLI, the API or a scenario

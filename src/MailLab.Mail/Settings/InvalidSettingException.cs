@@ -1,4 +1,4 @@
-namespace MailLab.Mail.Smtp.Settings;
+namespace MailLab.Mail.Settings;
 
 /// <summary>A setting name that does not exist, or a value IIS's property sheet would refuse; the message names it.</summary>
 public sealed class InvalidSettingException : Exception

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MailLab.Mail.Smtp.Settings;
+namespace MailLab.Mail.Settings;
 
 /// <summary>Reads the text of a setting's value the way the topology file writes it (and a few friendly forms).</summary>
 internal static class SettingValue

@@ -1,4 +1,4 @@
-namespace MailLab.Mail.Smtp.Settings;
+namespace MailLab.Mail.Settings;
 
 /// <summary>
 /// A settings group's one table: its rows in the order the property sheet and the topology file show

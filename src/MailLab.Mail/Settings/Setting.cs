@@ -1,4 +1,4 @@
-namespace MailLab.Mail.Smtp.Settings;
+namespace MailLab.Mail.Settings;
 
 /// <summary>
 /// One row of a settings table (<see cref="SettingsTable{TSetting, TSnapshot}"/>), for any settings group

@@ -1,4 +1,4 @@
-namespace MailLab.Mail.Smtp.Settings;
+namespace MailLab.Mail.Settings;
 
 /// <summary>The JSON type a setting's value has in the admin API.</summary>
 public enum SettingKind

@@ -30,6 +30,16 @@ public sealed class AuthTests
     }
 
     [Fact]
+    public void AuthPlain_AuthorizationIdentity_IsTheUserOrRefusedWith535()
+    {
+        using var driver = Started();
+
+        // RFC 4616 §2: an authzid other than the user asks to act for someone else, which no account may.
+        driver.Command("AUTH PLAIN " + Base64("bob\0alice\0secret")).Should().Equal(Failed);
+        driver.Command("AUTH PLAIN " + Base64("ALICE\0alice\0secret")).Should().Equal(Succeeded);
+    }
+
+    [Fact]
     public void AuthPlain_WrongPassword_Returns535AndStaysAnonymous()
     {
         using var driver = Started();

@@ -56,7 +56,7 @@ public sealed record ImapServerOptions
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>The unpredictable part of CRAM-MD5 challenges; tests inject a fixed one.</summary>
-    public Func<string> NonceGenerator { get; init; } = Pop3.Pop3Challenge.RandomNonce;
+    public Func<string> NonceGenerator { get; init; } = Common.MsgIdChallenge.RandomNonce;
 
     public bool IsEnabled(string capability) => !DisabledCapabilities.Contains(capability);
 }

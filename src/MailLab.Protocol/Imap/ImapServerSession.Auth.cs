@@ -1,23 +1,20 @@
 using System.Text;
 using MailLab.Protocol.Common;
+using MailLab.Protocol.Common.Sasl;
 using MailLab.Protocol.Imap.Backend;
 using MailLab.Protocol.Imap.Parsing;
 
 namespace MailLab.Protocol.Imap;
 
-/// <summary>LOGIN (RFC 9051 §6.2.3) and AUTHENTICATE (§6.2.2) with PLAIN (RFC 4616), LOGIN and CRAM-MD5 (RFC 2195), SASL-IR (RFC 4959).</summary>
+/// <summary>LOGIN (RFC 9051 §6.2.3) and AUTHENTICATE (§6.2.2) with PLAIN (RFC 4616), LOGIN and CRAM-MD5 (RFC 2195), SASL-IR (RFC 4959), run by the shared <see cref="SaslExchange"/>.</summary>
 public sealed partial class ImapServerSession
 {
-    private static readonly string[] Mechanisms = ["PLAIN", "LOGIN", "CRAM-MD5"];
-
     private IImapAccount? _account;
     private string? _saslTag;
-    private string? _saslMechanism;
-    private string? _saslUser;
-    private string? _saslChallenge;
+    private SaslExchange? _sasl;
 
     private IEnumerable<string> OfferedSaslMechanisms() =>
-        Mechanisms.Where(m => _options.SaslMechanisms.Contains(m, StringComparer.OrdinalIgnoreCase))
+        SaslExchange.Mechanisms.Where(m => _options.SaslMechanisms.Contains(m, StringComparer.OrdinalIgnoreCase))
             .Where(m => CleartextAllowed || m == "CRAM-MD5");
 
     internal void Login(string tag, ImapReader r)
@@ -52,7 +49,7 @@ public sealed partial class ImapServerSession
         }
 
         r.End();
-        if (!Mechanisms.Contains(mechanism) || !_options.SaslMechanisms.Contains(mechanism, StringComparer.OrdinalIgnoreCase))
+        if (!SaslExchange.Mechanisms.Contains(mechanism) || !_options.SaslMechanisms.Contains(mechanism, StringComparer.OrdinalIgnoreCase))
         {
             WriteLine($"{tag} NO unsupported authentication mechanism");
             return;
@@ -65,113 +62,59 @@ public sealed partial class ImapServerSession
         }
 
         _saslTag = tag;
-        _saslMechanism = mechanism;
-        switch (mechanism)
-        {
-            case "CRAM-MD5" when initial is not null:
-                EndSasl($"{tag} BAD CRAM-MD5 does not take an initial response");
-                break;
-            case "CRAM-MD5":
-                _saslChallenge = Pop3.Pop3Challenge.Create(_options.HostName, _options.TimeProvider, _options.NonceGenerator);
-                Challenge(_saslChallenge);
-                break;
-            case "LOGIN" when initial is null:
-                Challenge("Username:");
-                break;
-            case "PLAIN" when initial is null:
-                Challenge(string.Empty);
-                break;
-            default:
-                // RFC 4959 §3: "=" is an empty initial response.
-                ContinueSasl(initial == "=" ? string.Empty : initial!);
-                break;
-        }
+        var step = SaslExchange.Start(
+            mechanism,
+            initial,
+            () => MsgIdChallenge.Create(_options.HostName, _options.TimeProvider, _options.NonceGenerator),
+            out _sasl);
+        Take(step);
     }
 
-    /// <summary>RFC 9051 §7.5: a continuation request "+ " base64.</summary>
-    private void Challenge(string text)
-    {
-        _mode = InputMode.SaslResponse;
-        var line = "+ " + Base64(text);
-        _output.Write(Encoding.ASCII.GetBytes(line + "\r\n"));
-        _observer?.OnServerLine(line);
-    }
+    private void ContinueSasl(string line) => Take(_sasl!.Continue(line));
 
-    private void ContinueSasl(string line)
+    private void Take(SaslStep step)
     {
         var tag = _saslTag!;
-        if (line == "*")
+        switch (step)
         {
-            // RFC 9051 §6.2.2: "*" cancels, answered with BAD.
-            EndSasl($"{tag} BAD authentication cancelled");
-            return;
-        }
+            case SaslStep.Challenge challenge:
+                // RFC 9051 §7.5: a continuation request "+ " base64.
+                _mode = InputMode.SaslResponse;
+                var line = "+ " + Base64(challenge.Text);
+                _output.Write(Encoding.ASCII.GetBytes(line + "\r\n"));
+                _observer?.OnServerLine(line);
+                break;
+            case SaslStep.Done { Credentials: { Mechanism: SaslMechanisms.CramMd5 } c }:
+                ResetSasl();
 
-        byte[] decoded;
-        try
-        {
-            decoded = Convert.FromBase64String(line);
-        }
-        catch (FormatException)
-        {
-            EndSasl($"{tag} BAD invalid base64 in the SASL response");
-            return;
-        }
-
-        var text = Encoding.UTF8.GetString(decoded);
-        switch (_saslMechanism)
-        {
-            case "PLAIN":
-                // RFC 4616 §2: [authzid] NUL authcid NUL passwd.
-                var parts = text.Split('\0');
-                if (parts.Length != 3 || parts[1].Length == 0 || (parts[0].Length > 0 && !parts[0].Equals(parts[1], StringComparison.OrdinalIgnoreCase)))
+                // The session checks CRAM-MD5's digest itself, with the password the backend knows.
+                if (!_backend.TryGetPassword(c.UserName, out var password) || !CramMd5.Matches(password, c.Challenge!, c.Digest!))
                 {
-                    EndSasl(parts.Length == 3 && parts[1].Length > 0
-                        ? $"{tag} NO [AUTHORIZATIONFAILED] authorization identity must be the user"
-                        : $"{tag} BAD invalid PLAIN response");
-                    return;
+                    WriteLine($"{tag} NO [AUTHENTICATIONFAILED] invalid credentials");
+                    break;
                 }
 
-                FinishSasl(tag, parts[1], parts[2], "PLAIN");
-                return;
-            case "LOGIN" when _saslUser is null:
-                _saslUser = text;
-                Challenge("Password:");
-                return;
-            case "LOGIN":
-                FinishSasl(tag, _saslUser, text, "LOGIN");
-                return;
-            case "CRAM-MD5":
-                var space = text.LastIndexOf(' ');
-                if (space <= 0)
-                {
-                    EndSasl($"{tag} BAD invalid CRAM-MD5 response");
-                    return;
-                }
+                LogOn(tag, c.UserName, password, c.Mechanism);
+                break;
+            case SaslStep.Done { Credentials: var c }:
+                ResetSasl();
+                LogOn(tag, c.UserName, c.Password!, c.Mechanism);
+                break;
+            case SaslStep.Failed failed:
+                ResetSasl();
 
-                var user = text[..space];
-                var digest = text[(space + 1)..];
-                if (!_backend.TryGetPassword(user, out var password) || !CramMd5.Matches(password, _saslChallenge!, digest))
+                // RFC 9051 §6.2.2: a cancelled exchange ("*") and a response that cannot be decoded are BAD.
+                WriteLine(failed.Reason switch
                 {
-                    EndSasl($"{tag} NO [AUTHENTICATIONFAILED] invalid credentials");
-                    return;
-                }
-
-                FinishSasl(tag, user, password, "CRAM-MD5");
-                return;
+                    SaslFailure.Cancelled => $"{tag} BAD authentication cancelled",
+                    SaslFailure.BadBase64 => $"{tag} BAD invalid base64 in the SASL response",
+                    SaslFailure.BadPlain => $"{tag} BAD invalid PLAIN response",
+                    SaslFailure.AuthorizationIdentityRefused => $"{tag} NO [AUTHORIZATIONFAILED] authorization identity must be the user",
+                    SaslFailure.BadCramMd5 => $"{tag} BAD invalid CRAM-MD5 response",
+                    _ => $"{tag} BAD CRAM-MD5 does not take an initial response",
+                });
+                break;
         }
-    }
-
-    private void FinishSasl(string tag, string user, string password, string mechanism)
-    {
-        ResetSasl();
-        LogOn(tag, user, password, mechanism);
-    }
-
-    private void EndSasl(string reply)
-    {
-        ResetSasl();
-        WriteLine(reply);
     }
 
     private void ResetSasl()
@@ -181,9 +124,7 @@ public sealed partial class ImapServerSession
             _mode = InputMode.Command;
         }
 
-        _saslMechanism = null;
-        _saslUser = null;
-        _saslChallenge = null;
+        _sasl = null;
     }
 
     private void LogOn(string tag, string user, string password, string mechanism)

@@ -10,16 +10,16 @@ public static class Pop3LogonMechanisms
     public const string Apop = "APOP";
 
     /// <summary>AUTH PLAIN (RFC 4616): the password in the clear.</summary>
-    public const string Plain = "PLAIN";
+    public const string Plain = Common.Sasl.SaslMechanisms.Plain;
 
     /// <summary>AUTH LOGIN (draft-murchison-sasl-login): the password in the clear.</summary>
-    public const string Login = "LOGIN";
+    public const string Login = Common.Sasl.SaslMechanisms.Login;
 
     /// <summary>AUTH CRAM-MD5 (RFC 2195): an HMAC-MD5 of a server challenge keyed with the secret.</summary>
-    public const string CramMd5 = "CRAM-MD5";
+    public const string CramMd5 = Common.Sasl.SaslMechanisms.CramMd5;
 
     /// <summary>The SASL mechanisms this server implements, in the order CAPA lists them.</summary>
-    public static readonly IReadOnlyList<string> Sasl = [Plain, Login, CramMd5];
+    public static readonly IReadOnlyList<string> Sasl = Common.Sasl.SaslExchange.Mechanisms;
 
     /// <summary>True for the mechanisms that carry the password itself, which SPA refuses outside TLS.</summary>
     public static bool IsCleartext(string mechanism) => mechanism is UserPass or Plain or Login;

@@ -28,5 +28,5 @@ public sealed record Pop3ServerOptions
     /// The unpredictable part of the APOP banner and CRAM-MD5 challenges (RFC 1939 §7 uses the
     /// process id; a random value does the same job better). Tests inject a fixed one.
     /// </summary>
-    public Func<string> NonceGenerator { get; init; } = Pop3Challenge.RandomNonce;
+    public Func<string> NonceGenerator { get; init; } = Common.MsgIdChallenge.RandomNonce;
 }

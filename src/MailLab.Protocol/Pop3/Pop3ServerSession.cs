@@ -32,7 +32,7 @@ public sealed partial class Pop3ServerSession : IDisposable
         _handler = handler;
         Context = context;
         _observer = observer;
-        TimestampBanner = Pop3Challenge.Create(options);
+        TimestampBanner = Common.MsgIdChallenge.Create(options.HostName, options.TimeProvider, options.NonceGenerator);
     }
 
     public Pop3SessionContext Context { get; }

@@ -1,14 +1,13 @@
-using System.Security.Cryptography;
 using System.Text;
+using MailLab.Protocol.Common;
+using MailLab.Protocol.Common.Sasl;
 
 namespace MailLab.Protocol.Smtp;
 
-/// <summary>AUTH (RFC 4954) with PLAIN (RFC 4616), LOGIN and CRAM-MD5 (RFC 2195).</summary>
+/// <summary>AUTH (RFC 4954) with PLAIN (RFC 4616), LOGIN and CRAM-MD5 (RFC 2195), run by the shared <see cref="SaslExchange"/>.</summary>
 public sealed partial class SmtpServerSession
 {
-    private string? _authMechanism;
-    private string? _authUser;
-    private string? _authChallenge;
+    private SaslExchange? _sasl;
 
     private void Auth(string argument)
     {
@@ -40,46 +39,26 @@ public sealed partial class SmtpServerSession
         }
 
         var mechanism = parts[0].ToUpperInvariant();
-        if (!_options.AuthMechanisms.Contains(mechanism, StringComparer.OrdinalIgnoreCase))
+        if (!_options.AuthMechanisms.Contains(mechanism, StringComparer.OrdinalIgnoreCase) || !SaslExchange.Mechanisms.Contains(mechanism))
         {
             Reply(SmtpReplies.UnknownMechanism);
             return;
         }
 
-        _authMechanism = mechanism;
-        _authUser = null;
         var initial = parts.Length == 2 ? parts[1] : null;
-        switch (mechanism)
+        if (initial is not null && initial.Length > SmtpLimits.AuthLine)
         {
-            case "PLAIN" when initial is null:
-            case "LOGIN" when initial is null:
-                Challenge(mechanism == "LOGIN" ? "Username:" : string.Empty);
-                break;
-            case "PLAIN" or "LOGIN":
-                // RFC 4954 §4: "=" is an empty initial response.
-                ContinueAuth(initial == "=" ? string.Empty : initial!, initial!.Length);
-                break;
-            case "CRAM-MD5":
-                if (initial is not null)
-                {
-                    EndAuth(new SmtpReply(501, "5.5.4", "CRAM-MD5 takes no initial response"));
-                    break;
-                }
-
-                var random = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
-                _authChallenge = $"<{random}.{_options.TimeProvider.GetUtcNow().ToUnixTimeSeconds()}@{_options.HostName}>";
-                Challenge(_authChallenge);
-                break;
-            default:
-                EndAuth(SmtpReplies.UnknownMechanism);
-                break;
+            Reply(SmtpReplies.LineTooLong);
+            return;
         }
-    }
 
-    private void Challenge(string text)
-    {
-        _mode = Mode.AuthResponse;
-        Reply(new SmtpReply(334, null, Convert.ToBase64String(Encoding.UTF8.GetBytes(text))));
+        var step = SaslExchange.Start(
+            mechanism,
+            initial,
+            // The nonce in upper-case hex, as IIS's challenges have always shown it here.
+            () => MsgIdChallenge.Create(_options.HostName, _options.TimeProvider, () => MsgIdChallenge.RandomNonce().ToUpperInvariant()),
+            out _sasl);
+        Take(step);
     }
 
     private void ContinueAuth(string line, int octets)
@@ -90,70 +69,35 @@ public sealed partial class SmtpServerSession
             return;
         }
 
-        if (line == "*")
-        {
-            EndAuth(SmtpReplies.AuthCancelled);
-            return;
-        }
+        Take(_sasl!.Continue(line));
+    }
 
-        byte[] decoded;
-        try
+    private void Take(SaslStep step)
+    {
+        switch (step)
         {
-            decoded = Convert.FromBase64String(line);
-        }
-        catch (FormatException)
-        {
-            EndAuth(SmtpReplies.AuthBadBase64);
-            return;
-        }
-
-        var text = Encoding.UTF8.GetString(decoded);
-        switch (_authMechanism)
-        {
-            case "PLAIN":
-            {
-                // RFC 4616 §2: [authzid] NUL authcid NUL passwd
-                var fields = text.Split('\0');
-                if (fields.Length != 3 || fields[1].Length == 0)
+            case SaslStep.Challenge challenge:
+                // RFC 4954 §4: "334" SP base64 (an empty one for PLAIN without an initial response).
+                _mode = Mode.AuthResponse;
+                Reply(new SmtpReply(334, null, Convert.ToBase64String(Encoding.UTF8.GetBytes(challenge.Text))));
+                break;
+            case SaslStep.Done done:
+                var c = done.Credentials;
+                Verify(new SmtpCredentials(c.Mechanism, c.UserName, c.Password, c.Challenge, c.Digest));
+                break;
+            case SaslStep.Failed failed:
+                EndAuth(failed.Reason switch
                 {
-                    EndAuth(new SmtpReply(501, "5.5.2", "Cannot decode PLAIN response: expected authzid NUL authcid NUL password"));
-                    return;
-                }
+                    SaslFailure.Cancelled => SmtpReplies.AuthCancelled,
+                    SaslFailure.BadBase64 => SmtpReplies.AuthBadBase64,
+                    SaslFailure.BadPlain => new SmtpReply(501, "5.5.2", "Cannot decode PLAIN response: expected authzid NUL authcid NUL password"),
 
-                if (fields[0].Length > 0 && fields[0] != fields[1])
-                {
-                    EndAuth(SmtpReplies.AuthFailed);
-                    return;
-                }
-
-                Verify(new SmtpCredentials("PLAIN", fields[1], fields[2]));
-                return;
-            }
-
-            case "LOGIN" when _authUser is null:
-                _authUser = text;
-                Challenge("Password:");
-                return;
-            case "LOGIN":
-                Verify(new SmtpCredentials("LOGIN", _authUser!, text));
-                return;
-            case "CRAM-MD5":
-            {
-                // RFC 2195 §2: "user SP hex-digest"
-                var space = text.LastIndexOf(' ');
-                if (space <= 0)
-                {
-                    EndAuth(new SmtpReply(501, "5.5.2", "Cannot decode CRAM-MD5 response: expected \"user digest\""));
-                    return;
-                }
-
-                Verify(new SmtpCredentials("CRAM-MD5", text[..space], null, _authChallenge, text[(space + 1)..]));
-                return;
-            }
-
-            default:
-                EndAuth(SmtpReplies.UnknownMechanism);
-                return;
+                    // RFC 4954 §6: 535 for credentials this server does not accept, as for a wrong password.
+                    SaslFailure.AuthorizationIdentityRefused => SmtpReplies.AuthFailed,
+                    SaslFailure.BadCramMd5 => new SmtpReply(501, "5.5.2", "Cannot decode CRAM-MD5 response: expected \"user digest\""),
+                    _ => new SmtpReply(501, "5.5.4", "CRAM-MD5 takes no initial response"),
+                });
+                break;
         }
     }
 
@@ -173,9 +117,7 @@ public sealed partial class SmtpServerSession
     private void EndAuth(SmtpReply reply)
     {
         _mode = Mode.Command;
-        _authMechanism = null;
-        _authUser = null;
-        _authChallenge = null;
+        _sasl = null;
         Reply(reply);
     }
 

@@ -12,7 +12,7 @@ namespace MailLab.Mail.Topology;
 internal sealed class TopologyBuilder
 {
     internal static readonly string[] FileKeys = ["hosts", "dns", "links", "unreachableHosts", "faults", "directories", "certificate"];
-    internal static readonly string[] HostKeys = ["name", "address", "smtp", "accounts", "pop3", "imap"];
+    internal static readonly string[] HostKeys = ["name", "address", "smtp", "accounts", "pop3", "imap", "exchange"];
     internal static readonly string[] SmtpKeys = ["state", "virtualServers"];
     internal static readonly string[] AccountKeys = ["address", "password", "passwordHash", "mailbox"];
 
@@ -213,6 +213,11 @@ internal sealed class TopologyBuilder
         if (reader.Has("imap") && reader.Mapping("imap", ImapBuilder.ImapKeys) is { } imap)
         {
             _imap.Read(host, imap);
+        }
+
+        if (reader.Has("exchange") && reader.Mapping("exchange", ExchangeBuilder.ExchangeKeys) is { } exchange)
+        {
+            ExchangeBuilder.Read(host, exchange);
         }
 
         _virtualServers.ReadOperators(host);

@@ -57,6 +57,26 @@ public static class TopologySchema
             ["port"] = new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["maximum"] = 65535, ["description"] = "IMAP with STARTTLS (0 picks a free port)" },
             ["implicitTlsPort"] = new JsonObject { ["type"] = new JsonArray("integer", "null"), ["minimum"] = 0, ["maximum"] = 65535, ["description"] = "IMAPS, TLS from the first byte (null: none)" },
         }),
+        ["exchange"] = Mapping(ExchangeBuilder.ExchangeKeys, new()
+        {
+            ["organization"] = new JsonObject { ["type"] = "string", ["description"] = "the Exchange organisation's name" },
+            ["administrativeGroup"] = new JsonObject { ["type"] = "string", ["default"] = "First Administrative Group" },
+            ["edition"] = new JsonObject { ["enum"] = new JsonArray([.. ExchangeBuilder.Editions.Select(e => (JsonNode)e)]), ["default"] = "standard" },
+            ["servicePack"] = new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["maximum"] = 2, ["default"] = 2 },
+            ["databaseSizeLimitGb"] = new JsonObject { ["type"] = new JsonArray("integer", "null"), ["minimum"] = 1, ["description"] = "SP2's registry value \"Database Size Limit in Gb\" (null: the edition's default)" },
+            ["storageGroups"] = ListOf(Mapping(ExchangeBuilder.StorageGroupKeys, new()
+            {
+                ["name"] = new JsonObject { ["type"] = "string" },
+                ["circularLogging"] = new JsonObject { ["type"] = "boolean", ["default"] = false },
+                ["stores"] = ListOf(Mapping(ExchangeBuilder.StoreKeys, new()
+                {
+                    ["name"] = new JsonObject { ["type"] = "string" },
+                    ["kind"] = new JsonObject { ["enum"] = new JsonArray([.. ExchangeBuilder.StoreKinds.Select(k => (JsonNode)k)]) },
+                    ["doNotMountAtStartup"] = new JsonObject { ["type"] = "boolean", ["default"] = false },
+                    ["mounted"] = new JsonObject { ["type"] = "boolean", ["default"] = true },
+                }, required: "name")),
+            }, required: "name")),
+        }, required: "organization"),
     }, required: "name");
 
     private static JsonObject VirtualServer()

@@ -84,6 +84,11 @@ public static partial class TopologyWriter
             node.Add("imap", Imap(host.Imap));
         }
 
+        if (host.Exchange is { } exchange)
+        {
+            node.Add("exchange", Exchange(exchange));
+        }
+
         return node;
     }
 

@@ -35,6 +35,9 @@ public sealed class MailHost
     /// <summary>The IMAP service over the same mailboxes (folders), with the POP3 service's logon.</summary>
     public Imap.ImapService Imap { get; }
 
+    /// <summary>The host's Exchange Server 2003 server, when the topology makes it one (its <c>exchange</c> block).</summary>
+    public Exchange.ExchangeServer? Exchange { get; set; }
+
     public AccountDirectory Accounts { get; } = new();
 
     public MailboxStore Mailboxes { get; } = new();

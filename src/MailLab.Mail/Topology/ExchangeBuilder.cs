@@ -1,0 +1,155 @@
+using MailLab.Mail.Exchange;
+using MailLab.Mail.World;
+
+namespace MailLab.Mail.Topology;
+
+/// <summary>
+/// Reads a host's <c>exchange</c> block: the host is an Exchange Server 2003 server.
+/// <code>
+/// exchange:
+///   organization: RosNOU
+///   administrativeGroup: First Administrative Group   # the default
+///   edition: standard            # or enterprise
+///   servicePack: 2               # 0, 1 or 2
+///   databaseSizeLimitGb: null    # SP2's registry value "Database Size Limit in Gb"; null: the edition's default
+///   storageGroups:               # left out: setup's First Storage Group with its two stores
+///     - name: First Storage Group
+///       circularLogging: false
+///       stores:
+///         - name: Mailbox Store (ROSNOU)
+///           kind: mailbox        # or publicFolder
+///           doNotMountAtStartup: false
+///           mounted: true        # false: dismounted after start
+/// </code>
+/// The edition's limits are checked as ESM checks them: a second storage group on Standard Edition is
+/// an error in the file, with ESM's reason.
+/// </summary>
+internal static class ExchangeBuilder
+{
+    public static readonly string[] ExchangeKeys = ["organization", "administrativeGroup", "edition", "servicePack", "databaseSizeLimitGb", "storageGroups"];
+    public static readonly string[] StorageGroupKeys = ["name", "circularLogging", "stores"];
+    public static readonly string[] StoreKeys = ["name", "kind", "doNotMountAtStartup", "mounted"];
+    public static readonly string[] Editions = ["standard", "enterprise"];
+    public static readonly string[] StoreKinds = ["mailbox", "publicFolder"];
+
+    public static void Read(MailHost host, MappingReader exchange)
+    {
+        var organization = exchange.Require("organization") && exchange.TryString("organization", out var org) ? org : "First Organization";
+        var group = exchange.Has("administrativeGroup") && exchange.TryString("administrativeGroup", out var g) ? g : "First Administrative Group";
+        var edition = ExchangeEdition.Standard;
+        if (exchange.Has("edition") && exchange.TryString("edition", out var editionText))
+        {
+            var index = Array.FindIndex(Editions, e => e.Equals(editionText, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+            {
+                exchange.Error("edition", "must be standard or enterprise");
+            }
+            else
+            {
+                edition = (ExchangeEdition)index;
+            }
+        }
+
+        var servicePack = exchange.Has("servicePack") && exchange.TryInt("servicePack", 0, 2, out var sp) ? sp : 2;
+        var server = ExchangeServer.Create(ExchangeServer.NetBiosName(host.Name), organization, edition, servicePack, group);
+        if (exchange.Has("databaseSizeLimitGb") && exchange.TryNullableInt("databaseSizeLimitGb", out var limit))
+        {
+            Try(exchange, "databaseSizeLimitGb", () => server.DatabaseLimitGb = limit);
+        }
+
+        List<(ExchangeStore Store, bool Mounted)> stores = [];
+        if (!exchange.Has("storageGroups"))
+        {
+            var first = server.CreateStorageGroup(ExchangeServer.FirstStorageGroup);
+            stores.Add((server.CreateStore(first, server.DefaultMailboxStoreName, ExchangeStoreKind.Mailbox), true));
+            stores.Add((server.CreateStore(first, server.DefaultPublicStoreName, ExchangeStoreKind.PublicFolder), true));
+        }
+
+        foreach (var (node, path) in exchange.Items("storageGroups"))
+        {
+            if (MappingReader.Open(node, path, exchange.Diagnostics, StorageGroupKeys) is not { } groupReader
+                || !groupReader.Require("name") || !groupReader.TryString("name", out var groupName)
+                || Try(groupReader, "name", () => server.CreateStorageGroup(groupName)) is not { } storageGroup)
+            {
+                continue;
+            }
+
+            if (groupReader.Has("circularLogging") && groupReader.TryBool("circularLogging", out var circular))
+            {
+                storageGroup.CircularLogging = circular;
+            }
+
+            foreach (var (storeNode, storePath) in groupReader.Items("stores"))
+            {
+                if (ReadStore(server, storageGroup, storeNode, storePath, exchange.Diagnostics) is { } store)
+                {
+                    stores.Add(store);
+                }
+            }
+        }
+
+        server.Services.StartAutomatic();
+        foreach (var (store, mounted) in stores.Where(s => !s.Mounted))
+        {
+            server.Dismount(store);
+        }
+
+        host.Exchange = server;
+    }
+
+    private static (ExchangeStore, bool)? ReadStore(ExchangeServer server, StorageGroup group, YamlDotNet.RepresentationModel.YamlNode node, string path, TopologyDiagnostics diagnostics)
+    {
+        if (MappingReader.Open(node, path, diagnostics, StoreKeys) is not { } reader || !reader.Require("name") || !reader.TryString("name", out var name))
+        {
+            return null;
+        }
+
+        var kind = ExchangeStoreKind.Mailbox;
+        if (reader.Require("kind") && reader.TryString("kind", out var kindText))
+        {
+            var index = Array.FindIndex(StoreKinds, k => k.Equals(kindText, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+            {
+                reader.Error("kind", "must be mailbox or publicFolder");
+                return null;
+            }
+
+            kind = (ExchangeStoreKind)index;
+        }
+
+        if (Try(reader, "name", () => server.CreateStore(group, name, kind)) is not { } store)
+        {
+            return null;
+        }
+
+        if (reader.Has("doNotMountAtStartup") && reader.TryBool("doNotMountAtStartup", out var doNotMount))
+        {
+            store.DoNotMountAtStartup = doNotMount;
+        }
+
+        var mounted = !reader.Has("mounted") || !reader.TryBool("mounted", out var m) || m;
+        return (store, mounted);
+    }
+
+    /// <summary>Runs an ESM operation; its refusal becomes an error at <paramref name="key"/>.</summary>
+    private static T? Try<T>(MappingReader reader, string key, Func<T> operation)
+        where T : class
+    {
+        try
+        {
+            return operation();
+        }
+        catch (ExchangeAdminException e)
+        {
+            reader.Error(key, e.Message);
+            return null;
+        }
+    }
+
+    private static void Try(MappingReader reader, string key, Action operation) =>
+        Try<object>(reader, key, () =>
+        {
+            operation();
+            return new object();
+        });
+}

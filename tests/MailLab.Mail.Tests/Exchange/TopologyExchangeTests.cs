@@ -1,0 +1,111 @@
+using MailLab.Mail.Exchange;
+using MailLab.Mail.Topology;
+using MailLab.Mail.World;
+
+namespace MailLab.Mail.Tests.Exchange;
+
+/// <summary>A host's <c>exchange</c> block: read with ESM's rules, written back, and refused with file, line and field.</summary>
+public sealed class TopologyExchangeTests
+{
+    private const string File = "lab.yaml";
+
+    [Fact]
+    public void ABlockWithOnlyAnOrganisation_IsSetupsServer()
+    {
+        var world = Load("""
+            hosts:
+              - name: rosnou.ru
+                exchange: { organization: RosNOU }
+            """);
+
+        var server = world.FindHost("rosnou.ru")!.Exchange!;
+        server.Name.Should().Be("ROSNOU");
+        server.Organization.Should().Be("RosNOU");
+        server.Edition.Should().Be(ExchangeEdition.Standard);
+        server.ServicePack.Should().Be(2);
+        server.StorageGroups.Should().ContainSingle().Which.Stores.Select(s => (s.Name, s.Mounted))
+            .Should().Equal(("Mailbox Store (ROSNOU)", true), ("Public Folder Store (ROSNOU)", true));
+        world.FindHost("rosnou.ru")!.Exchange!.Services.IsRunning(ExchangeServiceNames.InformationStore).Should().BeTrue();
+    }
+
+    [Fact]
+    public void EveryKey_IsReadAndWrittenBack()
+    {
+        var world = Load("""
+            hosts:
+              - name: mx.example.org
+                exchange:
+                  organization: Example
+                  administrativeGroup: Moscow
+                  edition: enterprise
+                  servicePack: 2
+                  databaseSizeLimitGb: 120
+                  storageGroups:
+                    - name: First Storage Group
+                      stores:
+                        - { name: Staff, kind: mailbox }
+                        - { name: Public, kind: publicFolder, doNotMountAtStartup: true, mounted: false }
+                    - name: Students
+                      circularLogging: true
+                      stores:
+                        - { name: Students A-M, kind: mailbox, mounted: false }
+            """);
+        var server = world.FindHost("mx.example.org")!.Exchange!;
+
+        server.AdministrativeGroup.Should().Be("Moscow");
+        server.DatabaseLimitGb.Should().Be(120);
+        server.StorageGroups.Select(g => (g.Name, g.Logs.Prefix, g.CircularLogging)).Should().Equal(("First Storage Group", "E00", false), ("Students", "E01", true));
+        server.FindStore("Staff")!.Should().Match<ExchangeStore>(s => s.Mounted && s.DatabaseFile == "priv1.edb");
+        server.FindStore("Public")!.Should().Match<ExchangeStore>(s => !s.Mounted && s.DoNotMountAtStartup && s.DatabaseFile == "pub1.edb");
+        server.FindStore("Students A-M")!.Mounted.Should().BeFalse();
+
+        var written = TopologyWriter.Write(world);
+        var again = Load(written).FindHost("mx.example.org")!.Exchange!;
+        TopologyWriter.Write(Load(written)).Should().Be(written);
+        again.StorageGroups.SelectMany(g => g.Stores).Select(s => (s.Name, s.Kind, s.Mounted, s.DoNotMountAtStartup))
+            .Should().Equal(server.StorageGroups.SelectMany(g => g.Stores).Select(s => (s.Name, s.Kind, s.Mounted, s.DoNotMountAtStartup)));
+    }
+
+    [Fact]
+    public void TheEditionsLimits_AreErrorsInTheFile()
+    {
+        Errors("""
+            hosts:
+              - name: rosnou.ru
+                exchange:
+                  organization: RosNOU
+                  edition: standard
+                  servicePack: 1
+                  databaseSizeLimitGb: 20
+                  storageGroups:
+                    - name: First Storage Group
+                      stores:
+                        - { name: A, kind: mailbox }
+                        - { name: B, kind: mailbox }
+                        - { name: C, kind: archive }
+                    - name: Second Storage Group
+            """).Should().Equal(
+            "lab.yaml:7:28: field 'hosts[0].exchange.databaseSizeLimitGb': Database Size Limit in Gb is read by Exchange Server 2003 SP2 and later only.",
+            "lab.yaml:12:23: field 'hosts[0].exchange.storageGroups[0].stores[1].name': Exchange Server 2003 Standard Edition supports one mailbox store on a server.",
+            "lab.yaml:13:32: field 'hosts[0].exchange.storageGroups[0].stores[2].kind': must be mailbox or publicFolder",
+            "lab.yaml:14:17: field 'hosts[0].exchange.storageGroups[1].name': Exchange Server 2003 Standard Edition supports one storage group on a server.");
+    }
+
+    [Fact]
+    public void AMisspeltKey_IsRefused()
+    {
+        Errors("""
+            hosts:
+              - name: rosnou.ru
+                exchange: { organization: RosNOU, editon: enterprise }
+            """).Should().ContainSingle().Which.Should().Contain("editon");
+    }
+
+    private static MailWorld Load(string yaml) => TopologyLoader.LoadText(yaml, File, TimeProvider.System);
+
+    private static IReadOnlyList<string> Errors(string yaml)
+    {
+        var act = () => TopologyLoader.LoadText(yaml, File, TimeProvider.System);
+        return act.Should().Throw<TopologyException>().Which.Errors.Select(e => e.ToString()).ToArray();
+    }
+}

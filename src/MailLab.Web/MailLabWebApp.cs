@@ -48,6 +48,7 @@ public static class MailLabWebApp
         configuration.MapSmtpSecurityEndpoints();
         configuration.MapNetworkEndpoints();
         configuration.MapPop3Endpoints();
+        configuration.MapExchangeEndpoints();
         api.MapPickupEndpoint();
         api.MapMessageEndpoints();
         api.MapMessageWaitEndpoints(runtime);

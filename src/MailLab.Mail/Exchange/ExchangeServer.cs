@@ -32,7 +32,7 @@ public sealed class ExchangeServer
         Services.Changed += OnServiceChanged;
     }
 
-    /// <summary>The server's NetBIOS name, upper case as ESM shows it ("ROSNOU").</summary>
+    /// <summary>The server's NetBIOS name, upper case as ESM shows it ("ROSNOU" for rosnou.ru).</summary>
     public string Name { get; }
 
     public string Organization { get; }
@@ -114,7 +114,7 @@ public sealed class ExchangeServer
     {
         ArgumentOutOfRangeException.ThrowIfNegative(servicePack);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(servicePack, 2);
-        return new ExchangeServer(name.ToUpperInvariant(), organization, administrativeGroup, edition, servicePack);
+        return new ExchangeServer(NetBiosName(name), organization, administrativeGroup, edition, servicePack);
     }
 
     /// <summary>The NetBIOS name Exchange shows for a host: its first label, upper case (rosnou.ru: ROSNOU).</summary>

@@ -51,7 +51,7 @@ internal static class ExchangeBuilder
         }
 
         var servicePack = exchange.Has("servicePack") && exchange.TryInt("servicePack", 0, 2, out var sp) ? sp : 2;
-        var server = ExchangeServer.Create(ExchangeServer.NetBiosName(host.Name), organization, edition, servicePack, group);
+        var server = ExchangeServer.Create(host.Name, organization, edition, servicePack, group);
         if (exchange.Has("databaseSizeLimitGb") && exchange.TryNullableInt("databaseSizeLimitGb", out var limit))
         {
             Try(exchange, "databaseSizeLimitGb", () => server.DatabaseLimitGb = limit);

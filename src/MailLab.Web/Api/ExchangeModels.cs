@@ -1,0 +1,68 @@
+using MailLab.Mail.Exchange;
+using MailLab.Mail.Services;
+
+namespace MailLab.Web.Api;
+
+/// <summary>An Exchange server as Exchange System Manager shows it: organisation, administrative group, storage groups and stores.</summary>
+public sealed record ExchangeServerDto(
+    string Organization,
+    string AdministrativeGroup,
+    string Server,
+    string Edition,
+    int ServicePack,
+    long DatabaseLimitBytes,
+    int? DatabaseLimitGb,
+    IReadOnlyList<StorageGroupDto> StorageGroups,
+    IReadOnlyList<ExchangeEventDto> Events);
+
+/// <summary>A storage group with its transaction log files.</summary>
+public sealed record StorageGroupDto(
+    string Name,
+    string LogPrefix,
+    string LogPath,
+    string SystemPath,
+    bool CircularLogging,
+    long CurrentLogGeneration,
+    IReadOnlyList<FileDto> LogFiles,
+    IReadOnlyList<ExchangeStoreDto> Stores);
+
+/// <summary>A mailbox or public folder store with its database files.</summary>
+public sealed record ExchangeStoreDto(
+    string Name,
+    ExchangeStoreKind Kind,
+    bool Mounted,
+    bool DoNotMountAtStartup,
+    FileDto DatabaseFile,
+    FileDto StreamingFile,
+    long SizeBytes);
+
+/// <summary>A file name and its size in octets.</summary>
+public sealed record FileDto(string Name, long Bytes);
+
+/// <summary>An Application log entry.</summary>
+public sealed record ExchangeEventDto(int Id, string Source, ExchangeEventType Type, string Description);
+
+/// <summary>A service as the Services console lists it.</summary>
+public sealed record ServiceDto(
+    string Name,
+    string DisplayName,
+    ServiceStatus Status,
+    ServiceStartupType StartupType,
+    IReadOnlyList<string> DependsOn,
+    IReadOnlyList<string> Dependents,
+    bool CanPause);
+
+/// <summary>What a service control changed, in order.</summary>
+public sealed record ServiceChangesDto(IReadOnlyList<ServiceChangeDto> Changes, IReadOnlyList<ServiceDto> Services);
+
+/// <summary>One service's status change.</summary>
+public sealed record ServiceChangeDto(string Name, string DisplayName, ServiceStatus From, ServiceStatus To);
+
+/// <summary>A stop refused because running services depend on the service: the Services console's "Stop Other Services" question.</summary>
+public sealed record StopOtherServicesDto(string Error, int SystemError, IReadOnlyList<ServiceDto> DependentsThatWouldStop);
+
+/// <summary>A service control refused, with Windows' system error code.</summary>
+public sealed record ServiceErrorDto(string Error, int SystemError);
+
+/// <summary>PUT body of a service's startup type.</summary>
+public sealed record StartupTypeDto(string? StartupType);

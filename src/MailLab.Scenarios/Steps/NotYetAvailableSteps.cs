@@ -3,14 +3,14 @@ using MailLab.Scenarios.Driver;
 namespace MailLab.Scenarios.Steps;
 
 /// <summary>
-/// Steps about services MailLab does not have yet (Exchange) fail with a clear message
+/// Steps about the parts of Exchange MailLab does not have yet (all but its services and stores, <see cref="ExchangeSteps"/>) fail with a clear message
 /// instead of looking undefined or, worse, passing. Administration commands are left to their own step.
 /// </summary>
 [Binding]
 public sealed class NotYetAvailableSteps(ScenarioWorld world)
 {
     // The service's name must stand outside quotes: "About Exchange" as a subject is just a subject.
-    private const string Pattern = @"(?!the administrator |администратор )((?:[^""]|""[^""]*"")*?\bExchange\b.*)";
+    private const string Pattern = @"(?!the administrator |администратор |the Exchange service |служба Exchange )((?:[^""]|""[^""]*"")*?\bExchange\b.*)";
 
     [StepDefinition(Pattern)]
     public void NotYetAvailable(string step) => world.NotYetAvailable(step);

@@ -87,6 +87,14 @@ public sealed class StepLibraryTests
         { "Given", "почтовый ящик POP3 \"petr@rosnou.ru\" с паролем \"Secret1\"" },
         { "Given", "почтовые ящики:" },
         { "When", "\"ivan@mail.ru\" отправляет письма:" },
+
+        // Issue 14's Exchange steps, as it spells them.
+        { "Given", "the Exchange service \"Microsoft Exchange Information Store\" on \"rosnou.ru\" is stopped" },
+        { "Then", "the Exchange service \"Microsoft Exchange Information Store\" on \"rosnou.ru\" is running" },
+        { "Given", "the store \"Mailbox Store (ROSNOU)\" on \"rosnou.ru\" is dismounted" },
+        { "Then", "the store \"Mailbox Store (ROSNOU)\" on \"rosnou.ru\" is mounted" },
+        { "Given", "служба Exchange \"Microsoft Exchange Information Store\" на \"rosnou.ru\" остановлена" },
+        { "Then", "хранилище \"Mailbox Store (ROSNOU)\" на \"rosnou.ru\" подключено" },
     };
 
     [Theory]

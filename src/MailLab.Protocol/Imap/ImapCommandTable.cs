@@ -56,6 +56,8 @@ internal static class ImapCommandTable
         ["MOVE"] = new(ImapCommandStates.Selected, "MOVE", (s, t, r) => s.Copy(t, r, uid: false, move: true)),
         ["SORT"] = new(ImapCommandStates.Selected, "SORT", (s, t, r) => s.Sort(t, r, uid: false)),
         ["UID SORT"] = new(ImapCommandStates.Selected, "SORT", (s, t, r) => s.Sort(t, r, uid: true)),
+        ["THREAD"] = new(ImapCommandStates.Selected, "THREAD", (s, t, r) => s.Thread(t, r, uid: false)),
+        ["UID THREAD"] = new(ImapCommandStates.Selected, "THREAD", (s, t, r) => s.Thread(t, r, uid: true)),
         ["UID SEARCH"] = new(ImapCommandStates.Selected, null, (s, t, r) => s.Search(t, r, uid: true)),
         ["UID FETCH"] = new(ImapCommandStates.Selected, null, (s, t, r) => s.Fetch(t, r, uid: true)),
         ["UID STORE"] = new(ImapCommandStates.Selected, null, (s, t, r) => s.Store(t, r, uid: true)),

@@ -40,6 +40,7 @@ public sealed partial class ImapServerSession
         "STARTTLS" => _options.TlsAvailable && !Context.IsTls && _options.IsEnabled("STARTTLS"),
         "QUOTA" => _options.IsEnabled("QUOTA"),
         "SORT=DISPLAY" or "ESORT" => _options.IsEnabled("SORT") && _options.IsEnabled(capability),
+        "THREAD" => _options.IsEnabled("THREAD=ORDEREDSUBJECT") || _options.IsEnabled("THREAD=REFERENCES"),
         _ => _options.IsEnabled(capability),
     };
 
@@ -100,6 +101,9 @@ public sealed partial class ImapServerSession
                 Add("SORT=DISPLAY");
                 Add("ESORT");
             }
+
+            Add("THREAD=ORDEREDSUBJECT");
+            Add("THREAD=REFERENCES");
 
             Add("CONDSTORE");
             Add("QRESYNC");

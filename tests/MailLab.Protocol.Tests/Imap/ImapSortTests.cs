@@ -6,27 +6,9 @@ namespace MailLab.Protocol.Tests.Imap;
 /// <summary>SORT and UID SORT (RFC 5256 §3) with each sort key, DISPLAYFROM/DISPLAYTO (RFC 5957), ESORT (RFC 5267 §3) and CONDSTORE's MODSEQ (RFC 7162 §3.1.5).</summary>
 public sealed class ImapSortTests
 {
-    private static readonly DateTimeOffset Noon = new(2024, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    private static ImapSessionDriver Selected(params (string Headers, double Hours)[] messages) => HeaderFixture.Selected(messages);
 
-    /// <summary>A session with INBOX selected holding these messages (headers, body), each arrived at <see cref="Noon"/> plus its hours.</summary>
-    private static ImapSessionDriver Selected(params (string Headers, double Hours)[] messages) => Selected(ImapSessionDriver.DefaultOptions(), messages);
-
-    private static ImapSessionDriver Selected(ImapServerOptions options, params (string Headers, double Hours)[] messages)
-    {
-        var store = new MemoryImapStore();
-        var inbox = store.AddAccount("alice", "secret").Folders["INBOX"];
-        var n = 0;
-        foreach (var (headers, hours) in messages)
-        {
-            n++;
-            inbox.Add($"{headers}\r\nMessage-ID: <m{n}@example.com>\r\n\r\nbody {new string('x', n)}\r\n", [], Noon.AddHours(hours));
-        }
-
-        var driver = new ImapSessionDriver(options, store);
-        driver.LogIn();
-        driver.Select();
-        return driver;
-    }
+    private static ImapSessionDriver Selected(ImapServerOptions options, params (string Headers, double Hours)[] messages) => HeaderFixture.Selected(options, messages);
 
     [Fact]
     public void Arrival_OrdersByInternalDate_TiesBySequence()
@@ -157,7 +139,7 @@ public sealed class ImapSortTests
     {
         using (var driver = Selected(("Subject: a", 0)))
         {
-            driver.Command("c1 CAPABILITY")[0].Should().Contain(" SORT SORT=DISPLAY ESORT ");
+            driver.Command("c1 CAPABILITY")[0].Should().Contain(" SORT SORT=DISPLAY ESORT THREAD=ORDEREDSUBJECT THREAD=REFERENCES ");
         }
 
         var options = ImapSessionDriver.DefaultOptions() with { DisabledCapabilities = new HashSet<string>(["SORT"], StringComparer.OrdinalIgnoreCase) };

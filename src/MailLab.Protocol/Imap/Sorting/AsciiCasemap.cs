@@ -23,5 +23,14 @@ internal static class AsciiCasemap
 
     public static bool Equal(string a, string b) => Compare(a, b) == 0;
 
+    /// <summary>The string with a-z as A-Z: strings equal under the collation fold to the same key.</summary>
+    public static string Fold(string text) => string.Create(text.Length, text, (span, s) =>
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            span[i] = Upper(s[i]);
+        }
+    });
+
     private static char Upper(char c) => c is >= 'a' and <= 'z' ? (char)(c - 32) : c;
 }

@@ -6,8 +6,8 @@ using MimeKit;
 
 namespace MailLab.Integration.Tests.Imap;
 
-/// <summary>MailKit's ImapFolder.Sort (SORT, RFC 5256; ESORT, RFC 5267; SORT=DISPLAY, RFC 5957) against the host's IMAP listener.</summary>
-public sealed class ImapSortMailKitTests
+/// <summary>MailKit's ImapFolder.Sort and Thread (SORT and THREAD, RFC 5256; ESORT, RFC 5267; SORT=DISPLAY, RFC 5957) against the host's IMAP listener.</summary>
+public sealed class ImapSortAndThreadMailKitTests
 {
     private static readonly DateTimeOffset Day = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
@@ -63,6 +63,40 @@ public sealed class ImapSortMailKitTests
         results.Count.Should().Be(3);
         results.Min.Should().Be(uids[1], "ESORT's MIN is the first message in sort order");
         results.Max.Should().Be(uids[0]);
+        await client.DisconnectAsync(true);
+    }
+
+    [Fact]
+    public async Task Thread_ByReferencesAndBySubject()
+    {
+        await using var world = await TestWorld.StartAsync();
+        using var client = await world.StudentAsync();
+        client.Capabilities.Should().HaveFlag(ImapCapabilities.Thread);
+        client.ThreadingAlgorithms.Should().Contain([ThreadingAlgorithm.References, ThreadingAlgorithm.OrderedSubject]);
+        var question = new MimeMessage([MailboxAddress.Parse("ivan@mail.ru")], [MailboxAddress.Parse(ImapTestSupport.Student)], "Lab 3", new TextPart("plain") { Text = "?" })
+        {
+            MessageId = "q@mail.ru",
+            Date = Day,
+        };
+        var answer = new MimeMessage([MailboxAddress.Parse(ImapTestSupport.Student)], [MailboxAddress.Parse("ivan@mail.ru")], "Re: Lab 3", new TextPart("plain") { Text = "!" })
+        {
+            MessageId = "a@rosnou.ru",
+            InReplyTo = "q@mail.ru",
+            Date = Day.AddHours(1),
+        };
+        var q = (await client.Inbox.AppendAsync(question))!.Value;
+        var a = (await client.Inbox.AppendAsync(answer))!.Value;
+        await client.Inbox.OpenAsync(FolderAccess.ReadOnly);
+
+        foreach (var algorithm in new[] { ThreadingAlgorithm.References, ThreadingAlgorithm.OrderedSubject })
+        {
+            var threads = await client.Inbox.ThreadAsync(algorithm, SearchQuery.All);
+
+            threads.Should().ContainSingle();
+            threads[0].UniqueId.Should().Be(q);
+            threads[0].Children.Should().ContainSingle().Which.UniqueId.Should().Be(a);
+        }
+
         await client.DisconnectAsync(true);
     }
 }

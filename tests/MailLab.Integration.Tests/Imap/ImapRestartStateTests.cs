@@ -1,7 +1,5 @@
 using MailKit;
 using MailKit.Net.Imap;
-using MailLab.Hosting;
-using MailLab.Mail.World;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
@@ -22,9 +20,9 @@ public sealed class ImapRestartStateTests : IDisposable
     [Fact]
     public async Task RecentClaims_AreNotRecentAgainAfterARestart()
     {
-        await using (var server = await StartAsync())
+        await using (var server = await ImapTestSupport.StartOnAsync(_dir, _clock))
         {
-            using var client = await ConnectAsync(server);
+            using var client = await ImapTestSupport.StudentAsync(server);
             await AppendAsync(client, "one");
             await AppendAsync(client, "two");
             await client.Inbox.OpenAsync(FolderAccess.ReadWrite);
@@ -32,9 +30,9 @@ public sealed class ImapRestartStateTests : IDisposable
             await client.DisconnectAsync(true);
         }
 
-        await using (var server = await StartAsync())
+        await using (var server = await ImapTestSupport.StartOnAsync(_dir, _clock))
         {
-            using var client = await ConnectAsync(server);
+            using var client = await ImapTestSupport.StudentAsync(server);
             await client.Inbox.StatusAsync(StatusItems.Recent);
             client.Inbox.Recent.Should().Be(0, "both were claimed by the session before the restart");
             await AppendAsync(client, "three");
@@ -43,9 +41,9 @@ public sealed class ImapRestartStateTests : IDisposable
             await client.DisconnectAsync(true);
         }
 
-        await using (var server = await StartAsync())
+        await using (var server = await ImapTestSupport.StartOnAsync(_dir, _clock))
         {
-            using var client = await ConnectAsync(server);
+            using var client = await ImapTestSupport.StudentAsync(server);
             await client.Inbox.OpenAsync(FolderAccess.ReadWrite);
             client.Inbox.Recent.Should().Be(0);
             client.Inbox.Count.Should().Be(3);
@@ -56,9 +54,9 @@ public sealed class ImapRestartStateTests : IDisposable
     [Fact]
     public async Task SubscriptionsOfDeletedFolders_SurviveARestart()
     {
-        await using (var server = await StartAsync())
+        await using (var server = await ImapTestSupport.StartOnAsync(_dir, _clock))
         {
-            using var client = await ConnectAsync(server);
+            using var client = await ImapTestSupport.StudentAsync(server);
             var personal = client.GetFolder(client.PersonalNamespaces[0]);
             var projects = await personal.CreateAsync("Projects", isMessageFolder: true);
             await projects!.SubscribeAsync();
@@ -66,9 +64,9 @@ public sealed class ImapRestartStateTests : IDisposable
             await client.DisconnectAsync(true);
         }
 
-        await using (var server = await StartAsync())
+        await using (var server = await ImapTestSupport.StartOnAsync(_dir, _clock))
         {
-            using var client = await ConnectAsync(server);
+            using var client = await ImapTestSupport.StudentAsync(server);
             var personal = client.GetFolder(client.PersonalNamespaces[0]);
             var subscribed = await personal.GetSubfoldersAsync(StatusItems.None, subscribedOnly: true);
             subscribed.Should().ContainSingle(f => f.Name == "Projects").Which.Attributes.Should().HaveFlag(FolderAttributes.NonExistent);
@@ -77,9 +75,9 @@ public sealed class ImapRestartStateTests : IDisposable
             await client.DisconnectAsync(true);
         }
 
-        await using (var server = await StartAsync())
+        await using (var server = await ImapTestSupport.StartOnAsync(_dir, _clock))
         {
-            using var client = await ConnectAsync(server);
+            using var client = await ImapTestSupport.StudentAsync(server);
             var personal = client.GetFolder(client.PersonalNamespaces[0]);
             var projects = (await personal.GetSubfoldersAsync(StatusItems.None, subscribedOnly: true)).Single(f => f.Name == "Projects");
             projects.Attributes.Should().NotHaveFlag(FolderAttributes.NonExistent, "the folder created again took the subscription over");
@@ -87,9 +85,9 @@ public sealed class ImapRestartStateTests : IDisposable
             await client.DisconnectAsync(true);
         }
 
-        await using (var server = await StartAsync())
+        await using (var server = await ImapTestSupport.StartOnAsync(_dir, _clock))
         {
-            using var client = await ConnectAsync(server);
+            using var client = await ImapTestSupport.StudentAsync(server);
             var personal = client.GetFolder(client.PersonalNamespaces[0]);
             (await personal.GetSubfoldersAsync(StatusItems.None, subscribedOnly: true)).Should().NotContain(f => f.Name == "Projects");
             await client.DisconnectAsync(true);
@@ -98,18 +96,4 @@ public sealed class ImapRestartStateTests : IDisposable
 
     private static async Task AppendAsync(ImapClient client, string subject) =>
         await client.Inbox.AppendAsync(new MimeMessage([MailboxAddress.Parse("ivan@mail.ru")], [MailboxAddress.Parse(ImapTestSupport.Student)], subject, new TextPart("plain") { Text = subject }));
-
-    private async Task<MailLabServer> StartAsync()
-    {
-        var server = new MailLabServer(DefaultTopology.Create(_clock, portOffsetToZero: true), dataDirectory: _dir);
-        await server.StartAsync();
-        return server;
-    }
-
-    private static async Task<ImapClient> ConnectAsync(MailLabServer server)
-    {
-        var client = await ImapTestSupport.ConnectImapAsync(server, server.World.FindHost("rosnou.ru")!);
-        await client.AuthenticateAsync(ImapTestSupport.Student, ImapTestSupport.StudentPassword);
-        return client;
-    }
 }

@@ -2,7 +2,7 @@ using MailLab.Protocol.Imap.Sorting;
 
 namespace MailLab.Protocol.Tests.Imap;
 
-/// <summary>The base subject of RFC 5256 §2.1, step by step, and the i;ascii-casemap order SORT SUBJECT uses.</summary>
+/// <summary>The base subject of RFC 5256 §2.1, step by step, and the case-folded order (RFC 5051 i;unicode-casemap's case mapping) SORT and THREAD use.</summary>
 public sealed class ImapBaseSubjectTests
 {
     [Theory]
@@ -44,6 +44,9 @@ public sealed class ImapBaseSubjectTests
     [InlineData("[xyz]", "C", 1)]
     [InlineData("_", "[xyz]", 1)]
     [InlineData("ab", "abc", -1)]
-    public void AsciiCasemap_FoldsOnlyAsciiLetters(string a, string b, int sign) =>
-        Math.Sign(AsciiCasemap.Compare(a, b)).Should().Be(sign);
+    [InlineData("привет", "ПРИВЕТ", 0)] // case folds beyond ASCII
+    [InlineData("\u00e9t\u00e9", "\u00c9T\u00c9", 0)]
+    [InlineData("яблоко", "Апельсин", 1)]
+    public void UnicodeCasemap_FoldsCaseBeyondAscii(string a, string b, int sign) =>
+        Math.Sign(UnicodeCasemap.Compare(a, b)).Should().Be(sign);
 }

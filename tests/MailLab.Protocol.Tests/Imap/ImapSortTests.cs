@@ -50,6 +50,14 @@ public sealed class ImapSortTests
     }
 
     [Fact]
+    public void Subject_FoldsCaseBeyondAscii()
+    {
+        // i;unicode-casemap's case mapping (RFC 5051, I18NLEVEL=1 as RFC 5256 asks): by code point "Б" < "Я" < "а".
+        using var driver = Selected(("Subject: =?utf-8?b?0K/QsdC70L7QutC+?=", 0), ("Subject: =?utf-8?b?0LDQv9C10LvRjNGB0LjQvQ==?=", 0), ("Subject: =?utf-8?b?0JHQsNC90LDQvQ==?=", 0));
+        driver.Command("s1 SORT (SUBJECT) UTF-8 ALL").Should().Equal("* SORT 2 3 1", "s1 OK SORT completed");
+    }
+
+    [Fact]
     public void FromToCc_CompareTheFirstAddressLocalPart_AGroupByItsName()
     {
         using var driver = Selected(

@@ -25,7 +25,7 @@ internal static class MessageSorter
         {
             for (var c = 0; c < criteria.Count; c++)
             {
-                var diff = keys[x][c] is string a && keys[y][c] is string b ? AsciiCasemap.Compare(a, b) : keys[x][c].CompareTo(keys[y][c]);
+                var diff = keys[x][c] is string a && keys[y][c] is string b ? UnicodeCasemap.CompareFolded(a, b) : keys[x][c].CompareTo(keys[y][c]);
                 if (diff != 0)
                 {
                     return criteria[c].Reverse ? -diff : diff;
@@ -37,17 +37,18 @@ internal static class MessageSorter
         return [.. order.Select(i => messages[i])];
     }
 
+    /// <summary>The key of one criterion: a number, or a string case-folded (<see cref="UnicodeCasemap"/>).</summary>
     private static IComparable KeyOf(SessionMessage message, SortKeyKind key) => key switch
     {
         SortKeyKind.Arrival => message.InternalDate.UtcTicks,
         SortKeyKind.Date => message.SentDate.UtcTicks,
         SortKeyKind.Size => message.Size,
-        SortKeyKind.Subject => BaseSubject.Of(message.Parsed.Message.Subject),
-        SortKeyKind.From => AddrMailbox(message.Parsed.Message.From),
-        SortKeyKind.To => AddrMailbox(message.Parsed.Message.To),
-        SortKeyKind.Cc => AddrMailbox(message.Parsed.Message.Cc),
-        SortKeyKind.DisplayFrom => Display(message.Parsed.Message.From),
-        SortKeyKind.DisplayTo => Display(message.Parsed.Message.To),
+        SortKeyKind.Subject => UnicodeCasemap.Fold(BaseSubject.Of(message.Parsed.Message.Subject)),
+        SortKeyKind.From => UnicodeCasemap.Fold(AddrMailbox(message.Parsed.Message.From)),
+        SortKeyKind.To => UnicodeCasemap.Fold(AddrMailbox(message.Parsed.Message.To)),
+        SortKeyKind.Cc => UnicodeCasemap.Fold(AddrMailbox(message.Parsed.Message.Cc)),
+        SortKeyKind.DisplayFrom => UnicodeCasemap.Fold(Display(message.Parsed.Message.From)),
+        SortKeyKind.DisplayTo => UnicodeCasemap.Fold(Display(message.Parsed.Message.To)),
         _ => string.Empty,
     };
 

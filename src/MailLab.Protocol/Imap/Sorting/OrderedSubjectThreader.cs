@@ -9,10 +9,10 @@ internal static class OrderedSubjectThreader
 {
     public static List<ThreadNode> Thread(IReadOnlyList<SessionMessage> messages)
     {
-        var nodes = messages.Select((m, i) => (Node: new ThreadNode(m, i), Subject: BaseSubject.Of(m.Parsed.Message.Subject))).ToList();
+        var nodes = messages.Select((m, i) => (Node: new ThreadNode(m, i), Subject: UnicodeCasemap.Fold(BaseSubject.Of(m.Parsed.Message.Subject)))).ToList();
         nodes.Sort((a, b) =>
         {
-            var bySubject = AsciiCasemap.Compare(a.Subject, b.Subject);
+            var bySubject = UnicodeCasemap.CompareFolded(a.Subject, b.Subject);
             return bySubject != 0 ? bySubject : a.Node.Key.CompareTo(b.Node.Key);
         });
 
@@ -20,7 +20,7 @@ internal static class OrderedSubjectThreader
         string? subject = null;
         foreach (var (node, nodeSubject) in nodes)
         {
-            if (subject is not null && AsciiCasemap.Equal(subject, nodeSubject))
+            if (subject == nodeSubject)
             {
                 roots[^1].Add(node);
                 continue;

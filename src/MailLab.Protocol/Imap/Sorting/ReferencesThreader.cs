@@ -120,25 +120,24 @@ internal static class ReferencesThreader
 
     private static List<ThreadNode> GatherSubjects(List<ThreadNode> roots)
     {
-        // (5A) A table of base subjects: the root each names, preferring a dummy, then a message that is not a reply.
+        // (5A) A table of base subjects (case-folded, UnicodeCasemap): the root each names, preferring a dummy, then a message that is not a reply.
         var table = new Dictionary<string, ThreadNode>(StringComparer.Ordinal);
         var info = new Dictionary<ThreadNode, (string Subject, bool Reply)>(ReferenceEqualityComparer.Instance);
         foreach (var root in roots)
         {
             var source = root.IsDummy ? FirstChild(root) : root;
-            var subject = BaseSubject.Extract(source?.Message?.Parsed.Message.Subject, out var reply);
+            var subject = UnicodeCasemap.Fold(BaseSubject.Extract(source?.Message?.Parsed.Message.Subject, out var reply));
             info[root] = (subject, reply);
             if (subject.Length == 0)
             {
                 continue;
             }
 
-            var key = AsciiCasemap.Fold(subject);
-            if (!table.TryGetValue(key, out var held)
+            if (!table.TryGetValue(subject, out var held)
                 || (root.IsDummy && !held.IsDummy)
                 || (!root.IsDummy && !held.IsDummy && info[held].Reply && !reply))
             {
-                table[key] = root;
+                table[subject] = root;
             }
         }
 
@@ -147,7 +146,7 @@ internal static class ReferencesThreader
         foreach (var root in roots)
         {
             var (subject, reply) = info[root];
-            if (subject.Length == 0 || !table.TryGetValue(AsciiCasemap.Fold(subject), out var held) || ReferenceEquals(held, root))
+            if (subject.Length == 0 || !table.TryGetValue(subject, out var held) || ReferenceEquals(held, root))
             {
                 continue;
             }
@@ -172,7 +171,7 @@ internal static class ReferencesThreader
                 // Neither is a reply to the other: a new dummy joins them.
                 var dummy = new ThreadNode(null, int.MaxValue);
                 result[result.IndexOf(held)] = dummy;
-                table[AsciiCasemap.Fold(subject)] = dummy;
+                table[subject] = dummy;
                 dummy.Add(held);
                 dummy.Add(root);
             }

@@ -26,64 +26,28 @@ internal sealed class ImapAccount(ImapService service, Mailbox mailbox, ImapTrac
             f.Name,
             ImapFlags.Attributes(f.SpecialUse) | (mailbox.HasChildren(f) ? ImapFolderAttributes.HasChildren : ImapFolderAttributes.HasNoChildren),
             f.Subscribed));
-        var orphans = service.Subscriptions.Orphans(mailbox)
+        var orphans = mailbox.SubscribedNamesWithoutFolder
             .Where(name => mailbox.FindFolder(name) is null)
             .Select(name => new ImapFolderInfo(name, ImapFolderAttributes.NonExistent, true));
         return [.. existing, .. orphans];
     }
 
-    /// <summary>CREATE; a name subscribed while it did not exist becomes the new folder's subscription.</summary>
-    public ImapResult CreateFolder(string name)
-    {
-        var result = Do(() => mailbox.CreateFolder(name));
-        if (result.Succeeded && mailbox.FindFolder(name) is { } created && service.Subscriptions.Remove(mailbox, created.Name))
-        {
-            Do(() => mailbox.Subscribe(created.Name, true));
-        }
-
-        return result;
-    }
+    /// <summary>CREATE; a name subscribed while it did not exist becomes the new folder's subscription (<see cref="Mailbox.Subscribe(string)"/>).</summary>
+    public ImapResult CreateFolder(string name) => Do(() => mailbox.CreateFolder(name));
 
     /// <summary>DELETE; the folder's subscription stays, as a name without a folder (RFC 3501 §6.3.9).</summary>
-    public ImapResult DeleteFolder(string name)
-    {
-        var folder = mailbox.FindFolder(name);
-        var result = Do(() => mailbox.DeleteFolder(name));
-        if (result.Succeeded && folder is { Subscribed: true })
-        {
-            service.Subscriptions.Add(mailbox, folder.Name);
-        }
-
-        return result;
-    }
+    public ImapResult DeleteFolder(string name) => Do(() => mailbox.DeleteFolder(name));
 
     public ImapResult RenameFolder(string oldName, string newName) => Do(() => mailbox.RenameFolder(oldName, newName));
 
-    /// <summary>SUBSCRIBE; a name with no folder is kept beside the store (RFC 9051 §6.3.7 allows it).</summary>
-    public ImapResult Subscribe(string name)
-    {
-        if (mailbox.FindFolder(name) is null)
-        {
-            service.Subscriptions.Add(mailbox, name);
-            return ImapResult.Ok;
-        }
-
-        return Do(() => mailbox.Subscribe(name, true));
-    }
+    /// <summary>SUBSCRIBE; a name with no folder is kept too (RFC 9051 §6.3.7 allows it).</summary>
+    public ImapResult Subscribe(string name) => Do(() => mailbox.Subscribe(name));
 
     public ImapResult Unsubscribe(string name)
     {
-        if (service.Subscriptions.Remove(mailbox, name))
-        {
-            return ImapResult.Ok;
-        }
-
-        if (mailbox.FindFolder(name) is not { Subscribed: true })
-        {
-            return ImapResult.Fail(ImapResponseCode.NonExistent, $"{name} is not subscribed");
-        }
-
-        return Do(() => mailbox.Subscribe(name, false));
+        var subscribed = false;
+        var result = Do(() => subscribed = mailbox.Unsubscribe(name));
+        return !result.Succeeded || subscribed ? result : ImapResult.Fail(ImapResponseCode.NonExistent, $"{name} is not subscribed");
     }
 
     public ImapFolderStatus? GetStatus(string name)
@@ -95,7 +59,7 @@ internal sealed class ImapAccount(ImapService service, Mailbox mailbox, ImapTrac
 
         var now = folder.ChangesSince(ulong.MaxValue);
         var messages = now.Messages;
-        var firstRecent = service.Recent.FirstUnclaimed(folder);
+        var firstRecent = mailbox.FirstUnclaimedRecent(folder);
         return new ImapFolderStatus(
             messages.Count,
             now.UidNext,

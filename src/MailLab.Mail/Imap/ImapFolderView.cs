@@ -26,9 +26,8 @@ internal sealed class ImapFolderView : IImapFolder
         var now = folder.ChangesSince(ulong.MaxValue);
         _seen = now.HighestModSeq;
         Messages = now.Messages.Select(ImapFlags.Message).ToArray();
-        var recent = account.Service.Recent;
         var newest = now.Messages.Count > 0 ? now.Messages[^1].Uid : 0;
-        FirstRecentUid = readOnly ? recent.FirstUnclaimed(folder) : recent.ClaimBelow(folder, newest + 1);
+        FirstRecentUid = readOnly ? account.Mailbox.FirstUnclaimedRecent(folder) : account.Mailbox.ClaimRecentBelow(folder, newest + 1);
         _known = [.. now.Messages.Select(m => m.Uid)];
         account.Mailbox.Changed += OnMailboxChanged;
     }
@@ -49,8 +48,8 @@ internal sealed class ImapFolderView : IImapFolder
 
     public bool ClaimRecent(uint uid)
     {
-        var recent = _account.Service.Recent;
-        return ReadOnly ? uid >= recent.FirstUnclaimed(_folder) : recent.Claim(_folder, uid);
+        var mailbox = _account.Mailbox;
+        return ReadOnly ? uid >= mailbox.FirstUnclaimedRecent(_folder) : mailbox.ClaimRecent(_folder, uid);
     }
 
     public event EventHandler? Changed;

@@ -68,12 +68,6 @@ public sealed class ImapService
 
     public int ActiveConnections => Volatile.Read(ref _activeConnections);
 
-    /// <summary>Which session each message is \Recent in (RFC 3501 §2.3.2).</summary>
-    internal ImapRecentClaims Recent { get; } = new();
-
-    /// <summary>Subscriptions of names that have no folder (RFC 3501 §6.3.9).</summary>
-    internal ImapSubscriptions Subscriptions { get; } = new();
-
     /// <summary>
     /// APPENDLIMIT (RFC 7889): the message size limit of the host's first SMTP virtual server, since
     /// a message IMAP takes in could not have arrived over SMTP any larger; null when it has none.

@@ -13,6 +13,7 @@ namespace MailLab.Mail.Persistence;
 /// subscribed 1
 /// uidnext 7
 /// highestmodseq 12
+/// recent 5                      the lowest UID no IMAP session has claimed as \Recent
 /// A uid modseq flags internaldate file [keyword ...]   appended (flags: letters of S A F D T, or -)
 /// F uid modseq flags [keyword ...]                      flags changed
 /// X modseq uid                                          expunged
@@ -37,6 +38,12 @@ internal static class FolderStateFile
         public uint UidNext { get; set; } = 1;
 
         public ulong HighestModSeq { get; set; } = 1;
+
+        /// <summary>The lowest UID not yet claimed as \Recent (0: none claimed, or a journal from before the line existed).</summary>
+        public uint FirstUnclaimedRecent { get; set; }
+
+        /// <summary>How many recent lines were read: a snapshot has one, more mean claims to compact.</summary>
+        public int RecentLines { get; set; }
 
         public SortedDictionary<uint, Entry> Live { get; } = [];
 
@@ -75,6 +82,8 @@ internal static class FolderStateFile
             }
         }
 
+        state.NeedsCompaction |= state.RecentLines > 1;
+
         return state;
     }
 
@@ -101,7 +110,10 @@ internal static class FolderStateFile
         text.Append(CultureInfo.InvariantCulture, $"uidvalidity {folder.UidValidity}\n");
         text.Append(CultureInfo.InvariantCulture, $"specialuse {folder.SpecialUse}\n");
         text.Append(CultureInfo.InvariantCulture, $"subscribed {(folder.Subscribed ? 1 : 0)}\n");
+        text.Append(Recent(folder));
     }
+
+    public static string Recent(MailboxFolder folder) => string.Create(CultureInfo.InvariantCulture, $"recent {folder.FirstUnclaimedRecentLocked}\n");
 
     public static string Appended(FolderMessage entry, string file) =>
         string.Create(CultureInfo.InvariantCulture, $"A {entry.Uid} {entry.ModSeq} {Flags(entry.Flags)} {entry.InternalDate:O} {Uri.EscapeDataString(file)}{Words(entry.Keywords)}\n");
@@ -131,6 +143,10 @@ internal static class FolderStateFile
                 return true;
             case "uidnext" when f.Length == 2 && uint.TryParse(f[1], CultureInfo.InvariantCulture, out var next):
                 state.UidNext = Math.Max(state.UidNext, next);
+                return true;
+            case "recent" when f.Length == 2 && uint.TryParse(f[1], CultureInfo.InvariantCulture, out var recent):
+                state.FirstUnclaimedRecent = Math.Max(state.FirstUnclaimedRecent, recent);
+                state.RecentLines++;
                 return true;
             case "highestmodseq" when f.Length == 2 && ulong.TryParse(f[1], CultureInfo.InvariantCulture, out var highest):
                 state.HighestModSeq = Math.Max(state.HighestModSeq, highest);

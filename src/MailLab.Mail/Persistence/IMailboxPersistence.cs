@@ -25,6 +25,12 @@ public interface IMailboxPersistence
     /// <summary>A folder's subscription or special use changed.</summary>
     void FolderChanged(Mailbox mailbox, MailboxFolder folder);
 
+    /// <summary>Sessions claimed \Recent up to <see cref="MailboxFolder.FirstUnclaimedRecentLocked"/> (RFC 3501 §2.3.2).</summary>
+    void RecentClaimed(Mailbox mailbox, MailboxFolder folder);
+
+    /// <summary>The names subscribed without a folder changed; <paramref name="names"/> is the whole list.</summary>
+    void SubscriptionsChanged(Mailbox mailbox, IReadOnlyList<string> names);
+
     /// <summary>A folder (not INBOX) was renamed; <see cref="MailboxFolder.Name"/> is already the new name.</summary>
     void FolderRenamed(Mailbox mailbox, MailboxFolder folder, string oldName);
 

@@ -11,7 +11,8 @@ namespace MailLab.Mail.Persistence;
 /// holds INBOX, so the POP3 layout stays as it was. The other IMAP folders are sub-folders named
 /// "." and the escaped folder name (<c>P3_user.mbx/.Sent/</c>, <c>.Work%2FProjects/</c>), each with
 /// its messages and its <see cref="FolderStateFile"/>; INBOX's state file lives in <c>.INBOX/</c>
-/// (no other folder can be called INBOX). The mailroot is the home directory of the host's first
+/// (no other folder can be called INBOX), with <c>imap.subscriptions</c>, the names subscribed
+/// without a folder (RFC 3501 §6.3.9). The mailroot is the home directory of the host's first
 /// virtual server (where IIS and the POP3 service share it by default, C:\Inetpub\mailroot); a
 /// later <c>winpop set mailroot</c> does not move files. A file's name is the accepted message's
 /// id (a second copy in one folder adds <c>_uid</c>), and each recipient has its own folder, so
@@ -27,6 +28,7 @@ internal sealed class MailboxFiles(string root) : IMailboxPersistence
 {
     private const string InboxStateFolder = ".INBOX";
     private const string DeletedPrefix = "%deleted-";
+    private const string SubscriptionsFile = "imap.subscriptions";
 
     private readonly ConditionalWeakTable<MailboxFolder, FolderDisk> _disks = [];
 
@@ -81,6 +83,20 @@ internal sealed class MailboxFiles(string root) : IMailboxPersistence
         var text = new StringBuilder();
         FolderStateFile.Header(text, folder);
         DurableFile.Append(disk.Journal, Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    public void RecentClaimed(Mailbox mailbox, MailboxFolder folder)
+    {
+        var disk = Disk(folder);
+        EnsureJournal(folder, disk);
+        DurableFile.Append(disk.Journal, Encoding.UTF8.GetBytes(FolderStateFile.Recent(folder)));
+    }
+
+    public void SubscriptionsChanged(Mailbox mailbox, IReadOnlyList<string> names)
+    {
+        var folder = Path.Combine(MailboxFolder(mailbox.Address), InboxStateFolder);
+        DurableFile.EnsureFolder(folder);
+        DurableFile.Write(Path.Combine(folder, SubscriptionsFile), Encoding.UTF8.GetBytes(string.Concat(names.Select(n => Uri.EscapeDataString(n) + "\n"))), []);
     }
 
     public void FolderRenamed(Mailbox mailbox, MailboxFolder folder, string oldName)
@@ -159,10 +175,27 @@ internal sealed class MailboxFiles(string root) : IMailboxPersistence
 
                     highest = Math.Max(highest, LoadFolder(host, mailbox, folder, sub, Path.Combine(sub, FolderStateFile.FileName), report, state));
                 }
+
+                LoadSubscriptions(mailbox, Path.Combine(mailboxFolder, InboxStateFolder, SubscriptionsFile));
             }
         }
 
         return highest;
+    }
+
+    /// <summary>The names subscribed without a folder, one per line, escaped; written whole each time, so never cut short.</summary>
+    private static void LoadSubscriptions(Mailbox mailbox, string path)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var names = File.ReadAllText(path, Encoding.UTF8).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString);
+        lock (mailbox.Gate)
+        {
+            mailbox.RestoreSubscribedNamesLocked(names);
+        }
     }
 
     private long LoadFolder(MailHost host, Mailbox mailbox, MailboxFolder folder, string messagesFolder, string journal, DataDirectoryReport report, FolderStateFile.State? state = null)
@@ -187,6 +220,7 @@ internal sealed class MailboxFiles(string root) : IMailboxPersistence
             }
 
             folder.UidNextLocked = Math.Max(folder.UidNextLocked, state.UidNext);
+            folder.FirstUnclaimedRecentLocked = Math.Max(folder.FirstUnclaimedRecentLocked, state.FirstUnclaimedRecent);
             folder.HighestModSeqLocked = Math.Max(folder.HighestModSeqLocked, state.HighestModSeq);
             foreach (var entry in state.Live.Values)
             {

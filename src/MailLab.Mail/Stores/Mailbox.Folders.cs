@@ -134,6 +134,7 @@ public sealed partial class Mailbox
                 throw new MailboxFolderException(FolderError.HasChildren, $"{folder.Name} has subfolders; delete them first");
             }
 
+            KeepSubscriptionLocked(folder);
             Persistence?.FolderDeleted(this, folder);
             _folders.Remove(folder);
             folder.IsDeleted = true;
@@ -205,7 +206,7 @@ public sealed partial class Mailbox
         return target;
     }
 
-    /// <summary>SUBSCRIBE / UNSUBSCRIBE (RFC 9051 §6.3.7-8) of an existing folder.</summary>
+    /// <summary>SUBSCRIBE / UNSUBSCRIBE (RFC 9051 §6.3.7-8) of an existing folder (<see cref="Subscribe(string)"/> takes any name).</summary>
     public void Subscribe(string name, bool subscribed)
     {
         MailboxFolder folder;
@@ -256,6 +257,7 @@ public sealed partial class Mailbox
         var folder = new MailboxFolder(this, name, NextUidValidityLocked(), use);
         Persistence?.FolderCreated(this, folder);
         _folders.Add(folder);
+        TakeSubscriptionLocked(folder);
         return folder;
     }
 

@@ -44,6 +44,9 @@ public sealed class MailboxFolder
 
     public bool IsDeleted { get; internal set; }
 
+    /// <summary>The lowest UID no IMAP session has claimed as \Recent (see <see cref="Mailbox.ClaimRecentBelow"/>); guarded by the owner's lock.</summary>
+    internal uint FirstUnclaimedRecentLocked { get; set; }
+
     public uint UidValidity { get; internal set; }
 
     public uint UidNext

@@ -39,6 +39,8 @@ public sealed partial class ImapServerSession
     {
         "STARTTLS" => _options.TlsAvailable && !Context.IsTls && _options.IsEnabled("STARTTLS"),
         "QUOTA" => _options.IsEnabled("QUOTA"),
+        "SORT=DISPLAY" or "ESORT" => _options.IsEnabled("SORT") && _options.IsEnabled(capability),
+        "THREAD" => _options.IsEnabled("THREAD=ORDEREDSUBJECT") || _options.IsEnabled("THREAD=REFERENCES"),
         _ => _options.IsEnabled(capability),
     };
 
@@ -93,6 +95,16 @@ public sealed partial class ImapServerSession
             Add("LIST-STATUS");
             Add("ESEARCH");
             Add("SEARCHRES");
+            Add("SORT");
+            if (CapabilityOn("SORT"))
+            {
+                Add("SORT=DISPLAY");
+                Add("ESORT");
+            }
+
+            Add("THREAD=ORDEREDSUBJECT");
+            Add("THREAD=REFERENCES");
+
             Add("CONDSTORE");
             Add("QRESYNC");
             Add("STATUS=SIZE");

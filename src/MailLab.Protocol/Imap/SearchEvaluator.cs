@@ -45,12 +45,8 @@ internal sealed class SearchEvaluator(IReadOnlyList<SessionMessage> messages, IR
 
     private static DateOnly Day(DateTimeOffset value) => DateOnly.FromDateTime(value.DateTime);
 
-    /// <summary>The Date header's day; a message without one uses its internal date.</summary>
-    private static DateOnly SentDay(SessionMessage message)
-    {
-        var parsed = message.Parsed.Message;
-        return parsed.Headers.Contains(HeaderId.Date) ? Day(parsed.Date) : Day(message.InternalDate);
-    }
+    /// <summary>The Date header's day; a message without one (or with one that does not parse) uses its internal date.</summary>
+    private static DateOnly SentDay(SessionMessage message) => Day(message.SentDate);
 
     /// <summary>HEADER field string: an empty string matches any message with the field (RFC 9051 §6.4.4).</summary>
     private static bool Header(MimeMessage message, string field, string value)

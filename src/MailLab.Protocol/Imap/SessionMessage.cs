@@ -1,5 +1,7 @@
 using MailLab.Protocol.Imap.Backend;
 using MailLab.Protocol.Imap.Mime;
+using MimeKit;
+using MimeKit.Utils;
 
 namespace MailLab.Protocol.Imap;
 
@@ -7,6 +9,7 @@ namespace MailLab.Protocol.Imap;
 internal sealed class SessionMessage
 {
     private ParsedMessage? _parsed;
+    private DateTimeOffset? _sentDate;
 
     public SessionMessage(ImapMessage message, bool recent)
     {
@@ -38,6 +41,13 @@ internal sealed class SessionMessage
     public bool Expunged { get; set; }
 
     public ParsedMessage Parsed => _parsed ??= new ParsedMessage(Content);
+
+    /// <summary>
+    /// The sent date: the Date header, or the internal date when it is missing or does not parse
+    /// (RFC 5256 §2.2, for SORT DATE; SENTBEFORE/SENTON/SENTSINCE use its day).
+    /// </summary>
+    public DateTimeOffset SentDate => _sentDate ??=
+        Parsed.Message.Headers[HeaderId.Date] is { } text && DateUtils.TryParse(text, out var date) ? date : InternalDate;
 
     public bool HasFlag(string flag) => Flags.Contains(flag, StringComparer.OrdinalIgnoreCase);
 

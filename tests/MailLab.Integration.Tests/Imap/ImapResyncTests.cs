@@ -1,8 +1,5 @@
 using MailKit;
-using MailKit.Net.Imap;
-using MailLab.Hosting;
 using MailLab.Integration.Tests.Pop3;
-using MailLab.Mail.World;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MailLab.Integration.Tests.Imap;
@@ -26,13 +23,13 @@ public sealed class ImapResyncTests : IDisposable
         ulong modSeq;
         UniqueId[] known;
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.Zero));
-        await using (var server = await StartAsync(clock))
+        await using (var server = await ImapTestSupport.StartOnAsync(_dir, clock))
         {
             var rosnou = server.World.FindHost("rosnou.ru")!;
             Pop3TestSupport.Seed(rosnou, Student, "one");
             Pop3TestSupport.Seed(rosnou, Student, "two");
             Pop3TestSupport.Seed(rosnou, Student, "three");
-            using var client = await ConnectAsync(server);
+            using var client = await ImapTestSupport.StudentAsync(server);
             await client.EnableQuickResyncAsync();
             await client.Inbox.OpenAsync(FolderAccess.ReadWrite);
             validity = client.Inbox.UidValidity;
@@ -41,10 +38,10 @@ public sealed class ImapResyncTests : IDisposable
             await client.DisconnectAsync(true);
         }
 
-        await using (var server = await StartAsync(clock))
+        await using (var server = await ImapTestSupport.StartOnAsync(_dir, clock))
         {
             // Changes while the client was away: one message flagged, one expunged.
-            using (var other = await ConnectAsync(server))
+            using (var other = await ImapTestSupport.StudentAsync(server))
             {
                 await other.Inbox.OpenAsync(FolderAccess.ReadWrite);
                 await other.Inbox.AddFlagsAsync(known[0], MessageFlags.Flagged, silent: true);
@@ -53,7 +50,7 @@ public sealed class ImapResyncTests : IDisposable
                 await other.DisconnectAsync(true);
             }
 
-            using var client = await ConnectAsync(server);
+            using var client = await ImapTestSupport.StudentAsync(server);
             await client.EnableQuickResyncAsync();
             var vanished = new List<UniqueId>();
             var flagged = new List<UniqueId?>();
@@ -68,19 +65,5 @@ public sealed class ImapResyncTests : IDisposable
             client.Inbox.Count.Should().Be(2);
             await client.DisconnectAsync(true);
         }
-    }
-
-    private async Task<MailLabServer> StartAsync(FakeTimeProvider clock)
-    {
-        var server = new MailLabServer(DefaultTopology.Create(clock, portOffsetToZero: true), dataDirectory: _dir);
-        await server.StartAsync();
-        return server;
-    }
-
-    private static async Task<ImapClient> ConnectAsync(MailLabServer server)
-    {
-        var client = await ImapTestSupport.ConnectImapAsync(server, server.World.FindHost("rosnou.ru")!);
-        await client.AuthenticateAsync(Student, ImapTestSupport.StudentPassword);
-        return client;
     }
 }

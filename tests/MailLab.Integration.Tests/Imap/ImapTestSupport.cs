@@ -43,6 +43,22 @@ internal static class ImapTestSupport
         return client;
     }
 
+    /// <summary>A server on the default topology and <paramref name="dataDirectory"/>, started (tests that restart it on the same directory).</summary>
+    public static async Task<MailLabServer> StartOnAsync(string dataDirectory, TimeProvider clock)
+    {
+        var server = new MailLabServer(DefaultTopology.Create(clock, portOffsetToZero: true), dataDirectory: dataDirectory);
+        await server.StartAsync();
+        return server;
+    }
+
+    /// <summary>MailKit logged on as the student to rosnou.ru's IMAP listener.</summary>
+    public static async Task<ImapClient> StudentAsync(MailLabServer server)
+    {
+        var client = await ConnectImapAsync(server, server.World.FindHost("rosnou.ru")!);
+        await client.AuthenticateAsync(Student, StudentPassword);
+        return client;
+    }
+
     /// <summary>Logs the student on with the given SASL mechanism (or LOGIN when null).</summary>
     public static async Task<ImapClient> StudentAsync(this TestWorld world, SecureSocketOptions security = SecureSocketOptions.None)
     {

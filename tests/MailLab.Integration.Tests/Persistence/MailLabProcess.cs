@@ -24,6 +24,9 @@ public sealed partial class MailLabProcess : IAsyncDisposable
 
     public IPEndPoint MailRuPop3 { get; private set; } = null!;
 
+    /// <summary>rosnou.ru's IMAP listener; null when the topology runs none.</summary>
+    public IPEndPoint? RosnouImap { get; private set; }
+
     public HttpClient Api { get; private set; } = null!;
 
     public string Output
@@ -73,6 +76,8 @@ public sealed partial class MailLabProcess : IAsyncDisposable
         var output = child.Output;
         child.MailRuSmtp = IPEndPoint.Parse(SmtpLine().Match(output).Groups[1].Value);
         child.MailRuPop3 = IPEndPoint.Parse(Pop3Line().Match(output).Groups[1].Value);
+        var imap = RosnouImapLine().Match(output);
+        child.RosnouImap = imap.Success ? IPEndPoint.Parse(imap.Groups[1].Value) : null;
         child.Api = new HttpClient { BaseAddress = new Uri(ApiLine().Match(output).Groups[1].Value), Timeout = TimeSpan.FromSeconds(60) };
         return child;
     }
@@ -148,6 +153,9 @@ public sealed partial class MailLabProcess : IAsyncDisposable
 
     [GeneratedRegex(@"^\s+mail\.ru\s+POP3\s+(\S+)", RegexOptions.Multiline)]
     private static partial Regex Pop3Line();
+
+    [GeneratedRegex(@"^\s+rosnou\.ru\s+IMAP\s+(\S+)", RegexOptions.Multiline)]
+    private static partial Regex RosnouImapLine();
 
     [GeneratedRegex(@"admin API\s+(http://\S+?/)api/servers")]
     private static partial Regex ApiLine();

@@ -167,5 +167,51 @@ public sealed class FolderPersistenceTests : IDisposable
         report.Report.Problems.Should().ContainSingle().Which.Should().Contain(gone.Id);
     }
 
+    [Fact]
+    public void RecentClaims_SurviveARestart_AndTheJournalOfClaimsIsCompacted()
+    {
+        var (world, _) = _data.Open();
+        var mailbox = StudentOf(world);
+        Deliver(world, "one");
+        Deliver(world, "two");
+        mailbox.ClaimRecentBelow(mailbox.Inbox, 3).Should().Be(0);
+        Deliver(world, "three");
+        mailbox.ClaimRecent(mailbox.Inbox, 3).Should().BeTrue();
+        var state = MailboxPath(".INBOX", "imap.state");
+        File.ReadAllLines(state).Should().Contain("recent 4");
+
+        var (again, _) = _data.Open();
+        var reloaded = StudentOf(again);
+        reloaded.FirstUnclaimedRecent(reloaded.Inbox).Should().Be(4, "UIDs 1-3 were claimed before the restart");
+        reloaded.ClaimRecent(reloaded.Inbox, 3).Should().BeFalse();
+        File.ReadAllLines(state).Count(l => l.StartsWith("recent ", StringComparison.Ordinal)).Should().Be(1, "the loader compacts the claims into one line");
+        Deliver(again, "four");
+        reloaded.ClaimRecentBelow(reloaded.Inbox, 5).Should().Be(4, "the message that came after the restart is recent");
+    }
+
+    [Fact]
+    public void SubscriptionsWithoutAFolder_SurviveARestart_AndGoToTheFolderCreatedAgain()
+    {
+        var (world, _) = _data.Open();
+        var mailbox = StudentOf(world);
+        mailbox.Subscribe("Nowhere");
+        mailbox.CreateFolder("Projects");
+        mailbox.Subscribe("Projects");
+        mailbox.DeleteFolder("Projects");
+        mailbox.Subscribe("Odd\nname %");
+
+        var (again, _) = _data.Open();
+        var reloaded = StudentOf(again);
+        reloaded.SubscribedNamesWithoutFolder.Should().Equal("Nowhere", "Odd\nname %", "Projects");
+        reloaded.Unsubscribe("Nowhere").Should().BeTrue();
+        reloaded.CreateFolder("Projects").Subscribed.Should().BeTrue();
+
+        var (third, _) = _data.Open();
+        var last = StudentOf(third);
+        last.SubscribedNamesWithoutFolder.Should().Equal("Odd\nname %");
+        last.FindFolder("Projects")!.Subscribed.Should().BeTrue();
+        last.Unsubscribe("Nowhere").Should().BeFalse();
+    }
+
     public void Dispose() => _data.Dispose();
 }

@@ -13,25 +13,7 @@ internal static class SearchParser
     /// </summary>
     public static SearchProgram Parse(ImapReader reader, int maxDepth, bool allowReturn)
     {
-        List<string>? options = null;
-        if (allowReturn && reader.TryConsumeWord("RETURN"))
-        {
-            reader.Space();
-            reader.Expect('(', "'(' opening the RETURN options");
-            options = [];
-            while (!reader.TryConsume(')'))
-            {
-                if (options.Count > 0)
-                {
-                    reader.Space();
-                }
-
-                options.Add(reader.ReadAtom("a return option").ToUpperInvariant());
-            }
-
-            reader.Space();
-        }
-
+        var options = allowReturn ? ReadReturnOptions(reader) : null;
         string? charset = null;
         if (reader.TryConsumeWord("CHARSET"))
         {
@@ -40,6 +22,37 @@ internal static class SearchParser
             reader.Space();
         }
 
+        return new SearchProgram(ReadKeys(reader, maxDepth), options, charset);
+    }
+
+    /// <summary><c>RETURN (opts) SP</c> (RFC 4731 §3.1, RFC 5267 §3.1), or null when the command has none.</summary>
+    public static List<string>? ReadReturnOptions(ImapReader reader)
+    {
+        if (!reader.TryConsumeWord("RETURN"))
+        {
+            return null;
+        }
+
+        reader.Space();
+        reader.Expect('(', "'(' opening the RETURN options");
+        var options = new List<string>();
+        while (!reader.TryConsume(')'))
+        {
+            if (options.Count > 0)
+            {
+                reader.Space();
+            }
+
+            options.Add(reader.ReadAtom("a return option").ToUpperInvariant());
+        }
+
+        reader.Space();
+        return options;
+    }
+
+    /// <summary><c>search-key *(SP search-key)</c> to the end of the command, ANDed.</summary>
+    public static SearchKey ReadKeys(ImapReader reader, int maxDepth)
+    {
         var keys = new List<SearchKey> { ReadKey(reader, maxDepth, 0) };
         while (reader.TryConsume(' '))
         {
@@ -47,8 +60,7 @@ internal static class SearchParser
         }
 
         reader.End();
-        var key = keys.Count == 1 ? keys[0] : new SearchKey(SearchKeyKind.And) { Children = keys };
-        return new SearchProgram(key, options, charset);
+        return keys.Count == 1 ? keys[0] : new SearchKey(SearchKeyKind.And) { Children = keys };
     }
 
     private static SearchKey ReadKey(ImapReader r, int maxDepth, int depth)

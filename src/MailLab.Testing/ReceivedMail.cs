@@ -66,5 +66,11 @@ public sealed class ReceivedMail
     /// <summary>How it travelled, read from the trace now (a later read sees later hops, such as a POP3 retrieval).</summary>
     public MailJourney Journey => MailJourney.Read(_world, TraceId);
 
+    /// <summary>
+    /// The SMTP transactions that brought it, read from the transcripts now: the ones refused since
+    /// the previous copy of the same envelope (an app that retried after a 451, say), then its own.
+    /// </summary>
+    public IReadOnlyList<SubmissionAttempt> Attempts => SubmissionAttempt.Of(_world, this);
+
     public override string ToString() => $"from <{Envelope.MailFrom}> to {string.Join(", ", To)}: \"{Subject}\"";
 }

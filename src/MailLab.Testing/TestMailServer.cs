@@ -33,6 +33,7 @@ public sealed partial class TestMailServer : IAsyncDisposable
         _start = new MailCursor(this, 0, 0, null);
         Clock = new TestClock(server.Simulator, server.World.Clock);
         var host = SmtpMainHost(server.World);
+        Faults = new TestFaults(server.World, host.Name);
         var smtp = host.Smtp.VirtualServers[0];
         SmtpPort = server.GetEndPoint(smtp)?.Port ?? throw new InvalidOperationException($"{host.Name}'s SMTP virtual server is not listening.");
         Pop3Port = server.GetPop3EndPoint(host.Pop3)?.Port ?? 0;
@@ -58,11 +59,11 @@ public sealed partial class TestMailServer : IAsyncDisposable
     /// <summary>The world's clock: virtual with <see cref="TestMailServerOptions.UseVirtualClock"/>, else real time.</summary>
     public TestClock Clock { get; }
 
+    /// <summary>Faults injected from the test: replies at a stage, drops during DATA, a rate limit, an unreachable host, seeded random replies.</summary>
+    public TestFaults Faults { get; }
+
     /// <summary>The running world (hosts, queues, trace), for what the helpers here do not cover.</summary>
     public MailWorld World => _server.World;
-
-    /// <summary>Faults injected from the test: the next replies at a stage, a drop during DATA (<see cref="Mail.Faults.FaultInjector"/>).</summary>
-    public Mail.Faults.FaultInjector Faults => _server.World.Faults;
 
     /// <summary>The STARTTLS certificate (self-signed, made for this server): a client that checks certificates trusts this one.</summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2 Certificate => _server.Certificate;

@@ -29,7 +29,7 @@ public sealed partial class TestMailServer
         {
             var transcripts = ConnectionTranscript.After(World, cursor.Session, TimeoutTranscripts);
             var message = $"No matching message arrived within {timeout.TotalSeconds:0.###} s. {Describe(cursor.Position)}"
-                + (transcripts.Count == 0 ? "\nNo SMTP connection was opened" + Since(cursor.Position) + "." : $"\nThe latest connections{Since(cursor.Position)} ({transcripts.Count}):" + ConnectionTranscript.Describe(transcripts, TimeoutTranscriptLines));
+                + (transcripts.Count == 0 ? "\nNo connection was opened" + Since(cursor.Position) + "." : $"\nThe latest connections{Since(cursor.Position)} ({transcripts.Count}):" + ConnectionTranscript.Describe(transcripts, TimeoutTranscriptLines));
             cursor.Log?.Invoke(message);
             throw new MailWaitTimeoutException(message, transcripts);
         }

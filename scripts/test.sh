@@ -38,21 +38,29 @@ log=$(mktemp)
 status=0
 dotnet test MailLab.sln -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
 
-# The packages as a user gets them: pack MailLab.Testing, MailLab.Testing.Xunit and the libraries
-# they depend on into a temporary folder, restore samples/ from that folder only (so a dependency
-# not declared or a package not packed fails here), and run the sample's tests. A version unique to
-# this run keeps an older package of the same version in the NuGet cache from being used.
-echo "== dotnet pack + samples/"
-packages=$(mktemp -d)
+# The packages as a user gets them: pack MailLab.Testing, its xUnit 2 and xunit.v3 packages, the
+# libraries they depend on and the maillab tool into samples/.packages, restore each project of
+# samples/ with MailLab's packages from that folder only (samples/nuget.config: so a dependency not
+# declared or a package not packed fails here), run their tests, then install the tool from the
+# folder and run it (scripts/tool-smoke.py). A version unique to this run keeps an older package of
+# the same version in the NuGet cache from being used.
+echo "== dotnet pack + samples/ + the maillab tool"
+packages="$PWD/samples/.packages"
+rm -rf "$packages"
+tools=$(mktemp -d)
 version="1.0.0-ci.$(date +%s)"
-for project in Protocol Mail Admin Hosting Scenarios Web Testing Testing.Xunit; do
+for project in Protocol Mail Admin Hosting Scenarios Web Testing Testing.Xunit Testing.XunitV3 Cli; do
   dotnet pack "src/MailLab.${project}" -c Release --no-build -o "$packages" -p:Version="$version" -nologo -clp:ErrorsOnly >/dev/null || status=$?
 done
 sample_log=$(mktemp)
-{ dotnet restore samples/MailLab.Testing.Sample --source "$packages" -p:MailLabVersion="$version" -nologo \
-  && dotnet test samples/MailLab.Testing.Sample -c Release --no-restore -nologo -p:MailLabVersion="$version" --logger "console;verbosity=normal"; } 2>&1 | tee "$sample_log" || status=$?
+for sample in MailLab.Testing.Sample MailLab.Testing.SampleV3; do
+  { dotnet restore "samples/$sample" -p:MailLabVersion="$version" -nologo \
+    && dotnet test "samples/$sample" -c Release --no-restore -nologo -p:MailLabVersion="$version" --logger "console;verbosity=normal"; } 2>&1 | tee -a "$sample_log" || status=$?
+done
+{ dotnet tool install --tool-path "$tools" --add-source "$packages" MailLab.Cli --version "$version" \
+  && python3 scripts/tool-smoke.py "$tools/maillab"; } 2>&1 | tee -a "$sample_log" || status=$?
 cat "$sample_log" >>"$log"
-rm -rf "$packages" "$sample_log"
+rm -rf "$packages" "$tools" "$sample_log"
 
 # One closing line for CI, summed over the test assemblies' summaries.
 # (grep finds no "Skipped:" line when nothing was skipped, hence the "|| true".)

@@ -10,7 +10,7 @@ using MailLab.Bench;
 // dotnet run -c Release --project bench/MailLab.Bench -- micro [BenchmarkDotNet arguments]
 // dotnet run -c Release --project bench/MailLab.Bench -- relay [--quick] [--no-transcripts] [--direct] [--messages N] [--hops N] [--per-connection N]
 // dotnet run -c Release --project bench/MailLab.Bench -- pop3 [--quick]
-// dotnet run -c Release --project bench/MailLab.Bench -- fixture [--starts N]
+// dotnet run -c Release --project bench/MailLab.Bench -- fixture [--starts N] | fixture throughput [--messages N] [--sessions N] | fixture waits [--tests N]
 // dotnet run -c Release --project bench/MailLab.Bench -- memory [--messages N] [--size OCTETS] [--sessions N] [--new-connections] [--limit RATIO]
 if (args.Length > 0 && args[0] == "micro")
 {
@@ -27,8 +27,7 @@ if (args.Length > 0 && args[0] == "micro")
 
 if (args.Length > 0 && args[0] == "fixture")
 {
-    var starts = args.Length > 2 && args[1] == "--starts" && int.TryParse(args[2], out var n) ? n : 20;
-    return await FixtureBench.RunAsync(Math.Max(2, starts));
+    return await FixtureBench.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "pop3")

@@ -1,4 +1,5 @@
 using Xunit;
+using Xunit.Abstractions;
 
 namespace MailLab.Testing.Xunit;
 
@@ -17,6 +18,16 @@ public class MailServerFixture : IAsyncLifetime
 
     /// <summary>A cursor at this moment: the calling test's waits see only mail stored from now on.</summary>
     public MailCursor Mark() => Server.Mark();
+
+    /// <summary>
+    /// A cursor as <see cref="Mark()"/>, whose timed-out waits also write their report (what arrived
+    /// and the transcripts of the connections since the mark) to the test's output.
+    /// </summary>
+    public MailCursor Mark(ITestOutputHelper output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return Server.Mark(output.WriteLine);
+    }
 
     public async Task InitializeAsync() => _server = await TestMailServer.StartAsync(Configure).ConfigureAwait(false);
 

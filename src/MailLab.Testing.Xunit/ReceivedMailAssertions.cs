@@ -1,7 +1,6 @@
 using FluentAssertions;
 using FluentAssertions.Execution;
 using FluentAssertions.Primitives;
-using MimeKit;
 
 namespace MailLab.Testing.Xunit;
 
@@ -12,7 +11,7 @@ public static class MailAssertionExtensions
     public static MailJourneyAssertions Should(this MailJourney subject) => new(subject);
 }
 
-/// <summary><c>msg.Should().HaveSubject(...)</c>, <c>.BeSentTo(...)</c>, <c>.HaveAttachment(...)</c>.</summary>
+/// <summary><c>msg.Should().HaveSubject(...)</c>, <c>.BeSentTo(...)</c>, <c>.HaveAttachment(...)</c>, <c>.HaveLink(...)</c>, <c>.HaveTextBodyContaining(...)</c>.</summary>
 public sealed class ReceivedMailAssertions(ReceivedMail subject) : ReferenceTypeAssertions<ReceivedMail, ReceivedMailAssertions>(subject)
 {
     protected override string Identifier => "message";
@@ -35,9 +34,26 @@ public sealed class ReceivedMailAssertions(ReceivedMail subject) : ReferenceType
 
     public AndConstraint<ReceivedMailAssertions> HaveAttachment(string fileName, string because = "", params object[] becauseArgs)
     {
-        var names = Subject.Message.Attachments.Select(a => a is MimePart part ? part.FileName : a.ContentType.Name).ToArray();
+        var names = Subject.Attachments.Select(a => a.FileName).ToArray();
         Execute.Assertion.BecauseOf(because, becauseArgs).ForCondition(names.Contains(fileName, StringComparer.OrdinalIgnoreCase))
             .FailWith("Expected {context:message} to have the attachment {0}{reason}, but its attachments were {1}.", fileName, names);
+        return new(this);
+    }
+
+    /// <summary>A link (an HTML anchor's href or a URL in the text body) equal to <paramref name="url"/>, or starting with it when it ends in "*".</summary>
+    public AndConstraint<ReceivedMailAssertions> HaveLink(string url, string because = "", params object[] becauseArgs)
+    {
+        var links = Subject.Links;
+        var found = url.EndsWith('*') ? links.Any(l => l.StartsWith(url[..^1], StringComparison.Ordinal)) : links.Contains(url, StringComparer.Ordinal);
+        Execute.Assertion.BecauseOf(because, becauseArgs).ForCondition(found)
+            .FailWith("Expected {context:message} to have the link {0}{reason}, but its links were {1}.", url, links);
+        return new(this);
+    }
+
+    public AndConstraint<ReceivedMailAssertions> HaveTextBodyContaining(string text, string because = "", params object[] becauseArgs)
+    {
+        Execute.Assertion.BecauseOf(because, becauseArgs).ForCondition(Subject.TextBody?.Contains(text, StringComparison.Ordinal) == true)
+            .FailWith("Expected the text body of {context:message} to contain {0}{reason}, but it was {1}.", text, Subject.TextBody ?? "(no text body)");
         return new(this);
     }
 }

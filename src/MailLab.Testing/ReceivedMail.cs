@@ -17,6 +17,8 @@ public sealed class ReceivedMail
     private readonly MailWorld _world;
     private readonly StoredMessage _stored;
     private MimeMessage? _message;
+    private IReadOnlyList<MailAttachment>? _attachments;
+    private IReadOnlyList<string>? _links;
 
     internal ReceivedMail(long cursor, MailWorld world, StoredMessage stored)
     {
@@ -63,8 +65,35 @@ public sealed class ReceivedMail
         }
     }
 
+    /// <summary>The text/plain body (MimeKit's choice among alternatives), or null.</summary>
+    public string? TextBody => Message.TextBody;
+
+    /// <summary>The text/html body, or null.</summary>
+    public string? HtmlBody => Message.HtmlBody;
+
+    /// <summary>Its attachments, decoded.</summary>
+    public IReadOnlyList<MailAttachment> Attachments => _attachments ??= MailContent.Attachments(Message);
+
+    /// <summary>The HTML body's anchors' href values, then the URLs in the text body, each once, in order.</summary>
+    public IReadOnlyList<string> Links => _links ??= MailContent.Links(Message);
+
+    /// <summary>
+    /// The first number of exactly <paramref name="digits"/> digits in the text a reader sees (the text
+    /// body, else the HTML body's text), such as a one-time code; null when there is none.
+    /// </summary>
+    public string? FindCode(int digits = 6) => MailContent.FindCode(MailContent.VisibleText(Message), digits);
+
+    /// <summary>The first match of <paramref name="pattern"/> in the text a reader sees (its first group when it has one); null when none.</summary>
+    public string? FindCode(System.Text.RegularExpressions.Regex pattern) => MailContent.FindCode(MailContent.VisibleText(Message), pattern);
+
     /// <summary>How it travelled, read from the trace now (a later read sees later hops, such as a POP3 retrieval).</summary>
     public MailJourney Journey => MailJourney.Read(_world, TraceId);
+
+    /// <summary>
+    /// The SMTP transactions that brought it, read from the transcripts now: the ones refused since
+    /// the previous copy of the same envelope (an app that retried after a 451, say), then its own.
+    /// </summary>
+    public IReadOnlyList<SubmissionAttempt> Attempts => SubmissionAttempt.Of(_world, this);
 
     public override string ToString() => $"from <{Envelope.MailFrom}> to {string.Join(", ", To)}: \"{Subject}\"";
 }

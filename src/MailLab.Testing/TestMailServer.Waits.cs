@@ -6,23 +6,32 @@ public sealed partial class TestMailServer
 {
     /// <summary>The first stored copy (since the server started) that matches; throws <see cref="MailWaitTimeoutException"/> after <paramref name="timeout"/>.</summary>
     public Task<ReceivedMail> WaitForMessageAsync(Func<ReceivedMail, bool> match, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        WaitAfterAsync(0, match, timeout, cancellationToken);
+        WaitAfterAsync(_start, match, timeout, cancellationToken);
 
     /// <summary>Throws <see cref="UnexpectedMailException"/> if a matching copy is stored (since the server started) within <paramref name="period"/>.</summary>
     public Task ExpectNoMessageAsync(Func<ReceivedMail, bool> match, TimeSpan period, CancellationToken cancellationToken = default) =>
         ExpectNoneAfterAsync(0, match, period, cancellationToken);
 
-    internal async Task<ReceivedMail> WaitAfterAsync(long cursor, Func<ReceivedMail, bool> match, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>The transcripts a timed-out wait lists: the latest connections, each cut to this many lines.</summary>
+    private const int TimeoutTranscripts = 10;
+
+    private const int TimeoutTranscriptLines = 40;
+
+    internal async Task<ReceivedMail> WaitAfterAsync(MailCursor cursor, Func<ReceivedMail, bool> match, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var timer = new CancellationTokenSource(timeout, _options.WaitClock);
         using var both = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, cancellationToken);
         try
         {
-            return await _arrivals.WaitAsync(match, cursor, both.Token).ConfigureAwait(false);
+            return await _arrivals.WaitAsync(match, cursor.Position, both.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new MailWaitTimeoutException($"No matching message arrived within {timeout.TotalSeconds:0.###} s. {Describe(cursor)}");
+            var transcripts = ConnectionTranscript.After(World, cursor.Session, TimeoutTranscripts);
+            var message = $"No matching message arrived within {timeout.TotalSeconds:0.###} s. {Describe(cursor.Position)}"
+                + (transcripts.Count == 0 ? "\nNo connection was opened" + Since(cursor.Position) + "." : $"\nThe latest connections{Since(cursor.Position)} ({transcripts.Count}):" + ConnectionTranscript.Describe(transcripts, TimeoutTranscriptLines));
+            cursor.Log?.Invoke(message);
+            throw new MailWaitTimeoutException(message, transcripts);
         }
     }
 
@@ -63,7 +72,7 @@ public sealed partial class TestMailServer
     {
         var text = new StringBuilder();
         var stored = _arrivals.After(cursor);
-        text.Append(stored.Count == 0 ? "Nothing was stored" : $"Stored ({stored.Count})").Append(cursor == 0 ? " since the server started" : " after the cursor").Append(stored.Count == 0 ? "." : ":");
+        text.Append(stored.Count == 0 ? "Nothing was stored" : $"Stored ({stored.Count})").Append(Since(cursor)).Append(stored.Count == 0 ? "." : ":");
         foreach (var mail in stored.Take(20))
         {
             text.Append("\n  ").Append(mail);
@@ -82,4 +91,6 @@ public sealed partial class TestMailServer
 
         return text.ToString();
     }
+
+    private static string Since(long cursor) => cursor == 0 ? " since the server started" : " after the cursor";
 }

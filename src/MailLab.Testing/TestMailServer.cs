@@ -2,6 +2,7 @@ using MailLab.Hosting;
 using MailLab.Mail.Simulation;
 using MailLab.Mail.Topology;
 using MailLab.Mail.World;
+using MailLab.Protocol.Smtp;
 using MailLab.Web;
 using Microsoft.AspNetCore.Builder;
 using MimeKit;
@@ -21,6 +22,7 @@ public sealed partial class TestMailServer : IAsyncDisposable
     private readonly WebApplication? _web;
     private readonly ArrivalLog _arrivals;
     private readonly TestMailServerOptions _options;
+    private readonly MailCursor _start;
 
     private TestMailServer(TestMailServerOptions options, MailLabServer server, WebApplication? web)
     {
@@ -28,8 +30,10 @@ public sealed partial class TestMailServer : IAsyncDisposable
         _server = server;
         _web = web;
         _arrivals = new ArrivalLog(server.World);
+        _start = new MailCursor(this, 0, 0, null);
         Clock = new TestClock(server.Simulator, server.World.Clock);
         var host = SmtpMainHost(server.World);
+        Faults = new TestFaults(server.World, host.Name);
         var smtp = host.Smtp.VirtualServers[0];
         SmtpPort = server.GetEndPoint(smtp)?.Port ?? throw new InvalidOperationException($"{host.Name}'s SMTP virtual server is not listening.");
         Pop3Port = server.GetPop3EndPoint(host.Pop3)?.Port ?? 0;
@@ -55,11 +59,11 @@ public sealed partial class TestMailServer : IAsyncDisposable
     /// <summary>The world's clock: virtual with <see cref="TestMailServerOptions.UseVirtualClock"/>, else real time.</summary>
     public TestClock Clock { get; }
 
+    /// <summary>Faults injected from the test: replies at a stage, drops during DATA, a rate limit, an unreachable host, seeded random replies.</summary>
+    public TestFaults Faults { get; }
+
     /// <summary>The running world (hosts, queues, trace), for what the helpers here do not cover.</summary>
     public MailWorld World => _server.World;
-
-    /// <summary>Faults injected from the test: the next replies at a stage, a drop during DATA (<see cref="Mail.Faults.FaultInjector"/>).</summary>
-    public Mail.Faults.FaultInjector Faults => _server.World.Faults;
 
     /// <summary>The STARTTLS certificate (self-signed, made for this server): a client that checks certificates trusts this one.</summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2 Certificate => _server.Certificate;
@@ -76,12 +80,10 @@ public sealed partial class TestMailServer : IAsyncDisposable
             { DefaultWorld: true } => DefaultTopology.Create(clock, portOffsetToZero: true),
             _ => TopologyLoader.LoadText(CatchAllTopology.Write(options), "the catch-all test world", clock, portsToZero: true),
         };
-        if (options.CatchAll)
+        foreach (var server in world.Hosts.SelectMany(h => h.Smtp.VirtualServers))
         {
-            foreach (var server in world.Hosts.SelectMany(h => h.Smtp.VirtualServers))
-            {
-                server.Domains.CatchAll = true;
-            }
+            server.Domains.CatchAll |= options.CatchAll;
+            server.Extensions = options.Smtp.Extensions;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -110,8 +112,27 @@ public sealed partial class TestMailServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The SMTP extensions the main host's virtual servers offer to new connections: a test may
+    /// change them on a running server (<see cref="TestMailServerOptions.Smtp"/> sets them for every host at start).
+    /// </summary>
+    public SmtpExtensions SmtpExtensions
+    {
+        get => SmtpMainHost(World).Smtp.VirtualServers[0].Extensions;
+        set
+        {
+            foreach (var server in SmtpMainHost(World).Smtp.VirtualServers)
+            {
+                server.Extensions = value;
+            }
+        }
+    }
+
     /// <summary>A cursor at this moment: its waits see only mail stored after it (a test's own mail, without a global reset).</summary>
-    public MailCursor Mark() => new(this, _arrivals.Latest);
+    public MailCursor Mark() => new(this, _arrivals.Latest, World.Trace.LatestSessionId, null);
+
+    /// <summary>A cursor whose timed-out waits also write their report (with the transcripts) to <paramref name="log"/>, such as a test's output.</summary>
+    public MailCursor Mark(Action<string> log) => new(this, _arrivals.Latest, World.Trace.LatestSessionId, log);
 
     /// <summary>Every copy stored so far, in arrival order.</summary>
     public IReadOnlyList<ReceivedMail> Messages => _arrivals.After(0);

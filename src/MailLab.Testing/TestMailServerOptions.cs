@@ -36,6 +36,9 @@ public sealed class TestMailServerOptions
     /// <summary>The clock waits time out by (real time; not the virtual clock, which moves only when told).</summary>
     public TimeProvider WaitClock { get; set; } = TimeProvider.System;
 
+    /// <summary>The SMTP extensions offered (all by default): <c>o.Smtp.WithoutPipelining().HeloOnly()</c>.</summary>
+    public SmtpCapabilityOptions Smtp { get; } = new();
+
     public IReadOnlyList<(string Address, string Password)> Accounts => _accounts;
 
     /// <summary>An account that may AUTH on SMTP and log on to POP3 and IMAP (its mailbox exists from the start).</summary>

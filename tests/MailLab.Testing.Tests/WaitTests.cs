@@ -21,6 +21,45 @@ public sealed class WaitTests
         var thrown = (await wait.Should().ThrowAsync<MailWaitTimeoutException>()).Which;
         thrown.Message.Should().Contain("within 0.2 s").And.Contain("from <shop@app.example> to alice@example.com: \"Your invoice\"")
             .And.Contain("alice@example.com delivered");
+        thrown.Message.Should().Contain("The latest connections since the server started (1):").And.Contain("C: MAIL FROM:<shop@app.example>")
+            .And.Contain("S: 250 2.1.5 Recipient OK").And.Contain("C: QUIT");
+        thrown.Transcripts.Should().ContainSingle().Which.Lines.Should().Contain(l => l.Side == "C" && l.Text == "RCPT TO:<alice@example.com>");
+    }
+
+    [Fact]
+    public async Task A_timed_out_cursor_lists_only_the_connections_after_it_and_writes_them_to_its_log()
+    {
+        await using var mail = await TestMailServer.StartAsync();
+        await SendAsync(mail, Letter("shop@app.example", "Before", "early@example.com"));
+        await mail.WaitForMessageAsync(m => m.Subject == "Before", Wait);
+        var written = new List<string>();
+        var cursor = mail.Mark(written.Add);
+        var refused = () => SendAsync(mail, Letter("shop@app.example", "After", "late@example.com"));
+        mail.World.Faults.AddReply(mail.World.Hosts.Single().Name, Mail.Faults.FaultStage.Rcpt, new Protocol.Smtp.SmtpReply(550, "5.1.1", "No such user here"));
+        await refused.Should().ThrowAsync<MailKit.Net.Smtp.SmtpCommandException>();
+
+        var wait = () => cursor.WaitForMessageAsync(m => m.Subject == "After", TimeSpan.FromMilliseconds(200));
+
+        var thrown = (await wait.Should().ThrowAsync<MailWaitTimeoutException>()).Which;
+        thrown.Transcripts.Should().ContainSingle();
+        thrown.Message.Should().Contain("The latest connections after the cursor (1):").And.Contain("C: RCPT TO:<late@example.com>")
+            .And.Contain("S: 550 5.1.1 No such user here");
+        thrown.Transcripts.Single().Lines.Should().NotContain(l => l.Text.Contains("early@example.com"));
+        written.Should().ContainSingle().Which.Should().Be(thrown.Message);
+    }
+
+    [Fact]
+    public async Task A_long_transcript_is_cut_in_the_middle()
+    {
+        await using var mail = await TestMailServer.StartAsync();
+        var cursor = mail.Mark();
+        await RawSmtp.TalkAsync(mail, ["EHLO app.example", .. Enumerable.Range(0, 60).Select(i => $"NOOP {i}")]);
+
+        var wait = () => cursor.WaitForMessageAsync(m => true, TimeSpan.FromMilliseconds(100));
+
+        var thrown = (await wait.Should().ThrowAsync<MailWaitTimeoutException>()).Which;
+        thrown.Message.Should().Contain("C: EHLO app.example").And.Contain("lines left out").And.Contain("C: QUIT").And.NotContain("NOOP 30");
+        thrown.Transcripts.Single().Lines.Should().Contain(l => l.Text == "NOOP 30", "the exception keeps every line");
     }
 
     [Fact]

@@ -31,4 +31,10 @@ public sealed class Fault
     public int Remaining { get; internal set; }
 
     public bool DropsConnection => Reply is null;
+
+    /// <summary>For a fault that strikes at random: the chance of each use (it never runs out); null for one that strikes its next <see cref="Remaining"/> uses.</summary>
+    public double? Probability { get; internal init; }
+
+    /// <summary>The seeded generator of a random fault: the same seed and the same traffic strike the same uses.</summary>
+    internal Random? Chance { get; init; }
 }

@@ -40,12 +40,29 @@ public sealed class FaultInjector
     /// </summary>
     public Fault AddReply(string host, FaultStage stage, SmtpReply reply, int count = 1)
     {
-        if (ConfiguredReply.Check(reply, MinReplyCode, MaxReplyCode) is { } problem)
-        {
-            throw new ArgumentException($"The reply's {problem.Field} {problem.Reason}.", nameof(reply));
-        }
+        CheckReply(reply);
 
         return Add(host, stage, reply, count);
+    }
+
+    /// <summary>
+    /// Injects <paramref name="reply"/> at each use of the stage with chance <paramref name="probability"/>,
+    /// drawn from a generator seeded with <paramref name="seed"/> (so a run can be repeated), until removed.
+    /// </summary>
+    public Fault AddRandomReply(string host, FaultStage stage, SmtpReply reply, double probability, int seed)
+    {
+        if (probability is not (> 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(probability), probability, "The chance of a random fault is above 0 and at most 1.");
+        }
+
+        CheckReply(reply);
+
+        return Add(new Fault(Interlocked.Increment(ref _ids), host.ToLowerInvariant(), stage, reply, int.MaxValue)
+        {
+            Probability = probability,
+            Chance = new Random(seed),
+        });
     }
 
     /// <summary>The next <paramref name="count"/> connections to the host are cut while the client sends message content.</summary>
@@ -97,7 +114,19 @@ public sealed class FaultInjector
             throw new ArgumentOutOfRangeException(nameof(count), count, "A fault applies at least once.");
         }
 
-        var fault = new Fault(Interlocked.Increment(ref _ids), host.ToLowerInvariant(), stage, reply, count);
+        return Add(new Fault(Interlocked.Increment(ref _ids), host.ToLowerInvariant(), stage, reply, count));
+    }
+
+    private static void CheckReply(SmtpReply reply)
+    {
+        if (ConfiguredReply.Check(reply, MinReplyCode, MaxReplyCode) is { } problem)
+        {
+            throw new ArgumentException($"The reply's {problem.Field} {problem.Reason}.", nameof(reply));
+        }
+    }
+
+    private Fault Add(Fault fault)
+    {
         lock (_faults)
         {
             _faults.Add(fault);
@@ -121,13 +150,15 @@ public sealed class FaultInjector
                 return null;
             }
 
-            var fault = _faults.FirstOrDefault(f => f.Stage == stage && f.DropsConnection == drop && f.Host.Equals(host, StringComparison.OrdinalIgnoreCase));
+            // A random fault that does not strike this use lets the next one be asked.
+            var fault = _faults.FirstOrDefault(f => f.Stage == stage && f.DropsConnection == drop && f.Host.Equals(host, StringComparison.OrdinalIgnoreCase)
+                && (f.Chance is null || f.Chance.NextDouble() < f.Probability));
             if (fault is null)
             {
                 return null;
             }
 
-            if (--fault.Remaining == 0)
+            if (fault.Chance is null && --fault.Remaining == 0)
             {
                 _faults.Remove(fault);
                 _count = _faults.Count;

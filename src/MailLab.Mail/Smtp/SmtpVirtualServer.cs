@@ -15,6 +15,7 @@ public sealed class SmtpVirtualServer
     private int _activeConnections;
     private Settings.VirtualServerSnapshot _settings;
     private SessionOptionsCache? _options;
+    private SmtpExtensions _extensions = SmtpExtensions.All;
 
     internal SmtpVirtualServer(SmtpService service, string name, IPAddress address, int port, string homeDirectory, string defaultDomain)
     {
@@ -66,6 +67,20 @@ public sealed class SmtpVirtualServer
     public HomeDirectory HomeDirectory { get; }
 
     public SmtpDomainList Domains { get; }
+
+    /// <summary>
+    /// The SMTP service extensions its sessions offer (all by default). Not on IIS's property sheet:
+    /// a test switches some off to see how its client falls back. A change applies to new connections.
+    /// </summary>
+    public SmtpExtensions Extensions
+    {
+        get => _extensions;
+        set
+        {
+            _extensions = value;
+            Volatile.Write(ref _options, null);
+        }
+    }
 
     /// <summary>The property sheet's settings now; a session or delivery takes it once and keeps to it.</summary>
     public Settings.VirtualServerSnapshot Settings => Volatile.Read(ref _settings);
@@ -241,7 +256,8 @@ public sealed class SmtpVirtualServer
         MaxMessageSize = (settings.Limits.MaxMessageSizeKb ?? 0) * 1024,
         MaxSessionSize = (settings.Limits.MaxSessionSizeKb ?? 0) * 1024,
         MaxRecipients = settings.Limits.MaxRecipientsPerMessage ?? int.MaxValue,
-        TlsAvailable = tlsAvailable,
+        Extensions = _extensions,
+        TlsAvailable = tlsAvailable && (_extensions & SmtpExtensions.StartTls) != 0,
         RequireTls = settings.Access.RequireTls,
         AllowAnonymous = settings.Access.AnonymousAccess,
         AuthMechanisms = settings.Access.BasicAuthentication ? ["LOGIN", "PLAIN", "CRAM-MD5"] : [],

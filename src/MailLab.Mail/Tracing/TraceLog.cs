@@ -66,6 +66,9 @@ public sealed class TraceLog
 
     public long NewSessionId() => Interlocked.Increment(ref _sessions);
 
+    /// <summary>The id <see cref="NewSessionId"/> gave last (0 before any): later connections have greater ids.</summary>
+    public long LatestSessionId => Interlocked.Read(ref _sessions);
+
     /// <param name="recipients">The envelope recipients a delivery stage concerns: they move the message's <see cref="DeliveryStatus"/>.</param>
     public void Append(string host, TraceKind kind, string text, long? sessionId = null, string? traceId = null, string? messageId = null, string? peer = null, IReadOnlyList<string>? recipients = null)
     {

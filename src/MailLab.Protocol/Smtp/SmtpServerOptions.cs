@@ -20,7 +20,10 @@ public sealed record SmtpServerOptions
     /// <summary>Recipients accepted per message; past it 452 4.5.3 (RFC 5321 §4.5.3.1.8).</summary>
     public int MaxRecipients { get; init; } = SmtpLimits.MinimumRecipients;
 
-    /// <summary>Whether STARTTLS can be offered (a certificate is available).</summary>
+    /// <summary>The extensions offered (all unless a test switches some off).</summary>
+    public SmtpExtensions Extensions { get; init; } = SmtpExtensions.All;
+
+    /// <summary>Whether STARTTLS can be offered (a certificate is available and <see cref="SmtpExtensions.StartTls"/> is on).</summary>
     public bool TlsAvailable { get; init; }
 
     /// <summary>IIS Access → "Requires TLS encryption": no mail transaction before STARTTLS.</summary>

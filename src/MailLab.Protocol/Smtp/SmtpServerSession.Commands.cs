@@ -43,8 +43,8 @@ public sealed partial class SmtpServerSession
             lines.Add("SIZE");
         }
 
-        lines.Add("PIPELINING");
-        lines.Add("8BITMIME");
+        AddIfOffered(lines, SmtpExtensions.Pipelining, "PIPELINING");
+        AddIfOffered(lines, SmtpExtensions.EightBitMime, "8BITMIME");
         lines.Add("ENHANCEDSTATUSCODES");
         if (_options.TlsAvailable && !Context.IsSecure)
         {
@@ -56,11 +56,21 @@ public sealed partial class SmtpServerSession
             lines.Add("AUTH " + string.Join(' ', _options.AuthMechanisms));
         }
 
-        lines.Add("SMTPUTF8");
-        lines.Add("CHUNKING");
+        AddIfOffered(lines, SmtpExtensions.SmtpUtf8, "SMTPUTF8");
+        AddIfOffered(lines, SmtpExtensions.Chunking, "CHUNKING");
         lines.Add("VRFY");
         lines.Add("HELP");
         return new SmtpReply(250, null, lines);
+    }
+
+    private bool Offers(SmtpExtensions extension) => (_options.Extensions & extension) != 0;
+
+    private void AddIfOffered(List<string> lines, SmtpExtensions extension, string keyword)
+    {
+        if (Offers(extension))
+        {
+            lines.Add(keyword);
+        }
     }
 
     // RFC 4954 §4 / RFC 3207 §4: mechanisms that may only be used over TLS are not advertised before it.
@@ -123,6 +133,12 @@ public sealed partial class SmtpServerSession
                     break;
                 case "BODY":
                     body = value?.ToUpperInvariant() ?? string.Empty;
+                    if (body == "8BITMIME" && !Offers(SmtpExtensions.EightBitMime))
+                    {
+                        Reply(SmtpReplies.UnsupportedParameter("BODY=8BITMIME"));
+                        return;
+                    }
+
                     if (body is not ("7BIT" or "8BITMIME"))
                     {
                         Reply(body == "BINARYMIME" ? SmtpReplies.UnsupportedParameter("BODY=BINARYMIME") : SmtpReplies.BadParameterValue("BODY"));
@@ -131,6 +147,12 @@ public sealed partial class SmtpServerSession
 
                     break;
                 case "SMTPUTF8":
+                    if (!Offers(SmtpExtensions.SmtpUtf8))
+                    {
+                        Reply(SmtpReplies.UnsupportedParameter("SMTPUTF8"));
+                        return;
+                    }
+
                     if (value is not null)
                     {
                         Reply(SmtpReplies.BadParameterValue("SMTPUTF8"));

@@ -77,6 +77,11 @@ public sealed partial class SmtpServerSession
             case SmtpVerb.Helo:
                 Helo(argument, extended: false);
                 break;
+            case SmtpVerb.Ehlo when !Offers(SmtpExtensions.Ehlo):
+            case SmtpVerb.Bdat when !Offers(SmtpExtensions.Chunking):
+                // A server without the extension does not know the verb (RFC 5321 §4.1.1.1: EHLO then gets 500 and the client sends HELO).
+                Reply(SmtpReplies.Unrecognized(verb));
+                break;
             case SmtpVerb.Ehlo:
                 Helo(argument, extended: true);
                 break;

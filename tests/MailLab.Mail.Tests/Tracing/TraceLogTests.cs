@@ -214,6 +214,23 @@ public sealed class TraceLogTests
     }
 
     [Fact]
+    public void AConnectionKeptOpenForThousandsOfLines_KeepsEveryLine_InOrder()
+    {
+        // Past 256 lines a transcript's arrays are allocated rather than rented (SessionTranscript):
+        // the lines read back the same across that change and every doubling after it.
+        var log = new TraceLog(_clock);
+        for (var i = 0; i < 3_000; i++)
+        {
+            log.Append("rosnou.ru", i % 2 == 0 ? TraceKind.ClientLine : TraceKind.ServerReply, $"line {i}", sessionId: 7);
+        }
+
+        log.Append("rosnou.ru", TraceKind.ClientLine, "QUIT", sessionId: 8);
+
+        log.ForSession(7).Select(e => e.Text).Should().Equal(Enumerable.Range(0, 3_000).Select(i => $"line {i}"));
+        log.ForSession(8).Should().ContainSingle().Which.Text.Should().Be("QUIT");
+    }
+
+    [Fact]
     public async Task ProtocolLines_WrittenFromManyThreadsWhileReadAndLetGo_StayWithTheirConnection()
     {
         var log = new TraceLog(_clock, protocolCapacity: 300);

@@ -215,36 +215,41 @@ internal static class MemoryBench
     }
 
     /// <summary>
-    /// Where the resident set grew outside the managed heap's reservation: the run of adjacent
-    /// mappings around a pinned object's address is the heap (the GC reserves one range and commits
-    /// regions in it); the growth there, then the mappings outside it that grew most.
+    /// Where the resident set grew outside the managed heap's reservation: the runs of adjacent
+    /// anonymous mappings around objects of the small, large and pinned object heaps are the heap
+    /// (the GC reserves one range and commits regions in it); the growth there, then the mappings
+    /// outside it that grew most.
     /// </summary>
     private static string GrowthOutsideHeap(List<Mapping> before, List<Mapping> after)
     {
-        var pinned = new byte[1];
-        var handle = System.Runtime.InteropServices.GCHandle.Alloc(pinned, System.Runtime.InteropServices.GCHandleType.Pinned);
-        var address = (long)handle.AddrOfPinnedObject();
-        handle.Free();
         var ordered = after.OrderBy(m => m.Start).ToList();
-        var at = ordered.FindIndex(m => m.Start <= address && address < m.End);
-        if (at < 0)
+        var heap = new List<(long Start, long End)>();
+        foreach (var array in new[] { new byte[16], new byte[100_000], GC.AllocateArray<byte>(16, pinned: true) })
         {
-            return "(no mapping holds the heap)";
+            var handle = System.Runtime.InteropServices.GCHandle.Alloc(array, System.Runtime.InteropServices.GCHandleType.Pinned);
+            var address = (long)handle.AddrOfPinnedObject();
+            handle.Free();
+            var at = ordered.FindIndex(m => m.Start <= address && address < m.End);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var (low, high) = (at, at);
+            while (low > 0 && ordered[low - 1].End == ordered[low].Start && ordered[low - 1].Name == "anonymous")
+            {
+                low--;
+            }
+
+            while (high < ordered.Count - 1 && ordered[high + 1].Start == ordered[high].End && ordered[high + 1].Name == "anonymous")
+            {
+                high++;
+            }
+
+            heap.Add((ordered[low].Start, ordered[high].End));
         }
 
-        var (low, high) = (at, at);
-        while (low > 0 && ordered[low - 1].End == ordered[low].Start && ordered[low - 1].Name == "anonymous")
-        {
-            low--;
-        }
-
-        while (high < ordered.Count - 1 && ordered[high + 1].Start == ordered[high].End && ordered[high + 1].Name == "anonymous")
-        {
-            high++;
-        }
-
-        var (heapStart, heapEnd) = (ordered[low].Start, ordered[high].End);
-        bool InHeap(Mapping m) => m.Start >= heapStart && m.End <= heapEnd;
+        bool InHeap(Mapping m) => heap.Any(h => m.Start >= h.Start && m.End <= h.End);
         var heapGrowth = after.Where(InHeap).Sum(m => m.RssKb) - before.Where(InHeap).Sum(m => m.RssKb);
         var outside = after.Where(m => !InHeap(m))
             .Select(m => (Mapping: m, Growth: m.RssKb - before.Where(b => b.Start == m.Start).Sum(b => b.RssKb)))

@@ -8,7 +8,13 @@ namespace MailLab.Mail.Tracing;
 /// </summary>
 internal sealed class SessionTranscript(long sessionId)
 {
-    // Rented, and given back when the log lets the transcript go.
+    // A connection's lines up to this many are kept in arrays rented from the shared pool and given
+    // back when the transcript grows or is let go: most connections carry a few messages and stay
+    // under it. Beyond it (a connection kept open for thousands of messages) arrays are allocated and
+    // left to the collector, because the pool would keep every size such a transcript grew through,
+    // for each such connection, long after it was let go.
+    private const int PooledLines = 256;
+
     private Line[] _lines = System.Buffers.ArrayPool<Line>.Shared.Rent(16);
     private int _count;
     private bool _evicted;
@@ -40,9 +46,9 @@ internal sealed class SessionTranscript(long sessionId)
 
             if (_count == _lines.Length)
             {
-                var larger = System.Buffers.ArrayPool<Line>.Shared.Rent(_count * 2);
+                var larger = _count * 2 <= PooledLines ? System.Buffers.ArrayPool<Line>.Shared.Rent(_count * 2) : new Line[_count * 2];
                 _lines.AsSpan(0, _count).CopyTo(larger);
-                System.Buffers.ArrayPool<Line>.Shared.Return(_lines, clearArray: true);
+                Release(_lines);
                 _lines = larger;
             }
 
@@ -65,12 +71,21 @@ internal sealed class SessionTranscript(long sessionId)
             if (!_evicted)
             {
                 _evicted = true;
-                System.Buffers.ArrayPool<Line>.Shared.Return(_lines, clearArray: true);
+                Release(_lines);
                 _lines = [];
                 _count = 0;
             }
 
             return _reported;
+        }
+    }
+
+    /// <summary>Gives a rented array back to the pool; a larger one, allocated, is left to the collector.</summary>
+    private static void Release(Line[] lines)
+    {
+        if (lines.Length <= PooledLines)
+        {
+            System.Buffers.ArrayPool<Line>.Shared.Return(lines, clearArray: true);
         }
     }
 

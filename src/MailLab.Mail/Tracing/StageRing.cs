@@ -5,30 +5,24 @@ namespace MailLab.Mail.Tracing;
 /// <summary>
 /// The most recent delivery-stage events (received, queued, relayed, delivered…), kept in a ring
 /// of slots instead of two objects per event: each slot holds an event's fixed fields as a struct
-/// and owns room for its text as UTF-8 (a longer text is kept as its string). The ring is made of
-/// segments allocated on first use (a world with little traffic stays small); once full, the
-/// oldest events are overwritten. Texts become strings again only when read.
+/// and where its text is, as UTF-8 of its own length (<see cref="StageTextBlocks"/>). The ring is
+/// made of segments allocated on first use (a world with little traffic stays small); once full,
+/// the oldest events are overwritten. Texts become strings again only when read.
 /// <para>Writers take no lock: an event's number (one atomic increment) picks its slot, and the
 /// writer claims the slot by swapping its stamp to "being written by N" (one compare-and-swap)
 /// before changing anything, so two writers whose events are a ring apart never write one slot at
 /// once: the older waits for the newer to finish or, if the newer is already there, leaves its
 /// event out (it would have been overwritten anyway). The stamp says which event the slot holds
 /// once it is written; a reader copies a slot and its text and keeps the copy only if the stamp
-/// was that event's before and after (a sequence lock).</para>
+/// was that event's before and after (a sequence lock). A text's octets are written once, before
+/// its event's stamp, and never reused for another text, so the text a reader copies is whole.</para>
 /// </summary>
 internal sealed class StageRing
 {
-    // Room for the text of each event, as UTF-8; a longer text (a deferral listing many recipients)
-    // is kept as its string.
-    private const int TextOctetsPerSlot = 96;
-
-    [ThreadStatic]
-    private static byte[]? Scratch;
-
     private readonly int _capacity;
     private readonly int _slotsPerSegment;
     private readonly Slot[]?[] _slotSegments;
-    private readonly byte[]?[] _textSegments;
+    private readonly StageTextBlocks _texts = new();
     private long _written;
 
     public StageRing(int capacity)
@@ -36,39 +30,36 @@ internal sealed class StageRing
         _capacity = Math.Max(1, capacity);
         _slotsPerSegment = Math.Min(1024, _capacity);
         _slotSegments = new Slot[]?[(_capacity + _slotsPerSegment - 1) / _slotsPerSegment];
-        _textSegments = new byte[]?[_slotSegments.Length];
     }
 
     private long SlotRing => (long)_slotSegments.Length * _slotsPerSegment;
 
-    public void Add(long sequence, DateTimeOffset time, string host, TraceKind kind, string text, long? sessionId, string? traceId, string? messageId, string? peer, IReadOnlyList<string>? recipients)
-    {
-        var scratch = Scratch ??= new byte[TextOctetsPerSlot * 3];
-        var length = text.Length <= TextOctetsPerSlot ? Encoding.UTF8.GetBytes(text, scratch) : -1;
-        Add(sequence, time, host, kind, length < 0 ? default : scratch.AsSpan(0, length), length < 0 ? text : null, sessionId, traceId, messageId, peer, recipients);
-    }
+    public void Add(long sequence, DateTimeOffset time, string host, TraceKind kind, string text, long? sessionId, string? traceId, string? messageId, string? peer, IReadOnlyList<string>? recipients) =>
+        Add(sequence, time, host, kind, default, text, sessionId, traceId, messageId, peer, recipients);
 
-    /// <param name="utf8">The text as UTF-8.</param>
-    /// <param name="text">Instead of <paramref name="utf8"/>: a text too long for the ring, kept as it is.</param>
+    /// <param name="utf8">The text as UTF-8 (when <paramref name="text"/> is null).</param>
+    /// <param name="text">Instead of <paramref name="utf8"/>: the text as a string.</param>
     public void Add(long sequence, DateTimeOffset time, string host, TraceKind kind, ReadOnlySpan<byte> utf8, string? text, long? sessionId, string? traceId, string? messageId, string? peer, IReadOnlyList<string>? recipients)
     {
-        var length = utf8.Length;
-        var inSlot = text is null && length <= TextOctetsPerSlot;
-        text = inSlot ? null : text ?? Encoding.UTF8.GetString(utf8);
         var index = Interlocked.Increment(ref _written) - 1;
-        var at = index % _slotsPerSegment;
-        ref var slot = ref SlotSegment(index)[at];
+        ref var slot = ref SlotSegment(index)[index % _slotsPerSegment];
         if (!Claim(ref slot, index))
         {
             return; // a newer event a ring apart has the slot: this one is overwritten already
         }
 
-        if (inSlot)
+        var length = text is null ? utf8.Length : Encoding.UTF8.GetByteCount(text);
+        var room = _texts.Reserve(length, out var bytes, out var offset);
+        if (text is null)
         {
-            utf8.CopyTo(TextSegment(index).AsSpan((int)at * TextOctetsPerSlot, length));
+            utf8.CopyTo(room);
+        }
+        else
+        {
+            Encoding.UTF8.GetBytes(text, room);
         }
 
-        slot.Fields = new Fields(sequence, time.UtcTicks, sessionId ?? NoSession, kind, host, traceId, messageId, peer, recipients, inSlot ? length : 0, inSlot ? null : text);
+        slot.Fields = new Fields(sequence, time.UtcTicks, sessionId ?? NoSession, kind, host, traceId, messageId, peer, recipients, bytes, offset, length);
         Volatile.Write(ref slot.Stamp, index + 1);
     }
 
@@ -121,11 +112,15 @@ internal sealed class StageRing
             }
 
             var fields = slot.Fields;
-            var text = fields.LongText ?? Encoding.UTF8.GetString(Volatile.Read(ref _textSegments[segmentIndex])!.AsSpan(at * TextOctetsPerSlot, fields.TextLength));
-            Interlocked.MemoryBarrier(); // the copies above are complete before the stamp is read again
-            if (Volatile.Read(ref slot.Stamp) != index + 1 || (keep is not null && !keep(fields)))
+            if ((keep is not null && !keep(fields)) || !fields.TryReadText(out var text))
             {
-                continue; // overwritten while it was read, or not wanted
+                continue; // not wanted, or fields of two events (torn): the slot is being overwritten
+            }
+
+            Interlocked.MemoryBarrier(); // the copies above are complete before the stamp is read again
+            if (Volatile.Read(ref slot.Stamp) != index + 1)
+            {
+                continue; // overwritten while it was read
             }
 
             into.Add(new TraceEvent(
@@ -144,25 +139,15 @@ internal sealed class StageRing
 
     private const long NoSession = long.MinValue;
 
-    /// <summary>The text room of the segment holding event <paramref name="index"/>'s slot (allocated before the slot can be claimed).</summary>
-    private byte[] TextSegment(long index) => Volatile.Read(ref _textSegments[index / _slotsPerSegment % _textSegments.Length])!;
-
     private Slot[] SlotSegment(long index)
     {
-        var i = index / _slotsPerSegment % _slotSegments.Length;
-        if (Volatile.Read(ref _slotSegments[i]) is { } segment)
+        ref var segment = ref _slotSegments[index / _slotsPerSegment % _slotSegments.Length];
+        if (Volatile.Read(ref segment) is { } known)
         {
-            return segment;
+            return known;
         }
 
-        // The text room first: a reader that sees a slot segment finds its text segment.
-        Allocate(ref _textSegments[i], _slotsPerSegment * TextOctetsPerSlot);
-        return Allocate(ref _slotSegments[i], _slotsPerSegment);
-    }
-
-    private static T[] Allocate<T>(ref T[]? segment, int length)
-    {
-        var created = new T[length];
+        var created = new Slot[_slotsPerSegment];
         return Interlocked.CompareExchange(ref segment, created, null) ?? created;
     }
 
@@ -173,16 +158,50 @@ internal sealed class StageRing
         public Fields Fields;
     }
 
-    internal readonly record struct Fields(
-        long Sequence,
-        long UtcTicks,
-        long SessionId,
-        TraceKind Kind,
-        string Host,
-        string? TraceId,
-        string? MessageId,
-        string? Peer,
-        IReadOnlyList<string>? Recipients,
-        int TextLength,
-        string? LongText);
+    /// <summary>An event's fields, its text where <see cref="StageTextBlocks"/> put it.</summary>
+    internal readonly struct Fields(long sequence, long utcTicks, long sessionId, TraceKind kind, string host, string? traceId, string? messageId, string? peer, IReadOnlyList<string>? recipients, byte[]? textBytes, ushort textOffset, int textLength)
+    {
+        // The kind as a byte and the text's offset as 16 bits (a block is 16 KB) keep a slot at 88 octets.
+        private readonly byte _kind = (byte)kind;
+        private readonly ushort _textOffset = textOffset;
+        private readonly int _textLength = textLength;
+        private readonly byte[]? _textBytes = textBytes;
+
+        public long Sequence { get; } = sequence;
+
+        public long UtcTicks { get; } = utcTicks;
+
+        public long SessionId { get; } = sessionId;
+
+        public TraceKind Kind => (TraceKind)_kind;
+
+        public string Host { get; } = host;
+
+        public string? TraceId { get; } = traceId;
+
+        public string? MessageId { get; } = messageId;
+
+        public string? Peer { get; } = peer;
+
+        public IReadOnlyList<string>? Recipients { get; } = recipients;
+
+        /// <summary>The text as a string; false when the fields are not one event's (a copy torn by a writer).</summary>
+        public bool TryReadText(out string text)
+        {
+            if (_textLength == 0)
+            {
+                text = string.Empty;
+                return true;
+            }
+
+            if (_textBytes is not { } bytes || _textOffset + _textLength > bytes.Length)
+            {
+                text = string.Empty;
+                return false;
+            }
+
+            text = Encoding.UTF8.GetString(bytes, _textOffset, _textLength);
+            return true;
+        }
+    }
 }

@@ -10,6 +10,38 @@ export const TABS = ["general", "access", "messages", "delivery", "security", "d
 
 let layout = null;
 let known = new Set();
+let pop3 = null;
+let schemaCall = null;
+
+/** GET /api/settings/schema, once (a failed call is tried again next time). */
+function loadSchema() {
+  schemaCall ??= call("GET", "/settings/schema").catch((error) => {
+    schemaCall = null;
+    throw error;
+  });
+  return schemaCall;
+}
+
+/**
+ * Loads the POP3 service's settings table once (the schema's pop3 group): [{ name, editor, choices }…]
+ * in the table's order, and each setting's label as "admin.pop3setting.NAME" in both languages.
+ */
+export async function loadPop3Table() {
+  if (pop3) {
+    return pop3;
+  }
+  const schema = await loadSchema();
+  const labels = { en: {}, ru: {} };
+  const table = schema.pop3.map((setting) => {
+    for (const [lang, text] of Object.entries(setting.labels)) {
+      (labels[lang] ??= {})[`admin.pop3setting.${setting.name}`] = text;
+    }
+    return { name: setting.name, editor: setting.editor, choices: setting.schema?.enum ?? [] };
+  });
+  addLabels(labels);
+  pop3 = table;
+  return pop3;
+}
 
 /**
  * Loads the settings table once: the layout { tab: [[group, [[name, editor]…]]…] } and each setting's
@@ -19,7 +51,7 @@ export async function loadLayout() {
   if (layout) {
     return layout;
   }
-  const schema = await call("GET", "/settings/schema");
+  const schema = await loadSchema();
   const labels = { en: {}, ru: {} };
   const built = {};
   for (const tab of schema.tabs) {

@@ -31,16 +31,20 @@ export async function loadPop3Table() {
     return pop3;
   }
   const schema = await loadSchema();
-  const labels = { en: {}, ru: {} };
-  const table = schema.pop3.map((setting) => {
-    for (const [lang, text] of Object.entries(setting.labels)) {
-      (labels[lang] ??= {})[`admin.pop3setting.${setting.name}`] = text;
-    }
-    return { name: setting.name, editor: setting.editor, choices: setting.schema?.enum ?? [] };
-  });
-  addLabels(labels);
-  pop3 = table;
+  addSettingLabels(schema.pop3, "admin.pop3setting");
+  pop3 = schema.pop3.map((setting) => ({ name: setting.name, editor: setting.editor, choices: setting.schema?.enum ?? [] }));
   return pop3;
+}
+
+/** Adds each setting's labels from the table, in every language it has, as "PREFIX.NAME". */
+function addSettingLabels(settings, prefix) {
+  const labels = {};
+  for (const setting of settings) {
+    for (const [lang, text] of Object.entries(setting.labels)) {
+      (labels[lang] ??= {})[`${prefix}.${setting.name}`] = text;
+    }
+  }
+  addLabels(labels);
 }
 
 /**
@@ -52,17 +56,13 @@ export async function loadLayout() {
     return layout;
   }
   const schema = await loadSchema();
-  const labels = { en: {}, ru: {} };
   const built = {};
   for (const tab of schema.tabs) {
-    built[tab.name] = tab.groups.map((group) => [group.name, group.settings.map((setting) => {
-      for (const [lang, text] of Object.entries(setting.labels)) {
-        (labels[lang] ??= {})[`admin.setting.${setting.name}`] = text;
-      }
-      return [setting.name, setting.editor];
-    })]);
+    built[tab.name] = tab.groups.map((group) => {
+      addSettingLabels(group.settings, "admin.setting");
+      return [group.name, group.settings.map((setting) => [setting.name, setting.editor])];
+    });
   }
-  addLabels(labels);
   known = new Set(Object.values(built).flat().flatMap(([, fields]) => fields.map(([name]) => name)));
   layout = built;
   return layout;

@@ -1,6 +1,7 @@
 using System.Net;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using MailLab.Integration.Tests.Infrastructure;
 using MailLab.Mail.Smtp.Settings;
 using MailLab.Mail.Tracing;
 using MailLab.Mail.World;
@@ -117,7 +118,7 @@ public sealed class InBandHopCorrelationTests
         // Outbound TLS sends every hop over the in-memory network's streams, one connection per message.
         await using var world = await YamlWorld.StartAsync(DefaultTopology.ReadYaml().Replace("outboundTls: false", "outboundTls: true", StringComparison.Ordinal));
         VirtualServerSettings.Apply(world.Vs("mail.ru"), "maxMessagesPerConnection", "1");
-        var gate = ManyOpen.Install(world.World, 50);
+        var gate = OverlappingOutbound.Install(world.World, 50);
         var ids = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => world.SendAsIvanAsync($"relay {i}", "student@rosnou.ru")));
         await gate.Opened.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await world.IdleAsync();
@@ -137,50 +138,7 @@ public sealed class InBandHopCorrelationTests
     }
 
     // mail.ru and other.ru forward loop.example to each other (HopCountTests' world).
-    private static readonly string LoopYaml = $$"""
-        hosts:
-        {{Topologies.MailRu(extraDomains: "- { name: loop.example, type: remote, allowRelay: true, smartHost: other.ru }")}}
-          - name: other.ru
-            address: 192.0.2.70
-            smtp:
-              virtualServers:
-                - name: Default SMTP Virtual Server
-                  port: 0
-                  domains:
-                    - { name: other.ru, type: local }
-                    - { name: loop.example, type: remote, allowRelay: true, smartHost: mail.ru }
-
-        dns:
-          - { name: mail.ru, type: MX, preference: 10, value: mail.ru }
-          - { name: mail.ru, type: A, value: 198.51.100.10 }
-          - { name: other.ru, type: A, value: 192.0.2.70 }
-        """;
+    private static readonly string LoopYaml = HopCountTests.Yaml();
 
     private static string[] Texts(TraceHop hop) => hop.Transcript.SelectMany(l => l.Text.Split('\n')).ToArray();
-
-    /// <summary>The world's own wire, with its first <c>count</c> connections held until all are open, so their sessions overlap.</summary>
-    private sealed class ManyOpen(Mail.Delivery.IOutboundSmtp inner, int count) : Mail.Delivery.IOutboundSmtp
-    {
-        private int _connections;
-
-        public TaskCompletionSource Opened { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public static ManyOpen Install(MailWorld world, int count)
-        {
-            var many = new ManyOpen(world.Outbound!, count);
-            world.Outbound = many;
-            return many;
-        }
-
-        public async Task SendAsync(Mail.Delivery.OutboundConnection connection, CancellationToken cancellationToken)
-        {
-            if (Interlocked.Increment(ref _connections) == count)
-            {
-                Opened.SetResult();
-            }
-
-            await Opened.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
-            await inner.SendAsync(connection, cancellationToken);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text;
 using MailLab.Mail.Stores;
 
 namespace MailLab.Mail.Delivery;
@@ -41,13 +42,30 @@ public sealed class OutboundEndpoints
             return 0;
         }
 
-        var receivedId = headers?.FirstReceived?.Value is { } received && StoredMessage.ReadReceived(received) is var (_, id) ? id : null;
-        if (receivedId is not null && sending.MessageId is { } sent && !string.Equals(receivedId, sent, StringComparison.OrdinalIgnoreCase))
+        var receivedId = headers?.FirstReceived is { } received ? QueueId(received.RawValue) : default;
+        if (!receivedId.IsEmpty && sending.MessageId is { } sent && !Ascii.EqualsIgnoreCase(receivedId, sent))
         {
             return 0;
         }
 
         return StoredMessage.TryParseId(sending.TraceId, out var sequence) ? sequence : 0;
+    }
+
+    /// <summary>
+    /// The queue id of ours in a Received line ("… with ESMTP id ML0000000A; …" as cleanup writes it,
+    /// the "id" clause of RFC 5321 §4.4), read from its raw bytes; empty when it names none.
+    /// </summary>
+    private static ReadOnlySpan<byte> QueueId(ReadOnlySpan<byte> raw)
+    {
+        const int Length = 10; // "ML" and eight hex digits (StoredMessage.FormatId)
+        var at = raw.IndexOf(" id ML"u8);
+        if (at < 0 || raw.Length < at + 4 + Length)
+        {
+            return default;
+        }
+
+        var id = raw.Slice(at + 4, Length);
+        return System.Buffers.Text.Utf8Parser.TryParse(id[2..], out uint _, out var consumed, 'X') && consumed == Length - 2 ? id : default;
     }
 
     /// <summary>An IPv4 address seen through a dual-stack socket is written as IPv4, so both sides of a connection name it alike.</summary>

@@ -131,21 +131,14 @@ public sealed partial class StoredMessage
             return HeaderSummary.Shared(new HeaderSummary(known?.Subject ?? string.Empty, known?.From ?? string.Empty, null, HopRead: true));
         }
 
-        var previous = headers.SecondReceived?.Value is { } received && ReadReceived(received) is var (by, id)
-            ? $"{by}/{id}"
+        var previous = headers.SecondReceived?.Value is { } received && PreviousHopPattern().Match(received) is { Success: true } hop
+            ? $"{hop.Groups[1].Value.ToLowerInvariant()}/{hop.Groups[2].Value.ToUpperInvariant()}"
             : null;
         var subject = known?.Subject ?? SharedText.Share(headers.Subject?.Value ?? string.Empty);
         var from = known?.From ?? SharedText.Share(headers.From?.Value ?? string.Empty);
         var read = new HeaderSummary(subject, from, previous, HopRead: true);
         return previous is null ? HeaderSummary.Shared(read) : read;
     }
-
-    /// <summary>
-    /// The server and the queue id a Received header's value names ("… by mail.ru with ESMTP id
-    /// ML00000004; …", as MailLab's cleanup writes it, RFC 5321 §4.4), or null when it names none of ours.
-    /// </summary>
-    internal static (string By, string Id)? ReadReceived(string value) =>
-        PreviousHopPattern().Match(value) is { Success: true } hop ? (hop.Groups[1].Value.ToLowerInvariant(), hop.Groups[2].Value.ToUpperInvariant()) : null;
 
     /// <summary>"… by mail.ru with ESMTP id ML00000004; …" as MailLab's cleanup writes it.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\bby\s+(\S+)\s.*?\bid\s+(ML[0-9A-Fa-f]{8})\b", System.Text.RegularExpressions.RegexOptions.Singleline)]

@@ -178,7 +178,7 @@ public sealed class TraceLog
     /// server's remote one. The trace reader pairs a connection's two sides by it, as an
     /// administrator pairs two hosts' logs (<see cref="TraceHops"/>).
     /// </summary>
-    public void RecordEndPoint(long sessionId, System.Net.IPEndPoint? client)
+    internal void RecordEndPoint(long sessionId, System.Net.IPEndPoint? client)
     {
         if (client is not null && RecordTranscripts)
         {

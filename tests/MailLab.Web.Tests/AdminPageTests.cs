@@ -4,6 +4,7 @@ using System.Text;
 using MailKit.Net.Pop3;
 using MailKit.Security;
 using MailLab.Integration.Tests.Infrastructure;
+using MailLab.Mail.Pop3.Settings;
 using MailLab.Mail.Smtp;
 using MailLab.Mail.World;
 using MailLab.Web.Tests.Infrastructure;
@@ -338,19 +339,20 @@ public sealed class AdminPageTests : IClassFixture<BrowserFixture>
             await Expect(anna).ToHaveAttributeAsync("data-locked", "false");
             (await LogonAsync(session, "anna@rosnou.ru", "anna123")).Should().Be(1);
 
-            // Require SPA: cleartext USER/PASS is refused outside TLS; unticked, it works again.
-            await pop3.Locator("input[name='sparequired']").CheckAsync();
+            // Require SPA (the settings table's requireSpa, saved with PATCH …/pop3/settings): cleartext
+            // USER/PASS is refused outside TLS; unticked, it works again.
+            await pop3.Locator("input[name='requireSpa']").CheckAsync();
             await pop3.Locator("button[data-action='apply-pop3']").ClickAsync();
-            await Expect(pop3.Locator("[data-role='output']")).ToContainTextAsync("winpop set sparequired 1");
+            await Expect(pop3).ToHaveAttributeAsync("data-applied", "1");
             session.World.FindHost(Rosnou)!.Pop3.RequireSecurePasswordAuthentication.Should().BeTrue();
             (await RawPop3LogonReplyAsync(session, "anna@rosnou.ru", "anna123")).Should().StartWith("-ERR");
-            await pop3.Locator("input[name='sparequired']").UncheckAsync();
+            await pop3.Locator("input[name='requireSpa']").UncheckAsync();
             await pop3.Locator("button[data-action='apply-pop3']").ClickAsync();
-            await Expect(pop3.Locator("[data-role='output']")).ToContainTextAsync("winpop set sparequired 0");
+            await Expect(pop3).ToHaveAttributeAsync("data-applied", "2");
             (await RawPop3LogonReplyAsync(session, "anna@rosnou.ru", "anna123")).Should().StartWith("+OK");
 
-            // The authentication method cannot change while e-mail domains exist: winpop's refusal sits next to it.
-            await pop3.Locator("select[name='authentication']").SelectOptionAsync("3");
+            // The authentication method cannot change while e-mail domains exist: the API's refusal sits next to it.
+            await pop3.Locator("select[name='authentication']").SelectOptionAsync("passwordFile");
             await pop3.Locator("button[data-action='apply-pop3']").ClickAsync();
             await Expect(pop3.Locator("[data-error-for='authentication']")).ToBeVisibleAsync();
 
@@ -358,7 +360,7 @@ public sealed class AdminPageTests : IClassFixture<BrowserFixture>
             await anna.Locator("button[data-action='quota']").ClickAsync();
             await Expect(pop3.Locator("[data-role='output']")).ToContainTextAsync("quota file of anna@rosnou.ru");
             session.World.FindHost(Rosnou)!.Pop3.FindMailbox("anna@rosnou.ru")!.QuotaOwner.Should().Be("anna");
-            session.Errors.Should().BeEmpty();
+            UnexpectedErrors(session, 400).Should().BeEmpty("the API refused the method change with 400");
         });
     }
 
@@ -447,6 +449,65 @@ public sealed class AdminPageTests : IClassFixture<BrowserFixture>
             sheet = await OpenPropertiesAsync(session, Rosnou);
             await Expect(sheet.Locator("[role='tab'][data-tab='general']")).ToHaveTextAsync("General");
             session.Errors.Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task Pop3Sheet_IsDrawnFromItsSettingsTable_AndAChangeIsSeenThroughTheApi()
+    {
+        await using var session = await PageSession.StartAsync(_browser.Browser);
+        await session.RunAsync(nameof(Pop3Sheet_IsDrawnFromItsSettingsTable_AndAChangeIsSeenThroughTheApi), async () =>
+        {
+            await session.OpenAsync();
+            var pop3 = await OpenPop3Async(session, Rosnou);
+
+            // One row per setting of the table, in its order, labelled by it.
+            var box = pop3.Locator("fieldset[data-role='pop3-properties']");
+            (await box.Locator(".field").EvaluateAllAsync<string[]>("fields => fields.map(f => f.dataset.field)"))
+                .Should().Equal(Pop3Settings.All.Select(s => s.Name));
+            await Expect(box.Locator("[data-field='loggingLevel'] label")).ToHaveTextAsync(Pop3Settings.Find("loggingLevel").LabelEn);
+
+            await box.Locator("input[name='loggingLevel']").FillAsync("3");
+            await box.Locator("input[name='threadCount']").FillAsync("8");
+            await box.Locator("button[data-action='apply-pop3']").ClickAsync();
+            await Expect(pop3).ToHaveAttributeAsync("data-applied", "1");
+
+            using var api = session.Api();
+            using var answer = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync($"/api/servers/{Rosnou}/pop3/settings"));
+            answer.RootElement.GetProperty("loggingLevel").GetInt32().Should().Be(3);
+            answer.RootElement.GetProperty("threadCount").GetInt32().Should().Be(8);
+            await Expect(box.Locator("input[name='loggingLevel']")).ToHaveValueAsync("3");
+
+            // The labels are the table's Russian ones in Russian.
+            await pop3.Locator("button[data-action='close']").ClickAsync();
+            await session.Page.Locator("#lang").ClickAsync();
+            pop3 = await OpenPop3Async(session, Rosnou);
+            await Expect(pop3.Locator("[data-field='loggingLevel'] label")).ToHaveTextAsync(Pop3Settings.Find("loggingLevel").LabelRu);
+            await Expect(pop3.Locator("input[name='loggingLevel']")).ToHaveValueAsync("3");
+            session.Errors.Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task Pop3Sheet_ShowsTheApisRefusalOfAValue_NextToItsSetting_AndChangesNothing()
+    {
+        await using var session = await PageSession.StartAsync(_browser.Browser);
+        await session.RunAsync(nameof(Pop3Sheet_ShowsTheApisRefusalOfAValue_NextToItsSetting_AndChangesNothing), async () =>
+        {
+            await session.OpenAsync();
+            var pop3 = await OpenPop3Async(session, Rosnou);
+            var before = session.World.FindHost(Rosnou)!.Pop3.Settings;
+
+            // socketMax must be at least socketMin (a rule between two settings of the table), and the set is all or nothing.
+            await pop3.Locator("input[name='loggingLevel']").FillAsync("2");
+            await pop3.Locator("input[name='socketMax']").FillAsync("0");
+            await pop3.Locator("button[data-action='apply-pop3']").ClickAsync();
+            var error = pop3.Locator("[data-error-for='socketMax']");
+            await Expect(error).ToBeVisibleAsync();
+            await Expect(error).ToContainTextAsync("socketMax");
+            await Expect(pop3.Locator("[data-field='socketMax']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\binvalid\b"));
+            session.World.FindHost(Rosnou)!.Pop3.Settings.Should().Be(before, "a refused change changes nothing");
+            UnexpectedErrors(session, 400).Should().BeEmpty();
         });
     }
 

@@ -1,9 +1,9 @@
 using System.Buffers;
+using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using MailLab.Mail.Delivery;
-using MailLab.Mail.Smtp;
 using MailLab.Mail.Tracing;
 using MailLab.Protocol.Smtp;
 using MailLab.Protocol.Smtp.Client;
@@ -40,11 +40,11 @@ public sealed class StreamSmtpWire(MailLabServer runtime)
         var token = linked.Token;
 
         Stream stream;
-        InboundSmtpConnection? peer;
+        IPEndPoint localEndPoint;
         string hostName;
         try
         {
-            (stream, hostName, peer) = await OpenAsync(first, token).ConfigureAwait(false);
+            (stream, hostName, localEndPoint) = await OpenAsync(first, token).ConfigureAwait(false);
         }
         catch (SocketException e)
         {
@@ -58,7 +58,7 @@ public sealed class StreamSmtpWire(MailLabServer runtime)
         }
 
         var observer = world.Trace.RecordTranscripts ? new SessionTraceObserver(world.Trace, first.From.Name, sessionId, target.Name, outbound: true, () => feed.CurrentTraceId) : null;
-        observer?.OnConnectionOpened($"Connection to {target.Name}");
+        observer?.OnConnectionOpened($"Connection to {target.Name}", localEndPoint);
         var client = new SmtpClientSession(first.HeloName, OutboundSessionFeed.Transaction(first), feed.Next, first.SendHelo, observer)
         {
             // IIS's outbound security is Anonymous without TLS by default (Delivery tab → Outbound
@@ -67,10 +67,11 @@ public sealed class StreamSmtpWire(MailLabServer runtime)
             ServerName = target.Name,
         };
         feed.Client = client;
+        using var sending = world.OutboundEndpoints.Open(localEndPoint, feed);
         var buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
         try
         {
-            if (!await RunAsync(client, feed, peer, hostName, stream, deadline, buffer, token, s => stream = s).ConfigureAwait(false))
+            if (!await RunAsync(client, feed, hostName, stream, deadline, buffer, token, s => stream = s).ConfigureAwait(false))
             {
                 client.TransportFailed(new SmtpReply(451, "4.4.2", $"Connection to {target.Name} dropped by the server"));
             }
@@ -99,7 +100,7 @@ public sealed class StreamSmtpWire(MailLabServer runtime)
     }
 
     /// <summary>Runs the session to its end; false when the server closed the stream first.</summary>
-    private static async Task<bool> RunAsync(SmtpClientSession client, OutboundSessionFeed feed, InboundSmtpConnection? peer, string hostName, Stream stream,
+    private static async Task<bool> RunAsync(SmtpClientSession client, OutboundSessionFeed feed, string hostName, Stream stream,
         CancellationTokenSource deadline, byte[] buffer, CancellationToken token, Action<Stream> upgraded)
     {
         var transaction = 0;
@@ -114,12 +115,6 @@ public sealed class StreamSmtpWire(MailLabServer runtime)
 
             if (client.Output.Length > 0)
             {
-                if (peer is not null)
-                {
-                    // A host of this world: what it records for this message belongs to this message's trace.
-                    peer.OriginTraceSequence = feed.Current.OriginTraceSequence;
-                }
-
                 await stream.WriteAsync(client.Output, token).ConfigureAwait(false);
                 await stream.FlushAsync(token).ConfigureAwait(false);
                 client.ClearOutput();
@@ -169,8 +164,8 @@ public sealed class StreamSmtpWire(MailLabServer runtime)
 
     private static SmtpReply TimedOut(OutboundTarget target) => new(451, "4.4.2", $"Connection to {target.Name} timed out");
 
-    /// <summary>The stream to the next hop, the name TLS expects of it, and, for a host of this world, its side of the connection.</summary>
-    private async Task<(Stream Stream, string Host, InboundSmtpConnection? Peer)> OpenAsync(OutboundRequest request, CancellationToken cancellationToken)
+    /// <summary>The stream to the next hop, the name TLS expects of it, and the local endpoint the connection leaves from.</summary>
+    private async Task<(Stream Stream, string Host, IPEndPoint Local)> OpenAsync(OutboundRequest request, CancellationToken cancellationToken)
     {
         switch (request.Target)
         {
@@ -178,8 +173,8 @@ public sealed class StreamSmtpWire(MailLabServer runtime)
             {
                 var server = InProcessSmtpWire.PickVirtualServer(world, request.Recipients)
                     ?? throw new SocketException((int)SocketError.ConnectionRefused);
-                var stream = runtime.InMemory.Connect(server, request.From.Address, request.OriginTraceSequence, out var peer);
-                return (stream, world.Host.Name, peer);
+                var stream = runtime.InMemory.Connect(server, request.From.Address, out var local);
+                return (stream, world.Host.Name, local);
             }
 
             case TcpTarget tcp:
@@ -195,7 +190,7 @@ public sealed class StreamSmtpWire(MailLabServer runtime)
                     throw;
                 }
 
-                return (new NetworkStream(socket, ownsSocket: true), tcp.Host, null);
+                return (new NetworkStream(socket, ownsSocket: true), tcp.Host, (IPEndPoint)socket.LocalEndPoint!);
             }
 
             default:

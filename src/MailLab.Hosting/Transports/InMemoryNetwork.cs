@@ -25,26 +25,28 @@ public sealed class InMemoryNetwork : IAsyncDisposable
         _certificate = certificate;
     }
 
-    /// <summary>Connects to a virtual server as a client at <paramref name="clientAddress"/> (default 127.0.0.1).</summary>
-    public Stream Connect(SmtpVirtualServer server, IPAddress? clientAddress = null, long originTraceSequence = 0) =>
-        Connect(server, clientAddress, originTraceSequence, out _);
+    /// <summary>
+    /// Connects to a virtual server as a client at <paramref name="clientAddress"/> (default 127.0.0.1),
+    /// from a port of its own (<see cref="NextClientPort"/>), as a TCP client leaves from an ephemeral port.
+    /// </summary>
+    public Stream Connect(SmtpVirtualServer server, IPAddress? clientAddress = null) => Connect(server, clientAddress, out _);
 
     /// <summary>
-    /// Connects as <see cref="Connect(SmtpVirtualServer, IPAddress?, long)"/> does and hands back the
-    /// server's side, so a client sending several messages can say whose trace each one continues
-    /// (<see cref="InboundSmtpConnection.OriginTraceSequence"/>).
+    /// Connects as <see cref="Connect(SmtpVirtualServer, IPAddress?)"/> does and says where from: the
+    /// client's local endpoint, which the server sees as the remote one (what pairs the two sides of
+    /// a hop in the trace, as over TCP).
     /// </summary>
-    public Stream Connect(SmtpVirtualServer server, IPAddress? clientAddress, long originTraceSequence, out InboundSmtpConnection accepted)
+    public Stream Connect(SmtpVirtualServer server, IPAddress? clientAddress, out IPEndPoint localEndPoint)
     {
         if (server.State == VirtualServerState.Stopped)
         {
             throw new SocketException((int)SocketError.ConnectionRefused);
         }
 
-        var remote = new IPEndPoint(clientAddress ?? IPAddress.Loopback, NextClientPort());
+        var remote = localEndPoint = new IPEndPoint(clientAddress ?? IPAddress.Loopback, NextClientPort());
         var local = new IPEndPoint(Listening.LoopbackOnly(server.Address), server.BoundPort ?? server.Port);
         var (client, serverEnd) = DuplexPipeStream.CreatePair();
-        var connection = accepted = server.Accept(remote, local, _certificate is not null, originTraceSequence: originTraceSequence);
+        var connection = server.Accept(remote, local, _certificate is not null);
         var stopping = _sessions.GetOrAdd(server, _ => new CancellationTokenSource()).Token;
         _connections.Track(Task.Run(() => SmtpConnectionRunner.RunAsync(connection, serverEnd, _certificate, server.Host.World.Clock, stopping)));
         return client;

@@ -20,9 +20,12 @@ public static class Cleanup
     public sealed record Result(byte[] Data, int ReceivedCount, IReadOnlyList<string> AddedHeaders, string? Subject = null, string? From = null);
 
     /// <param name="readSubject">Also return Subject and From (read from the same parse).</param>
-    public static Result Apply(ReadOnlyMemory<byte> content, string receivedHeader, string messageIdDomain, string localId, DateTimeOffset now, bool readSubject = false)
+    public static Result Apply(ReadOnlyMemory<byte> content, string receivedHeader, string messageIdDomain, string localId, DateTimeOffset now, bool readSubject = false) =>
+        Apply(content, Read(content), receivedHeader, messageIdDomain, localId, now, readSubject);
+
+    /// <param name="headers">The content's header block, already read (<see cref="Read"/>).</param>
+    internal static Result Apply(ReadOnlyMemory<byte> content, HeaderFacts? headers, string receivedHeader, string messageIdDomain, string localId, DateTimeOffset now, bool readSubject)
     {
-        var headers = Parse(content);
         var received = headers?.Received ?? 0;
         var hasMessageId = headers?.HasMessageId ?? false;
         var hasDate = headers?.HasDate ?? false;
@@ -71,10 +74,10 @@ public static class Cleanup
 
     /// <summary>Counts Received headers and notes Message-ID and Date, reading only the header block.</summary>
     public static (int Received, bool HasMessageId, bool HasDate) Inspect(ReadOnlyMemory<byte> content) =>
-        Parse(content) is { } headers ? (headers.Received, headers.HasMessageId, headers.HasDate) : (0, false, false);
+        Read(content) is { } headers ? (headers.Received, headers.HasMessageId, headers.HasDate) : (0, false, false);
 
     /// <summary>The header block, read by MimeKit; null when it cannot be parsed.</summary>
-    private static HeaderFacts? Parse(ReadOnlyMemory<byte> content)
+    internal static HeaderFacts? Read(ReadOnlyMemory<byte> content)
     {
         var headerLength = HeaderBlockLength(content.Span);
         using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content[..headerLength], out var segment)

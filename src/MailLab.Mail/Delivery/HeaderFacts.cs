@@ -4,10 +4,11 @@ namespace MailLab.Mail.Delivery;
 
 /// <summary>
 /// What cleanup and a stored message's summary need from a header block: how many Received headers
-/// there are and the second of them (the previous hop's), whether Message-ID and Date are present,
+/// there are, the first (in content arriving, the sending hop's) and the second (in a stored
+/// message, the previous hop's, after our own), whether Message-ID and Date are present,
 /// and the first Subject and From. A value the caller owns: each <see cref="Read"/> returns its own.
 /// </summary>
-internal readonly record struct HeaderFacts(int Received, bool HasMessageId, bool HasDate, Header? SecondReceived, Header? Subject, Header? From)
+internal readonly record struct HeaderFacts(int Received, bool HasMessageId, bool HasDate, Header? FirstReceived, Header? SecondReceived, Header? Subject, Header? From)
 {
     [ThreadStatic]
     private static Reader? PerThread;
@@ -55,7 +56,7 @@ internal readonly record struct HeaderFacts(int Received, bool HasMessageId, boo
             {
                 case HeaderId.Received:
                     var count = _found.Received + 1;
-                    _found = _found with { Received = count, SecondReceived = count == 2 ? header : _found.SecondReceived };
+                    _found = _found with { Received = count, FirstReceived = count == 1 ? header : _found.FirstReceived, SecondReceived = count == 2 ? header : _found.SecondReceived };
                     break;
                 case HeaderId.MessageId:
                     _found = _found with { HasMessageId = true };

@@ -1,4 +1,3 @@
-using MailLab.Mail.Stores;
 using MailLab.Mail.World;
 using MailLab.Protocol.Smtp;
 
@@ -67,10 +66,11 @@ public sealed record OutboundRequest(
     public OutboundConnectionKey ConnectionKey => new(From.Name, Target.Name, HeloName, RequireTls, SendHelo, Target is WorldHostTarget ? RecipientDomain : null);
 
     /// <summary>
-    /// The trace this message continues on a receiving host of this world (its id's sequence), or 0
-    /// for a new one (a message without content, or an id that is not one of ours).
+    /// The sending host's id of the message (its queue id, the one its Received line names), or null
+    /// when it has none of ours: a receiving host of this world checks the Received line it reads
+    /// against it (<see cref="OutboundEndpoints.TraceOf"/>).
     /// </summary>
-    public long OriginTraceSequence => Data.Length == 0 ? 0 : StoredMessage.TryParseId(TraceId, out var sequence) ? sequence : 0;
+    public string? MessageId { get; init; }
 
     private string RecipientDomain => Recipients.Count > 0 ? Recipients[0][(Recipients[0].LastIndexOf('@') + 1)..] : string.Empty;
 }

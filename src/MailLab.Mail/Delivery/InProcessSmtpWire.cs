@@ -45,12 +45,13 @@ public static class InProcessSmtpWire
         // Each transaction's lines carry its message's trace; the connection's own lines are shared.
         var carried = new OutboundSessionFeed(connection, first, sessionId);
         var observer = trace.RecordTranscripts ? new SessionTraceObserver(trace, first.From.Name, sessionId, target.Name, outbound: true, () => carried.CurrentTraceId) : null;
-        observer?.OnConnectionOpened($"Connection to {target.Name}");
         var remote = new IPEndPoint(first.From.Address ?? IPAddress.Loopback, clientPort);
+        observer?.OnConnectionOpened($"Connection to {target.Name}", remote);
         using (var client = new SmtpClientSession(first.HeloName, OutboundSessionFeed.Transaction(first), carried.Next, first.SendHelo, observer))
+        using (first.From.World.OutboundEndpoints.Open(remote, carried))
         {
             carried.Client = client;
-            Run(server, remote, tlsAvailable, client, () => carried.Current.OriginTraceSequence);
+            Run(server, remote, tlsAvailable, client);
             observer?.OnConnectionClosed();
             carried.AnswerTheRest();
         }
@@ -67,20 +68,19 @@ public static class InProcessSmtpWire
     /// Connects <paramref name="client"/> to <paramref name="server"/> from <paramref name="remote"/> and
     /// runs the session to its end. The caller checks the server is not stopped (a closed port).
     /// </summary>
-    /// <param name="origin">The trace the message the client is sending now belongs to (none: new traces).</param>
-    public static SmtpClientResult Run(SmtpVirtualServer server, IPEndPoint remote, bool tlsAvailable, SmtpClientSession client, Func<long>? origin = null)
+    public static SmtpClientResult Run(SmtpVirtualServer server, IPEndPoint remote, bool tlsAvailable, SmtpClientSession client)
     {
         var local = new IPEndPoint(Listening.LoopbackOnly(server.Address), server.BoundPort ?? server.Port);
         using (var connection = server.Accept(remote, local, tlsAvailable))
         {
-            Exchange(connection, client, origin);
+            Exchange(connection, client);
         }
 
         return client.Result;
     }
 
     /// <summary>Passes bytes both ways until one side is done or the server closes.</summary>
-    private static void Exchange(InboundSmtpConnection connection, SmtpClientSession client, Func<long>? origin)
+    private static void Exchange(InboundSmtpConnection connection, SmtpClientSession client)
     {
         var session = connection.Session;
         while (true)
@@ -108,13 +108,6 @@ public static class InProcessSmtpWire
                 // Neither side has anything to say: the server waits for a client that has nothing to send.
                 client.ConnectionLost();
                 return;
-            }
-
-            // The client sends the next message's MAIL only after the last one's final reply, so what
-            // it sends now belongs to its current transaction.
-            if (origin is not null)
-            {
-                connection.OriginTraceSequence = origin();
             }
 
             if (!connection.Receive(client.Output.Span))

@@ -30,15 +30,19 @@ public static class MessageAcceptor
     }
 
     /// <param name="traceId">The trace the message is now part of (its own id on its first hop).</param>
-    public static SmtpReply Accept(SmtpVirtualServer server, SmtpSessionContext context, SmtpMessage message, out string traceId, long sessionId = 0, long originTraceSequence = 0)
+    public static SmtpReply Accept(SmtpVirtualServer server, SmtpSessionContext context, SmtpMessage message, out string traceId, long sessionId = 0)
     {
         var world = server.Host.World;
         var now = world.Clock.GetUtcNow();
         var sequence = world.NextMessageSequence();
         var id = StoredMessage.FormatId(sequence);
         var received = Cleanup.ReceivedHeader(context, message.Protocol, server.Fqdn, id, now);
-        var firstHop = originTraceSequence == 0;
-        var clean = Cleanup.Apply(message.Content, received, server.Fqdn, id, now, readSubject: firstHop);
+        var headers = Cleanup.Read(message.Content);
+        // A message a host of this world relayed continues its trace: told by what the wire shows
+        // (the sender's Received line and the endpoint the connection came from).
+        var continued = world.OutboundEndpoints.TraceOf(context.RemoteEndPoint, headers);
+        var firstHop = continued == 0;
+        var clean = Cleanup.Apply(message.Content, headers, received, server.Fqdn, id, now, readSubject: firstHop);
         var addresses = new string[message.Recipients.Count];
         for (var i = 0; i < addresses.Length; i++)
         {
@@ -47,7 +51,7 @@ public static class MessageAcceptor
 
         var recipients = EnvelopeRecipients.Distinct(server, addresses);
 
-        var stored = new StoredMessage(sequence, server.Host.Name, message.Sender.Address, recipients, clean.Data, now, originTraceSequence);
+        var stored = new StoredMessage(sequence, server.Host.Name, message.Sender.Address, recipients, clean.Data, now, continued);
         if (clean.Subject is { } subject)
         {
             stored.KnowHeaders(subject, clean.From ?? string.Empty);

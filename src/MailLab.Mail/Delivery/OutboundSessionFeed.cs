@@ -27,6 +27,9 @@ public sealed class OutboundSessionFeed
     /// <summary>The message the session is sending now (what it sends next belongs to it).</summary>
     public OutboundRequest Current => _requests[Client!.CurrentTransaction];
 
+    /// <summary>The message the session is sending now, or null when it has none (before its first reply is read, or after its last).</summary>
+    public OutboundRequest? Sending => Client is { } client && client.CurrentTransaction < _requests.Count ? _requests[client.CurrentTransaction] : null;
+
     /// <summary>The trace of the message the session is sending now.</summary>
     public string CurrentTraceId => Current.TraceId;
 

@@ -235,6 +235,7 @@ public sealed class QueueManager
             var request = new OutboundRequest(host, target, _server.Fqdn, Masquerade(entry.Message), recipients, entry.Message.Data, entry.Message.TraceId, route.RequireTls, route.SendHelo)
             {
                 Timeout = _server.Delivery.OutboundTimeout,
+                MessageId = entry.Message.Id,
             };
             var result = await _server.OutboundConnections.SendAsync(outbound, request).ConfigureAwait(false);
 

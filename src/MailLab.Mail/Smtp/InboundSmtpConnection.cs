@@ -11,11 +11,8 @@ public sealed class InboundSmtpConnection : IDisposable
     private int _disposed;
     private string _closing = "Connection closed";
 
-    private readonly VirtualServerSessionHandler _handler;
-
-    internal InboundSmtpConnection(SmtpVirtualServer server, SmtpServerSession session, VirtualServerSessionHandler handler, TimeSpan idleTimeout, long sessionId)
+    internal InboundSmtpConnection(SmtpVirtualServer server, SmtpServerSession session, TimeSpan idleTimeout, long sessionId)
     {
-        _handler = handler;
         Server = server;
         Session = session;
         IdleTimeout = idleTimeout;
@@ -28,13 +25,6 @@ public sealed class InboundSmtpConnection : IDisposable
     public SmtpVirtualServer Server { get; }
 
     public SmtpServerSession Session { get; }
-
-    /// <summary>The trace of the message now on its way from another host of the world (0: a new trace).</summary>
-    public long OriginTraceSequence
-    {
-        get => _handler.OriginTraceSequence;
-        set => _handler.OriginTraceSequence = value;
-    }
 
     /// <summary>IIS "connection time-out": how long the client may stay silent.</summary>
     public TimeSpan IdleTimeout { get; }

@@ -176,7 +176,7 @@ public sealed class SmtpVirtualServer
     /// connection control, then writes the greeting (or the refusal) into the session's output.
     /// The returned connection must be disposed when the transport closes.
     /// </summary>
-    public InboundSmtpConnection Accept(EndPoint? remote, EndPoint? local, bool tlsAvailable, ISmtpSessionObserver? observer = null, long originTraceSequence = 0)
+    public InboundSmtpConnection Accept(EndPoint? remote, EndPoint? local, bool tlsAvailable, ISmtpSessionObserver? observer = null)
     {
         var context = new SmtpSessionContext(remote, local);
         var trace = Host.World.Trace;
@@ -185,22 +185,22 @@ public sealed class SmtpVirtualServer
         var reverseName = Host.World.Dns.ReverseLookup(context.RemoteAddress);
         var settings = Settings;
         var options = SessionOptions(settings, tlsAvailable, !settings.Access.Connection.IsGranted(context.RemoteAddress, reverseName));
-        var handler = new VirtualServerSessionHandler(this, settings, reverseName, sessionId, originTraceSequence);
+        var handler = new VirtualServerSessionHandler(this, settings, reverseName, sessionId);
         if (observer is null)
         {
-            // A message relayed by a host of this world continues that host's trace; a new one's trace is known on acceptance.
-            var transcript = new Tracing.SessionTraceObserver(trace, Host.Name, sessionId, peer, outbound: false,
-                () => handler.OriginTraceSequence == 0 ? null : Stores.StoredMessage.FormatId(handler.OriginTraceSequence));
+            // Whose message a transaction carries is known on acceptance (MessageAcceptor): its lines are claimed then.
+            var transcript = new Tracing.SessionTraceObserver(trace, Host.Name, sessionId, peer, outbound: false);
             handler.Transcript = transcript;
             observer = transcript;
         }
 
         var session = new SmtpServerSession(options, handler, context, observer);
         var count = Interlocked.Increment(ref _activeConnections);
-        var connection = new InboundSmtpConnection(this, session, handler, settings.Limits.ConnectionTimeout, sessionId);
+        var connection = new InboundSmtpConnection(this, session, settings.Limits.ConnectionTimeout, sessionId);
         if (trace.RecordTranscripts)
         {
             trace.Append(Host.Name, Tracing.TraceKind.ConnectionOpened, $"Connection from {remote} to \"{Name}\"", sessionId, peer: peer);
+            trace.RecordEndPoint(sessionId, remote as IPEndPoint);
         }
 
         if (Host.World.Faults.TakeReply(Host.Name, Faults.FaultStage.Connect) is { } injected)

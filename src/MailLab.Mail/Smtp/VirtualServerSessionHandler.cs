@@ -16,20 +16,13 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
     private readonly long _sessionId;
 
     /// <param name="settings">The settings the session started with: it keeps to them to the end.</param>
-    public VirtualServerSessionHandler(SmtpVirtualServer server, Settings.VirtualServerSnapshot settings, string? reverseName, long sessionId, long originTraceSequence)
+    public VirtualServerSessionHandler(SmtpVirtualServer server, Settings.VirtualServerSnapshot settings, string? reverseName, long sessionId)
     {
         _server = server;
         _settings = settings;
         _reverseName = reverseName;
         _sessionId = sessionId;
-        OriginTraceSequence = originTraceSequence;
     }
-
-    /// <summary>
-    /// The trace the next message belongs to when it comes from another host of the world (0: a new
-    /// trace). A connection that carries several messages moves it on before each one.
-    /// </summary>
-    public long OriginTraceSequence { get; set; }
 
     /// <summary>The session's transcript in the trace, told whose message each accepted transaction carried.</summary>
     public Tracing.SessionTraceObserver? Transcript { get; set; }
@@ -93,7 +86,7 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
             return injected;
         }
 
-        var reply = MessageAcceptor.Accept(_server, context, message, out var traceId, _sessionId, OriginTraceSequence);
+        var reply = MessageAcceptor.Accept(_server, context, message, out var traceId, _sessionId);
         Transcript?.Accepted(traceId);
         return reply;
     }

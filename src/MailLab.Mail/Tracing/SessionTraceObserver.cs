@@ -48,6 +48,16 @@ public sealed class SessionTraceObserver : ISmtpSessionObserver
 
     public void OnConnectionOpened(string text) => Append(TraceKind.ConnectionOpened, LineContent.Line(text));
 
+    /// <summary>
+    /// The connection is open, from <paramref name="client"/> (the sending host's local endpoint, or
+    /// the client's endpoint a server saw): recorded so the trace reader can pair the two sides.
+    /// </summary>
+    public void OnConnectionOpened(string text, System.Net.IPEndPoint? client)
+    {
+        OnConnectionOpened(text);
+        _log.RecordEndPoint(SessionId, client);
+    }
+
     public void OnConnectionClosed() => Append(TraceKind.ConnectionClosed, LineContent.Line("Connection closed"));
 
     public void OnClientLine(string line)

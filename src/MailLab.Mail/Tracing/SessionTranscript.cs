@@ -25,6 +25,37 @@ internal sealed class SessionTranscript(long sessionId)
     public long SessionId { get; } = sessionId;
 
     /// <summary>
+    /// The client's address and port on this connection, as this side saw it (the local endpoint of a
+    /// sending host, the remote endpoint of a receiving server): both sides name the same one, which
+    /// pairs them (<see cref="TraceHops"/>). Null when not recorded.
+    /// </summary>
+    public System.Net.IPEndPoint? ClientEndPoint { get; set; }
+
+    /// <summary>Whether the sending side (a host's client) wrote this transcript.</summary>
+    public bool IsOutbound
+    {
+        get
+        {
+            lock (this)
+            {
+                return _outbound;
+            }
+        }
+    }
+
+    /// <summary>The sequence of the connection's first line kept (long.MaxValue when none is).</summary>
+    public long FirstSequence
+    {
+        get
+        {
+            lock (this)
+            {
+                return _count > 0 ? _lines[0].Sequence : long.MaxValue;
+            }
+        }
+    }
+
+    /// <summary>
     /// Appends a line, unless the log has already let this transcript go (then the caller starts a
     /// new one). <paramref name="counted"/> is how many lines the log should add to its count now:
     /// they are reported <paramref name="batch"/> at a time, so the log's shared counter is not

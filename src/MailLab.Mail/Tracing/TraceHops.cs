@@ -62,13 +62,72 @@ public static class TraceHops
             hops.Add(Hop(log, traceId, session, anchor));
         }
 
+        foreach (var (session, anchor) in anchors)
+        {
+            if (IsClientSide(anchor) && ReceivingSide(log, traceId, session, anchors) is { } receiving)
+            {
+                hops.Add(Hop(log, traceId, receiving.Session, receiving.Anchor, receiving.Transaction));
+            }
+        }
+
         return hops.OrderBy(h => h.Time).ThenBy(h => h.SessionId).ToArray();
     }
 
-    private static TraceHop Hop(TraceLog log, string traceId, long session, TraceEvent anchor)
+    private static bool IsClientSide(TraceEvent anchor) => anchor.Kind is TraceKind.Relayed or TraceKind.Connecting || (TraceLog.IsProtocol(anchor.Kind) && anchor.Outbound);
+
+    /// <summary>
+    /// The receiving server's side of a sending host's connection that this message's trace does not
+    /// name (no content was accepted there: refused at MAIL or RCPT, or cut before DATA), found as an
+    /// administrator finds it in two hosts' logs: the server's connection from the endpoint the sender
+    /// left from (<see cref="TraceLog.RecordEndPoint"/>), open while the sender's was. Its
+    /// part is the transaction with the sender's number for this message (both sides count MAIL
+    /// commands on one connection, RFC 5321 §3.3), or only the connection's own lines when the
+    /// message's transaction never started.
+    /// </summary>
+    private static (long Session, TraceEvent Anchor, int Transaction)? ReceivingSide(TraceLog log, string traceId, long session, Dictionary<long, TraceEvent> anchors)
+    {
+        if (log.EndPointOf(session) is not { } client)
+        {
+            return null;
+        }
+
+        // The server's side is open while the sender's is (the connection is accepted before the
+        // sender writes its first line), and an endpoint is reused only after its connection closed:
+        // the last server connection from it opened before the sender's last line is this one.
+        var sending = log.ForSession(session);
+        var closed = sending.Count > 0 ? sending[^1].Sequence : long.MaxValue;
+        long? receiving = null;
+        var latest = long.MinValue;
+        foreach (var (candidate, opened) in log.ReceivedFrom(client))
+        {
+            if (opened < closed && opened > latest)
+            {
+                (receiving, latest) = (candidate, opened);
+            }
+        }
+
+        if (receiving is not { } server || anchors.ContainsKey(server))
+        {
+            return null;
+        }
+
+        var transaction = sending.FirstOrDefault(l => l.TraceId == traceId && l.Transaction != 0)?.Transaction ?? 0;
+        var lines = log.ForSession(server);
+        var own = lines.FirstOrDefault(l => l.Transaction == transaction && TraceLog.IsProtocol(l.Kind));
+        if (own is null || (transaction != 0 && own.TraceId is not null && own.TraceId != traceId))
+        {
+            // Nothing of it there, or the transaction carried another message (the numbers disagree).
+            return null;
+        }
+
+        return (server, own, transaction);
+    }
+
+    /// <param name="transaction">For a receiving side paired by its endpoint: its transaction that carried this message, unclaimed by any trace.</param>
+    private static TraceHop Hop(TraceLog log, string traceId, long session, TraceEvent anchor, int transaction = 0)
     {
         // The connection's own lines and this message's transaction; other messages' transactions are theirs.
-        var lines = log.ForSession(session).Where(l => TraceLog.IsProtocol(l.Kind) && (l.Transaction == 0 || l.TraceId == traceId)).ToArray();
+        var lines = log.ForSession(session).Where(l => TraceLog.IsProtocol(l.Kind) && (l.Transaction == 0 || l.TraceId == traceId || (transaction != 0 && l.Transaction == transaction && l.TraceId is null))).ToArray();
         var role = anchor.Kind switch
         {
             TraceKind.RetrievedByPop3 => TraceHopRole.Pop3,

@@ -175,6 +175,36 @@ public sealed class TraceLog
         }
     }
 
+    /// <summary>
+    /// Notes the client's endpoint of connection <paramref name="sessionId"/> (its address and port,
+    /// as the side writing the transcript saw it): a sending host's local endpoint, a receiving
+    /// server's remote one. The trace reader pairs a connection's two sides by it, as an
+    /// administrator pairs two hosts' logs (<see cref="TraceHops"/>).
+    /// </summary>
+    internal void RecordEndPoint(long sessionId, System.Net.IPEndPoint? client)
+    {
+        if (client is not null && RecordTranscripts)
+        {
+            TranscriptOf(sessionId).ClientEndPoint = Delivery.OutboundEndpoints.Normalize(client);
+        }
+    }
+
+    /// <summary>A connection's client endpoint (see <see cref="RecordEndPoint"/>), or null.</summary>
+    internal System.Net.IPEndPoint? EndPointOf(long sessionId) =>
+        _transcripts.TryGetValue(sessionId, out var transcript) ? transcript.ClientEndPoint : null;
+
+    /// <summary>The receiving servers' connections whose client endpoint is <paramref name="client"/>, with the sequence of each one's first line.</summary>
+    internal IEnumerable<(long SessionId, long Opened)> ReceivedFrom(System.Net.IPEndPoint client)
+    {
+        foreach (var transcript in _transcriptOrder)
+        {
+            if (client.Equals(transcript.ClientEndPoint) && !transcript.IsOutbound)
+            {
+                yield return (transcript.SessionId, transcript.FirstSequence);
+            }
+        }
+    }
+
     private SessionTranscript TranscriptOf(long sessionId)
     {
         if (_transcripts.TryGetValue(sessionId, out var transcript))

@@ -38,6 +38,9 @@ public sealed class MailWorld
     /// <summary>Which hosts can reach which, and how slowly (fault injection for lessons and CI).</summary>
     public NetworkLinks Links { get; } = new();
 
+    /// <summary>The open outbound SMTP connections of this world's hosts, by the endpoint each left from.</summary>
+    public Delivery.OutboundEndpoints OutboundEndpoints { get; } = new();
+
     /// <summary>Injected replies and dropped connections (fault injection).</summary>
     public Faults.FaultInjector Faults { get; } = new();
 

@@ -1,12 +1,14 @@
-// A host's POP3 service page, after the Windows Server 2003 POP3 snap-in: authentication method, Require
-// Secure Password Authentication and port; e-mail domains and their mailboxes (messages, size, quota,
-// lock). Every change runs winpop through POST /servers/{host}/pop3/winpop, the API `maillab winpop` uses,
-// so the page and the command line cannot disagree (docs/REFERENCE.md, "winpop").
+// A host's POP3 service page, after the Windows Server 2003 POP3 snap-in: the server's properties
+// (authentication method, Require Secure Password Authentication, port…) drawn from the POP3 settings
+// table and saved with PATCH /servers/{host}/pop3/settings (admin-pop3-properties.js); e-mail domains and
+// their mailboxes (messages, size, quota, lock), whose every change runs winpop through POST
+// /servers/{host}/pop3/winpop, the API `maillab winpop` uses, so the page and the command line cannot
+// disagree (docs/REFERENCE.md, "winpop").
 import { t } from "./i18n.js";
 import { call, hostPath } from "./admin-api.js";
-import { el, fieldRow, dialog, open, clearErrors, showFieldError, showError, kilobytes, portText } from "./admin-dom.js";
-
-const METHODS = [1, 2, 3];
+import { el, fieldRow, dialog, open, clearErrors, showFieldError, showError, kilobytes } from "./admin-dom.js";
+import { loadPop3Table } from "./admin-settings.js";
+import { propertiesBox } from "./admin-pop3-properties.js";
 
 let page = null;
 
@@ -24,7 +26,7 @@ export function retranslatePop3() {
   if (page) {
     page.parts.title.textContent = t("admin.pop3.title", page.host);
     if (page.service) {
-      render(page.service); // sizes are formatted text (KB / КБ), not labels
+      render(page.service, page.settings, page.table); // sizes are formatted text (KB / КБ), not labels
     }
   }
 }
@@ -32,9 +34,10 @@ export function retranslatePop3() {
 async function reload() {
   const current = page;
   try {
-    const service = await call("GET", `${hostPath(current.host)}/pop3`);
+    const [service, settings, table] = await Promise.all([
+      call("GET", `${hostPath(current.host)}/pop3`), call("GET", `${hostPath(current.host)}/pop3/settings`), loadPop3Table()]);
     if (page === current) {
-      render(service);
+      render(service, settings, table);
     }
   } catch (error) {
     showError(current.parts.error, error.display ?? String(error));
@@ -68,46 +71,19 @@ async function winpop(args, field) {
   return true;
 }
 
-function render(service) {
-  page.service = service;
+function render(service, settings, table) {
+  Object.assign(page, { service, settings, table });
   const { body } = page.parts;
   const output = body.querySelector("[data-role='output']")?.textContent ?? "";
-  body.replaceChildren(serviceBox(service), ...service.domains.map(domainBox), addBox(service),
+  const current = page;
+  const properties = propertiesBox(current.host, table, settings, service, current.parts.error, async () => {
+    await reload();
+    current.parts.node.dataset.applied = String(Number(current.parts.node.dataset.applied ?? 0) + 1);
+    current.onChanged();
+  });
+  body.replaceChildren(properties, ...service.domains.map(domainBox), addBox(service),
     el("pre", { class: "winpop-output", "data-role": "output", text: output }));
   page.parts.node.dataset.loaded = "1";
-}
-
-function serviceBox(service) {
-  const method = el("select", { name: "authentication" },
-    ...METHODS.map((m) => el("option", { value: String(m), i18n: `admin.pop3.method${m}`, selected: m === service.authentication })));
-  const spa = el("input", { type: "checkbox", name: "sparequired", checked: service.spaRequired });
-  const port = el("input", { type: "text", name: "port", inputmode: "numeric", value: String(service.port) });
-  const apply = async () => {
-    const steps = [];
-    if (Number(method.value) !== service.authentication) {
-      steps.push([["set", "authentication", method.value], "authentication"]);
-    }
-    if (spa.checked !== service.spaRequired) {
-      steps.push([["set", "sparequired", spa.checked ? "1" : "0"], "sparequired"]);
-    }
-    if (port.value.trim() !== String(service.port)) {
-      steps.push([["set", "port", port.value.trim()], "port"]);
-    }
-    for (const [args, field] of steps) {
-      if (!(await winpop(args, field))) {
-        return;
-      }
-    }
-  };
-  const spaRow = fieldRow("sparequired", "admin.pop3.spa", spa);
-  spaRow.classList.add("check");
-  return el("fieldset", { class: "group" }, el("legend", { i18n: "admin.pop3.service" }),
-    el("dl", { class: "summary" }, el("dt", { i18n: "endpoint" }), el("dd", { text: service.endPoint ?? "—" })),
-    fieldRow("authentication", "admin.pop3.authentication", method),
-    spaRow,
-    fieldRow("port", "admin.port", port,
-      service.port === 0 ? el("span", { class: "hint", "data-role": "bound-port", text: portText(service.port, service.endPoint) }) : null),
-    el("div", { class: "buttons" }, el("button", { type: "button", "data-action": "apply-pop3", i18n: "admin.apply", onclick: apply })));
 }
 
 function domainBox(domain) {

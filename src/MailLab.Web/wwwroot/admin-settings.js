@@ -10,6 +10,42 @@ export const TABS = ["general", "access", "messages", "delivery", "security", "d
 
 let layout = null;
 let known = new Set();
+let pop3 = null;
+let schemaCall = null;
+
+/** GET /api/settings/schema, once (a failed call is tried again next time). */
+function loadSchema() {
+  schemaCall ??= call("GET", "/settings/schema").catch((error) => {
+    schemaCall = null;
+    throw error;
+  });
+  return schemaCall;
+}
+
+/**
+ * Loads the POP3 service's settings table once (the schema's pop3 group): [{ name, editor, choices }…]
+ * in the table's order, and each setting's label as "admin.pop3setting.NAME" in both languages.
+ */
+export async function loadPop3Table() {
+  if (pop3) {
+    return pop3;
+  }
+  const schema = await loadSchema();
+  addSettingLabels(schema.pop3, "admin.pop3setting");
+  pop3 = schema.pop3.map((setting) => ({ name: setting.name, editor: setting.editor, choices: setting.schema?.enum ?? [] }));
+  return pop3;
+}
+
+/** Adds each setting's labels from the table, in every language it has, as "PREFIX.NAME". */
+function addSettingLabels(settings, prefix) {
+  const labels = {};
+  for (const setting of settings) {
+    for (const [lang, text] of Object.entries(setting.labels)) {
+      (labels[lang] ??= {})[`${prefix}.${setting.name}`] = text;
+    }
+  }
+  addLabels(labels);
+}
 
 /**
  * Loads the settings table once: the layout { tab: [[group, [[name, editor]…]]…] } and each setting's
@@ -19,18 +55,14 @@ export async function loadLayout() {
   if (layout) {
     return layout;
   }
-  const schema = await call("GET", "/settings/schema");
-  const labels = { en: {}, ru: {} };
+  const schema = await loadSchema();
   const built = {};
   for (const tab of schema.tabs) {
-    built[tab.name] = tab.groups.map((group) => [group.name, group.settings.map((setting) => {
-      for (const [lang, text] of Object.entries(setting.labels)) {
-        (labels[lang] ??= {})[`admin.setting.${setting.name}`] = text;
-      }
-      return [setting.name, setting.editor];
-    })]);
+    built[tab.name] = tab.groups.map((group) => {
+      addSettingLabels(group.settings, "admin.setting");
+      return [group.name, group.settings.map((setting) => [setting.name, setting.editor])];
+    });
   }
-  addLabels(labels);
   known = new Set(Object.values(built).flat().flatMap(([, fields]) => fields.map(([name]) => name)));
   layout = built;
   return layout;

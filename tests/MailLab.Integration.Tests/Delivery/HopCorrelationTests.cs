@@ -1,5 +1,4 @@
 using MailLab.Integration.Tests.Infrastructure;
-using MailLab.Mail.Delivery;
 using MailLab.Mail.Smtp.Settings;
 using MailLab.Mail.Tracing;
 using MailLab.Mail.World;
@@ -49,7 +48,7 @@ public sealed class HopCorrelationTests
 
         // One message per connection, and both connections held until both are open: two sessions at once.
         VirtualServerSettings.Apply(world.Vs("mail.ru"), "maxMessagesPerConnection", "1");
-        var both = BothOpen.Install(world.World);
+        var both = OverlappingOutbound.Install(world.World, 2);
         var ids = new[]
         {
             await world.SendAsIvanAsync("to student", "student@rosnou.ru"),
@@ -86,30 +85,4 @@ public sealed class HopCorrelationTests
     }
 
     private static string[] Texts(TraceHop hop) => hop.Transcript.SelectMany(l => l.Text.Split('\n')).ToArray();
-
-    /// <summary>The world's own wire, with the first two connections held until both are open, so their sessions overlap.</summary>
-    private sealed class BothOpen(IOutboundSmtp inner) : IOutboundSmtp
-    {
-        private int _connections;
-
-        public TaskCompletionSource Opened { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public static BothOpen Install(MailWorld world)
-        {
-            var both = new BothOpen(world.Outbound!);
-            world.Outbound = both;
-            return both;
-        }
-
-        public async Task SendAsync(OutboundConnection connection, CancellationToken cancellationToken)
-        {
-            if (Interlocked.Increment(ref _connections) == 2)
-            {
-                Opened.SetResult();
-            }
-
-            await Opened.Task.WaitAsync(Limit, cancellationToken);
-            await inner.SendAsync(connection, cancellationToken);
-        }
-    }
 }

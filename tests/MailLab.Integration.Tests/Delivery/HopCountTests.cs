@@ -8,7 +8,7 @@ namespace MailLab.Integration.Tests.Delivery;
 /// </summary>
 public sealed class HopCountTests
 {
-    private static string Yaml(string delivery = "{}") => $$"""
+    internal static string Yaml(string delivery = "{}") => $$"""
         hosts:
         {{Topologies.MailRu(delivery, extraDomains: "- { name: loop.example, type: remote, allowRelay: true, smartHost: other.ru }")}}
           - name: other.ru

@@ -28,8 +28,9 @@ public sealed partial class TestMailServer
         catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             var transcripts = ConnectionTranscript.After(World, cursor.Session, TimeoutTranscripts);
-            var message = $"No matching message arrived within {timeout.TotalSeconds:0.###} s. {Describe(cursor.Position)}"
-                + (transcripts.Count == 0 ? "\nNo connection was opened" + Since(cursor.Position) + "." : $"\nThe latest connections{Since(cursor.Position)} ({transcripts.Count}):" + ConnectionTranscript.Describe(transcripts, TimeoutTranscriptLines));
+            var since = Since(cursor);
+            var message = $"No matching message arrived within {timeout.TotalSeconds:0.###} s. {Describe(cursor.Position, since)}"
+                + (transcripts.Count == 0 ? "\nNo connection was opened" + since + "." : $"\nThe latest connections{since} ({transcripts.Count}):" + ConnectionTranscript.Describe(transcripts, TimeoutTranscriptLines));
             cursor.Log?.Invoke(message);
             throw new MailWaitTimeoutException(message, transcripts);
         }
@@ -68,11 +69,11 @@ public sealed partial class TestMailServer
     }
 
     /// <summary>What did arrive after the cursor, and every message the trace lists with each recipient's status (mail refused or still queued never reaches a mailbox).</summary>
-    internal string Describe(long cursor)
+    internal string Describe(long cursor, string since)
     {
         var text = new StringBuilder();
         var stored = _arrivals.After(cursor);
-        text.Append(stored.Count == 0 ? "Nothing was stored" : $"Stored ({stored.Count})").Append(Since(cursor)).Append(stored.Count == 0 ? "." : ":");
+        text.Append(stored.Count == 0 ? "Nothing was stored" : $"Stored ({stored.Count})").Append(since).Append(stored.Count == 0 ? "." : ":");
         foreach (var mail in stored.Take(20))
         {
             text.Append("\n  ").Append(mail);
@@ -92,5 +93,6 @@ public sealed partial class TestMailServer
         return text.ToString();
     }
 
-    private static string Since(long cursor) => cursor == 0 ? " since the server started" : " after the cursor";
+    /// <summary>The server's own waits start at its start; a cursor from <see cref="Mark()"/> is named as one even when nothing had arrived before it.</summary>
+    private string Since(MailCursor cursor) => ReferenceEquals(cursor, _start) ? " since the server started" : " after the cursor";
 }

@@ -49,6 +49,20 @@ public sealed class WaitTests
     }
 
     [Fact]
+    public async Task A_cursor_marked_before_anything_arrived_is_still_named_as_a_cursor()
+    {
+        await using var mail = await TestMailServer.StartAsync();
+        var cursor = mail.Mark();
+
+        var wait = () => cursor.WaitForMessageAsync(m => m.Subject == "Never", TimeSpan.FromMilliseconds(100));
+        var byServer = () => mail.WaitForMessageAsync(m => m.Subject == "Never", TimeSpan.FromMilliseconds(100));
+
+        (await wait.Should().ThrowAsync<MailWaitTimeoutException>()).Which.Message.Should()
+            .Contain("Nothing was stored after the cursor.").And.Contain("No connection was opened after the cursor.");
+        (await byServer.Should().ThrowAsync<MailWaitTimeoutException>()).Which.Message.Should().Contain("Nothing was stored since the server started.");
+    }
+
+    [Fact]
     public async Task A_long_transcript_is_cut_in_the_middle()
     {
         await using var mail = await TestMailServer.StartAsync();

@@ -20,13 +20,18 @@ namespace MailLab.Mail.Topology;
 ///           kind: mailbox        # or publicFolder
 ///           doNotMountAtStartup: false
 ///           mounted: true        # false: dismounted after start
+///   services:                    # only those that differ from a new server's (Automatic ones run, the rest are stopped)
+///     - { name: MSExchangeIS, startupType: automatic, status: stopped }
 /// </code>
 /// The edition's limits are checked as ESM checks them: a second storage group on Standard Edition is
 /// an error in the file, with ESM's reason.
 /// </summary>
 internal static class ExchangeBuilder
 {
-    public static readonly string[] ExchangeKeys = ["organization", "administrativeGroup", "edition", "servicePack", "databaseSizeLimitGb", "storageGroups"];
+    public static readonly string[] ExchangeKeys = ["organization", "administrativeGroup", "edition", "servicePack", "databaseSizeLimitGb", "storageGroups", "services"];
+    public static readonly string[] ServiceKeys = ["name", "startupType", "status"];
+    public static readonly string[] StartupTypes = ["automatic", "manual", "disabled"];
+    public static readonly string[] Statuses = ["stopped", "running", "paused"];
     public static readonly string[] StorageGroupKeys = ["name", "circularLogging", "stores"];
     public static readonly string[] StoreKeys = ["name", "kind", "doNotMountAtStartup", "mounted"];
     public static readonly string[] Editions = ["standard", "enterprise"];
@@ -88,13 +93,104 @@ internal static class ExchangeBuilder
             }
         }
 
+        var services = ReadServices(server, exchange);
         server.Services.StartAutomatic();
+        ApplyStatuses(server, services);
         foreach (var (store, mounted) in stores.Where(s => !s.Mounted))
         {
             server.Dismount(store);
         }
 
         host.Exchange = server;
+    }
+
+    /// <summary>
+    /// The <c>services</c> list: the services whose startup type or status differ from a new server's
+    /// (<c>- { name: MSExchangeIS, startupType: manual, status: stopped }</c>, by short or display name).
+    /// Startup types apply before the server starts; statuses after it.
+    /// </summary>
+    private static List<(string Name, Services.ServiceStatus Status, MappingReader Reader)> ReadServices(ExchangeServer server, MappingReader exchange)
+    {
+        List<(string, Services.ServiceStatus, MappingReader)> statuses = [];
+        foreach (var (node, path) in exchange.Items("services"))
+        {
+            if (MappingReader.Open(node, path, exchange.Diagnostics, ServiceKeys) is not { } reader
+                || !reader.Require("name") || !reader.TryString("name", out var name))
+            {
+                continue;
+            }
+
+            if (server.Services.Find(name) is not { } service)
+            {
+                reader.Error("name", $"{server.Name} has no service \"{name}\"; its services: {string.Join(", ", server.Services.Services.Select(s => s.Name))}");
+                continue;
+            }
+
+            if (reader.Has("startupType") && Choice(reader, "startupType", StartupTypes) is { } type)
+            {
+                server.Services.SetStartupType(service.Name, (Services.ServiceStartupType)type);
+            }
+
+            if (reader.Has("status") && Choice(reader, "status", Statuses) is { } status)
+            {
+                statuses.Add((service.Name, (Services.ServiceStatus)status, reader));
+            }
+        }
+
+        return statuses;
+    }
+
+    /// <summary>Running ones start first (with what they depend on), then stopped ones stop (with their dependents), then paused ones pause.</summary>
+    private static void ApplyStatuses(ExchangeServer server, List<(string Name, Services.ServiceStatus Status, MappingReader Reader)> statuses)
+    {
+        foreach (var wanted in new[] { Services.ServiceStatus.Running, Services.ServiceStatus.Stopped, Services.ServiceStatus.Paused })
+        {
+            foreach (var (name, _, reader) in statuses.Where(s => s.Status == wanted))
+            {
+                try
+                {
+                    var now = server.Services.Find(name)!.Status;
+                    if (wanted == Services.ServiceStatus.Running && now != Services.ServiceStatus.Running)
+                    {
+                        server.Services.Start(name);
+                    }
+                    else if (wanted == Services.ServiceStatus.Stopped && now != Services.ServiceStatus.Stopped)
+                    {
+                        server.Services.Stop(name, stopDependents: true);
+                    }
+                    else if (wanted == Services.ServiceStatus.Paused && now != Services.ServiceStatus.Paused)
+                    {
+                        if (now == Services.ServiceStatus.Stopped)
+                        {
+                            server.Services.Start(name);
+                        }
+
+                        server.Services.Pause(name);
+                    }
+                }
+                catch (Services.ServiceControlException e)
+                {
+                    reader.Error("status", e.Message);
+                }
+            }
+        }
+    }
+
+    private static int? Choice(MappingReader reader, string key, string[] names)
+    {
+        if (!reader.TryString(key, out var text))
+        {
+            return null;
+        }
+
+        var index = Array.FindIndex(names, n => n.Equals(text, StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+        {
+            reader.Error(key, $"must be {string.Join(", ", names[..^1])} or {names[^1]}");
+            return null;
+        }
+
+        return index;
     }
 
     private static (ExchangeStore, bool)? ReadStore(ExchangeServer server, StorageGroup group, YamlDotNet.RepresentationModel.YamlNode node, string path, TopologyDiagnostics diagnostics)

@@ -76,6 +76,12 @@ public static class TopologySchema
                     ["mounted"] = new JsonObject { ["type"] = "boolean", ["default"] = true },
                 }, required: "name")),
             }, required: "name")),
+            ["services"] = ListOf(Mapping(ExchangeBuilder.ServiceKeys, new()
+            {
+                ["name"] = new JsonObject { ["type"] = "string", ["description"] = "the service's short name (MSExchangeIS) or display name" },
+                ["startupType"] = new JsonObject { ["enum"] = new JsonArray([.. ExchangeBuilder.StartupTypes.Select(t => (JsonNode)t)]) },
+                ["status"] = new JsonObject { ["enum"] = new JsonArray([.. ExchangeBuilder.Statuses.Select(t => (JsonNode)t)]) },
+            }, required: "name")),
         }, required: "organization"),
     }, required: "name");
 

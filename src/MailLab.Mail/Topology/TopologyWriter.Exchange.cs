@@ -6,7 +6,30 @@ namespace MailLab.Mail.Topology;
 /// <summary>The <c>exchange</c> block of a host, in the form <see cref="ExchangeBuilder"/> reads.</summary>
 public static partial class TopologyWriter
 {
-    private static YamlMappingNode Exchange(ExchangeServer server) => new()
+    private static YamlMappingNode Exchange(ExchangeServer server)
+    {
+        var node = Block(server);
+        var changed = ChangedServices(server).ToList();
+        if (changed.Count > 0)
+        {
+            node.Add("services", Sequence(changed));
+        }
+
+        return node;
+    }
+
+    /// <summary>The services whose startup type or status differ from a new server's: Automatic ones run, the others are stopped.</summary>
+    private static IEnumerable<YamlNode> ChangedServices(ExchangeServer server) =>
+        from service in server.Services.Services
+        let definition = ExchangeServiceNames.Exchange2003.Single(d => d.Name == service.Name)
+        let fresh = definition.DefaultStartupType == Services.ServiceStartupType.Automatic ? Services.ServiceStatus.Running : Services.ServiceStatus.Stopped
+        where service.StartupType != definition.DefaultStartupType || service.Status != fresh
+        select (YamlNode)Flow(
+            ("name", Text(service.Name)),
+            ("startupType", Text(ExchangeBuilder.StartupTypes[(int)service.StartupType])),
+            ("status", Text(ExchangeBuilder.Statuses[(int)service.Status])));
+
+    private static YamlMappingNode Block(ExchangeServer server) => new()
     {
         { "organization", Text(server.Organization) },
         { "administrativeGroup", Text(server.AdministrativeGroup) },

@@ -92,6 +92,51 @@ public sealed class TopologyExchangeTests
     }
 
     [Fact]
+    public void Services_ChangedFromANewServers_AreReadAndWrittenBack()
+    {
+        var world = Load("""
+            hosts:
+              - name: rosnou.ru
+                exchange:
+                  organization: RosNOU
+                  services:
+                    - { name: Microsoft Exchange POP3, startupType: manual, status: running }
+                    - { name: MSExchangeSA, status: stopped }
+            """);
+        var server = world.FindHost("rosnou.ru")!.Exchange!;
+
+        server.Services.IsRunning(ExchangeServiceNames.Pop3).Should().BeTrue();
+        server.Services.IsRunning(ExchangeServiceNames.InformationStore).Should().BeFalse("System Attendant stopped takes it with it");
+        server.StorageGroups[0].Stores.Should().OnlyContain(s => !s.Mounted);
+
+        var written = TopologyWriter.Write(world);
+        written.Should().Contain("{name: POP3Svc, startupType: manual, status: running}")
+            .And.Contain("{name: MSExchangeIS, startupType: automatic, status: stopped}")
+            .And.NotContain("name: SMTPSVC");
+        var again = Load(written).FindHost("rosnou.ru")!.Exchange!;
+        again.Services.Services.Select(s => (s.Name, s.StartupType, s.Status)).Should().Equal(server.Services.Services.Select(s => (s.Name, s.StartupType, s.Status)));
+        TopologyWriter.Write(Load(written)).Should().Be(written);
+    }
+
+    [Fact]
+    public void AServiceThatCannotRun_IsAnErrorAtItsStatus()
+    {
+        Errors("""
+            hosts:
+              - name: rosnou.ru
+                exchange:
+                  organization: RosNOU
+                  services:
+                    - { name: IMAP4Svc, status: running }
+                    - { name: Telnet, status: running }
+                    - { name: MSExchangeIS, startupType: sometimes }
+            """).Should().Equal(
+            "lab.yaml:6:37: field 'hosts[0].exchange.services[0].status': Error 1058: The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.",
+            "lab.yaml:7:19: field 'hosts[0].exchange.services[1].name': ROSNOU has no service \"Telnet\"; its services: IISADMIN, MSExchangeES, IMAP4Svc, MSExchangeIS, MSExchangeMGMT, MSExchangeMTA, POP3Svc, RESvc, MSExchangeSRS, MSExchangeSA, SMTPSVC, W3SVC",
+            "lab.yaml:8:46: field 'hosts[0].exchange.services[2].startupType': must be automatic, manual or disabled");
+    }
+
+    [Fact]
     public void AMisspeltKey_IsRefused()
     {
         Errors("""

@@ -41,19 +41,7 @@ internal static class ExchangeBuilder
     {
         var organization = exchange.Require("organization") && exchange.TryString("organization", out var org) ? org : "First Organization";
         var group = exchange.Has("administrativeGroup") && exchange.TryString("administrativeGroup", out var g) ? g : "First Administrative Group";
-        var edition = ExchangeEdition.Standard;
-        if (exchange.Has("edition") && exchange.TryString("edition", out var editionText))
-        {
-            var index = Array.FindIndex(Editions, e => e.Equals(editionText, StringComparison.OrdinalIgnoreCase));
-            if (index < 0)
-            {
-                exchange.Error("edition", "must be standard or enterprise");
-            }
-            else
-            {
-                edition = (ExchangeEdition)index;
-            }
-        }
+        var edition = exchange.Has("edition") && Choice(exchange, "edition", Editions) is { } e ? (ExchangeEdition)e : ExchangeEdition.Standard;
 
         var servicePack = exchange.Has("servicePack") && exchange.TryInt("servicePack", 0, 2, out var sp) ? sp : 2;
         var server = ExchangeServer.Create(host.Name, organization, edition, servicePack, group);
@@ -176,13 +164,12 @@ internal static class ExchangeBuilder
         }
     }
 
-    private static int? Choice(MappingReader reader, string key, string[] names)
-    {
-        if (!reader.TryString(key, out var text))
-        {
-            return null;
-        }
+    /// <summary>The index of the word at <paramref name="key"/> in <paramref name="names"/>; null, reported, when it is none of them.</summary>
+    private static int? Choice(MappingReader reader, string key, string[] names) =>
+        reader.TryString(key, out var text) ? Word(reader, key, text, names) : null;
 
+    private static int? Word(MappingReader reader, string key, string text, string[] names)
+    {
         var index = Array.FindIndex(names, n => n.Equals(text, StringComparison.OrdinalIgnoreCase));
         if (index < 0)
         {
@@ -203,10 +190,8 @@ internal static class ExchangeBuilder
         var kind = ExchangeStoreKind.Mailbox;
         if (reader.Require("kind") && reader.TryString("kind", out var kindText))
         {
-            var index = Array.FindIndex(StoreKinds, k => k.Equals(kindText, StringComparison.OrdinalIgnoreCase));
-            if (index < 0)
+            if (Word(reader, "kind", kindText, StoreKinds) is not { } index)
             {
-                reader.Error("kind", "must be mailbox or publicFolder");
                 return null;
             }
 

@@ -46,7 +46,7 @@ internal static class ExchangeEndpoints
         api.MapPost("/servers/{server}/exchange/services/{service}/stop", (string server, string service, bool? stopDependents, MailLabServer runtime) =>
                 WithExchange(runtime, server, exchange =>
                 {
-                    if (exchange.Services.Find(service) is null)
+                    if (exchange.Services.Find(service) is not { } found)
                     {
                         return NoService(service);
                     }
@@ -56,7 +56,7 @@ internal static class ExchangeEndpoints
                     {
                         // The Services console asks "Stop Other Services": the client answers with ?stopDependents=true.
                         return Results.Conflict(new StopOtherServicesDto(
-                            $"When {exchange.Services.Find(service)!.DisplayName} stops, these other services will also stop: "
+                            $"When {found.DisplayName} stops, these other services will also stop: "
                             + string.Join(", ", dependents.Select(d => d.DisplayName)) + ". Stop them too with ?stopDependents=true.",
                             ServiceControlException.DependentServicesRunning,
                             dependents.Select(ToDto).ToList()));

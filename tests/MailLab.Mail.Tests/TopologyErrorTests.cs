@@ -1,4 +1,5 @@
 using MailLab.Mail.Topology;
+using static MailLab.Mail.Tests.TopologyText;
 
 namespace MailLab.Mail.Tests;
 
@@ -384,11 +385,5 @@ public sealed class TopologyErrorTests
             "lab.yaml:8:20: field 'hosts[0].accounts[0].address': 'ivan' is not an address of the form user@domain",
             "lab.yaml:10:26: field 'links[0].to': unknown host 'nowhere.ru'; the hosts are mail.ru",
             "lab.yaml:10:49: field 'links[0].reachable': must be true or false, not 'maybe'"));
-    }
-
-    private static IReadOnlyList<string> Errors(string yaml)
-    {
-        var act = () => TopologyLoader.LoadText(yaml, File, TimeProvider.System);
-        return act.Should().Throw<TopologyException>().Which.Errors.Select(e => e.ToString()).ToArray();
     }
 }

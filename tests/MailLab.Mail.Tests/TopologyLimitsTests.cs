@@ -1,4 +1,5 @@
 using MailLab.Mail.Topology;
+using static MailLab.Mail.Tests.TopologyText;
 
 namespace MailLab.Mail.Tests;
 
@@ -101,11 +102,5 @@ public sealed class TopologyLimitsTests
         {
             File.Delete(path);
         }
-    }
-
-    private static IReadOnlyList<string> Errors(string yaml)
-    {
-        var act = () => TopologyLoader.LoadText(yaml, "lab.yaml", TimeProvider.System);
-        return act.Should().Throw<TopologyException>().Which.Errors.Select(e => e.ToString()).ToArray();
     }
 }

@@ -1,14 +1,13 @@
 using MailLab.Mail.Pop3;
 using MailLab.Mail.Topology;
 using MailLab.Mail.World;
+using static MailLab.Mail.Tests.TopologyText;
 
 namespace MailLab.Mail.Tests;
 
 /// <summary>A host's <c>pop3</c> block: read through the POP3 service's own rules, written back, and refused with file, line and field.</summary>
 public sealed class TopologyPop3Tests
 {
-    private const string File = "lab.yaml";
-
     /// <summary>Every POP3 setting away from its default, with each authentication method.</summary>
     private const string Everything = """
         hosts:
@@ -234,14 +233,6 @@ public sealed class TopologyPop3Tests
         errors.Should().Equal(
             "lab.yaml:5:117: field 'hosts[1].pop3.domains[0].mailboxes[0].user': The user petr already exists in the directory rosnou.ru (petr@rosnou.ru); user names are unique across the directory.",
             "lab.yaml:7:113: field 'hosts[2].pop3.domains[0].mailboxes[0].password': the directory rosnou.ru already has petr@rosnou.ru with another password");
-    }
-
-    private static MailWorld Load(string yaml) => TopologyLoader.LoadText(yaml, File, TimeProvider.System);
-
-    private static IReadOnlyList<string> Errors(string yaml)
-    {
-        var act = () => TopologyLoader.LoadText(yaml, File, TimeProvider.System);
-        return act.Should().Throw<TopologyException>().Which.Errors.Select(e => e.ToString()).ToArray();
     }
 
     /// <summary>What a pop3 block describes, as plain values.</summary>

@@ -1,14 +1,12 @@
 using MailLab.Mail.Exchange;
 using MailLab.Mail.Topology;
-using MailLab.Mail.World;
+using static MailLab.Mail.Tests.TopologyText;
 
 namespace MailLab.Mail.Tests.Exchange;
 
 /// <summary>A host's <c>exchange</c> block: read with ESM's rules, written back, and refused with file, line and field.</summary>
 public sealed class TopologyExchangeTests
 {
-    private const string File = "lab.yaml";
-
     [Fact]
     public void ABlockWithOnlyAnOrganisation_IsSetupsServer()
     {
@@ -144,13 +142,5 @@ public sealed class TopologyExchangeTests
               - name: rosnou.ru
                 exchange: { organization: RosNOU, editon: enterprise }
             """).Should().ContainSingle().Which.Should().Contain("editon");
-    }
-
-    private static MailWorld Load(string yaml) => TopologyLoader.LoadText(yaml, File, TimeProvider.System);
-
-    private static IReadOnlyList<string> Errors(string yaml)
-    {
-        var act = () => TopologyLoader.LoadText(yaml, File, TimeProvider.System);
-        return act.Should().Throw<TopologyException>().Which.Errors.Select(e => e.ToString()).ToArray();
     }
 }

@@ -31,7 +31,16 @@ public sealed class Pop3SettingsApiTests : AdminApiTestBase
             text = expected = SettingSamples.FreePort();
         }
 
-        var patched = await Json(await SendAsync(HttpMethod.Patch, Settings, new Dictionary<string, string> { [name] = text }), HttpStatusCode.OK);
+        var response = await SendAsync(HttpMethod.Patch, Settings, new Dictionary<string, string> { [name] = text });
+        for (var attempt = 1; name == "port" && attempt < 3 && response.StatusCode == HttpStatusCode.BadRequest
+            && (await response.Content.ReadAsStringAsync()).Contains("Address already in use", StringComparison.Ordinal); attempt++)
+        {
+            // Another test bound the free port between FreePort and the PATCH: take another.
+            text = expected = SettingSamples.FreePort();
+            response = await SendAsync(HttpMethod.Patch, Settings, new Dictionary<string, string> { [name] = text });
+        }
+
+        var patched = await Json(response, HttpStatusCode.OK);
         var read = await Json(await Http.GetAsync(Settings), HttpStatusCode.OK);
 
         foreach (var answer in new[] { patched, read })

@@ -49,9 +49,12 @@ packages="$PWD/samples/.packages"
 rm -rf "$packages"
 tools=$(mktemp -d)
 version="1.0.0-ci.$(date +%s)"
-for project in Protocol Mail Admin Hosting Scenarios Web Testing Testing.Xunit Testing.XunitV3 Cli; do
+for project in Protocol Mail Admin Hosting Scenarios Web Testing Testing.Xunit Testing.XunitV3; do
   dotnet pack "src/MailLab.${project}" -c Release --no-build -o "$packages" -p:Version="$version" -nologo -clp:ErrorsOnly >/dev/null || status=$?
 done
+# The tool's pack publishes its RID-specific packages (linux-x64 ReadyToRun, and `any`), which the
+# solution's build above does not produce: it builds them itself.
+dotnet pack src/MailLab.Cli -c Release -o "$packages" -p:Version="$version" -nologo -clp:ErrorsOnly >/dev/null || status=$?
 sample_log=$(mktemp)
 for sample in MailLab.Testing.Sample MailLab.Testing.SampleV3; do
   { dotnet restore "samples/$sample" -p:MailLabVersion="$version" -nologo \

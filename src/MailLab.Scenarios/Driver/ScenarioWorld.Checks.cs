@@ -1,39 +1,12 @@
-using MailLab.Mail.Smtp;
 using MailLab.Mail.Stores;
 using MailLab.Mail.Tracing;
 using MailLab.Mail.World;
 
 namespace MailLab.Scenarios.Driver;
 
-/// <summary>Thens: virtual server and service states, mailboxes, hops, delivery status notifications, the queue and the home-directory folders.</summary>
+/// <summary>Thens: mailboxes, hops, delivery status notifications, the queue and the home-directory folders.</summary>
 public sealed partial class ScenarioWorld
 {
-    /// <summary>
-    /// A virtual server is in a state, as IIS Manager shows it: its own state, unless the host's SMTP
-    /// service is stopped or paused, which every virtual server on the host follows (slide 11).
-    /// </summary>
-    public async Task CheckVirtualServerStateAsync(string name, string host, string state)
-    {
-        var server = await VirtualServerAsync(host, name).ConfigureAwait(false);
-        var expected = ParseState(state);
-        if (server.State != expected)
-        {
-            var service = server.Service.State == VirtualServerState.Running ? string.Empty : $" (the SMTP service on {host.Trim()} is {StateName(server.Service.State)})";
-            throw Failure($"The virtual server \"{server.Name}\" on {host.Trim()} is {StateName(server.State)}, not {StateName(expected)}.", StateName(expected), StateName(server.State) + service);
-        }
-    }
-
-    /// <summary>A host's SMTP service (the Services console's "Simple Mail Transfer Protocol (SMTP)") is in a state.</summary>
-    public async Task CheckServiceStateAsync(string host, string state)
-    {
-        var found = await HostAsync(host).ConfigureAwait(false);
-        var expected = ParseState(state);
-        if (found.Smtp.State != expected)
-        {
-            throw Failure($"The SMTP service on {found.Name} is {StateName(found.Smtp.State)}, not {StateName(expected)}.", StateName(expected), StateName(found.Smtp.State));
-        }
-    }
-
     /// <summary>An address without a mailbox holds no messages: 0 passes (with a note), any other count fails saying where its mail went.</summary>
     public async Task CheckMailboxCountAsync(string address, int expected)
     {
@@ -208,8 +181,6 @@ public sealed partial class ScenarioWorld
         var list = items.ToArray();
         return list.Length == 0 ? "(no host)" : string.Join(", ", list.Select(i => $"\"{i}\""));
     }
-
-    private static string StateName(VirtualServerState state) => state.ToString().ToLowerInvariant();
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 }

@@ -14,25 +14,13 @@ public sealed class TopologySteps(ScenarioWorld world)
     [StepDefinition(@"топология (?:из файла )?""([^""]*)""")]
     public Task Topology(string path) => world.UseTopologyAsync(path);
 
-    [Given(@"the virtual server ""([^""]*)"" on ""([^""]*)"" is (paused|stopped|running)")]
-    [When(@"the virtual server ""([^""]*)"" on ""([^""]*)"" is (paused|stopped|running)")]
-    [Given(@"виртуальный сервер ""([^""]*)"" на ""([^""]*)"" (приостановлен|остановлен|запущен)")]
-    [When(@"виртуальный сервер ""([^""]*)"" на ""([^""]*)"" (приостановлен|остановлен|запущен)")]
+    [StepDefinition(@"the virtual server ""([^""]*)"" on ""([^""]*)"" is (paused|stopped|running)")]
+    [StepDefinition(@"виртуальный сервер ""([^""]*)"" на ""([^""]*)"" (приостановлен|остановлен|запущен)")]
     public Task VirtualServerState(string name, string host, string state) => world.SetVirtualServerStateAsync(name, host, state);
 
-    [Then(@"the virtual server ""([^""]*)"" on ""([^""]*)"" is (paused|stopped|running)")]
-    [Then(@"виртуальный сервер ""([^""]*)"" на ""([^""]*)"" (приостановлен|остановлен|запущен)")]
-    public Task CheckVirtualServerState(string name, string host, string state) => world.CheckVirtualServerStateAsync(name, host, state);
-
-    [Given(@"the SMTP service on ""([^""]*)"" is (stopped|paused|running)")]
-    [When(@"the SMTP service on ""([^""]*)"" is (stopped|paused|running)")]
-    [Given(@"служба SMTP на ""([^""]*)"" (остановлена|приостановлена|запущена)")]
-    [When(@"служба SMTP на ""([^""]*)"" (остановлена|приостановлена|запущена)")]
+    [StepDefinition(@"the SMTP service on ""([^""]*)"" is (stopped|paused|running)")]
+    [StepDefinition(@"служба SMTP на ""([^""]*)"" (остановлена|приостановлена|запущена)")]
     public Task ServiceState(string host, string state) => world.SetServiceStateAsync(host, state);
-
-    [Then(@"the SMTP service on ""([^""]*)"" is (stopped|paused|running)")]
-    [Then(@"служба SMTP на ""([^""]*)"" (остановлена|приостановлена|запущена)")]
-    public Task CheckServiceState(string host, string state) => world.CheckServiceStateAsync(host, state);
 
     [StepDefinition(@"on ""([^""]*)"" the virtual server ""([^""]*)"" has ""([^""]*)"" set to ""([^""]*)""")]
     [StepDefinition(@"на ""([^""]*)"" у виртуального сервера ""([^""]*)"" параметр ""([^""]*)"" равен ""([^""]*)""")]

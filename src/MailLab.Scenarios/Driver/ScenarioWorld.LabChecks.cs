@@ -151,11 +151,11 @@ public sealed partial class ScenarioWorld
     }
 
     /// <summary>The mailbox has a quota file (winpop createquotafile) whose limit is <paramref name="megabytes"/> MB.</summary>
-    public async Task CheckQuotaAsync(string address, double megabytes)
+    public async Task CheckQuotaAsync(string address, int megabytes)
     {
         var world = await WorldAsync().ConfigureAwait(false);
         var (host, mailbox) = Pop3MailboxOrFail(world, address);
-        var expected = (long)Math.Round(megabytes * 1024 * 1024);
+        var expected = megabytes * 1024L * 1024;
         var quota = host.Pop3.QuotaOf(mailbox);
         if (quota?.LimitBytes != expected)
         {

@@ -59,9 +59,9 @@ public sealed class LabCheckSteps(ScenarioWorld world)
     [Then(@"почтовый ящик POP3 ""([^""]*)"" существует")]
     public Task Pop3MailboxExists(string address) => world.CheckPop3MailboxExistsAsync(address);
 
-    [Then(@"the POP3 mailbox ""([^""]*)"" has a quota of (\d+(?:\.\d+)?) MB")]
-    [Then(@"у почтового ящика POP3 ""([^""]*)"" квота (\d+(?:\.\d+)?) МБ")]
-    public Task Quota(string address, double megabytes) => world.CheckQuotaAsync(address, megabytes);
+    [Then(@"the POP3 mailbox ""([^""]*)"" has a quota of (\d+) MB")]
+    [Then(@"у почтового ящика POP3 ""([^""]*)"" квота (\d+) МБ")]
+    public Task Quota(string address, int megabytes) => world.CheckQuotaAsync(address, megabytes);
 
     [Then(@"the POP3 mailbox ""([^""]*)"" is locked")]
     [Then(@"почтовый ящик POP3 ""([^""]*)"" заблокирован")]

@@ -14,7 +14,7 @@ public sealed record Lab(
     string TopologyPath,
     IReadOnlyList<LabTask> Tasks)
 {
-    /// <summary>The instructions (ru.md or en.md) in a language, as Markdown.</summary>
+    /// <summary>The instructions in a language, as Markdown (the lab folder holds a Russian and an English file).</summary>
     public string Instructions(string? language) =>
         File.ReadAllText(Path.Combine(Folder, LabLanguage.Of(language) + ".md"));
 }

@@ -1,4 +1,4 @@
-// A small Markdown reader for the labs' instructions (courseware/labs/*/ru.md, en.md): headings,
+// A small Markdown reader for the labs' instructions (a Russian and an English file per lab): headings,
 // paragraphs, numbered and bulleted lists, pipe tables, `code`, **bold** and *italic*. It builds
 // elements with textContent only, so a lab's text can never inject markup into the page.
 import { h } from "./dom.js";

@@ -41,9 +41,6 @@ public sealed partial class ScenarioWorld : IAsyncDisposable
     /// </summary>
     public static ScenarioWorld Over(MailLabServer runtime) => new() { _runtime = runtime, _live = true };
 
-    /// <summary>True for a driver made by <see cref="Over"/>.</summary>
-    public bool IsLive => _live;
-
     /// <summary>The folder of the feature file being run, for relative topology paths (null: unknown).</summary>
     public string? FeatureDirectory { get; set; }
 

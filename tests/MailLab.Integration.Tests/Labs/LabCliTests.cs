@@ -49,10 +49,28 @@ public sealed class LabCliTests
         unknown.Exit.Should().Be(2);
         unknown.Error.Should().Contain("404 There is no lab \"99-nothing\"");
 
+        var declined = new StringWriter();
+        (await LabCommand.StartLabAsync(null, "11-smtp-service-states", server, yes: false, 0, false, new StringReader("n\n"), declined, TextWriter.Null, CancellationToken.None))
+            .Should().Be(1);
+        declined.ToString().Should().Be($"Reset the MailLab at {server} to the topology of lab 11-smtp-service-states? Its mailboxes, queues and settings are replaced. [y/N] Nothing was changed.{Environment.NewLine}");
+        (await RunAsync("lab", "check", Lab25, "--server", server)).Exit.Should().Be(0, "answering n changed nothing");
+
         var started = await RunAsync("lab", "start", "11-smtp-service-states", "--server", server, "--yes");
         started.Exit.Should().Be(0, started.Error);
         (await RunAsync("lab", "check", "11-smtp-service-states", "--server", server)).Exit.Should().Be(1, "the reset world runs every service");
         (await RunAsync("lab", "check", Lab25, "--server", server)).Exit.Should().Be(1, "the reset undid the POP3 settings");
+    }
+
+    [Fact]
+    public async Task LabStart_WithoutAServer_RunsUpOnTheLabsTopology_UntilCancelled()
+    {
+        using var stop = new CancellationTokenSource();
+        var output = new ReadyWriter(stop);
+        var exit = await LabCommand.StartLabAsync(null, Lab25, server: null, yes: false, apiPort: 0, anyPort: true, TextReader.Null, output, TextWriter.Null, stop.Token);
+
+        exit.Should().Be(0, output.ToString());
+        var topology = Path.Combine(AppContext.BaseDirectory, "courseware", "labs", Lab25, "topology.yaml");
+        output.ToString().Should().Contain($"MailLab is up (topology: {topology}; hosts mail.ru, rosnou.ru).").And.Contain("Stopping MailLab...");
     }
 
     [Fact]
@@ -80,6 +98,19 @@ public sealed class LabCliTests
         usage.Exit.Should().Be(2, "a usage error is not a task left undone");
         usage.Error.Should().Contain("de");
         (await RunAsync("lab", "check")).Exit.Should().Be(2);
+    }
+
+    /// <summary>Cancels (like Ctrl-C) once up says it is ready.</summary>
+    private sealed class ReadyWriter(CancellationTokenSource stop) : StringWriter
+    {
+        public override async Task WriteLineAsync(string? value)
+        {
+            await base.WriteLineAsync(value);
+            if (value == "Press Ctrl-C to stop.")
+            {
+                await stop.CancelAsync();
+            }
+        }
     }
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)

@@ -37,6 +37,16 @@ public sealed class WhenAttribute(string regex) : StepDefinitionAttribute(regex)
     public override IReadOnlyList<Runner.StepKind> Kinds { get; } = [Runner.StepKind.When];
 }
 
+/// <summary>
+/// A phrasing that sets the scene after Given or When and that a state check reads like after Then
+/// (a virtual server's state, a setting, a domain: see <see cref="LabCheckSteps"/>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
+public sealed class GivenOrWhenAttribute(string regex) : StepDefinitionAttribute(regex)
+{
+    public override IReadOnlyList<Runner.StepKind> Kinds { get; } = [Runner.StepKind.Given, Runner.StepKind.When];
+}
+
 /// <summary>A phrasing that answers to Then only.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
 public sealed class ThenAttribute(string regex) : StepDefinitionAttribute(regex)

@@ -10,4 +10,4 @@ if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLET
     Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
 }
 
-return await MailLabCli.Create().Parse(args).InvokeAsync();
+return await MailLabCli.InvokeAsync(MailLabCli.Create().Parse(args));

@@ -25,7 +25,8 @@ public sealed partial class MailLabServer : IAsyncDisposable
     private readonly string? _dataDirectory;
 
     // The world as it started (in topology-file form) and its start time: what ResetAsync rebuilds.
-    private readonly string _topology;
+    // A reset to another topology (a lab's start) makes that one the starting topology.
+    private string _topology;
     private readonly DateTimeOffset _started;
     private bool _disposed;
 
@@ -158,11 +159,21 @@ public sealed partial class MailLabServer : IAsyncDisposable
     /// virtual clock at the original start time. Sessions of the old world are ended. With a data
     /// directory the new world reads the stores on disk back, as after a restart.
     /// </summary>
-    public async Task ResetAsync()
+    public Task ResetAsync() => ResetAsync(null);
+
+    /// <summary>
+    /// As <see cref="ResetAsync()"/>, on the world <paramref name="load"/> builds on the clock it is given
+    /// (a lab's starting topology), which from then on is the topology a reset goes back to. Hosts and
+    /// virtual servers that were there before keep their listening ports. Null: the starting topology.
+    /// TopologyException from <paramref name="load"/> leaves the running world as it was.
+    /// </summary>
+    public async Task ResetAsync(Func<TimeProvider, MailWorld>? load)
     {
         var old = World;
         var clock = old.Clock is Mail.Simulation.SimulationClock ? new Mail.Simulation.SimulationClock(_started) : old.Clock;
-        var world = Mail.Topology.TopologyLoader.LoadText(_topology, "the topology MailLab started with", clock);
+        var world = load is null
+            ? Mail.Topology.TopologyLoader.LoadText(_topology, "the topology MailLab started with", clock)
+            : load(clock);
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -195,6 +206,10 @@ public sealed partial class MailLabServer : IAsyncDisposable
             }
 
             World = Attach(world);
+            if (load is not null)
+            {
+                _topology = Mail.Topology.TopologyWriter.Write(world);
+            }
         }
         finally
         {

@@ -59,6 +59,7 @@ public static class MailLabWebApp
         api.MapHeaderEndpoints();
         api.MapWorldEndpoints();
         api.MapScenarioEndpoints();
+        api.MapLabEndpoints();
         MapPage(app);
         return app;
     }

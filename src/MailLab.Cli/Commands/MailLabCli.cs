@@ -12,9 +12,26 @@ public static class MailLabCli
         root.Subcommands.Add(ScenarioCommand.Create());
         root.Subcommands.Add(WinpopCommand.Create());
         root.Subcommands.Add(SmtpCommand.Create());
+        root.Subcommands.Add(LabCommand.Create());
         return root;
     }
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
-        Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        InvokeAsync(Create().Parse(args), new InvocationConfiguration { Output = output, Error = error });
+
+    /// <summary>
+    /// Runs a parsed command line. A usage error under <c>maillab lab</c> ends with 2, not System.CommandLine's
+    /// 1, since <c>lab check</c>'s 1 means "some task is not done" (a learning platform tells them apart).
+    /// </summary>
+    public static async Task<int> InvokeAsync(ParseResult parse, InvocationConfiguration? configuration = null)
+    {
+        var exit = await parse.InvokeAsync(configuration);
+        var lab = false;
+        for (var command = parse.CommandResult; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            lab |= command.Command.Name == "lab";
+        }
+
+        return exit == 1 && lab && parse.Errors.Count > 0 ? 2 : exit;
+    }
 }

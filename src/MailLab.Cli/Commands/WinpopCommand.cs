@@ -86,7 +86,8 @@ public static class WinpopCommand
         }
     }
 
-    private static string Problem(string body)
+    /// <summary>The {"error"} sentence of an error answer, else the body as it came.</summary>
+    internal static string Problem(string body)
     {
         try
         {

@@ -22,13 +22,24 @@ public sealed partial class ScenarioWorld : IAsyncDisposable
     /// <summary>Timers due this soon are link latencies (hops), not retries or time-outs: settling lets them fire.</summary>
     private static readonly TimeSpan LatencyHorizon = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long real time waits for the world before looking for a latency timer to fire.</summary>
+    /// <summary>Real time a check on a running instance waits for deliveries in flight before it reads what is there.</summary>
+    private static readonly TimeSpan LiveSettleLimit = TimeSpan.FromSeconds(5);
 
     private readonly List<string> _notes = [];
     private readonly List<string> _output = [];
     private MailLabServer? _runtime;
     private long _stepStart;
     private bool _disposed;
+
+    /// <summary>True for a driver over someone else's running instance (<see cref="Over"/>): it never moves the clock or disposes the instance.</summary>
+    private bool _live;
+
+    /// <summary>
+    /// A driver over an instance that is already running (the student's <c>maillab up</c>), for a lab's
+    /// checks: the world is not replaced by a topology step, settling waits for deliveries in flight
+    /// but never moves a virtual clock, and disposing the driver leaves the instance running.
+    /// </summary>
+    public static ScenarioWorld Over(MailLabServer runtime) => new() { _runtime = runtime, _live = true };
 
     /// <summary>The folder of the feature file being run, for relative topology paths (null: unknown).</summary>
     public string? FeatureDirectory { get; set; }
@@ -79,6 +90,21 @@ public sealed partial class ScenarioWorld : IAsyncDisposable
         }
 
         var world = _runtime.World;
+        if (_live)
+        {
+            // Someone else's world: what is in flight may finish, but time is theirs to move.
+            try
+            {
+                await world.Work.WhenIdleAsync().WaitAsync(LiveSettleLimit, TimeProvider.System).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Still busy (a client keeps sending): read what is there now.
+            }
+
+            return;
+        }
+
         var clock = (SimulationClock)world.Clock;
         try
         {
@@ -127,7 +153,7 @@ public sealed partial class ScenarioWorld : IAsyncDisposable
 
         _disposed = true;
         await CloseOpenPop3SessionsAsync().ConfigureAwait(false);
-        if (_runtime is not null)
+        if (_runtime is not null && !_live)
         {
             await _runtime.DisposeAsync().ConfigureAwait(false);
         }

@@ -24,14 +24,17 @@ public sealed class ImapSteps(ScenarioWorld world)
 
     [StepDefinition(@"the folder ""([^""]*)"" of ""([^""]*)"" contains (\d+) messages?")]
     [StepDefinition(@"папка ""([^""]*)"" ящика ""([^""]*)"" содержит (\d+) (?:писем|письмо|письма)")]
+    [ReadsOnly]
     public Task FolderCount(string folder, string address, int count) => world.CheckFolderCountAsync(folder, address, count);
 
     [StepDefinition(@"the message ""([^""]*)"" in the folder ""([^""]*)"" of ""([^""]*)"" has the flag ""([^""]*)""")]
     [StepDefinition(@"письмо ""([^""]*)"" в папке ""([^""]*)"" ящика ""([^""]*)"" имеет флаг ""([^""]*)""")]
+    [ReadsOnly]
     public Task HasFlag(string subject, string folder, string address, string flag) => world.CheckFlagAsync(subject, folder, address, flag, expected: true);
 
     [StepDefinition(@"the message ""([^""]*)"" in the folder ""([^""]*)"" of ""([^""]*)"" does not have the flag ""([^""]*)""")]
     [StepDefinition(@"письмо ""([^""]*)"" в папке ""([^""]*)"" ящика ""([^""]*)"" не имеет флага ""([^""]*)""")]
+    [ReadsOnly]
     public Task HasNoFlag(string subject, string folder, string address, string flag) => world.CheckFlagAsync(subject, folder, address, flag, expected: false);
 
     [StepDefinition(@"""([^""]*)"" reads (\d+) messages? over IMAP")]

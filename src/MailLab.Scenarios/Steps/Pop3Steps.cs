@@ -12,6 +12,7 @@ public sealed class Pop3Steps(ScenarioWorld world)
 
     [StepDefinition(@"on ""([^""]*)"" the POP3 service's ""([^""]*)"" is ""([^""]*)""")]
     [StepDefinition(@"на ""([^""]*)"" параметр службы POP3 ""([^""]*)"" имеет значение ""([^""]*)""")]
+    [ReadsOnly]
     public Task SettingIs(string host, string setting, string value) => world.CheckPop3SettingAsync(host, setting, value);
 
     [StepDefinition(@"a client connects to POP3 on ""([^""]*)"" and sends:")]
@@ -48,6 +49,7 @@ public sealed class Pop3Steps(ScenarioWorld world)
 
     [StepDefinition(@"the message ""([^""]*)"" was retrieved over POP3 by ""([^""]*)""")]
     [StepDefinition(@"письмо ""([^""]*)"" забрано по POP3 пользователем ""([^""]*)""")]
+    [ReadsOnly]
     public Task RetrievedStage(string subject, string address) => world.CheckRetrievedStageAsync(subject, address);
 
     [StepDefinition(@"the POP3 authentication method on ""([^""]*)"" is ""([^""]*)""")]

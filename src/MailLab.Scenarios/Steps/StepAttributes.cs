@@ -54,6 +54,15 @@ public sealed class ThenAttribute(string regex) : StepDefinitionAttribute(regex)
     public override IReadOnlyList<Runner.StepKind> Kinds { get; } = [Runner.StepKind.Then];
 }
 
+/// <summary>
+/// A step that only reads the world (no message sent, no setting changed, no mailbox opened by a
+/// client, no clock moved): a lab may run it, as a <c>Then</c> step, against a student's running
+/// instance (<see cref="Labs.LabChecker"/>). Steps declared <see cref="ThenAttribute"/> only are
+/// checks by the library's rule and need no mark; this marks the checks declared for any keyword.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class ReadsOnlyAttribute : Attribute;
+
 /// <summary>Runs before each scenario's first step.</summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class BeforeScenarioAttribute : Attribute;

@@ -29,8 +29,8 @@ internal static class AdminAuthorization
             : Forbidden($"{caller!.Name} is not an operator of \"{denied.Name}\" on {host.Name} (its operators: {string.Join(", ", denied.Operators.Names)}).");
     }
 
-    /// <summary>Null when the caller is a member of Administrators (who alone may create virtual servers).</summary>
-    public static IResult? AuthorizeAdministrator(HttpContext context, MailHost host)
+    /// <summary>Null when the caller is a member of Administrators (who alone may create virtual servers, or <paramref name="action"/>).</summary>
+    public static IResult? AuthorizeAdministrator(HttpContext context, MailHost host, string action = "create virtual servers")
     {
         if (Caller(context, host, out var caller) is { } refused)
         {
@@ -39,7 +39,7 @@ internal static class AdminAuthorization
 
         return caller!.IsAdministrator
             ? null
-            : Forbidden($"{caller.Name} may not create virtual servers on {host.Name}: only members of {AdminIdentity.AdministratorsGroup} may.");
+            : Forbidden($"{caller.Name} may not {action} on {host.Name}: only members of {AdminIdentity.AdministratorsGroup} may.");
     }
 
     private static IResult? Caller(HttpContext context, MailHost host, out AdminIdentity? caller)

@@ -14,6 +14,7 @@ import { initHostDetails, openHostDetails, closeHostDetails, refreshHostDetails,
 import { renderTopology } from "./topology.js";
 import { initAdmin, renderAdmin, retranslateAdmin } from "./admin.js";
 import { initScenario, retranslateScenario } from "./scenario.js";
+import { initLabs, retranslateLabs } from "./labs.js";
 
 const STAGE_KINDS = new Set(["Received", "Cleanup", "DeliveredToMailbox", "DeliveredToDrop", "Queued", "MxLookup", "Connecting",
   "Relayed", "Deferred", "RetryScheduled", "DelayNotification", "Failed", "NdrGenerated", "MovedToBadMail", "Expired",
@@ -471,6 +472,7 @@ function applyLanguage() {
   renderDetail();
   retranslateAdmin();
   retranslateScenario();
+  retranslateLabs();
   refreshHost();
 }
 
@@ -504,6 +506,7 @@ function start() {
   });
   initAdmin($("admin"), loadServers);
   initScenario();
+  initLabs({ onStarted: afterReset });
   applyLanguage();
   connectEvents();
   Promise.all([loadClock(), loadServers(), reloadTraces()]).then(() => {

@@ -1,0 +1,53 @@
+using MailLab.Integration.Tests.Infrastructure;
+using MailLab.Scenarios.Labs;
+
+namespace MailLab.Integration.Tests.Labs;
+
+/// <summary>
+/// Checks that read mailboxes, run on a live world, leave them as they were: the message stays
+/// unseen and recent for the student's next IMAP session (RFC 3501 §2.3.2), the trace gets no event.
+/// </summary>
+public sealed class LabCheckerTests
+{
+    [Fact]
+    public async Task MailboxChecks_OnALiveWorld_LeaveSeenAndRecentAsTheyWere()
+    {
+        await using var world = await TestWorld.StartAsync();
+        await MailKitClients.SubmitAsIvanAsync(world.Server, world.EndPoint(world.MailRu), "student@rosnou.ru", "Read me later");
+        await world.World.Work.WhenIdleAsync();
+        var mailbox = world.Rosnou.Mailboxes.Find("student@rosnou.ru")!;
+        mailbox.Inbox.Messages.Should().ContainSingle().Which.IsSeen.Should().BeFalse();
+        var recent = mailbox.FirstUnclaimedRecent(mailbox.Inbox);
+        var events = world.World.Trace.Views.LastSequence();
+
+        var report = await new LabChecker().CheckAsync(Lab(
+            "the mailbox \"student@rosnou.ru\" contains 1 message",
+            "the mailbox \"student@rosnou.ru\" contains a message with subject \"Read me later\"",
+            "the folder \"INBOX\" of \"student@rosnou.ru\" contains 1 message",
+            "the message \"Read me later\" in the folder \"INBOX\" of \"student@rosnou.ru\" does not have the flag \"\\Seen\"",
+            "the message \"Read me later\" travelled through \"mail.ru\", \"rosnou.ru\"",
+            "the queue of \"mail.ru\" holds 0 messages"), world.Server, "en");
+
+        report.Tasks.Where(t => !t.Passed).Select(t => $"{t.Check}: {t.Message}").Should().BeEmpty();
+        mailbox.Inbox.Messages.Single().IsSeen.Should().BeFalse();
+        mailbox.FirstUnclaimedRecent(mailbox.Inbox).Should().Be(recent, "no session claimed the message's \\Recent");
+        world.World.Trace.Views.LastSequence().Should().Be(events);
+    }
+
+    [Fact]
+    public async Task AFailedCheck_SaysWhatWasExpectedAndWhatIsThere_InTheReportsLanguage()
+    {
+        await using var world = await TestWorld.StartAsync();
+        var report = await new LabChecker().CheckAsync(Lab("the mailbox \"student@rosnou.ru\" contains 2 messages", "the queue of \"nowhere.ru\" holds 0 messages"), world.Server, "ru");
+
+        report.Language.Should().Be("ru");
+        report.Passed.Should().BeFalse();
+        report.Tasks[0].Should().BeEquivalentTo(new { Id = "t1", Text = "задание 1", Passed = false, Message = "The mailbox \"student@rosnou.ru\" holds 0 messages, not 2.", Expected = "2 messages", Actual = "no messages" });
+        report.Tasks[1].Message.Should().StartWith("There is no host \"nowhere.ru\" in the topology");
+        report.Tasks[1].Expected.Should().BeNull();
+    }
+
+    private static Lab Lab(params string[] checks) =>
+        new("99-test", 1, "Электронная почта", new LocalText("тест", "test"), 5, AppContext.BaseDirectory, "topology.yaml",
+            checks.Select((c, i) => new LabTask($"t{i + 1}", new LocalText($"задание {i + 1}", $"task {i + 1}"), c)).ToArray());
+}

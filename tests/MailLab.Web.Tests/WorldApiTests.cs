@@ -55,6 +55,19 @@ public sealed class WorldApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TraceDetail_WithHeaders_CarriesWhatHeadersGives_FromTheSameCopy()
+    {
+        var id = await SendThroughPickupAsync("Detail with headers", "hello");
+
+        var detail = await _http.GetFromJsonAsync<JsonElement>($"/api/traces/{id}?headers=true");
+        var headers = await _http.GetFromJsonAsync<JsonElement>($"/api/traces/{id}/headers");
+
+        detail.GetProperty("storedCopy").GetString().Should().NotBeNullOrEmpty();
+        detail.GetProperty("headers").GetRawText().Should().Be(headers.GetRawText());
+        (await _http.GetFromJsonAsync<JsonElement>($"/api/traces/{id}")).GetProperty("headers").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
     public async Task Reset_RebuildsTheWorldFromItsTopology_OnAFreshClock_OnTheSamePorts()
     {
         var vs = _runtime.World.FindHost("rosnou.ru")!.Smtp.Find(DefaultTopology.VirtualServerName)!;

@@ -58,7 +58,7 @@ internal static class HeaderEndpoints
             return stage is null ? $"<{r.Address}> {fate}" : $"<{r.Address}> {fate} ({stage.Text})";
         })) + ".";
 
-    private static MessageHeadersDto Describe(StoredMessage copy, MessageTrace trace)
+    internal static MessageHeadersDto Describe(StoredMessage copy, MessageTrace trace)
     {
         MimeMessage message;
         using (var data = new MemoryStream(copy.Data, writable: false))

@@ -29,7 +29,7 @@ internal static class TraceEndpoints
             .WithName("ListTraces")
             .WithSummary("One entry per accepted message and per delivery status notification MailLab wrote, in arrival order: id, from, recipients, subject, status (received, queued, deferred, delivered, relayed, partial, bounced) with its summary and each recipient's status, kind and the links between a message and its notices. after=ID: only the messages that came after that one.");
 
-        api.MapGet("/traces/{id}", (string id, MailLabServer runtime) =>
+        api.MapGet("/traces/{id}", (string id, bool? headers, MailLabServer runtime) =>
             {
                 if (runtime.World.Trace.Views.Trace(id) is not { } trace)
                 {
@@ -44,10 +44,11 @@ internal static class TraceEndpoints
                 {
                     StoredCopy = copy?.Id,
                     NoCopyLeft = copy is null ? HeaderEndpoints.NoCopyLeft(trace) : null,
+                    Headers = headers == true && copy is not null ? HeaderEndpoints.Describe(copy, trace) : null,
                 });
             })
             .WithName("GetTrace")
-            .WithSummary("A message's stages in order (received, cleanup, queued, MX lookup, relayed, delivered, NDR…) and each SMTP hop with its transcript.");
+            .WithSummary("A message's stages in order (received, cleanup, queued, MX lookup, relayed, delivered, NDR…) and each SMTP hop with its transcript; with ?headers=true also the headers of its furthest stored copy, as /headers gives them.");
 
         api.MapGet("/events", async (HttpContext http, MailLabServer runtime, CancellationToken cancellation) =>
             {

@@ -61,13 +61,17 @@ public sealed record RecipientStatusDto(string Address, string Status, string? H
 /// <summary>
 /// A message's whole journey: its stages in order and each SMTP hop with its transcript.
 /// <c>StoredCopy</c>: the id of its furthest stored copy (what <c>/headers</c> reads); when none is
-/// left, <c>NoCopyLeft</c> says where it went (the 404 of <c>/headers</c>).
+/// left, <c>NoCopyLeft</c> says where it went (the 404 of <c>/headers</c>). With <c>?headers=true</c>,
+/// <c>Headers</c> is what <c>/headers</c> gives, read from the same copy at the same moment: a copy
+/// can go (a bounce, a POP3 DELE) between two requests.
 /// </summary>
 public sealed record TraceDetailDto(TraceListItemDto Message, IReadOnlyList<StageDto> Stages, IReadOnlyList<HopDto> Hops)
 {
     public string? StoredCopy { get; init; }
 
     public string? NoCopyLeft { get; init; }
+
+    public MessageHeadersDto? Headers { get; init; }
 }
 
 public sealed record StageDto(long Sequence, DateTimeOffset Time, string Host, string Stage, string Text, string? Peer, string? MessageId, long? SessionId);

@@ -192,9 +192,10 @@ function select(id) {
 
 async function loadDetail(id, animate = false) {
   try {
-    const detail = await api(`/traces/${encodeURIComponent(id)}`);
-    // No stored copy left: the detail says where it went (relayed out, bounced, retrieved and deleted).
-    const headers = detail.storedCopy ? await api(`/traces/${encodeURIComponent(id)}/headers`).catch(() => null) : null;
+    // The headers come in the same answer, read from the same copy: asked for apart, the copy could be
+    // gone by the second request (a bounce, a POP3 DELE). No stored copy left: the detail says where it went.
+    const detail = await api(`/traces/${encodeURIComponent(id)}?headers=true`);
+    const headers = detail.headers ?? null;
     if (state.selected !== id) {
       return;
     }

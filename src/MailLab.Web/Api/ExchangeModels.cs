@@ -66,3 +66,12 @@ public sealed record ServiceErrorDto(string Error, int SystemError);
 
 /// <summary>PUT body of a service's startup type.</summary>
 public sealed record StartupTypeDto(string? StartupType);
+
+/// <summary>A row of a store's Mailboxes node.</summary>
+public sealed record ExchangeMailboxDto(string DisplayName, string Address, long SizeKb, int TotalItems, DateTimeOffset? LastLogonTime, DateTimeOffset? LastLogoffTime, string Store);
+
+/// <summary>A row of a store's Logons node.</summary>
+public sealed record ExchangeLogonDto(string User, string Protocol, string? ClientAddress, DateTimeOffset Since);
+
+/// <summary>POST body of Move Mailbox.</summary>
+public sealed record MoveMailboxDto(string? Store);

@@ -182,6 +182,8 @@ internal static class ExchangeEndpoints
                 s.DoNotMountAtStartup,
                 new FileDto(s.DatabaseFile, s.DatabaseBytes),
                 new FileDto(s.StreamingFile, s.StreamingBytes),
-                s.SizeBytes)).ToList())).ToList(),
+                s.SizeBytes,
+                server.Totals(s).Mailboxes,
+                server.Totals(s).Items)).ToList())).ToList(),
         server.Events.Select(e => new ExchangeEventDto(e.Id, e.Source, e.Type, e.Description)).ToList());
 }

@@ -26,6 +26,10 @@ public sealed class ExchangeMailboxApiTests : AdminApiTestBase
         student.GetProperty("sizeKb").GetInt64().Should().BeGreaterThan(0);
         student.GetProperty("store").GetString().Should().Be("Mailbox Store (ROSNOU)");
         student.GetProperty("lastLogonTime").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        var store = (await Json(await Http.GetAsync(Server), HttpStatusCode.OK)).GetProperty("storageGroups")[0].GetProperty("stores")[0];
+        store.GetProperty("mailboxCount").GetInt32().Should().Be(World.Rosnou.Accounts.All.Count);
+        store.GetProperty("totalItems").GetInt32().Should().Be(1);
+        store.GetProperty("streamingFile").GetProperty("bytes").GetInt64().Should().BeGreaterThan(Mail.Exchange.ExchangeStore.EmptyDatabaseBytes, "the .stm grew with the message");
         exchange.Services.SetStartupType(ExchangeServiceNames.Pop3, Mail.Services.ServiceStartupType.Automatic);
         exchange.Services.Start(ExchangeServiceNames.Pop3);
 

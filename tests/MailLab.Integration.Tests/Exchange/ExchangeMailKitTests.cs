@@ -36,7 +36,7 @@ public sealed class ExchangeMailKitTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.Zero));
-        var world = TopologyLoader.LoadFile(Path.Combine(RepositoryRoot(), "scenarios", "topologies", "exchange-rosnou.yaml"), clock, portsToZero: true);
+        var world = TopologyLoader.LoadFile(RepositoryFiles.Topology("exchange-rosnou.yaml"), clock, portsToZero: true);
         _server = new MailLabServer(world);
         await _server.StartAsync();
     }
@@ -117,18 +117,5 @@ public sealed class ExchangeMailKitTests : IAsyncLifetime
         using var smtp = await MailKitClients.ConnectSmtpAsync(_server, _server.GetEndPoint(Rosnou.Smtp.VirtualServers[0])!, SecureSocketOptions.None);
         await smtp.SendAsync(new MimeMessage([MailboxAddress.Parse("ivan@mail.ru")], [MailboxAddress.Parse(Student)], subject, new TextPart("plain") { Text = "hello" }));
         await smtp.DisconnectAsync(true);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MailLab.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"MailLab.sln not found above {AppContext.BaseDirectory}.");
     }
 }

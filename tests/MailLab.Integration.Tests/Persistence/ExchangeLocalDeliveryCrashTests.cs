@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using MailLab.Integration.Tests.Infrastructure;
 using MimeKit;
 
 namespace MailLab.Integration.Tests.Persistence;
@@ -19,7 +20,7 @@ public sealed class ExchangeLocalDeliveryCrashTests : IDisposable
     [Fact]
     public async Task KillWhileMailWaitsForADismountedStore_RestartKeepsItQueued_AndMountDeliversItOnce()
     {
-        var topology = Path.Combine(RepositoryRoot(), "scenarios", "topologies", "exchange-rosnou.yaml");
+        var topology = RepositoryFiles.Topology("exchange-rosnou.yaml");
         await using (var first = await MailLabProcess.StartAsync(_dir, topology))
         {
             await first.PostAsync(Store + "/dismount");
@@ -60,18 +61,5 @@ public sealed class ExchangeLocalDeliveryCrashTests : IDisposable
     {
         using var json = JsonDocument.Parse(await process.Api.GetStringAsync("api/servers/rosnou.ru/queue"));
         return json.RootElement.EnumerateArray().Select(e => e.GetProperty("queue").GetString()!).ToArray();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MailLab.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"MailLab.sln not found above {AppContext.BaseDirectory}.");
     }
 }

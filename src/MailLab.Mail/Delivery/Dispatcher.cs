@@ -21,9 +21,11 @@ public static class Dispatcher
             (server.Domains.FindLocal(domain) is null ? remote : local).Add(recipient);
         }
 
+        // Local recipients whose Exchange mailbox is unavailable wait in the queue (its Local Delivery queue).
+        IReadOnlyList<DeliveryFailure> waiting = [];
         if (local.Count > 0)
         {
-            LocalDelivery.Deliver(server, local.Count == message.Recipients.Count ? message : message.WithRecipients(local), local);
+            waiting = LocalDelivery.Deliver(server, local.Count == message.Recipients.Count ? message : message.WithRecipients(local), local);
         }
 
         if (remote.Count > 0)
@@ -31,9 +33,10 @@ public static class Dispatcher
             remote = RelayDeduplication.NotYetHandled(server, message, remote);
         }
 
+        remote.AddRange(waiting.Select(w => w.Recipient));
         if (remote.Count > 0)
         {
-            server.Queue.Enqueue(remote.Count == message.Recipients.Count ? message : message.WithRecipients(remote));
+            server.Queue.Enqueue(remote.Count == message.Recipients.Count ? message : message.WithRecipients(remote), waiting);
         }
     }
 

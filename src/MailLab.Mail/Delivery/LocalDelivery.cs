@@ -8,7 +8,9 @@ namespace MailLab.Mail.Delivery;
 /// The local delivery agent: a recipient with a mailbox gets the message in the store; a user of a
 /// POP3 domain without a mailbox there gets the sender an NDR (5.1.1); any other recipient of a local
 /// domain gets it in the Drop folder (IIS keeps no per-user mailboxes without a store). One copy of
-/// the bytes serves every recipient.
+/// the bytes serves every recipient. On an Exchange host the store decides first
+/// (<see cref="ExchangeLocalDelivery"/>): a dismounted store hands the recipient back to wait in the
+/// queue, a mailbox at its "Prohibit send and receive" limit bounces it.
 /// <para>With a data directory, delivery is idempotent across a crash of the previous hop: if that
 /// hop stored its 250 from us but crashed before recording it, it relays the same queue entry
 /// again after restarting; a copy with the same <see cref="StoredMessage.PreviousHop"/> already in
@@ -38,9 +40,15 @@ public static class LocalDelivery
         return new Protocol.Smtp.SmtpReply(550, "5.1.1", $"{address}: no such mailbox in the POP3 domain {domain.Name}");
     }
 
-    public static void Deliver(SmtpVirtualServer server, StoredMessage message, IReadOnlyList<string> recipients)
+    /// <summary>
+    /// Delivers, and returns the recipients whose Exchange mailbox is unavailable now (its store
+    /// dismounted, <see cref="ExchangeLocalDelivery"/>) with the reason: the caller queues them, or
+    /// keeps them in the queue entry it is retrying.
+    /// </summary>
+    public static IReadOnlyList<DeliveryFailure> Deliver(SmtpVirtualServer server, StoredMessage message, IReadOnlyList<string> recipients)
     {
         var host = server.Host;
+        var waiting = new List<DeliveryFailure>();
         var trace = host.World.Trace;
         var mailboxes = new List<Mailbox>();
         var drop = new List<string>();
@@ -63,6 +71,12 @@ public static class LocalDelivery
                 if (hop is not null && mailbox.FindRelayed(hop) is { } already)
                 {
                     trace.Append(host.Name, TraceKind.DeliveredToMailbox, $"Already in the mailbox {mailbox.Address} as {already.Id} (relayed again by {hop} after a restart): not stored twice", traceId: message.TraceId, messageId: message.Id, recipients: [mailbox.Address]);
+                    continue;
+                }
+
+                if (ExchangeLocalDelivery.Check(host, mailbox) is { } exchange)
+                {
+                    (exchange.IsPermanentFailure ? failed : waiting).Add(new DeliveryFailure(address, exchange));
                     continue;
                 }
 
@@ -93,6 +107,7 @@ public static class LocalDelivery
             {
                 host.Mailboxes.Deliver(mailbox, stored);
                 trace.Append(host.Name, TraceKind.DeliveredToMailbox, $"Delivered to the mailbox {mailbox.Address}", traceId: message.TraceId, messageId: message.Id, recipients: [mailbox.Address]);
+                ExchangeLocalDelivery.Delivered(host, mailbox, stored);
             }
         }
 
@@ -107,5 +122,7 @@ public static class LocalDelivery
         {
             Bounce.Fail(server, message, failed);
         }
+
+        return waiting;
     }
 }

@@ -11,7 +11,7 @@ namespace MailLab.Mail.Exchange;
 /// MSExchangeIS event 1112 reports (KB 828070). Texts marked "chosen" below are MailLab's where no
 /// source gave Exchange's own (docs/EXCHANGE-2003.md lists what was confirmed).
 /// </summary>
-public sealed class ExchangeServer
+public sealed partial class ExchangeServer
 {
     /// <summary>Exchange 2003's default database and log folder.</summary>
     public const string DefaultDataPath = @"C:\Program Files\Exchsrvr\mdbdata";
@@ -215,6 +215,8 @@ public sealed class ExchangeServer
 
             store.Mounted = true;
         }
+
+        MailboxesAvailable?.Invoke(this);
     }
 
     /// <summary>ESM: Dismount Store. Its mailboxes are unavailable until it mounts again.</summary>
@@ -258,6 +260,7 @@ public sealed class ExchangeServer
             return;
         }
 
+        var mounted = false;
         lock (_lock)
         {
             foreach (var store in _groups.SelectMany(g => g.Stores))
@@ -269,8 +272,14 @@ public sealed class ExchangeServer
                 else if (change.From == ServiceStatus.Stopped && !store.DoNotMountAtStartup && store.SizeBytes <= DatabaseLimitBytes)
                 {
                     store.Mounted = true;
+                    mounted = true;
                 }
             }
+        }
+
+        if (mounted)
+        {
+            MailboxesAvailable?.Invoke(this);
         }
     }
 

@@ -38,6 +38,9 @@ public sealed class ExchangeStore
 
     public bool Mounted { get; internal set; }
 
+    /// <summary>The Limits tab (mailbox stores); <see cref="ExchangeServer.ConfigureLimits"/> changes it.</summary>
+    public Settings.StoreLimits Limits { get; internal set; } = Settings.StoreLimits.Defaults;
+
     /// <summary>The Database tab's "Do not mount this store at start-up".</summary>
     public bool DoNotMountAtStartup { get; set; }
 

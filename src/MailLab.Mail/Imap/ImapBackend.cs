@@ -36,10 +36,17 @@ internal sealed class ImapBackend(ImapService service, ImapTraceObserver trace) 
         }
 
         var host = service.Host;
+        if (Exchange.ExchangeLogons.Refusal(host, address) is { } unavailable)
+        {
+            // The store is dismounted or the Information Store stopped: NO [UNAVAILABLE] (RFC 5530 §3).
+            return ImapLogonResult.Failed(ImapLogonFailure.Unavailable, unavailable);
+        }
+
         var mailbox = host.Mailboxes.Find(address) ?? host.Mailboxes.Create(address);
         mailbox.EnsureDefaultFolders();
         var account = new ImapAccount(service, mailbox, trace);
         trace.Account = account;
+        Exchange.ExchangeLogons.LoggedOn(host, trace.SessionId, mailbox.Address, "IMAP4", trace.Peer);
         return ImapLogonResult.Success(account);
     }
 

@@ -112,6 +112,10 @@ public sealed class ImapService
         {
             session.Refuse("IMAP service not available");
         }
+        else if (Exchange.ExchangeLogons.ProtocolNotRunning(Host, Exchange.ExchangeServiceNames.Imap4) is { } stopped)
+        {
+            session.Refuse(stopped);
+        }
         else if (MaxConnections is { } max && count > max)
         {
             session.Refuse("Too many connections, try again later");

@@ -32,6 +32,9 @@ internal sealed class ImapTraceObserver : IImapSessionObserver
 
     public long SessionId { get; }
 
+    /// <summary>The client's address, as the trace names it.</summary>
+    public string? Peer => _peer;
+
     /// <summary>The account of the session, once it logs on.</summary>
     public ImapAccount? Account { get; set; }
 

@@ -33,6 +33,7 @@ public sealed class InboundImapConnection : IDisposable
         {
             Service.Release();
             Session.Dispose();
+            Exchange.ExchangeLogons.LoggedOff(Service.Host, SessionId);
             var trace = Service.Host.World.Trace;
             if (trace.RecordTranscripts)
             {

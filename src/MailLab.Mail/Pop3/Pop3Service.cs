@@ -110,6 +110,10 @@ public sealed partial class Pop3Service
         {
             session.Refuse(Pop3Responses.ServiceUnavailable);
         }
+        else if (Exchange.ExchangeLogons.ProtocolNotRunning(Host, Exchange.ExchangeServiceNames.Pop3) is { } stopped)
+        {
+            session.Refuse(Pop3Response.Err(stopped, Pop3ResponseCodes.SysTemp));
+        }
         else
         {
             session.Start();

@@ -44,6 +44,12 @@ internal sealed class Pop3SessionHandler : IPop3ServerHandler
         }
 
         var host = _service.Host;
+        if (Exchange.ExchangeLogons.Refusal(host, address) is { } unavailable)
+        {
+            // The store is dismounted or the Information Store stopped: try again later (RFC 3206 §3 [SYS/TEMP]).
+            return Pop3LogonResult.TemporaryFailure(unavailable);
+        }
+
         var mailbox = host.Mailboxes.Find(address) ?? host.Mailboxes.Create(address);
         if (!_service.MaildropLocks.TryAcquire(mailbox.Address, _trace.SessionId))
         {
@@ -52,6 +58,7 @@ internal sealed class Pop3SessionHandler : IPop3ServerHandler
 
         var maildrop = new Pop3Maildrop(_service, mailbox, address, _trace.SessionId);
         _trace.Maildrop = maildrop;
+        Exchange.ExchangeLogons.LoggedOn(host, _trace.SessionId, mailbox.Address, "POP3", _trace.Peer);
         return Pop3LogonResult.Success(maildrop, address);
     }
 }

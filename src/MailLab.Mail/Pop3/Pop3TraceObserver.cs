@@ -27,6 +27,9 @@ internal sealed class Pop3TraceObserver : IPop3SessionObserver
 
     public long SessionId { get; }
 
+    /// <summary>The client's address, as the trace names it.</summary>
+    public string? Peer => _peer;
+
     /// <summary>The account that retrieved the message, from a <see cref="TraceKind.RetrievedByPop3"/> event.</summary>
     public static string? ReaderOf(TraceEvent retrieved) =>
         retrieved.Kind == TraceKind.RetrievedByPop3 && retrieved.Text.StartsWith(RetrievedBy, StringComparison.Ordinal) ? retrieved.Text[RetrievedBy.Length..] : null;

@@ -56,9 +56,27 @@ public sealed class QueueManager
         }
     }
 
-    public void Enqueue(StoredMessage message)
+    /// <summary>
+    /// Queues the message and tries it at once. <paramref name="waitingLocally"/> are local recipients
+    /// whose Exchange mailbox is unavailable (<see cref="ExchangeLocalDelivery"/>): they wait in the
+    /// Local Delivery queue, in Retry with the reason as their last error, until a store mounts
+    /// (<see cref="RetryLocalDelivery"/>) or the next retry; a message for them alone is not tried again at once.
+    /// </summary>
+    public void Enqueue(StoredMessage message, IReadOnlyList<DeliveryFailure>? waitingLocally = null)
     {
-        var entry = new QueueEntry(message, Clock.GetUtcNow());
+        var now = Clock.GetUtcNow();
+        var entry = new QueueEntry(message, now);
+        foreach (var failure in waitingLocally ?? [])
+        {
+            entry.LastErrors[failure.Recipient] = failure.Reply;
+        }
+
+        if (waitingLocally is { Count: > 0 } && waitingLocally.Count == message.Recipients.Count)
+        {
+            entry.Attempts = 1;
+            entry.NextAttempt = now + _server.Delivery.RetryInterval(1);
+        }
+
         lock (_entries)
         {
             entry.Node = _entries.AddLast(entry);
@@ -66,8 +84,52 @@ public sealed class QueueManager
 
         _server.HomeDirectory.Queue.Add(new MailFile($"{message.Id}.eml", entry.Queued, message));
         World.Trace.Append(_server.Host.Name, TraceKind.Queued, $"Queued {message.Id} for {string.Join(", ", message.Recipients)}", traceId: message.TraceId, messageId: message.Id, recipients: message.Recipients);
+        if (waitingLocally is { Count: > 0 })
+        {
+            Persist(entry);
+            var waiting = waitingLocally.Select(w => w.Recipient).ToList();
+            var reasons = string.Join("; ", waitingLocally.Select(w => $"<{w.Recipient}>: {w.Reply}"));
+            World.Trace.Append(_server.Host.Name, TraceKind.Deferred, $"In \"{LocalDeliveryQueueName(waiting[0])}\" (Retry): {reasons}", traceId: message.TraceId, messageId: message.Id, recipients: waiting);
+        }
+
         Start(entry);
     }
+
+    /// <summary>
+    /// ESM's Queue Viewer name of the queue an entry is in: "&lt;domain&gt; (Local Delivery)" for mail
+    /// waiting for a local mailbox (Exchange 2003 SP2 help, "SMTP System Queues"), otherwise the next
+    /// hop's domain.
+    /// </summary>
+    public string QueueName(QueueEntry entry)
+    {
+        var first = entry.Snapshot().Pending.FirstOrDefault() ?? entry.Message.Recipients[0];
+        var domain = first[(first.LastIndexOf('@') + 1)..];
+        return _server.Domains.FindLocal(domain) is null ? domain : LocalDeliveryQueueName(first);
+    }
+
+    /// <summary>A store mounted: every entry waiting for a local mailbox is tried now, once.</summary>
+    public void RetryLocalDelivery()
+    {
+        var now = Clock.GetUtcNow();
+        foreach (var entry in Entries)
+        {
+            lock (entry)
+            {
+                if (!entry.Pending.Any(IsLocal))
+                {
+                    continue;
+                }
+
+                entry.NextAttempt = now;
+            }
+
+            Start(entry);
+        }
+    }
+
+    private bool IsLocal(string recipient) => _server.Domains.FindLocal(recipient[(recipient.LastIndexOf('@') + 1)..]) is not null;
+
+    private static string LocalDeliveryQueueName(string recipient) => $"{recipient[(recipient.LastIndexOf('@') + 1)..]} (Local Delivery)";
 
     /// <summary>
     /// Puts back an entry read from disk at start-up (maillab up --data-dir), with its saved
@@ -157,6 +219,18 @@ public sealed class QueueManager
         var transient = new List<string>();
         foreach (var (domain, recipients) in ByDomain(entry))
         {
+            if (_server.Domains.FindLocal(domain) is not null)
+            {
+                // The Local Delivery queue: what still waits for its mailbox stays pending.
+                var message = recipients.Count == entry.Message.Recipients.Count ? entry.Message : entry.Message.WithRecipients(recipients);
+                foreach (var waiting in LocalDelivery.Deliver(_server, message, recipients))
+                {
+                    Classify(entry, [waiting.Recipient], waiting.Reply, null, failures, transient);
+                }
+
+                continue;
+            }
+
             var route = Router.Resolve(_server, domain, entry.Message.TraceId);
             if (route.Failure is { } routeFailure)
             {

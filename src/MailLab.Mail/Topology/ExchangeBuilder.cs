@@ -1,4 +1,5 @@
 using MailLab.Mail.Exchange;
+using MailLab.Mail.Exchange.Settings;
 using MailLab.Mail.World;
 
 namespace MailLab.Mail.Topology;
@@ -20,11 +21,18 @@ namespace MailLab.Mail.Topology;
 ///           kind: mailbox        # or publicFolder
 ///           doNotMountAtStartup: false
 ///           mounted: true        # false: dismounted after start
+///           limits: { issueWarningKb: 90000, prohibitSendAndReceiveKb: 120000 }   # the Limits tab (StoreLimitSettings)
+///           mailboxes:           # accounts of the host with their mailbox on this store
+///             - student@rosnou.ru
+///             - { address: teacher@rosnou.ru, useStoreDefaults: false, prohibitSendAndReceiveKb: 50000 }
 ///   services:                    # only those that differ from a new server's (Automatic ones run, the rest are stopped)
 ///     - { name: MSExchangeIS, startupType: automatic, status: stopped }
 /// </code>
 /// The edition's limits are checked as ESM checks them: a second storage group on Standard Edition is
-/// an error in the file, with ESM's reason.
+/// an error in the file, with ESM's reason. Every account of an Exchange host is an Active Directory
+/// user with a mailbox, and Exchange 2003 keeps each mailbox in exactly one store: with
+/// <c>storageGroups</c> left out, the accounts are on setup's "Mailbox Store (NAME)"; with them, an
+/// account that no mailbox store lists is an error of the file (MailLab's rule: no mailbox outside a store).
 /// </summary>
 internal static class ExchangeBuilder
 {
@@ -33,7 +41,8 @@ internal static class ExchangeBuilder
     public static readonly string[] StartupTypes = ["automatic", "manual", "disabled"];
     public static readonly string[] Statuses = ["stopped", "running", "paused"];
     public static readonly string[] StorageGroupKeys = ["name", "circularLogging", "stores"];
-    public static readonly string[] StoreKeys = ["name", "kind", "doNotMountAtStartup", "mounted"];
+    public static readonly string[] StoreKeys = ["name", "kind", "doNotMountAtStartup", "mounted", "limits", "mailboxes"];
+    public static readonly string[] MailboxKeys = ["address", .. MailboxLimitSettings.All.Select(s => s.Key)];
     public static readonly string[] Editions = ["standard", "enterprise"];
     public static readonly string[] StoreKinds = ["mailbox", "publicFolder"];
 
@@ -54,8 +63,13 @@ internal static class ExchangeBuilder
         if (!exchange.Has("storageGroups"))
         {
             var first = server.CreateStorageGroup(ExchangeServer.FirstStorageGroup);
-            stores.Add((server.CreateStore(first, server.DefaultMailboxStoreName, ExchangeStoreKind.Mailbox), true));
+            var mailboxStore = server.CreateStore(first, server.DefaultMailboxStoreName, ExchangeStoreKind.Mailbox);
+            stores.Add((mailboxStore, true));
             stores.Add((server.CreateStore(first, server.DefaultPublicStoreName, ExchangeStoreKind.PublicFolder), true));
+            foreach (var account in host.Accounts.All)
+            {
+                server.CreateMailbox(account.Address, mailboxStore);
+            }
         }
 
         foreach (var (node, path) in exchange.Items("storageGroups"))
@@ -74,11 +88,16 @@ internal static class ExchangeBuilder
 
             foreach (var (storeNode, storePath) in groupReader.Items("stores"))
             {
-                if (ReadStore(server, storageGroup, storeNode, storePath, exchange.Diagnostics) is { } store)
+                if (ReadStore(host, server, storageGroup, storeNode, storePath, exchange.Diagnostics) is { } store)
                 {
                     stores.Add(store);
                 }
             }
+        }
+
+        if (exchange.Has("storageGroups") && host.Accounts.All.Where(a => server.FindMailbox(a.Address) is null).Select(a => a.Address).ToList() is { Count: > 0 } homeless)
+        {
+            exchange.Error("storageGroups", $"{string.Join(", ", homeless)} {(homeless.Count == 1 ? "is an account" : "are accounts")} of this Exchange server on no mailbox store: list {(homeless.Count == 1 ? "it" : "them")} under a mailbox store's mailboxes");
         }
 
         var services = ReadServices(server, exchange);
@@ -180,7 +199,7 @@ internal static class ExchangeBuilder
         return index;
     }
 
-    private static (ExchangeStore, bool)? ReadStore(ExchangeServer server, StorageGroup group, YamlDotNet.RepresentationModel.YamlNode node, string path, TopologyDiagnostics diagnostics)
+    private static (ExchangeStore, bool)? ReadStore(MailHost host, ExchangeServer server, StorageGroup group, YamlDotNet.RepresentationModel.YamlNode node, string path, TopologyDiagnostics diagnostics)
     {
         if (MappingReader.Open(node, path, diagnostics, StoreKeys) is not { } reader || !reader.Require("name") || !reader.TryString("name", out var name))
         {
@@ -208,8 +227,59 @@ internal static class ExchangeBuilder
             store.DoNotMountAtStartup = doNotMount;
         }
 
+        if (reader.Has("limits") && reader.Mapping("limits", [.. StoreLimitSettings.All.Select(l => l.Key)]) is { } limits)
+        {
+            var read = SettingsReader.ReadFlat(limits, StoreLimitSettings.All, StoreLimits.Defaults, new HashSet<string>());
+            Try(limits, "issueWarningKb", () => server.ConfigureLimits(store, _ => read));
+        }
+
+        foreach (var (mailboxNode, mailboxPath) in reader.Items("mailboxes"))
+        {
+            ReadMailbox(host, server, store, mailboxNode, mailboxPath, diagnostics);
+        }
+
         var mounted = !reader.Has("mounted") || !reader.TryBool("mounted", out var m) || m;
         return (store, mounted);
+    }
+
+    /// <summary>One entry of a store's <c>mailboxes</c>: an address, or <c>{ address:, useStoreDefaults:, ... }</c> with the user's storage limits.</summary>
+    private static void ReadMailbox(MailHost host, ExchangeServer server, ExchangeStore store, YamlDotNet.RepresentationModel.YamlNode node, string path, TopologyDiagnostics diagnostics)
+    {
+        MappingReader? reader = null;
+        string address;
+        if (node is YamlDotNet.RepresentationModel.YamlScalarNode)
+        {
+            if (!MappingReader.TryItemString(node, path, diagnostics, out address))
+            {
+                return;
+            }
+        }
+        else if ((reader = MappingReader.Open(node, path, diagnostics, MailboxKeys)) is null || !reader.Require("address") || !reader.TryString("address", out address))
+        {
+            return;
+        }
+
+        if (host.Accounts.Find(address) is null)
+        {
+            diagnostics.Add(node.Start, path, $"{address} is not an account of {host.Name}: add it under accounts first");
+            return;
+        }
+
+        try
+        {
+            server.CreateMailbox(address, store);
+        }
+        catch (ExchangeAdminException e)
+        {
+            diagnostics.Add(node.Start, path, e.Message);
+            return;
+        }
+
+        if (reader is not null)
+        {
+            var limits = SettingsReader.ReadFlat(reader, MailboxLimitSettings.All, MailboxLimits.Defaults, new HashSet<string>());
+            server.ConfigureMailboxLimits(address, _ => limits);
+        }
     }
 
     /// <summary>Runs an ESM operation; its refusal becomes an error at <paramref name="key"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MailLab.Mail.Exchange.Settings;
 using MailLab.Mail.Pop3.Settings;
 using MailLab.Mail.Settings;
 using MailLab.Mail.Smtp.Settings;
@@ -74,6 +75,17 @@ public static class TopologySchema
                     ["kind"] = new JsonObject { ["enum"] = new JsonArray([.. ExchangeBuilder.StoreKinds.Select(k => (JsonNode)k)]) },
                     ["doNotMountAtStartup"] = new JsonObject { ["type"] = "boolean", ["default"] = false },
                     ["mounted"] = new JsonObject { ["type"] = "boolean", ["default"] = true },
+                    ["limits"] = Mapping(StoreLimitSettings.All.Select(l => l.Key), StoreLimitSettings.All.ToDictionary(l => l.Key, l => (JsonNode)Setting(l, StoreLimits.Defaults))),
+                    ["mailboxes"] = ListOf(new JsonObject
+                    {
+                        ["description"] = "accounts of the host with their mailbox on this store: an address, or the address with the user's storage limits",
+                        ["oneOf"] = new JsonArray(
+                            new JsonObject { ["type"] = "string" },
+                            Mapping(ExchangeBuilder.MailboxKeys, new Dictionary<string, JsonNode>(MailboxLimitSettings.All.ToDictionary(l => l.Key, l => (JsonNode)Setting(l, MailboxLimits.Defaults)))
+                            {
+                                ["address"] = new JsonObject { ["type"] = "string" },
+                            }, required: "address")),
+                    }),
                 }, required: "name")),
             }, required: "name")),
             ["services"] = ListOf(Mapping(ExchangeBuilder.ServiceKeys, new()

@@ -1,4 +1,5 @@
 using MailLab.Mail.Exchange;
+using MailLab.Mail.Exchange.Settings;
 using YamlDotNet.RepresentationModel;
 
 namespace MailLab.Mail.Topology;
@@ -29,6 +30,36 @@ public static partial class TopologyWriter
             ("startupType", Text(ExchangeBuilder.StartupTypes[(int)service.StartupType])),
             ("status", Text(ExchangeBuilder.Statuses[(int)service.Status])));
 
+    /// <summary>A store in one line; with mailboxes or limits other than the defaults, as a block with them.</summary>
+    private static YamlMappingNode Store(ExchangeServer server, ExchangeStore store)
+    {
+        var node = Flow(
+            ("name", Text(store.Name)),
+            ("kind", Text(ExchangeBuilder.StoreKinds[(int)store.Kind])),
+            ("doNotMountAtStartup", Bool(store.DoNotMountAtStartup)),
+            ("mounted", Bool(store.Mounted)));
+        var mailboxes = server.MailboxesOn(store);
+        if (store.Limits == StoreLimits.Defaults && mailboxes.Count == 0)
+        {
+            return node;
+        }
+
+        node.Style = YamlDotNet.Core.Events.MappingStyle.Block;
+        if (store.Limits != StoreLimits.Defaults)
+        {
+            node.Add("limits", Flow([.. StoreLimitSettings.All.Select(l => (l.Key, l.Type.Write(l.Read(store.Limits))))]));
+        }
+
+        if (mailboxes.Count > 0)
+        {
+            node.Add("mailboxes", Sequence(mailboxes.Select(m => m.Limits == MailboxLimits.Defaults
+                ? (YamlNode)Text(m.Address)
+                : Flow([("address", Text(m.Address)), .. MailboxLimitSettings.All.Select(l => (l.Key, l.Type.Write(l.Read(m.Limits))))]))));
+        }
+
+        return node;
+    }
+
     private static YamlMappingNode Block(ExchangeServer server) => new()
     {
         { "organization", Text(server.Organization) },
@@ -41,13 +72,7 @@ public static partial class TopologyWriter
             {
                 { "name", Text(group.Name) },
                 { "circularLogging", Bool(group.CircularLogging) },
-                {
-                    "stores", Sequence(group.Stores.Select(store => (YamlNode)Flow(
-                        ("name", Text(store.Name)),
-                        ("kind", Text(ExchangeBuilder.StoreKinds[(int)store.Kind])),
-                        ("doNotMountAtStartup", Bool(store.DoNotMountAtStartup)),
-                        ("mounted", Bool(store.Mounted)))))
-                },
+                { "stores", Sequence(group.Stores.Select(store => (YamlNode)Store(server, store))) },
             }))
         },
     };

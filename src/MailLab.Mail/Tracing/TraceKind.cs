@@ -56,4 +56,7 @@ public enum TraceKind
 
     /// <summary>An IMAP client expunged the message from a folder.</summary>
     ExpungedByImap,
+
+    /// <summary>Exchange's Move Mailbox took the mailbox holding the message to another store of the server.</summary>
+    MailboxMoved,
 }

@@ -36,7 +36,20 @@ public sealed class MailHost
     public Imap.ImapService Imap { get; }
 
     /// <summary>The host's Exchange Server 2003 server, when the topology makes it one (its <c>exchange</c> block).</summary>
-    public Exchange.ExchangeServer? Exchange { get; set; }
+    public Exchange.ExchangeServer? Exchange
+    {
+        get => _exchange;
+        set
+        {
+            _exchange = value;
+            if (value is not null)
+            {
+                Delivery.ExchangeLocalDelivery.Attach(this, value);
+            }
+        }
+    }
+
+    private Exchange.ExchangeServer? _exchange;
 
     public AccountDirectory Accounts { get; } = new();
 

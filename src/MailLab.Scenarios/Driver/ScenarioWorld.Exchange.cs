@@ -1,9 +1,11 @@
 using MailLab.Mail.Exchange;
+using MailLab.Mail.Exchange.Settings;
+using MailLab.Mail.Settings;
 using MailLab.Mail.Services;
 
 namespace MailLab.Scenarios.Driver;
 
-/// <summary>An Exchange server's services and stores, as an administrator sets them in the Services console and ESM.</summary>
+/// <summary>An Exchange server's services, stores and mailboxes, as an administrator sets them in the Services console, ESM and ADUC.</summary>
 public sealed partial class ScenarioWorld
 {
     /// <summary>
@@ -56,7 +58,7 @@ public sealed partial class ScenarioWorld
             return;
         }
 
-        try
+        ExchangeAction(() =>
         {
             if (mounted)
             {
@@ -66,11 +68,7 @@ public sealed partial class ScenarioWorld
             {
                 exchange.Dismount(found);
             }
-        }
-        catch (ExchangeAdminException e)
-        {
-            throw new ScenarioSetupException(e.Message);
-        }
+        });
     }
 
     public async Task CheckExchangeStoreAsync(string store, string host, bool mounted)
@@ -80,6 +78,81 @@ public sealed partial class ScenarioWorld
         {
             var (expected, actual) = mounted ? ("mounted", "dismounted") : ("dismounted", "mounted");
             throw new ScenarioAssertionException($"The store \"{found.Name}\" on {host} is {actual}", expected, actual, []);
+        }
+    }
+
+    /// <summary>
+    /// ADUC's new user with Exchange Tasks, Create Mailbox: the host's account for
+    /// <paramref name="address"/> is made when missing, with the password NAME + "123" (student:
+    /// student123, as the shipped topologies spell their users' passwords), and its mailbox goes on
+    /// the store; a mailbox on another store of the server is moved there.
+    /// </summary>
+    public async Task CreateExchangeMailboxAsync(string name, string address, string store, string host)
+    {
+        var found = await HostAsync(host).ConfigureAwait(false);
+        var exchange = await ExchangeAsync(host).ConfigureAwait(false);
+        var target = FindStore(exchange, store, host);
+        if (found.Accounts.Find(address) is null)
+        {
+            found.AddAccount(address, name + "123");
+        }
+
+        ExchangeAction(() =>
+        {
+            if (exchange.StoreOf(address) is not { } current)
+            {
+                exchange.CreateMailbox(address, target);
+            }
+            else if (current != target)
+            {
+                exchange.MoveMailbox(address, target);
+            }
+        });
+    }
+
+    /// <summary>A field of the store's Limits tab by its API name (<see cref="StoreLimitSettings"/>).</summary>
+    public async Task SetExchangeStoreSettingAsync(string host, string store, string setting, string value)
+    {
+        var exchange = await ExchangeAsync(host).ConfigureAwait(false);
+        var found = FindStore(exchange, store, host);
+        ExchangeAction(() => exchange.ConfigureLimits(found, l => StoreLimitSettings.Apply(l, [new(setting, value)])));
+    }
+
+    /// <summary>
+    /// A field of the user's Storage Limits dialog by its API name (<see cref="MailboxLimitSettings"/>).
+    /// One of the three limits also clears "Use mailbox store defaults", as the dialog needs before
+    /// its boxes can be typed in. Any other name fails with the list of storage-limit settings.
+    /// </summary>
+    public async Task SetMailboxStoreSetting(string host, string address, string setting, string value)
+    {
+        var exchange = await ExchangeAsync(host).ConfigureAwait(false);
+        if (exchange.FindMailbox(address) is null)
+        {
+            throw new ScenarioSetupException($"{address} has no mailbox on {host}; its mailboxes: {string.Join(", ", exchange.Mailboxes.Select(m => m.Address))}.");
+        }
+
+        ExchangeAction(() =>
+        {
+            var row = MailboxLimitSettings.Find(setting);
+            List<KeyValuePair<string, string>> changes = [new(row.Name, value)];
+            if (row.Name != "useStoreDefaults")
+            {
+                changes.Insert(0, new("useStoreDefaults", "false"));
+            }
+
+            exchange.ConfigureMailboxLimits(address, l => MailboxLimitSettings.Apply(l, changes));
+        });
+    }
+
+    private static void ExchangeAction(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is ExchangeAdminException or InvalidSettingException)
+        {
+            throw new ScenarioSetupException(e.Message);
         }
     }
 

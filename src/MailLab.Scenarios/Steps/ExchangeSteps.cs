@@ -2,7 +2,7 @@ using MailLab.Scenarios.Driver;
 
 namespace MailLab.Scenarios.Steps;
 
-/// <summary>An Exchange server's services (the Services console) and stores (Mount / Dismount Store).</summary>
+/// <summary>An Exchange server's services (the Services console), stores (Mount / Dismount Store, the Limits tab) and mailboxes (Create Mailbox, a user's Storage Limits).</summary>
 [Binding]
 public sealed class ExchangeSteps(ScenarioWorld world)
 {
@@ -21,6 +21,19 @@ public sealed class ExchangeSteps(ScenarioWorld world)
     [Then(@"the store ""([^""]*)"" on ""([^""]*)"" is (dismounted|mounted)")]
     [Then(@"хранилище ""([^""]*)"" на ""([^""]*)"" (отключено|подключено)")]
     public Task CheckStore(string store, string host, string state) => world.CheckExchangeStoreAsync(store, host, Mounted(state));
+
+    [Given(@"the Active Directory user ""([^""]*)"" has a mailbox ""([^""]*)"" on the store ""([^""]*)"" of ""([^""]*)""")]
+    [Given(@"у пользователя Active Directory ""([^""]*)"" есть почтовый ящик ""([^""]*)"" в хранилище ""([^""]*)"" на ""([^""]*)""")]
+    public Task CreateMailbox(string name, string address, string store, string host) => world.CreateExchangeMailboxAsync(name, address, store, host);
+
+    [Given(@"on ""([^""]*)"" the store ""([^""]*)"" has ""([^""]*)"" set to ""([^""]*)""")]
+    [Given(@"на ""([^""]*)"" у хранилища ""([^""]*)"" параметр ""([^""]*)"" равен ""([^""]*)""")]
+    public Task SetStoreSetting(string host, string store, string setting, string value) => world.SetExchangeStoreSettingAsync(host, store, setting, value);
+
+    // The exad branch binds the same phrase for delivery restrictions; the merge joins the two into one binding.
+    [Given(@"on ""([^""]*)"" the user ""([^""]*)"" has ""([^""]*)"" set to ""([^""]*)""")]
+    [Given(@"на ""([^""]*)"" у пользователя ""([^""]*)"" параметр ""([^""]*)"" равен ""([^""]*)""")]
+    public Task SetUserSetting(string host, string address, string setting, string value) => world.SetMailboxStoreSetting(host, address, setting, value);
 
     private static bool Running(string state) => state is "running" or "запущена";
 

@@ -3,7 +3,7 @@ using MailLab.Scenarios.Driver;
 namespace MailLab.Scenarios.Steps;
 
 /// <summary>
-/// Steps about the parts of Exchange MailLab does not have yet (all but its services and stores, <see cref="ExchangeSteps"/>) fail with a clear message
+/// Steps about the parts of Exchange MailLab does not have yet (all but its services, stores, mailboxes and storage limits, <see cref="ExchangeSteps"/>; those steps name Exchange only inside quotes, so the pattern leaves them) fail with a clear message
 /// instead of looking undefined or, worse, passing. Administration commands are left to their own step.
 /// </summary>
 [Binding]

@@ -71,7 +71,9 @@ internal static class ApiMapper
     public static QueueEntryDto ToDto(SmtpVirtualServer v, QueueEntry e)
     {
         var state = e.Snapshot();
-        return new QueueEntryDto(v.Name, e.Message.Id, e.Message.Subject, state.Pending, state.Attempts, state.Queued, state.NextAttempt);
+        // Queue Viewer's states: Retry after a failed attempt, Active otherwise (KB 823489).
+        return new QueueEntryDto(v.Name, e.Message.Id, e.Message.Subject, state.Pending, state.Attempts, state.Queued, state.NextAttempt,
+            v.Queue.QueueName(e), state.Attempts > 0 ? "Retry" : "Active", state.LastErrors.ToDictionary(r => r.Key, r => r.Value.ToString()));
     }
 
     public static SmtpDomainDto ToDto(SmtpDomain d) => new(

@@ -33,8 +33,8 @@ public sealed record MailFileDto(string Name, DateTimeOffset Created, MessageDto
 
 public sealed record ProblemDto(string Error);
 
-/// <summary>A message in a virtual server's queue.</summary>
-public sealed record QueueEntryDto(string VirtualServer, string Id, string Subject, IReadOnlyList<string> Pending, int Attempts, DateTimeOffset Queued, DateTimeOffset NextAttempt);
+/// <summary>A message in a virtual server's queue; <see cref="Queue"/> is Queue Viewer's queue ("rosnou.ru (Local Delivery)" for mail waiting for an Exchange mailbox), <see cref="LastErrors"/> why it waits.</summary>
+public sealed record QueueEntryDto(string VirtualServer, string Id, string Subject, IReadOnlyList<string> Pending, int Attempts, DateTimeOffset Queued, DateTimeOffset NextAttempt, string Queue, string State, IReadOnlyDictionary<string, string> LastErrors);
 
 /// <summary>A domain of a virtual server as the Domains node shows it: type Local (the default), Alias or Remote.</summary>
 public sealed record SmtpDomainDto(string Name, string Type, bool IsDefault, bool AllowRelay, string? SmartHost, bool RequireTls, int? OutboundPort);
@@ -49,7 +49,7 @@ public sealed record NewVirtualServerRequest(string? Name, string? IpAddress, in
 public sealed record OperatorsDto(IReadOnlyList<string>? Operators);
 
 /// <summary>GET /api/settings/schema: the virtual server property sheet's tabs as the settings table lays them out, and the POP3 service's properties.</summary>
-public sealed record SettingsSchemaDto(IReadOnlyList<SheetTabDto> Tabs, IReadOnlyList<SettingSchemaDto> Pop3);
+public sealed record SettingsSchemaDto(IReadOnlyList<SheetTabDto> Tabs, IReadOnlyList<SettingSchemaDto> Pop3, IReadOnlyList<SettingSchemaDto> ExchangeStoreLimits, IReadOnlyList<SettingSchemaDto> ExchangeMailboxLimits);
 
 public sealed record SheetTabDto(string Name, IReadOnlyList<SheetGroupDto> Groups);
 

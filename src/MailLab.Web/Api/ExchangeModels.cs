@@ -26,7 +26,7 @@ public sealed record StorageGroupDto(
     IReadOnlyList<FileDto> LogFiles,
     IReadOnlyList<ExchangeStoreDto> Stores);
 
-/// <summary>A mailbox or public folder store with its database files.</summary>
+/// <summary>A mailbox or public folder store with its database files, its mailboxes and their items.</summary>
 public sealed record ExchangeStoreDto(
     string Name,
     ExchangeStoreKind Kind,
@@ -34,7 +34,9 @@ public sealed record ExchangeStoreDto(
     bool DoNotMountAtStartup,
     FileDto DatabaseFile,
     FileDto StreamingFile,
-    long SizeBytes);
+    long SizeBytes,
+    int MailboxCount,
+    int TotalItems);
 
 /// <summary>A file name and its size in octets.</summary>
 public sealed record FileDto(string Name, long Bytes);
@@ -66,3 +68,12 @@ public sealed record ServiceErrorDto(string Error, int SystemError);
 
 /// <summary>PUT body of a service's startup type.</summary>
 public sealed record StartupTypeDto(string? StartupType);
+
+/// <summary>A row of a store's Mailboxes node.</summary>
+public sealed record ExchangeMailboxDto(string DisplayName, string Address, long SizeKb, int TotalItems, DateTimeOffset? LastLogonTime, DateTimeOffset? LastLogoffTime, string Store);
+
+/// <summary>A row of a store's Logons node.</summary>
+public sealed record ExchangeLogonDto(string User, string Protocol, string? ClientAddress, DateTimeOffset Since);
+
+/// <summary>POST body of Move Mailbox.</summary>
+public sealed record MoveMailboxDto(string? Store);

@@ -80,7 +80,7 @@ internal static class SmtpSettingsEndpoints
         }
     }
 
-    /// <summary>The property sheet from the settings table: what the page draws and labels (<see cref="SettingsSheet"/>), and the POP3 service's properties.</summary>
+    /// <summary>The property sheet from the settings table: what the page draws and labels (<see cref="SettingsSheet"/>), the POP3 service's properties, and an Exchange store's Limits tab and a user's Storage Limits.</summary>
     internal static SettingsSchemaDto Schema()
     {
         var defaults = VirtualServerSnapshot.Defaults("");
@@ -90,7 +90,9 @@ internal static class SmtpSettingsEndpoints
                     .Select(group => new SheetGroupDto(group.Name, group.Settings.Select(s => Describe(s, defaults)).ToArray()))
                     .ToArray()))
                 .ToArray(),
-            Pop3SettingsEndpoints.Schema());
+            Pop3SettingsEndpoints.Schema(),
+            ExchangeMailboxEndpoints.StoreSchema(),
+            ExchangeMailboxEndpoints.MailboxSchema());
     }
 
     /// <summary>One setting of any group as the schema describes it.</summary>

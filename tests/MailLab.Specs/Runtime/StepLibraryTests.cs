@@ -95,6 +95,12 @@ public sealed class StepLibraryTests
         { "Then", "the store \"Mailbox Store (ROSNOU)\" on \"rosnou.ru\" is mounted" },
         { "Given", "служба Exchange \"Microsoft Exchange Information Store\" на \"rosnou.ru\" остановлена" },
         { "Then", "хранилище \"Mailbox Store (ROSNOU)\" на \"rosnou.ru\" подключено" },
+        { "Given", "the Active Directory user \"petr\" has a mailbox \"petr@rosnou.ru\" on the store \"Mailbox Store (ROSNOU)\" of \"rosnou.ru\"" },
+        { "Given", "у пользователя Active Directory \"petr\" есть почтовый ящик \"petr@rosnou.ru\" в хранилище \"Mailbox Store (ROSNOU)\" на \"rosnou.ru\"" },
+        { "Given", "on \"rosnou.ru\" the store \"Mailbox Store (ROSNOU)\" has \"prohibitSendAndReceiveKb\" set to \"100\"" },
+        { "Given", "на \"rosnou.ru\" у хранилища \"Mailbox Store (ROSNOU)\" параметр \"issueWarningKb\" равен \"50\"" },
+        { "Given", "on \"rosnou.ru\" the user \"student@rosnou.ru\" has \"prohibitSendAndReceiveKb\" set to \"100\"" },
+        { "Given", "на \"rosnou.ru\" у пользователя \"student@rosnou.ru\" параметр \"useStoreDefaults\" равен \"true\"" },
     };
 
     [Theory]

@@ -1,0 +1,17 @@
+using MailLab.Mail.Settings;
+
+namespace MailLab.Mail.Exchange.Settings;
+
+/// <summary>One field of a mailbox store's Limits tab, declared once in <see cref="StoreLimitSettings"/>; its topology key is its name.</summary>
+public sealed record StoreLimitSetting(
+    string Name,
+    SettingType Type,
+    string LabelEn,
+    string LabelRu,
+    string Help,
+    Func<StoreLimits, object?> Read,
+    Func<StoreLimits, object?, StoreLimits> With)
+    : Setting<StoreLimits>(Name, Name, Type, LabelEn, LabelRu, Help, Read, With)
+{
+    public override object? Default => Read(StoreLimits.Defaults);
+}

@@ -59,18 +59,19 @@ public sealed partial class ScenarioWorld
     {
         var messages = await MailboxMessagesAsync(address).ConfigureAwait(false);
         var reports = messages.SelectMany(DsnInspector.Reports).ToArray();
-        var what = action switch
+        var (what, whatRu) = action switch
         {
-            "failed" => "non-delivery report",
-            "delayed" => "delay notification",
-            _ => "delivery status notification",
+            "failed" => ("non-delivery report", "отчёта о недоставке"),
+            "delayed" => ("delay notification", "уведомления о задержке"),
+            _ => ("delivery status notification", "уведомления о состоянии доставки"),
         };
         if (!reports.Any(r => r.Recipient.Equals(recipient.Trim(), StringComparison.OrdinalIgnoreCase) && (action is null || r.Action.Equals(action, StringComparison.OrdinalIgnoreCase))))
         {
-            var actual = reports.Length == 0
-                ? Describe(messages) + " (none of them a delivery status notification)"
-                : "notifications for " + string.Join(", ", reports.Select(r => $"{r.Recipient} ({r.Action})"));
-            throw Failure($"\"{address}\" has no {what} for \"{recipient}\".", $"a {what} (multipart/report) with Final-Recipient: rfc822; {recipient}", actual);
+            var notifications = string.Join(", ", reports.Select(r => $"{r.Recipient} ({r.Action})"));
+            var actual = reports.Length == 0 ? Describe(messages) + " (none of them a delivery status notification)" : "notifications for " + notifications;
+            var actualRu = reports.Length == 0 ? DescribeInRussian(messages) + " (среди них нет уведомлений о состоянии доставки)" : "уведомления для " + notifications;
+            throw Failure($"\"{address}\" has no {what} for \"{recipient}\".", $"a {what} (multipart/report) with Final-Recipient: rfc822; {recipient}", actual,
+                new($"У \"{address}\" нет {whatRu} для \"{recipient}\".", Actual: actualRu));
         }
     }
 

@@ -70,6 +70,7 @@ public sealed class LabPageTests(BrowserFixture browser) : IClassFixture<Browser
             var method = view.Locator("li[data-task='password-file']");
             await Expect(method).ToHaveAttributeAsync("data-status", "failed");
             await Expect(method.Locator(".lab-task-text")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Выберите для службы POP3 на rosnou.ru"));
+            await Expect(method.Locator(".lab-message")).ToHaveTextAsync("У службы POP3 на rosnou.ru authentication = local");
             await Expect(method.Locator(".lab-why")).ToContainTextAsync("Ожидалось: passwordFile");
             await Expect(method.Locator(".lab-why")).ToContainTextAsync("Получено: local");
             await Expect(view.Locator("#lab-summary")).ToHaveTextAsync("Выполнено заданий: 0 из 2");

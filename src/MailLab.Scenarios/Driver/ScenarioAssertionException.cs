@@ -6,9 +6,10 @@ namespace MailLab.Scenarios.Driver;
 /// </summary>
 public sealed class ScenarioAssertionException : Exception
 {
-    public ScenarioAssertionException(string summary, string expected, string actual, IReadOnlyList<string> transcript)
+    public ScenarioAssertionException(string summary, string expected, string actual, IReadOnlyList<string> transcript, RussianText? russian = null)
         : base(Format(summary, expected, actual, transcript))
     {
+        Russian = russian;
         Summary = summary;
         Expected = expected;
         Actual = actual;
@@ -20,6 +21,13 @@ public sealed class ScenarioAssertionException : Exception
     public string Expected { get; }
 
     public string Actual { get; }
+
+    /// <summary>The failure in Russian, when the step gave it (a lab's check does).</summary>
+    public RussianText? Russian { get; }
+
+    /// <summary>The summary, expected and actual in a language ("ru" or "en"): Russian where the step gave it, else English.</summary>
+    public (string Summary, string Expected, string Actual) In(string language) =>
+        language == "ru" && Russian is { } ru ? (ru.Summary, ru.Expected ?? Expected, ru.Actual ?? Actual) : (Summary, Expected, Actual);
 
     /// <summary>Protocol lines around the failing step (<c>[host] C: ...</c>, <c>[host] S: ...</c>).</summary>
     public IReadOnlyList<string> Transcript { get; }

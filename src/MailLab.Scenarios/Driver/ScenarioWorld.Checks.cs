@@ -19,7 +19,8 @@ public sealed partial class ScenarioWorld
         var messages = await MailboxMessagesAsync(address).ConfigureAwait(false);
         if (messages.Count != expected)
         {
-            throw Failure($"The mailbox \"{address}\" holds {Count(messages.Count, "message")}, not {expected}.", Count(expected, "message"), Describe(messages));
+            throw Failure($"The mailbox \"{address}\" holds {Count(messages.Count, "message")}, not {expected}.", Count(expected, "message"), Describe(messages),
+                new($"В почтовом ящике \"{address}\" {Letters(messages.Count)}, а не {expected}.", Letters(expected), DescribeInRussian(messages)));
         }
     }
 
@@ -28,7 +29,8 @@ public sealed partial class ScenarioWorld
         var messages = await MailboxMessagesAsync(address).ConfigureAwait(false);
         if (!messages.Any(m => m.Subject == subject))
         {
-            throw Failure($"The mailbox \"{address}\" has no message with the subject \"{subject}\".", $"a message with subject \"{subject}\"", Describe(messages));
+            throw Failure($"The mailbox \"{address}\" has no message with the subject \"{subject}\".", $"a message with subject \"{subject}\"", Describe(messages),
+                new($"В почтовом ящике \"{address}\" нет письма с темой \"{subject}\".", $"письмо с темой \"{subject}\"", DescribeInRussian(messages)));
         }
     }
 
@@ -39,13 +41,16 @@ public sealed partial class ScenarioWorld
         var world = await WorldAsync().ConfigureAwait(false);
         await SettleAsync().ConfigureAwait(false);
         var summaries = world.Trace.Views.Messages();
+        var subjects = string.Join(", ", summaries.Select(s => $"\"{s.Subject}\""));
         var summary = summaries.LastOrDefault(s => s.Subject == subject)
             ?? throw Failure($"No message with the subject \"{subject}\" entered the world.", $"a message \"{subject}\" through {string.Join(", ", hosts)}",
-                summaries.Count == 0 ? "no message at all" : "messages: " + string.Join(", ", summaries.Select(s => $"\"{s.Subject}\"")));
+                summaries.Count == 0 ? "no message at all" : "messages: " + subjects,
+                new(NoSuchMessageInRussian(subject), $"письмо \"{subject}\" через {string.Join(", ", hosts)}", summaries.Count == 0 ? "ни одного письма" : "письма: " + subjects));
         var route = Route(world, summary);
         if (!route.SequenceEqual(hosts, StringComparer.OrdinalIgnoreCase))
         {
-            throw Failure($"The message \"{subject}\" travelled through {Quote(route)}, not {Quote(hosts)}.", Quote(hosts), Quote(route) + StagesOf(world, summary.TraceId));
+            throw Failure($"The message \"{subject}\" travelled through {Quote(route)}, not {Quote(hosts)}.", Quote(hosts), Quote(route) + StagesOf(world, summary.TraceId),
+                new($"Письмо \"{subject}\" прошло через {Quote(route)}, а не через {Quote(hosts)}."));
         }
     }
 
@@ -54,18 +59,19 @@ public sealed partial class ScenarioWorld
     {
         var messages = await MailboxMessagesAsync(address).ConfigureAwait(false);
         var reports = messages.SelectMany(DsnInspector.Reports).ToArray();
-        var what = action switch
+        var (what, whatRu) = action switch
         {
-            "failed" => "non-delivery report",
-            "delayed" => "delay notification",
-            _ => "delivery status notification",
+            "failed" => ("non-delivery report", "отчёта о недоставке"),
+            "delayed" => ("delay notification", "уведомления о задержке"),
+            _ => ("delivery status notification", "уведомления о состоянии доставки"),
         };
         if (!reports.Any(r => r.Recipient.Equals(recipient.Trim(), StringComparison.OrdinalIgnoreCase) && (action is null || r.Action.Equals(action, StringComparison.OrdinalIgnoreCase))))
         {
-            var actual = reports.Length == 0
-                ? Describe(messages) + " (none of them a delivery status notification)"
-                : "notifications for " + string.Join(", ", reports.Select(r => $"{r.Recipient} ({r.Action})"));
-            throw Failure($"\"{address}\" has no {what} for \"{recipient}\".", $"a {what} (multipart/report) with Final-Recipient: rfc822; {recipient}", actual);
+            var notifications = string.Join(", ", reports.Select(r => $"{r.Recipient} ({r.Action})"));
+            var actual = reports.Length == 0 ? Describe(messages) + " (none of them a delivery status notification)" : "notifications for " + notifications;
+            var actualRu = reports.Length == 0 ? DescribeInRussian(messages) + " (среди них нет уведомлений о состоянии доставки)" : "уведомления для " + notifications;
+            throw Failure($"\"{address}\" has no {what} for \"{recipient}\".", $"a {what} (multipart/report) with Final-Recipient: rfc822; {recipient}", actual,
+                new($"У \"{address}\" нет {whatRu} для \"{recipient}\".", Actual: actualRu));
         }
     }
 
@@ -77,7 +83,9 @@ public sealed partial class ScenarioWorld
         if (entries.Length != expected)
         {
             var actual = entries.Length == 0 ? "an empty queue" : string.Join("\n", entries.Select(e => $"{e.Message.Id} \"{e.Message.Subject}\" for {string.Join(", ", e.Pending)} ({Count(e.Attempts, "attempt")})"));
-            throw Failure($"The queue of {found.Name} holds {Count(entries.Length, "message")}, not {expected}.", Count(expected, "message"), actual);
+            var actualRu = entries.Length == 0 ? "очередь пуста" : string.Join("\n", entries.Select(e => $"{e.Message.Id} \"{e.Message.Subject}\" для {string.Join(", ", e.Pending)} (попыток: {e.Attempts})"));
+            throw Failure($"The queue of {found.Name} holds {Count(entries.Length, "message")}, not {expected}.", Count(expected, "message"), actual,
+                new($"В очереди {found.Name} {Letters(entries.Length)}, а не {expected}.", Letters(expected), actualRu));
         }
     }
 
@@ -116,7 +124,9 @@ public sealed partial class ScenarioWorld
         if (files.Length != expected)
         {
             var actual = files.Length == 0 ? "an empty folder" : string.Join("\n", files.Select(f => $"{f.Name}{(f.Reason is null ? "" : " — " + f.Reason.Trim())}"));
-            throw Failure($"The {name} folder of {found.Name} holds {Count(files.Length, "file")}, not {expected}.", Count(expected, "file"), actual);
+            var expectedRu = RussianCount(expected, "файл", "файла", "файлов");
+            throw Failure($"The {name} folder of {found.Name} holds {Count(files.Length, "file")}, not {expected}.", Count(expected, "file"), actual,
+                new($"В папке {name} на {found.Name} {RussianCount(files.Length, "файл", "файла", "файлов")}, а не {expected}.", expectedRu, files.Length == 0 ? "папка пуста" : null));
         }
     }
 
@@ -137,12 +147,16 @@ public sealed partial class ScenarioWorld
         var returned = world.Trace.Views.Events()
             .Where(e => e.Kind == TraceKind.Failed && e.Text.StartsWith($"<{address}>:", StringComparison.OrdinalIgnoreCase))
             .Select(e => e.Text[(address.Length + 4)..]).ToArray();
-        var mailboxes = world.Hosts.SelectMany(h => h.Mailboxes.All.Select(m => m.Address)).ToArray();
+        var mailboxes = string.Join(", ", world.Hosts.SelectMany(h => h.Mailboxes.All.Select(m => m.Address)));
         throw new ScenarioSetupException(
-            $"There is no mailbox \"{address}\" (mailboxes: {(mailboxes.Length == 0 ? "none" : string.Join(", ", mailboxes))})"
+            $"There is no mailbox \"{address}\" (mailboxes: {(mailboxes.Length == 0 ? "none" : mailboxes)})"
             + (dropped > 0 ? $"; {Count(dropped, "message")} for it went to a Drop folder." : string.Empty)
             + (returned.Length > 0 ? $"; {Count(returned.Length, "message")} for it went back to the sender ({returned[0]})." : string.Empty)
-            + (dropped + returned.Length == 0 ? ". Create it with: Given the mailbox \"ADDRESS\" with password \"PASSWORD\"." : string.Empty));
+            + (dropped + returned.Length == 0 ? ". Create it with: Given the mailbox \"ADDRESS\" with password \"PASSWORD\"." : string.Empty),
+            $"Почтового ящика \"{address}\" нет (почтовые ящики: {(mailboxes.Length == 0 ? "нет" : mailboxes)})"
+            + (dropped > 0 ? $"; писем для него в папке Drop: {dropped}." : string.Empty)
+            + (returned.Length > 0 ? $"; писем для него вернулось отправителю: {returned.Length} ({returned[0]})." : string.Empty)
+            + (dropped + returned.Length == 0 ? ". Создайте его шагом: Дано почтовый ящик \"АДРЕС\" с паролем \"ПАРОЛЬ\"." : string.Empty));
     }
 
     /// <summary>The messages in an account's mailbox, after the world settles; null when there is no such mailbox.</summary>
@@ -170,11 +184,17 @@ public sealed partial class ScenarioWorld
         return quoted.Length > 0 ? quoted : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    private ScenarioAssertionException Failure(string summary, string expected, string actual) =>
-        new(summary, expected, actual, TranscriptAroundStep());
+    private ScenarioAssertionException Failure(string summary, string expected, string actual, RussianText? russian = null) =>
+        new(summary, expected, actual, TranscriptAroundStep(), russian);
+
+    /// <summary>The summary of a check that found no message with the subject, in Russian.</summary>
+    private static string NoSuchMessageInRussian(string subject) => $"Письма с темой \"{subject}\" в мире не было.";
 
     private static string Describe(IReadOnlyList<StoredMessage> messages) =>
         messages.Count == 0 ? "no messages" : $"{Count(messages.Count, "message")}: {string.Join(", ", messages.Select(m => $"\"{m.Subject}\""))}";
+
+    private static string DescribeInRussian(IReadOnlyList<StoredMessage> messages) =>
+        messages.Count == 0 ? "писем нет" : $"{Letters(messages.Count)}: {string.Join(", ", messages.Select(m => $"\"{m.Subject}\""))}";
 
     private static string Quote(IEnumerable<string> items)
     {
@@ -183,4 +203,9 @@ public sealed partial class ScenarioWorld
     }
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
+
+    /// <summary>A count of messages in Russian: 1 письмо, 2 письма, 5 писем.</summary>
+    private static string Letters(int n) => RussianCount(n, "письмо", "письма", "писем");
+
+    private static string RussianCount(int n, string one, string few, string many) => $"{n} {Runner.RunnerWords.RussianPlural(n, one, few, many)}";
 }

@@ -105,8 +105,10 @@ public sealed partial class ScenarioWorld
         var messages = found.Messages;
         if (messages.Count != expected)
         {
+            var list = string.Join("\n", messages.Select(m => $"UID {m.Uid}: \"{m.Message.Subject}\" {Flags(m)}"));
             throw Failure($"The folder \"{found.Name}\" of \"{address}\" holds {Count(messages.Count, "message")}, not {expected}.", Count(expected, "message"),
-                messages.Count == 0 ? "(empty)" : string.Join("\n", messages.Select(m => $"UID {m.Uid}: \"{m.Message.Subject}\" {Flags(m)}")));
+                messages.Count == 0 ? "(empty)" : list,
+                new($"В папке \"{found.Name}\" ящика \"{address}\" {Letters(messages.Count)}, а не {expected}.", Letters(expected), messages.Count == 0 ? "(пусто)" : list));
         }
     }
 
@@ -117,12 +119,14 @@ public sealed partial class ScenarioWorld
         var found = await FolderAsync(address, folder).ConfigureAwait(false);
         var message = found.Messages.FirstOrDefault(m => m.Message.Subject == subject)
             ?? throw Failure($"The folder \"{found.Name}\" of \"{address}\" has no message \"{subject}\".", $"a message \"{subject}\"",
-                string.Join("\n", found.Messages.Select(m => $"\"{m.Message.Subject}\"")));
+                string.Join("\n", found.Messages.Select(m => $"\"{m.Message.Subject}\"")),
+                new($"В папке \"{found.Name}\" ящика \"{address}\" нет письма \"{subject}\".", $"письмо \"{subject}\""));
         var has = HasFlag(message, flag.Trim());
         if (has != expected)
         {
             throw Failure($"The message \"{subject}\" in \"{found.Name}\" of \"{address}\" {(has ? "has" : "has not")} the flag {flag}.",
-                expected ? flag : $"no {flag}", Flags(message));
+                expected ? flag : $"no {flag}", Flags(message),
+                new($"У письма \"{subject}\" в папке \"{found.Name}\" ящика \"{address}\" {(has ? "есть флаг" : "нет флага")} {flag}.", expected ? flag : $"без {flag}"));
         }
     }
 
@@ -199,9 +203,10 @@ public sealed partial class ScenarioWorld
         var world = await WorldAsync().ConfigureAwait(false);
         address = address.Trim();
         var mailbox = world.Hosts.Select(h => h.Mailboxes.Find(address)).FirstOrDefault(m => m is not null)
-            ?? throw new ScenarioSetupException($"There is no mailbox \"{address}\" on any host.");
+            ?? throw new ScenarioSetupException($"There is no mailbox \"{address}\" on any host.", $"Почтового ящика \"{address}\" нет ни на одном хосте.");
         return mailbox.FindFolder(folder.Trim())
-            ?? throw Failure($"The mailbox \"{address}\" has no folder \"{folder}\".", $"a folder \"{folder}\"", string.Join(", ", mailbox.Folders.Select(f => f.Name)));
+            ?? throw Failure($"The mailbox \"{address}\" has no folder \"{folder}\".", $"a folder \"{folder}\"", string.Join(", ", mailbox.Folders.Select(f => f.Name)),
+                new($"В почтовом ящике \"{address}\" нет папки \"{folder}\".", $"папка \"{folder}\""));
     }
 
     /// <summary>The host keeping the address's mailbox: the one with its account, else its POP3 mailbox.</summary>

@@ -20,8 +20,11 @@ public sealed partial class ScenarioWorld
         var expected = ParseState(state);
         if (server.State != expected)
         {
-            var why = server.State != server.OwnState ? $" (its own state is {Word(server.OwnState)}, the SMTP service is {Word(server.Service.State)})" : string.Empty;
-            throw Check($"The virtual server \"{server.Name}\" on {server.Host.Name} is {Word(server.State)}{why}.", Word(expected), Word(server.State) + why);
+            var split = server.State != server.OwnState;
+            var why = split ? $" (its own state is {Word(server.OwnState)}, the SMTP service is {Word(server.Service.State)})" : string.Empty;
+            var whyRu = split ? $" (его собственное состояние — {RussianWord(server.OwnState)}, служба SMTP {RussianWord(server.Service.State, feminine: true)})" : string.Empty;
+            throw Check($"The virtual server \"{server.Name}\" on {server.Host.Name} is {Word(server.State)}{why}.", Word(expected), Word(server.State) + why,
+                new($"Виртуальный сервер \"{server.Name}\" на {server.Host.Name} {RussianWord(server.State)}{whyRu}.", RussianWord(expected), RussianWord(server.State) + whyRu));
         }
     }
 
@@ -31,7 +34,8 @@ public sealed partial class ScenarioWorld
         var expected = ParseState(state);
         if (found.Smtp.State != expected)
         {
-            throw Check($"The SMTP service on {found.Name} is {Word(found.Smtp.State)}.", Word(expected), Word(found.Smtp.State));
+            throw Check($"The SMTP service on {found.Name} is {Word(found.Smtp.State)}.", Word(expected), Word(found.Smtp.State),
+                new($"Служба SMTP на {found.Name} {RussianWord(found.Smtp.State, feminine: true)}.", RussianWord(expected, feminine: true), RussianWord(found.Smtp.State, feminine: true)));
         }
     }
 
@@ -58,7 +62,8 @@ public sealed partial class ScenarioWorld
         var actual = found.Get(server);
         if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
         {
-            throw Check($"On {server.Host.Name} the virtual server \"{server.Name}\" has {found.Name} = {actual}.", $"{found.Name} = {expected}", $"{found.Name} = {actual}");
+            throw Check($"On {server.Host.Name} the virtual server \"{server.Name}\" has {found.Name} = {actual}.", $"{found.Name} = {expected}", $"{found.Name} = {actual}",
+                new($"На {server.Host.Name} у виртуального сервера \"{server.Name}\" {found.Name} = {actual}."));
         }
     }
 
@@ -72,10 +77,8 @@ public sealed partial class ScenarioWorld
         var typeFits = found is not null && (expected == SmtpDomainType.LocalDefault ? found.IsLocal : found.Type == expected);
         if (!typeFits || (allowsRelay && !found!.AllowRelay))
         {
-            var summary = found is null
-                ? $"On {server.Host.Name} the virtual server \"{server.Name}\" has no domain \"{domain.Trim()}\"."
-                : $"On {server.Host.Name} the domain \"{found.Name}\" of \"{server.Name}\" is {DescribeDomain(found)}.";
-            throw Check(summary, $"{domain.Trim()}: {wanted}", DomainList(server));
+            var (summary, russian) = DomainProblem(server, found, domain);
+            throw Check(summary, $"{domain.Trim()}: {wanted}", DomainList(server), new(russian));
         }
     }
 
@@ -86,10 +89,8 @@ public sealed partial class ScenarioWorld
         var found = server.Domains.Find(domain.Trim());
         if (found is not { Type: SmtpDomainType.Remote } || !string.Equals(found.SmartHost, smartHost.Trim(), StringComparison.OrdinalIgnoreCase))
         {
-            throw Check(
-                found is null ? $"On {server.Host.Name} the virtual server \"{server.Name}\" has no domain \"{domain.Trim()}\"." : $"On {server.Host.Name} the domain \"{found.Name}\" of \"{server.Name}\" is {DescribeDomain(found)}.",
-                $"{domain.Trim()}: Remote, smart host {smartHost.Trim()}",
-                DomainList(server));
+            var (summary, russian) = DomainProblem(server, found, domain);
+            throw Check(summary, $"{domain.Trim()}: Remote, smart host {smartHost.Trim()}", DomainList(server), new(russian));
         }
     }
 
@@ -99,7 +100,8 @@ public sealed partial class ScenarioWorld
         var actual = server.Domains.Default.Name;
         if (!string.Equals(actual, domain.Trim(), StringComparison.OrdinalIgnoreCase))
         {
-            throw Check($"The default domain of \"{server.Name}\" on {server.Host.Name} is {actual}.", domain.Trim(), actual);
+            throw Check($"The default domain of \"{server.Name}\" on {server.Host.Name} is {actual}.", domain.Trim(), actual,
+                new($"Домен по умолчанию виртуального сервера \"{server.Name}\" на {server.Host.Name} — {actual}."));
         }
     }
 
@@ -109,7 +111,9 @@ public sealed partial class ScenarioWorld
         if (found.Smtp.Find(name.Trim()) is null)
         {
             var names = found.Smtp.VirtualServers.Select(v => $"\"{v.Name}\"").ToArray();
-            throw Check($"{found.Name} has no SMTP virtual server \"{name.Trim()}\".", $"a virtual server \"{name.Trim()}\"", names.Length == 0 ? "no virtual server" : string.Join(", ", names));
+            var list = string.Join(", ", names);
+            throw Check($"{found.Name} has no SMTP virtual server \"{name.Trim()}\".", $"a virtual server \"{name.Trim()}\"", names.Length == 0 ? "no virtual server" : list,
+                new($"На {found.Name} нет виртуального сервера SMTP \"{name.Trim()}\".", $"виртуальный сервер \"{name.Trim()}\"", names.Length == 0 ? "нет виртуальных серверов" : list));
         }
     }
 
@@ -119,7 +123,8 @@ public sealed partial class ScenarioWorld
         var server = await VirtualServerAsync(host, virtualServer).ConfigureAwait(false);
         if (!string.Equals(server.HomeDirectory.Path.TrimEnd('\\'), path.Trim().TrimEnd('\\'), StringComparison.OrdinalIgnoreCase))
         {
-            throw Check($"The home directory of \"{server.Name}\" on {server.Host.Name} is {server.HomeDirectory.Path}.", path.Trim(), server.HomeDirectory.Path);
+            throw Check($"The home directory of \"{server.Name}\" on {server.Host.Name} is {server.HomeDirectory.Path}.", path.Trim(), server.HomeDirectory.Path,
+                new($"Домашний каталог виртуального сервера \"{server.Name}\" на {server.Host.Name} — {server.HomeDirectory.Path}."));
         }
     }
 
@@ -130,7 +135,9 @@ public sealed partial class ScenarioWorld
         var operators = server.Operators.Names;
         if (!operators.Contains(name.Trim(), StringComparer.OrdinalIgnoreCase))
         {
-            throw Check($"\"{name.Trim()}\" is not an operator of \"{server.Name}\" on {server.Host.Name}.", $"operators including {name.Trim()}", operators.Count == 0 ? "no operators" : string.Join(", ", operators));
+            var list = string.Join(", ", operators);
+            throw Check($"\"{name.Trim()}\" is not an operator of \"{server.Name}\" on {server.Host.Name}.", $"operators including {name.Trim()}", operators.Count == 0 ? "no operators" : list,
+                new($"\"{name.Trim()}\" — не оператор виртуального сервера \"{server.Name}\" на {server.Host.Name}.", $"среди операторов {name.Trim()}", operators.Count == 0 ? "операторов нет" : list));
         }
     }
 
@@ -140,7 +147,8 @@ public sealed partial class ScenarioWorld
         var world = await WorldAsync().ConfigureAwait(false);
         if (!world.Hosts.Any(h => h.Mailboxes.Find(address.Trim()) is not null || h.Pop3.FindMailbox(address.Trim()) is not null))
         {
-            throw Check($"There is no mailbox \"{address.Trim()}\".", $"a mailbox {address.Trim()}", "mailboxes: " + AllMailboxes(world));
+            throw Check($"There is no mailbox \"{address.Trim()}\".", $"a mailbox {address.Trim()}", "mailboxes: " + AllMailboxes(world, "none"),
+                new($"Почтового ящика \"{address.Trim()}\" нет.", $"почтовый ящик {address.Trim()}", "почтовые ящики: " + AllMailboxes(world, "нет")));
         }
     }
 
@@ -160,7 +168,9 @@ public sealed partial class ScenarioWorld
         if (quota?.LimitBytes != expected)
         {
             var actual = quota is null ? "no quota file" : $"a quota of {Megabytes(quota.LimitBytes)} MB ({quota.LimitBytes} bytes)";
-            throw Check($"The POP3 mailbox \"{mailbox.Address}\" has {actual}.", $"a quota of {Megabytes(expected)} MB ({expected} bytes)", actual);
+            var actualRu = quota is null ? "нет файла квоты" : $"квота {Megabytes(quota.LimitBytes)} МБ ({quota.LimitBytes} байт)";
+            throw Check($"The POP3 mailbox \"{mailbox.Address}\" has {actual}.", $"a quota of {Megabytes(expected)} MB ({expected} bytes)", actual,
+                new($"У почтового ящика POP3 \"{mailbox.Address}\" {actualRu}.", $"квота {Megabytes(expected)} МБ ({expected} байт)", actualRu));
         }
     }
 
@@ -171,7 +181,9 @@ public sealed partial class ScenarioWorld
         if (mailbox.IsLocked != locked)
         {
             var actual = mailbox.IsLocked ? (mailbox.IsOwnLocked ? "locked" : $"locked (its domain {mailbox.Domain.Name} is locked)") : "unlocked";
-            throw Check($"The POP3 mailbox \"{mailbox.Address}\" is {actual}.", locked ? "locked" : "unlocked", actual);
+            var actualRu = mailbox.IsLocked ? (mailbox.IsOwnLocked ? "заблокирован" : $"заблокирован (заблокирован его домен {mailbox.Domain.Name})") : "разблокирован";
+            throw Check($"The POP3 mailbox \"{mailbox.Address}\" is {actual}.", locked ? "locked" : "unlocked", actual,
+                new($"Почтовый ящик POP3 \"{mailbox.Address}\" {actualRu}.", locked ? "заблокирован" : "разблокирован", actualRu));
         }
     }
 
@@ -181,7 +193,9 @@ public sealed partial class ScenarioWorld
         if (found.Pop3.FindDomain(domain.Trim()) is null)
         {
             var domains = found.Pop3.Domains.Select(d => d.Name).ToArray();
-            throw Check($"The POP3 service on {found.Name} has no e-mail domain \"{domain.Trim()}\".", $"the domain {domain.Trim()}", domains.Length == 0 ? "no domains" : string.Join(", ", domains));
+            var list = string.Join(", ", domains);
+            throw Check($"The POP3 service on {found.Name} has no e-mail domain \"{domain.Trim()}\".", $"the domain {domain.Trim()}", domains.Length == 0 ? "no domains" : list,
+                new($"У службы POP3 на {found.Name} нет почтового домена \"{domain.Trim()}\".", $"домен {domain.Trim()}", domains.Length == 0 ? "доменов нет" : list));
         }
     }
 
@@ -192,10 +206,14 @@ public sealed partial class ScenarioWorld
         var directory = found.Pop3.Directory;
         if (directory.Find(address.Trim()) is null)
         {
-            var where = found.Accounts.Find(address.Trim()) is not null ? $"a local account of {found.Name}" : "no account";
-            var accounts = directory.Accounts.Select(a => a.Address).ToArray();
+            var local = found.Accounts.Find(address.Trim()) is not null;
+            var where = local ? $"a local account of {found.Name}" : "no account";
+            var whereRu = local ? $"локальная учётная запись {found.Name}" : "учётной записи нет";
+            var accounts = string.Join(", ", directory.Accounts.Select(a => a.Address));
             throw Check($"\"{address.Trim()}\" is not an account of the directory {directory.Name} ({where}).", $"{address.Trim()} in {directory.Name}",
-                $"{where}; the directory has {(accounts.Length == 0 ? "no accounts" : string.Join(", ", accounts))}");
+                $"{where}; the directory has {(accounts.Length == 0 ? "no accounts" : accounts)}",
+                new($"\"{address.Trim()}\" — не учётная запись каталога {directory.Name} ({whereRu}).", $"{address.Trim()} в {directory.Name}",
+                    $"{whereRu}; в каталоге {(accounts.Length == 0 ? "нет учётных записей" : accounts)}"));
         }
     }
 
@@ -206,7 +224,8 @@ public sealed partial class ScenarioWorld
         var records = world.Dns.LookupMx(domain.Trim());
         if (records.Count == 0 || !string.Equals(records[0].Exchange, host.Trim().TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
         {
-            throw Check($"The MX record of {domain.Trim()} does not point at {host.Trim()}.", $"{domain.Trim()} MX → {host.Trim()}", MxList(domain.Trim(), records));
+            throw Check($"The MX record of {domain.Trim()} does not point at {host.Trim()}.", $"{domain.Trim()} MX → {host.Trim()}", MxList(domain.Trim(), records, "no MX record for"),
+                new($"MX-запись домена {domain.Trim()} не указывает на {host.Trim()}.", Actual: MxList(domain.Trim(), records, "нет MX-записи для")));
         }
     }
 
@@ -219,12 +238,15 @@ public sealed partial class ScenarioWorld
         var world = await WorldAsync().ConfigureAwait(false);
         var name = domain.Trim();
         var server = world.Hosts.SelectMany(h => h.Smtp.VirtualServers).FirstOrDefault(v => v.Domains.FindLocal(name) is not null)
-            ?? throw Check($"No virtual server has {name} as a local domain.", $"a virtual server serving {name}", "none");
+            ?? throw Check($"No virtual server has {name} as a local domain.", $"a virtual server serving {name}", "none",
+                new($"Ни у одного виртуального сервера нет локального домена {name}.", $"виртуальный сервер, обслуживающий {name}", "нет"));
         var records = world.Dns.LookupMx(name);
         if (records.Count == 0 || !string.Equals(records[0].Exchange, server.Fqdn, StringComparison.OrdinalIgnoreCase))
         {
             throw Check($"The MX record of {name} does not match the name of its server (\"{server.Name}\" on {server.Host.Name}, FQDN {server.Fqdn}).",
-                $"{name} MX → {server.Fqdn}", MxList(name, records) + $"; the server's FQDN is {server.Fqdn}");
+                $"{name} MX → {server.Fqdn}", MxList(name, records, "no MX record for") + $"; the server's FQDN is {server.Fqdn}",
+                new($"MX-запись домена {name} не соответствует имени его сервера (\"{server.Name}\" на {server.Host.Name}, FQDN {server.Fqdn}).",
+                    Actual: MxList(name, records, "нет MX-записи для") + $"; FQDN сервера — {server.Fqdn}"));
         }
     }
 
@@ -236,11 +258,12 @@ public sealed partial class ScenarioWorld
         var links = a.World.Links;
         if (links.IsReachable(a.Name, b.Name) != reachable)
         {
-            var actual = links.IsReachable(a.Name, b.Name) ? "reachable"
-                : !links.IsHostReachable(b.Name) ? $"{b.Name} is unreachable from everywhere"
-                : !links.IsHostReachable(a.Name) ? $"{a.Name} is off the network"
-                : $"the link {a.Name} → {b.Name} is cut";
-            throw Check($"{a.Name} {(reachable ? "cannot" : "can")} reach {b.Name}.", reachable ? "reachable" : "unreachable", actual);
+            var (actual, actualRu) = links.IsReachable(a.Name, b.Name) ? ("reachable", "доступен")
+                : !links.IsHostReachable(b.Name) ? ($"{b.Name} is unreachable from everywhere", $"{b.Name} недоступен ни с одного хоста")
+                : !links.IsHostReachable(a.Name) ? ($"{a.Name} is off the network", $"{a.Name} отключён от сети")
+                : ($"the link {a.Name} → {b.Name} is cut", $"связь {a.Name} → {b.Name} разорвана");
+            throw Check($"{a.Name} {(reachable ? "cannot" : "can")} reach {b.Name}.", reachable ? "reachable" : "unreachable", actual,
+                new($"{a.Name} {(reachable ? "не может" : "может")} связаться с {b.Name}.", reachable ? "доступен" : "недоступен", actualRu));
         }
     }
 
@@ -254,8 +277,9 @@ public sealed partial class ScenarioWorld
             }
         }
 
-        var mailboxes = world.Hosts.SelectMany(h => h.Pop3.Domains.SelectMany(d => h.Pop3.MailboxesOf(d))).Select(m => m.Address).ToArray();
-        throw Check($"There is no POP3 mailbox \"{address.Trim()}\".", $"a POP3 mailbox {address.Trim()}", "POP3 mailboxes: " + (mailboxes.Length == 0 ? "none" : string.Join(", ", mailboxes)));
+        var mailboxes = string.Join(", ", world.Hosts.SelectMany(h => h.Pop3.Domains.SelectMany(d => h.Pop3.MailboxesOf(d))).Select(m => m.Address));
+        throw Check($"There is no POP3 mailbox \"{address.Trim()}\".", $"a POP3 mailbox {address.Trim()}", "POP3 mailboxes: " + (mailboxes.Length == 0 ? "none" : mailboxes),
+            new($"Почтового ящика POP3 \"{address.Trim()}\" нет.", $"почтовый ящик POP3 {address.Trim()}", "почтовые ящики POP3: " + (mailboxes.Length == 0 ? "нет" : mailboxes)));
     }
 
     private static SmtpDomainType ParseDomainType(string type) => type.Trim().ToLowerInvariant() switch
@@ -265,6 +289,11 @@ public sealed partial class ScenarioWorld
         "remote" or "удалённый домен" or "удаленный домен" => SmtpDomainType.Remote,
         _ => throw new ScenarioSetupException($"\"{type}\" is not a domain type: use local, alias or remote."),
     };
+
+    /// <summary>What is wrong with the domain a check looked for: missing, or of another type, in both languages.</summary>
+    private static (string English, string Russian) DomainProblem(SmtpVirtualServer server, SmtpDomain? found, string domain) => found is null
+        ? ($"On {server.Host.Name} the virtual server \"{server.Name}\" has no domain \"{domain.Trim()}\".", $"На {server.Host.Name} у виртуального сервера \"{server.Name}\" нет домена \"{domain.Trim()}\".")
+        : ($"On {server.Host.Name} the domain \"{found.Name}\" of \"{server.Name}\" is {DescribeDomain(found)}.", $"На {server.Host.Name} домен \"{found.Name}\" виртуального сервера \"{server.Name}\" — {DescribeDomain(found)}.");
 
     private static string DescribeDomain(SmtpDomain domain) =>
         Display(domain.Type)
@@ -282,19 +311,27 @@ public sealed partial class ScenarioWorld
     private static string DomainList(SmtpVirtualServer server) =>
         string.Join("\n", server.Domains.All.Select(d => $"{d.Name}: {DescribeDomain(d)}"));
 
-    private static string MxList(string domain, IReadOnlyList<Mail.Dns.MxRecord> records) =>
-        records.Count == 0 ? $"no MX record for {domain}" : string.Join(", ", records.Select(r => $"{r.Domain} MX {r.Preference} {r.Exchange}"));
+    private static string MxList(string domain, IReadOnlyList<Mail.Dns.MxRecord> records, string noRecordFor) =>
+        records.Count == 0 ? $"{noRecordFor} {domain}" : string.Join(", ", records.Select(r => $"{r.Domain} MX {r.Preference} {r.Exchange}"));
 
-    private static string AllMailboxes(MailWorld world)
+    private static string AllMailboxes(MailWorld world, string none)
     {
         var all = world.Hosts.SelectMany(h => h.Mailboxes.All.Select(m => m.Address)).ToArray();
-        return all.Length == 0 ? "none" : string.Join(", ", all);
+        return all.Length == 0 ? none : string.Join(", ", all);
     }
 
     private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Word(VirtualServerState state) => state.ToString().ToLowerInvariant();
 
-    /// <summary>A check's failure: a state check has no protocol transcript to show.</summary>
-    private static ScenarioAssertionException Check(string summary, string expected, string actual) => new(summary, expected, actual, []);
+    /// <summary>The state as a Russian participle agreeing with its noun: a virtual server is «запущен», the SMTP service «запущена».</summary>
+    private static string RussianWord(VirtualServerState state, bool feminine = false) => state switch
+    {
+        VirtualServerState.Running => "запущен",
+        VirtualServerState.Paused => "приостановлен",
+        _ => "остановлен",
+    } + (feminine ? "а" : string.Empty);
+
+    /// <summary>A check's failure, in English and Russian: a state check has no protocol transcript to show.</summary>
+    private static ScenarioAssertionException Check(string summary, string expected, string actual, RussianText russian) => new(summary, expected, actual, [], russian);
 }

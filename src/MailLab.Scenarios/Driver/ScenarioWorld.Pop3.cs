@@ -96,14 +96,18 @@ public sealed partial class ScenarioWorld
         var summaries = world.Trace.Views.Messages().Where(s => s.Subject == subject).ToArray();
         if (summaries.Length == 0)
         {
-            throw Failure($"No message with the subject \"{subject}\" entered the world.", $"a message \"{subject}\" retrieved over POP3 by {address}", "no such message");
+            throw Failure($"No message with the subject \"{subject}\" entered the world.", $"a message \"{subject}\" retrieved over POP3 by {address}", "no such message",
+                new(NoSuchMessageInRussian(subject), $"письмо \"{subject}\", забранное по POP3 пользователем {address}", "такого письма нет"));
         }
 
         var stages = summaries.SelectMany(s => world.Trace.Views.Trace(s.TraceId)?.Stages ?? []).Where(e => e.Kind == TraceKind.RetrievedByPop3).ToArray();
         if (!stages.Any(e => e.Text.EndsWith(" " + address.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
+            var retrievals = string.Join("\n", stages.Select(e => $"{e.Host}: {e.Text}"));
             throw Failure($"The message \"{subject}\" was not retrieved over POP3 by \"{address}\".", $"Retrieved by POP3 by {address}",
-                stages.Length == 0 ? "no POP3 retrieval" + StagesOf(world, summaries[^1].TraceId) : string.Join("\n", stages.Select(e => $"{e.Host}: {e.Text}")));
+                stages.Length == 0 ? "no POP3 retrieval" + StagesOf(world, summaries[^1].TraceId) : retrievals,
+                new($"Письмо \"{subject}\" не забрано по POP3 пользователем \"{address}\".",
+                    Actual: stages.Length == 0 ? "забора по POP3 не было" + StagesOf(world, summaries[^1].TraceId) : retrievals));
         }
     }
 
@@ -130,7 +134,8 @@ public sealed partial class ScenarioWorld
         var actual = found.Get(service.Settings);
         if (actual != expected)
         {
-            throw new ScenarioAssertionException($"The POP3 service on {host} has {found.Name} = {actual}", expected, actual, []);
+            throw new ScenarioAssertionException($"The POP3 service on {host} has {found.Name} = {actual}", expected, actual, [],
+                new($"У службы POP3 на {host} {found.Name} = {actual}"));
         }
     }
 

@@ -171,15 +171,17 @@ public sealed partial class ScenarioWorld : IAsyncDisposable
     private async Task<MailHost> HostAsync(string name)
     {
         var world = await WorldAsync().ConfigureAwait(false);
+        var hosts = string.Join(", ", world.Hosts.Select(h => $"\"{h.Name}\""));
         return world.FindHost(name.Trim())
-            ?? throw new ScenarioSetupException($"There is no host \"{name}\" in the topology; its hosts are {string.Join(", ", world.Hosts.Select(h => $"\"{h.Name}\""))}.");
+            ?? throw new ScenarioSetupException($"There is no host \"{name}\" in the topology; its hosts are {hosts}.", $"В топологии нет хоста \"{name}\"; её хосты: {hosts}.");
     }
 
     private async Task<SmtpVirtualServer> VirtualServerAsync(string host, string name)
     {
         var found = await HostAsync(host).ConfigureAwait(false);
+        var servers = string.Join(", ", found.Smtp.VirtualServers.Select(v => $"\"{v.Name}\""));
         return found.Smtp.Find(name.Trim())
-            ?? throw new ScenarioSetupException($"{found.Name} has no SMTP virtual server \"{name}\"; it has {string.Join(", ", found.Smtp.VirtualServers.Select(v => $"\"{v.Name}\""))}.");
+            ?? throw new ScenarioSetupException($"{found.Name} has no SMTP virtual server \"{name}\"; it has {servers}.", $"На {found.Name} нет виртуального сервера SMTP \"{name}\"; на нём есть {servers}.");
     }
 
     /// <summary>The virtual server clients of a host reach: the first one, as port 25 would.</summary>

@@ -43,11 +43,12 @@ public sealed class LabChecker(StepCatalog? catalog = null)
         }
         catch (ScenarioAssertionException e)
         {
-            return new LabTaskResult(task.Id, text, task.Check, false, e.Summary, e.Expected, e.Actual);
+            var (summary, expected, actual) = e.In(language);
+            return new LabTaskResult(task.Id, text, task.Check, false, summary, expected, actual);
         }
         catch (ScenarioSetupException e)
         {
-            return new LabTaskResult(task.Id, text, task.Check, false, e.Message);
+            return new LabTaskResult(task.Id, text, task.Check, false, e.In(language));
         }
 
         return new LabTaskResult(task.Id, text, task.Check, true);
@@ -62,6 +63,8 @@ public sealed record LabReport(string Lab, string Language, string Title, IReadO
 
 /// <summary>
 /// One task checked: its text in the report's language, the check that ran, and when it failed the
-/// step's message with what was expected and what is there (the step library's words, in English).
+/// step's message with what was expected and what is there, in the report's language where the step
+/// gave a Russian text (<see cref="RussianText"/>; the values themselves, settings, counts and
+/// addresses, as the world prints them), else in English.
 /// </summary>
 public sealed record LabTaskResult(string Id, string Text, string Check, bool Passed, string? Message = null, string? Expected = null, string? Actual = null);

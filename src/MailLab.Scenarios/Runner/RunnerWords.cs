@@ -143,7 +143,7 @@ public sealed record RunnerWords
     public string Duration(double milliseconds) => $"{milliseconds.ToString("0", CultureInfo.InvariantCulture)} {Milliseconds}";
 
     /// <summary>Russian nouns after a number: 1, 21 функция; 2-4, 22 функции; 5-20, 25 функций.</summary>
-    private static string RussianPlural(int n, string one, string few, string many)
+    internal static string RussianPlural(int n, string one, string few, string many)
     {
         var tens = n % 100;
         var units = n % 10;

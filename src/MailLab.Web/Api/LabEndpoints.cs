@@ -71,7 +71,7 @@ internal static class LabEndpoints
             })
             .Produces<LabReport>()
             .WithName("CheckLab")
-            .WithSummary("Checks the running world against the lab's tasks, each a read-only Then step: passed, or failed with the step's message, expected and actual (those in English; the task texts in ?lang=ru|en). Changes nothing: no clock moves, no mailbox is opened by a client. 404: no such lab.");
+            .WithSummary("Checks the running world against the lab's tasks, each a read-only Then step: passed, or failed with the step's message, expected and actual, all in ?lang=ru|en (default en) like the task texts; values such as settings and addresses as the world prints them. Changes nothing: no clock moves, no mailbox is opened by a client. 404: no such lab.");
 
         api.MapPost("/labs/{id}/start", async (string id, HttpContext context, MailLabServer runtime) =>
             {

@@ -56,6 +56,7 @@ public sealed class LabApiTests : ApiTestBase
         failing.GetProperty("passed").GetBoolean().Should().BeFalse();
         var first = failing.GetProperty("tasks")[0];
         first.GetProperty("text").GetString().Should().StartWith("Выберите для службы POP3 на rosnou.ru метод проверки подлинности");
+        first.GetProperty("message").GetString().Should().Be("У службы POP3 на rosnou.ru authentication = local");
         first.GetProperty("expected").GetString().Should().Be("passwordFile");
         first.GetProperty("actual").GetString().Should().Be("local");
 

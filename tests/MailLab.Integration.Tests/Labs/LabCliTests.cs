@@ -25,7 +25,7 @@ public sealed class LabCliTests
         failing.Output.Split('\n').Select(l => l.TrimEnd()).Should().ContainInOrder(
             "25-pop3-authentication-method: Метод проверки подлинности службы POP3",
             "  ✗ password-file: Выберите для службы POP3 на rosnou.ru метод проверки подлинности, подходящий серверу вне Active Directory, который не заводит учётных записей Windows для почтовых ящиков.",
-            "      The POP3 service on rosnou.ru has authentication = local",
+            "      У службы POP3 на rosnou.ru authentication = local",
             "      Ожидалось: passwordFile",
             "      Получено: local",
             "Выполнено заданий: 0 из 2");

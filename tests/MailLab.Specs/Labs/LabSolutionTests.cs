@@ -7,7 +7,7 @@ namespace MailLab.Specs.Labs;
 /// <summary>
 /// Every lab of courseware/labs against its solution, scenarios/labs/&lt;id&gt;.feature: each task's
 /// check fails on a fresh world of the lab's starting topology (nothing is done yet), and passes once
-/// the solution's Given and When steps have been played. The solution starts from the lab's topology,
+/// the solution's Given and When steps have been played; the failure reads in Russian with --lang ru. The solution starts from the lab's topology,
 /// is tagged @lab-&lt;id&gt; and ends with the lab's checks, in order, verbatim.
 /// </summary>
 public sealed class LabSolutionTests
@@ -50,6 +50,9 @@ public sealed class LabSolutionTests
             await fresh.UseTopologyAsync(lab.TopologyPath);
             var before = await new LabChecker().CheckAsync(lab, await fresh.RuntimeAsync(), "en");
             before.Tasks.Where(t => t.Passed).Select(t => t.Id).Should().BeEmpty("on the starting topology no task is done yet");
+            var russian = await new LabChecker().CheckAsync(lab, await fresh.RuntimeAsync(), "ru");
+            russian.Tasks.Zip(before.Tasks).Where(p => p.First.Message == p.Second.Message).Select(p => $"{p.First.Id} ({p.First.Check}): {p.First.Message}")
+                .Should().BeEmpty("every check a lab uses says why it failed in Russian too (a RussianText beside its English summary)");
         }
 
         await using var solved = new ScenarioWorld { FeatureDirectory = Path.GetDirectoryName(solution) };

@@ -40,6 +40,7 @@ public static class LocalDelivery
 
     public static void Deliver(SmtpVirtualServer server, StoredMessage message, IReadOnlyList<string> recipients)
     {
+        (message, recipients) = DirectoryExpansion.Categorize(server, message, recipients);
         var host = server.Host;
         var trace = host.World.Trace;
         var mailboxes = new List<Mailbox>();

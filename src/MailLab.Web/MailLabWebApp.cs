@@ -49,6 +49,7 @@ public static class MailLabWebApp
         configuration.MapNetworkEndpoints();
         configuration.MapPop3Endpoints();
         configuration.MapExchangeEndpoints();
+        configuration.MapDirectoryEndpoints();
         api.MapPickupEndpoint();
         api.MapMessageEndpoints();
         api.MapMessageWaitEndpoints(runtime);

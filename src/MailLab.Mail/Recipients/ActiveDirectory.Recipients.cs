@@ -79,6 +79,15 @@ public sealed partial class ActiveDirectory
         }
     }
 
+    /// <summary>Whether the account already has its user record.</summary>
+    public bool HasUser(string account)
+    {
+        lock (_gate)
+        {
+            return _users.ContainsKey(account);
+        }
+    }
+
     /// <summary>The user whose account (user principal name) is <paramref name="account"/>, made with the default alias the first time.</summary>
     public DirectoryUser User(string account)
     {
@@ -114,6 +123,11 @@ public sealed partial class ActiveDirectory
     /// <summary>A user for an account (of the directory or of one of its hosts), with its alias, given name and surname.</summary>
     public DirectoryUser AddUser(string account, string? alias = null, string? firstName = null, string? lastName = null)
     {
+        if (!Topology.NameRules.IsMailAddress(account))
+        {
+            throw new RecipientAdminException($"\"{account}\" is not a user's account: write its address, user@domain.");
+        }
+
         lock (_gate)
         {
             // A new user gets its alias and names before the policy makes its addresses.

@@ -176,7 +176,7 @@ internal static class DirectoryEndpoints
             : Results.NotFound(new ProblemDto($"There is no user, contact or group \"{recipient}\" in the directory {d.Name}.")));
 
     private static IResult WithGroup<T>(MailLabServer runtime, string server, string group, Func<ActiveDirectory, DistributionGroup, T> action) =>
-        With(runtime, server, d => d.Groups.FirstOrDefault(g => g.Name.Equals(group, StringComparison.OrdinalIgnoreCase) || g.Alias.Equals(group, StringComparison.OrdinalIgnoreCase) || g.HasAddress(group)) is { } found
+        With(runtime, server, d => d.FindRecipient(group) is DistributionGroup found
             ? Change(() => action(d, found))
             : Results.NotFound(new ProblemDto($"There is no distribution group \"{group}\" in the directory {d.Name}.")));
 

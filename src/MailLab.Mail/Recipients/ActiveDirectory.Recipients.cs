@@ -67,18 +67,6 @@ public sealed partial class ActiveDirectory
         }
     }
 
-    /// <summary>Whether the directory has anything an administrator made: a user record, a contact, a group or a policy (the topology writer's test).</summary>
-    public bool HasRecipients
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _users.Count > 0 || _contacts.Count > 0 || _groups.Count > 0 || _policies.Count > 0;
-            }
-        }
-    }
-
     /// <summary>Whether the account already has its user record.</summary>
     public bool HasUser(string account)
     {
@@ -255,7 +243,7 @@ public sealed partial class ActiveDirectory
             _policies.Add(policy);
             foreach (var recipient in _users.Values.Cast<DirectoryRecipient>().Concat(_contacts.Values).Concat(_groups.Values))
             {
-                ApplyPolicyLocked(recipient);
+                ApplyPolicyLocked(recipient, promote: true);
             }
         }
     }
@@ -290,11 +278,14 @@ public sealed partial class ActiveDirectory
     }
 
     /// <summary>
-    /// The highest-priority policy's addresses (KB 822447): each one the recipient lacks is added
-    /// (an address another recipient has is skipped), and its primary one becomes the primary
-    /// address when the recipient has none yet.
+    /// The highest-priority policy's addresses: one policy applies to a recipient, the first by
+    /// priority (Exchange 2003 SP2 help, "Applying a Recipient Policy"; every policy matches every
+    /// recipient here). Each address the recipient lacks is added (one another recipient has is
+    /// skipped). The policy's primary address becomes the primary one when the recipient has none
+    /// yet, or, with <paramref name="promote"/> (a policy applied again), in place of the old one,
+    /// which is "demoted to secondary".
     /// </summary>
-    private void ApplyPolicyLocked(DirectoryRecipient recipient)
+    private void ApplyPolicyLocked(DirectoryRecipient recipient, bool promote = false)
     {
         var policy = PoliciesLocked()[0];
         foreach (var address in policy.AddressesFor(recipient))
@@ -304,7 +295,7 @@ public sealed partial class ActiveDirectory
                 continue;
             }
 
-            recipient.AddProxy(address with { Primary = address.Primary && recipient.PrimaryAddress is null });
+            recipient.AddProxy(address with { Primary = address.Primary && (promote || recipient.PrimaryAddress is null) });
         }
     }
 

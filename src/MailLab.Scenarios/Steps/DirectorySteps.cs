@@ -16,7 +16,7 @@ public sealed class DirectorySteps(ScenarioWorld world)
 
     [Given(@"the contact ""([^""]*)"" on ""([^""]*)"" has the external address ""([^""]*)""")]
     [Given(@"контакт ""([^""]*)"" на ""([^""]*)"" имеет внешний адрес ""([^""]*)""")]
-    public Task Contact(string alias, string host, string external) => world.AddContactAsync(alias, host, external);
+    public Task Contact(string alias, string host, string address) => world.AddContactAsync(alias, host, address);
 
     [Given(@"on ""([^""]*)"" the recipient ""([^""]*)"" has the e-mail address ""([^""]*)""")]
     [Given(@"на ""([^""]*)"" у получателя ""([^""]*)"" есть адрес электронной почты ""([^""]*)""")]

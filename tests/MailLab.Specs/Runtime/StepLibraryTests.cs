@@ -95,6 +95,8 @@ public sealed class StepLibraryTests
         { "Then", "the store \"Mailbox Store (ROSNOU)\" on \"rosnou.ru\" is mounted" },
         { "Given", "служба Exchange \"Microsoft Exchange Information Store\" на \"rosnou.ru\" остановлена" },
         { "Then", "хранилище \"Mailbox Store (ROSNOU)\" на \"rosnou.ru\" подключено" },
+        { "Given", "on \"rosnou.ru\" the user \"student@rosnou.ru\" has \"maxReceivingSizeKb\" set to \"1024\"" },
+        { "Given", "на \"rosnou.ru\" у пользователя \"student@rosnou.ru\" параметр \"pop3\" равен \"disabled\"" },
     };
 
     [Theory]

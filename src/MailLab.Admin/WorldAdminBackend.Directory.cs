@@ -54,14 +54,11 @@ public sealed partial class WorldAdminBackend
                 case "remove":
                     directory.RemoveProxy(found, address);
                     break;
-                case "primary" when !found.HasAddress(address):
-                    throw new AdminCommandException($"{found.Name} has no address {address}.");
                 case "primary":
-                    directory.AddProxy(found, new ProxyAddress(address.ToLowerInvariant(), Primary: true));
+                    directory.SetPrimary(found, address);
                     break;
                 default:
-                    directory.AddProxy(found, ProxyAddress.Parse(address)
-                        ?? throw new AdminCommandException($"\"{address}\" is not an SMTP address: write SMTP:user@domain (primary) or smtp:user@domain."));
+                    directory.AddProxy(found, address);
                     break;
             }
 

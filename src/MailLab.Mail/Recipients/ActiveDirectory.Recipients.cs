@@ -226,6 +226,22 @@ public sealed partial class ActiveDirectory
         }
     }
 
+    /// <summary>New, SMTP Address from its text: "SMTP:a@b" (primary) or "smtp:a@b"; anything else is refused.</summary>
+    public void AddProxy(DirectoryRecipient recipient, string text) =>
+        AddProxy(recipient, ProxyAddress.Parse(text)
+            ?? throw new RecipientAdminException($"\"{text}\" is not an SMTP address: write SMTP:user@domain (primary) or smtp:user@domain."));
+
+    /// <summary>The E-mail Addresses tab's "Set as Primary" on one of the recipient's addresses.</summary>
+    public void SetPrimary(DirectoryRecipient recipient, string address)
+    {
+        if (!recipient.HasAddress(address))
+        {
+            throw new RecipientAdminException($"{recipient.Name} has no address {address}.");
+        }
+
+        AddProxy(recipient, new ProxyAddress(address.ToLowerInvariant(), Primary: true));
+    }
+
     public void RemoveProxy(DirectoryRecipient recipient, string address)
     {
         if (!recipient.RemoveProxy(address))

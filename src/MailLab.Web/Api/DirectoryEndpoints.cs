@@ -93,8 +93,7 @@ internal static class DirectoryEndpoints
                 var (body, error) = await JsonBody.ReadAsync<ProxyAddressRequestDto>(request);
                 return error ?? WithRecipient(runtime, server, recipient, (d, r) =>
                 {
-                    d.AddProxy(r, ProxyAddress.Parse(body!.Address ?? string.Empty)
-                        ?? throw new RecipientAdminException($"\"{body.Address}\" is not an SMTP address: write SMTP:user@domain (primary) or smtp:user@domain."));
+                    d.AddProxy(r, body!.Address ?? string.Empty);
                     return ToDto(r);
                 });
             })
@@ -104,12 +103,7 @@ internal static class DirectoryEndpoints
         api.MapPost(Root + "/recipients/{recipient}/proxy-addresses/{address}/primary", (string server, string recipient, string address, MailLabServer runtime) =>
                 WithRecipient(runtime, server, recipient, (d, r) =>
                 {
-                    if (!r.HasAddress(address))
-                    {
-                        throw new RecipientAdminException($"{r.Name} has no address {address}.");
-                    }
-
-                    d.AddProxy(r, new ProxyAddress(address.ToLowerInvariant(), Primary: true));
+                    d.SetPrimary(r, address);
                     return ToDto(r);
                 }))
             .WithName("SetPrimaryProxyAddress")

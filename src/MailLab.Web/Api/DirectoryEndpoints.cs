@@ -157,10 +157,6 @@ internal static class DirectoryEndpoints
             .WithSummary("Changes settings, all or nothing (Configure Exchange Features is pop3 / imap4 / owa: enabled or disabled). 400 names the first unknown setting or bad value and lists the valid names.");
     }
 
-    /// <summary>The schema of the per-recipient settings, for GET /api/settings/schema's clients.</summary>
-    internal static IReadOnlyList<SettingSchemaDto> Schema() =>
-        RecipientSettings.All.Select(s => SmtpSettingsEndpoints.Describe(s, RecipientSnapshot.Defaults)).ToArray();
-
     private static IResult With(MailLabServer runtime, string server, Func<ActiveDirectory, IResult> action) =>
         runtime.World.FindHost(server) is { } host ? action(HostDirectory.Of(host)) : Pop3Endpoints.NoServer(server);
 

@@ -338,7 +338,8 @@ public sealed partial class ActiveDirectory
 
     private void CheckNameFree(string name)
     {
-        if (_contacts.ContainsKey(name) || _groups.ContainsKey(name) || _byName.ContainsKey(name))
+        if (_contacts.ContainsKey(name) || _groups.ContainsKey(name) || _byName.ContainsKey(name)
+            || _users.Values.Any(u => u.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
         {
             throw new RecipientAdminException($"An object named \"{name}\" already exists in the directory {Name}.");
         }

@@ -13,6 +13,7 @@ public static class MailLabCli
         root.Subcommands.Add(WinpopCommand.Create());
         root.Subcommands.Add(SmtpCommand.Create());
         root.Subcommands.Add(LabCommand.Create());
+        root.Subcommands.Add(AdCommand.Create());
         return root;
     }
 

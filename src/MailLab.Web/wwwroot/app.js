@@ -16,7 +16,7 @@ import { initAdmin, renderAdmin, retranslateAdmin } from "./admin.js";
 import { initScenario, retranslateScenario } from "./scenario.js";
 import { initLabs, retranslateLabs } from "./labs.js";
 
-const STAGE_KINDS = new Set(["Received", "Cleanup", "DeliveredToMailbox", "DeliveredToDrop", "Queued", "MxLookup", "Connecting",
+const STAGE_KINDS = new Set(["Received", "Cleanup", "Categorized", "DeliveredToMailbox", "DeliveredToDrop", "Queued", "MxLookup", "Connecting",
   "Relayed", "Deferred", "RetryScheduled", "DelayNotification", "Failed", "NdrGenerated", "MovedToBadMail", "Expired",
   "RetrievedByPop3", "DeletedByPop3", "RetrievedByImap", "MovedByImap", "ExpungedByImap", "AppendedByImap", "MailboxMoved"]);
 const STEP_MS = 300;

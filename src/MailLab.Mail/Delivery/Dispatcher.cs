@@ -18,7 +18,7 @@ public static class Dispatcher
         {
             var at = recipient.LastIndexOf('@');
             var domain = at < 0 ? server.Domains.Default.Name : recipient[(at + 1)..];
-            (server.Domains.FindLocal(domain) is null ? remote : local).Add(recipient);
+            (server.Domains.FindLocal(domain) is null && !DirectoryExpansion.IsRecipient(server, recipient) ? remote : local).Add(recipient);
         }
 
         // Local recipients whose Exchange mailbox is unavailable wait in the queue (its Local Delivery queue).

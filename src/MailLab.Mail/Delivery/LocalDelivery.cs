@@ -45,6 +45,7 @@ public static class LocalDelivery
     /// </summary>
     public static IReadOnlyList<DeliveryFailure> Deliver(SmtpVirtualServer server, StoredMessage message, IReadOnlyList<string> recipients)
     {
+        (message, recipients) = DirectoryExpansion.Categorize(server, message, recipients);
         var host = server.Host;
         var waiting = new List<DeliveryFailure>();
         var trace = host.World.Trace;

@@ -35,6 +35,11 @@ internal sealed class ImapBackend(ImapService service, ImapTraceObserver trace) 
             return ImapLogonResult.Failed(ImapLogonFailure.Unavailable, "The mailbox is locked by the administrator");
         }
 
+        if (Recipients.ExchangeFeatures.Refusal(service.Host, address, Recipients.ExchangeFeatures.Imap4) is { } disabled)
+        {
+            return ImapLogonResult.Failed(ImapLogonFailure.Unavailable, disabled);
+        }
+
         var host = service.Host;
         if (Exchange.ExchangeLogons.Refusal(host, address) is { } unavailable)
         {

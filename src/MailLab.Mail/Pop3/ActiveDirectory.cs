@@ -9,7 +9,7 @@ namespace MailLab.Mail.Pop3;
 /// unique across the directory, whatever the e-mail domain; the user principal name is the address.
 /// An account added on one host is known on every host of the directory.
 /// </summary>
-public sealed class ActiveDirectory
+public sealed partial class ActiveDirectory
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, MailAccount> _byName = new(StringComparer.OrdinalIgnoreCase);

@@ -43,6 +43,11 @@ internal sealed class Pop3SessionHandler : IPop3ServerHandler
             return Pop3LogonResult.MailboxLocked();
         }
 
+        if (Recipients.ExchangeFeatures.Refusal(_service.Host, address, Recipients.ExchangeFeatures.Pop3) is { } disabled)
+        {
+            return Pop3LogonResult.MailboxLocked(disabled);
+        }
+
         var host = _service.Host;
         if (Exchange.ExchangeLogons.Refusal(host, address) is { } unavailable)
         {

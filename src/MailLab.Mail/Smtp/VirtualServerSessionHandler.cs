@@ -65,7 +65,8 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
         // The default domain is appended to an address that has none (IIS "Domains").
         var complete = recipient.Domain is null ? recipient.WithDomain(_server.Domains.Default.Name) : recipient;
         var domain = complete.Domain!;
-        if (_server.Domains.FindLocal(domain) is not null)
+        // An Exchange server's directory makes every proxy address local, whatever the domain list says.
+        if (_server.Domains.FindLocal(domain) is not null || DirectoryExpansion.IsRecipient(_server, complete.Address))
         {
             // A POP3 mailbox over its quota: RFC 3463 §3.3 X.2.2 "mailbox full".
             if (_server.Host.Pop3.IsOverQuota(complete.Address))

@@ -7,7 +7,8 @@ namespace MailLab.Mail.Topology;
 /// Reads the file's <c>directories</c> list: accounts of an organisation's Active Directory that no
 /// POP3 mailbox entry creates (a user whose mailbox was deleted without /deleteuser keeps the
 /// account, as on Windows). Read before the hosts, so that a mailbox entry without a password may
-/// name one of them.
+/// name one of them. Its Exchange recipients (users, contacts, groups, recipient policies) are
+/// <see cref="RecipientsBuilder"/>'s.
 /// <code>
 /// directories:
 ///   - name: rosnou.ru
@@ -17,7 +18,7 @@ namespace MailLab.Mail.Topology;
 /// </summary>
 internal sealed class DirectoriesBuilder(TopologyDiagnostics diagnostics, MailWorld world)
 {
-    internal static readonly string[] DirectoryKeys = ["name", "accounts"];
+    internal static readonly string[] DirectoryKeys = ["name", "accounts", .. RecipientsBuilder.Keys];
     internal static readonly string[] AccountKeys = ["address", "password", "passwordHash"];
 
     public void Read(MappingReader file)
@@ -41,6 +42,8 @@ internal sealed class DirectoriesBuilder(TopologyDiagnostics diagnostics, MailWo
             {
                 ReadAccount(directory, accountNode, accountPath);
             }
+
+            new RecipientsBuilder(diagnostics).Read(directory, reader);
         }
     }
 

@@ -33,7 +33,7 @@ public static class TopologySchema
             ["links"] = ListOf(Mapping(NetworkBuilder.LinkKeys)),
             ["unreachableHosts"] = ListOf(new JsonObject { ["type"] = "string" }),
             ["faults"] = ListOf(Mapping(FaultsBuilder.FaultKeys)),
-            ["directories"] = ListOf(Mapping(DirectoriesBuilder.DirectoryKeys, new() { ["accounts"] = ListOf(Mapping(DirectoriesBuilder.AccountKeys)) })),
+            ["directories"] = ListOf(Directory()),
             ["certificate"] = Mapping(CertificateReader.Keys),
         }),
     };
@@ -96,6 +96,48 @@ public static class TopologySchema
             }, required: "name")),
         }, required: "organization"),
     }, required: "name");
+
+    /// <summary>An Active Directory domain: its accounts and its Exchange recipients (<see cref="RecipientsBuilder"/>).</summary>
+    private static JsonObject Directory()
+    {
+        var strings = ListOf(new JsonObject { ["type"] = "string" });
+        var user = new Dictionary<string, JsonNode>
+        {
+            ["address"] = new JsonObject { ["type"] = "string", ["description"] = "the user's account (user principal name), its mailbox's address" },
+            ["alias"] = new JsonObject { ["type"] = "string", ["description"] = "the Exchange alias (%m)" },
+            ["firstName"] = new JsonObject { ["type"] = "string", ["description"] = "given name (%g)" },
+            ["lastName"] = new JsonObject { ["type"] = "string", ["description"] = "surname (%s)" },
+            ["proxyAddresses"] = strings.DeepClone(),
+        };
+        foreach (var setting in Recipients.RecipientSettings.All)
+        {
+            user[setting.Key] = Setting(setting, Recipients.RecipientSnapshot.Defaults);
+        }
+
+        return Mapping(DirectoriesBuilder.DirectoryKeys, new()
+        {
+            ["accounts"] = ListOf(Mapping(DirectoriesBuilder.AccountKeys)),
+            [RecipientsBuilder.PoliciesKey] = ListOf(Mapping(RecipientsBuilder.PolicyKeys, new()
+            {
+                ["name"] = new JsonObject { ["type"] = "string" },
+                ["priority"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 1000, ["description"] = "1 is the highest; the Default Policy has none (always the lowest)" },
+                ["addresses"] = ListOf(new JsonObject { ["type"] = "string", ["description"] = "SMTP:%m@domain (primary) or smtp:%g.%s@domain" }),
+            }, required: "name")),
+            [RecipientsBuilder.UsersKey] = ListOf(Mapping(RecipientsBuilder.UserKeys, user, required: "address")),
+            [RecipientsBuilder.ContactsKey] = ListOf(Mapping(RecipientsBuilder.ContactKeys, new()
+            {
+                ["name"] = new JsonObject { ["type"] = "string" },
+                ["externalAddress"] = new JsonObject { ["type"] = "string", ["description"] = "where the contact's mail goes" },
+                ["proxyAddresses"] = strings.DeepClone(),
+            }, required: "name")),
+            [RecipientsBuilder.GroupsKey] = ListOf(Mapping(RecipientsBuilder.GroupKeys, new()
+            {
+                ["name"] = new JsonObject { ["type"] = "string" },
+                ["members"] = strings.DeepClone(),
+                ["proxyAddresses"] = strings.DeepClone(),
+            }, required: "name")),
+        });
+    }
 
     private static JsonObject VirtualServer()
     {

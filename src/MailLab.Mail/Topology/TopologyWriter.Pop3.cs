@@ -36,12 +36,18 @@ public static partial class TopologyWriter
             .OfType<Accounts.MailAccount>()
             .ToHashSet();
         var directories = world.Directories.All
-            .Select(d => (d.Name, Accounts: d.Accounts.Where(a => !carried.Contains(a)).ToArray()))
-            .Where(d => d.Accounts.Length > 0);
-        return Sequence(directories.Select(d => new YamlMappingNode
+            .Select(d => (Directory: d, Accounts: d.Accounts.Where(a => !carried.Contains(a)).ToArray()))
+            .Where(d => d.Accounts.Length > 0 || d.Directory.HasRecipients);
+        return Sequence(directories.Select(d =>
         {
-            { "name", Text(d.Name) },
-            { "accounts", Sequence(d.Accounts.Select(a => Flow(("address", Text(a.Address)), Password(a, passwords)))) },
+            var node = new YamlMappingNode { { "name", Text(d.Directory.Name) } };
+            if (d.Accounts.Length > 0)
+            {
+                node.Add("accounts", Sequence(d.Accounts.Select(a => Flow(("address", Text(a.Address)), Password(a, passwords)))));
+            }
+
+            AddRecipients(node, d.Directory);
+            return node;
         }));
     }
 

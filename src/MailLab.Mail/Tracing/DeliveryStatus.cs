@@ -36,7 +36,7 @@ public sealed class DeliveryStatus
     /// <summary>Whether an event of this kind can change a recipient's status.</summary>
     public static bool Concerns(TraceKind kind) =>
         kind is TraceKind.Received or TraceKind.Queued or TraceKind.Deferred or TraceKind.Relayed
-            or TraceKind.DeliveredToMailbox or TraceKind.DeliveredToDrop or TraceKind.Failed;
+            or TraceKind.DeliveredToMailbox or TraceKind.DeliveredToDrop or TraceKind.Failed or TraceKind.Categorized;
 
     /// <summary>Every recipient's status, in the order of the envelope.</summary>
     public IReadOnlyList<RecipientStatus> Recipients
@@ -135,6 +135,8 @@ public sealed class DeliveryStatus
                     TraceKind.Deferred => current with { State = RecipientState.Deferred, Host = host, Where = peer, Sequence = sequence },
                     TraceKind.DeliveredToMailbox => current with { State = RecipientState.Delivered, Host = host, Where = "mailbox", Sequence = sequence },
                     TraceKind.DeliveredToDrop => current with { State = RecipientState.Delivered, Host = host, Where = "Drop", Sequence = sequence },
+                    // An envelope address Exchange resolved (a group, a proxy address): its members' own events follow; a refusal after it is a Failed.
+                    TraceKind.Categorized => current with { State = RecipientState.Delivered, Host = host, Where = "directory", Sequence = sequence },
                     TraceKind.Failed => current with { State = RecipientState.Bounced, Host = host, Where = peer, Sequence = sequence },
                     // A relay from the host that still holds the copy: no host of the world recorded taking it.
                     TraceKind.Relayed when here && current.State is RecipientState.Queued or RecipientState.Deferred or RecipientState.Received =>

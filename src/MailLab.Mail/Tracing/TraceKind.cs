@@ -15,6 +15,13 @@ public enum TraceKind
     /// <summary>Cleanup added missing headers (Message-ID, Date) and the Received header.</summary>
     Cleanup,
 
+    /// <summary>
+    /// Exchange's categorizer resolved a recipient against Active Directory before the store: a proxy
+    /// address to its user's mailbox, a distribution group to its members, a contact to its external
+    /// address, a forwarding address.
+    /// </summary>
+    Categorized,
+
     /// <summary>Delivered into a mailbox of the store.</summary>
     DeliveredToMailbox,
 

@@ -15,7 +15,7 @@ import { renderTopology } from "./topology.js";
 import { initAdmin, renderAdmin, retranslateAdmin } from "./admin.js";
 import { initScenario, retranslateScenario } from "./scenario.js";
 
-const STAGE_KINDS = new Set(["Received", "Cleanup", "DeliveredToMailbox", "DeliveredToDrop", "Queued", "MxLookup", "Connecting",
+const STAGE_KINDS = new Set(["Received", "Cleanup", "Categorized", "DeliveredToMailbox", "DeliveredToDrop", "Queued", "MxLookup", "Connecting",
   "Relayed", "Deferred", "RetryScheduled", "DelayNotification", "Failed", "NdrGenerated", "MovedToBadMail", "Expired",
   "RetrievedByPop3", "DeletedByPop3", "RetrievedByImap", "MovedByImap", "ExpungedByImap", "AppendedByImap"]);
 const STEP_MS = 300;

@@ -24,6 +24,7 @@ namespace MailLab.Admin;
 /// maillab smtp queue --host HOST
 /// maillab help
 /// winpop ... [--host HOST]      (the POP3 service's tool, see <see cref="WinpopCommands"/>)
+/// maillab ad user|contact|group ... --host HOST   (the directory, see <see cref="DirectoryCommands"/>)
 /// </code>
 /// NAME may be left out when the host has one virtual server. The leading "maillab" is optional;
 /// <c>--help</c> after a command prints its syntax.
@@ -108,6 +109,7 @@ public static class AdminCommands
                 "smtp domain add" => await run.AddDomain(Optional(rest, 3), rest[^2], rest[^1]),
                 "smtp domain remove" => await run.RemoveDomain(Optional(rest, 2), rest[^1]),
                 "smtp queue" => await run.Queue(),
+                _ when verb.Key.StartsWith("ad ", StringComparison.Ordinal) => await DirectoryCommands.RunAsync(backend, verb.Key, rest, Options(parse.CommandResult)),
                 _ => unknownCommand,
             };
         }

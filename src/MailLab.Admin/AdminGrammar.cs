@@ -10,17 +10,18 @@ namespace MailLab.Admin;
 /// lines are parsed with <see cref="Root"/> (<see cref="AdminCommands"/>). Each call builds a new tree,
 /// since a System.CommandLine command belongs to one parent.
 /// </summary>
-public static class AdminGrammar
+public static partial class AdminGrammar
 {
     /// <summary>The actions of <c>smtp service</c> and of the <c>smtp vs</c> state commands.</summary>
     public static readonly IReadOnlyList<string> StateActions = ["status", "start", "pause", "stop"];
 
-    /// <summary><c>maillab</c> as the scenarios type it: smtp, winpop and help.</summary>
+    /// <summary><c>maillab</c> as the scenarios type it: smtp, winpop, ad and help.</summary>
     public static RootCommand Root()
     {
         var root = new RootCommand("MailLab administration commands.");
         root.Subcommands.Add(Smtp());
         root.Subcommands.Add(Winpop());
+        root.Subcommands.Add(Ad());
         root.Subcommands.Add(new AdminVerb("help", "help", "Prints these commands."));
         return root;
     }

@@ -10,7 +10,7 @@ namespace MailLab.Admin;
 /// The admin commands against a running <c>maillab up</c>, through the same REST API the web page
 /// uses. An error answer becomes its {"error"} sentence; an unreachable server one line saying so.
 /// </summary>
-public sealed class HttpAdminBackend : IAdminBackend, IDisposable
+public sealed partial class HttpAdminBackend : IAdminBackend, IDirectoryAdminBackend, IDisposable
 {
     private readonly HttpClient _http;
     private readonly string _server;

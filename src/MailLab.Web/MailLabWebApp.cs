@@ -50,6 +50,7 @@ public static class MailLabWebApp
         configuration.MapPop3Endpoints();
         configuration.MapExchangeEndpoints();
         configuration.MapExchangeMailboxEndpoints();
+        configuration.MapDirectoryEndpoints();
         api.MapPickupEndpoint();
         api.MapMessageEndpoints();
         api.MapMessageWaitEndpoints(runtime);

@@ -35,7 +35,7 @@ public sealed class ShippedDependenciesTests
     public void TheCliBuildOutput_HoldsNoSpecFlowAssembly()
     {
         var configuration = typeof(ShippedDependenciesTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var output = Path.Combine(RepositoryRoot(), "src", "MailLab.Cli", "bin", configuration, "net10.0");
+        var output = Path.Combine(Infrastructure.RepositoryFiles.Root, "src", "MailLab.Cli", "bin", configuration, "net10.0");
         File.Exists(Path.Combine(output, "maillab.dll")).Should().BeTrue($"the test project builds the CLI into {output}");
 
         Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Select(Path.GetFileName).Where(f => IsTestOnly(f!))
@@ -67,18 +67,5 @@ public sealed class ShippedDependenciesTests
         }
 
         return seen;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MailLab.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"MailLab.sln not found above {AppContext.BaseDirectory}.");
     }
 }

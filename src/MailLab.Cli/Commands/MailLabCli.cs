@@ -12,6 +12,7 @@ public static class MailLabCli
         root.Subcommands.Add(ScenarioCommand.Create());
         root.Subcommands.Add(WinpopCommand.Create());
         root.Subcommands.Add(SmtpCommand.Create());
+        root.Subcommands.Add(AdCommand.Create());
         return root;
     }
 

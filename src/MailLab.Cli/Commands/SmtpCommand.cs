@@ -14,9 +14,11 @@ public static class SmtpCommand
 {
     private static readonly string[] CliOnlyOptions = ["--server", "--user", "--password"];
 
-    public static Command Create()
+    public static Command Create() => FromGrammar(AdminGrammar.Smtp());
+
+    /// <summary>A command tree of the shared grammar (smtp, ad) with the CLI's --server and credentials, each verb run over the REST API.</summary>
+    internal static Command FromGrammar(Command smtp)
     {
-        var smtp = AdminGrammar.Smtp();
         smtp.Options.Insert(0, Recursive(new Option<string>("--server") { Description = "The MailLab admin API to talk to.", DefaultValueFactory = _ => WinpopCommand.DefaultServer }));
         smtp.Options.Add(Recursive(new Option<string>("--user") { Description = "Act as this account of the host (HTTP Basic); without it, as the built-in Administrator." }));
         smtp.Options.Add(Recursive(new Option<string>("--password") { Description = "The password of --user." }));

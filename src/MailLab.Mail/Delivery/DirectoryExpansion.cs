@@ -32,7 +32,7 @@ public static class DirectoryExpansion
     internal const string TooManyRecipients = "The e-mail system limits the number of recipients that can be addressed in a single message. Send the message multiple times to fewer recipients.";
 
     /// <summary>The directory the host's categorizer reads: its organisation's, when the host is an Exchange server.</summary>
-    public static ActiveDirectory? DirectoryOf(World.MailHost host) => host.Exchange is null ? null : host.Pop3.Directory;
+    public static ActiveDirectory? DirectoryOf(World.MailHost host) => host.Exchange is null ? null : HostDirectory.Of(host);
 
     /// <summary>
     /// Whether an address is a recipient of the host's directory, so that the virtual server takes it

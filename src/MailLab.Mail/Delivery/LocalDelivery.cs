@@ -8,7 +8,9 @@ namespace MailLab.Mail.Delivery;
 /// The local delivery agent: a recipient with a mailbox gets the message in the store; a user of a
 /// POP3 domain without a mailbox there gets the sender an NDR (5.1.1); any other recipient of a local
 /// domain gets it in the Drop folder (IIS keeps no per-user mailboxes without a store). One copy of
-/// the bytes serves every recipient.
+/// the bytes serves every recipient. On an Exchange host the store decides first
+/// (<see cref="ExchangeLocalDelivery"/>): a dismounted store hands the recipient back to wait in the
+/// queue, a mailbox at its "Prohibit send and receive" limit bounces it.
 /// <para>With a data directory, delivery is idempotent across a crash of the previous hop: if that
 /// hop stored its 250 from us but crashed before recording it, it relays the same queue entry
 /// again after restarting; a copy with the same <see cref="StoredMessage.PreviousHop"/> already in

@@ -71,6 +71,17 @@ public sealed partial class ExchangeServer
         }
     }
 
+    /// <summary>
+    /// What the store's mailboxes hold now: how many mailboxes, their items (every folder's messages)
+    /// and the octets of those items. The store's files (<see cref="ExchangeStore.SizeBytes"/>) are at
+    /// least this large: they grew with every message and do not shrink when one is deleted.
+    /// </summary>
+    public (int Mailboxes, int Items, long Bytes) Totals(ExchangeStore store)
+    {
+        var held = MailboxesOn(store).Select(m => Host?.Mailboxes.Find(m.Address)).ToList();
+        return (held.Count, held.Sum(m => m?.Folders.Sum(f => f.Count) ?? 0), held.Sum(m => m?.TotalSize ?? 0));
+    }
+
     /// <summary>Exchange Tasks, Create Mailbox: a mailbox for <paramref name="address"/> on a mailbox store of this server (and the host's mailbox for its messages).</summary>
     public ExchangeMailbox CreateMailbox(string address, ExchangeStore store)
     {

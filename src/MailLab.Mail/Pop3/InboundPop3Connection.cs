@@ -32,7 +32,6 @@ public sealed class InboundPop3Connection : IDisposable
         {
             Service.Release();
             Session.Dispose();
-            Exchange.ExchangeLogons.LoggedOff(Service.Host, SessionId);
             var trace = Service.Host.World.Trace;
             if (trace.RecordTranscripts)
             {

@@ -65,6 +65,8 @@ public sealed class Pop3Maildrop : IPop3Maildrop
     {
         if (Interlocked.Exchange(ref _released, 1) == 0)
         {
+            // The logon ends with the maildrop (QUIT or the connection's end): Exchange's Logons node drops it first.
+            Exchange.ExchangeLogons.LoggedOff(_service.Host, _sessionId);
             _service.MaildropLocks.Release(_mailbox.Address, _sessionId);
         }
     }

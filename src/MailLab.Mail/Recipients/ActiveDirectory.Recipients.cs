@@ -67,15 +67,12 @@ public sealed partial class ActiveDirectory
         }
     }
 
-    /// <summary>Whether the directory has anything an administrator made: a user record, a contact, a group or a policy (the topology writer's test).</summary>
-    public bool HasRecipients
+    /// <summary>Whether the account already has its user record.</summary>
+    public bool HasUser(string account)
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                return _users.Count > 0 || _contacts.Count > 0 || _groups.Count > 0 || _policies.Count > 0;
-            }
+            return _users.ContainsKey(account);
         }
     }
 
@@ -114,6 +111,11 @@ public sealed partial class ActiveDirectory
     /// <summary>A user for an account (of the directory or of one of its hosts), with its alias, given name and surname.</summary>
     public DirectoryUser AddUser(string account, string? alias = null, string? firstName = null, string? lastName = null)
     {
+        if (!Topology.NameRules.IsMailAddress(account))
+        {
+            throw new RecipientAdminException($"\"{account}\" is not a user's account: write its address, user@domain.");
+        }
+
         lock (_gate)
         {
             // A new user gets its alias and names before the policy makes its addresses.
@@ -224,6 +226,22 @@ public sealed partial class ActiveDirectory
         }
     }
 
+    /// <summary>New, SMTP Address from its text: "SMTP:a@b" (primary) or "smtp:a@b"; anything else is refused.</summary>
+    public void AddProxy(DirectoryRecipient recipient, string text) =>
+        AddProxy(recipient, ProxyAddress.Parse(text)
+            ?? throw new RecipientAdminException($"\"{text}\" is not an SMTP address: write SMTP:user@domain (primary) or smtp:user@domain."));
+
+    /// <summary>The E-mail Addresses tab's "Set as Primary" on one of the recipient's addresses.</summary>
+    public void SetPrimary(DirectoryRecipient recipient, string address)
+    {
+        if (!recipient.HasAddress(address))
+        {
+            throw new RecipientAdminException($"{recipient.Name} has no address {address}.");
+        }
+
+        AddProxy(recipient, new ProxyAddress(address.ToLowerInvariant(), Primary: true));
+    }
+
     public void RemoveProxy(DirectoryRecipient recipient, string address)
     {
         if (!recipient.RemoveProxy(address))
@@ -241,7 +259,7 @@ public sealed partial class ActiveDirectory
             _policies.Add(policy);
             foreach (var recipient in _users.Values.Cast<DirectoryRecipient>().Concat(_contacts.Values).Concat(_groups.Values))
             {
-                ApplyPolicyLocked(recipient);
+                ApplyPolicyLocked(recipient, promote: true);
             }
         }
     }
@@ -276,11 +294,14 @@ public sealed partial class ActiveDirectory
     }
 
     /// <summary>
-    /// The highest-priority policy's addresses (KB 822447): each one the recipient lacks is added
-    /// (an address another recipient has is skipped), and its primary one becomes the primary
-    /// address when the recipient has none yet.
+    /// The highest-priority policy's addresses: one policy applies to a recipient, the first by
+    /// priority (Exchange 2003 SP2 help, "Applying a Recipient Policy"; every policy matches every
+    /// recipient here). Each address the recipient lacks is added (one another recipient has is
+    /// skipped). The policy's primary address becomes the primary one when the recipient has none
+    /// yet, or, with <paramref name="promote"/> (a policy applied again), in place of the old one,
+    /// which is "demoted to secondary".
     /// </summary>
-    private void ApplyPolicyLocked(DirectoryRecipient recipient)
+    private void ApplyPolicyLocked(DirectoryRecipient recipient, bool promote = false)
     {
         var policy = PoliciesLocked()[0];
         foreach (var address in policy.AddressesFor(recipient))
@@ -290,7 +311,7 @@ public sealed partial class ActiveDirectory
                 continue;
             }
 
-            recipient.AddProxy(address with { Primary = address.Primary && recipient.PrimaryAddress is null });
+            recipient.AddProxy(address with { Primary = address.Primary && (promote || recipient.PrimaryAddress is null) });
         }
     }
 
@@ -317,7 +338,8 @@ public sealed partial class ActiveDirectory
 
     private void CheckNameFree(string name)
     {
-        if (_contacts.ContainsKey(name) || _groups.ContainsKey(name) || _byName.ContainsKey(name))
+        if (_contacts.ContainsKey(name) || _groups.ContainsKey(name) || _byName.ContainsKey(name)
+            || _users.Values.Any(u => u.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
         {
             throw new RecipientAdminException($"An object named \"{name}\" already exists in the directory {Name}.");
         }

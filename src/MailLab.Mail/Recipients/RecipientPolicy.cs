@@ -6,8 +6,8 @@ namespace MailLab.Mail.Recipients;
 /// matches. Every organisation has the Default Policy, <c>SMTP:%m@domain</c>, always of the lowest
 /// priority and not deletable (technet bb124814, KB 822447). Policies match every recipient here (no
 /// LDAP filter); a recipient gets the addresses of the highest-priority policy only, as Exchange
-/// applies one policy per recipient, so a policy that adds a secondary address lists the primary
-/// template too.
+/// applies one policy per recipient (Exchange 2003 SP2 help, "Applying a Recipient Policy"), so a
+/// policy that adds a secondary address lists the primary template too.
 /// </summary>
 public sealed record RecipientPolicy(string Name, int Priority, IReadOnlyList<ProxyAddress> Templates)
 {

@@ -25,8 +25,8 @@ public static partial class TopologyWriter
     /// <summary>
     /// The <c>directories</c> list: directory accounts that no mailbox entry carries (see
     /// <see cref="CarriedDirectoryAccount"/>), so that an account whose mailbox was deleted without
-    /// /deleteuser is not lost, and every account when passwords are hashed. Directories whose every
-    /// account has a mailbox entry are left out.
+    /// /deleteuser is not lost, and every account when passwords are hashed, then the directory's
+    /// Exchange recipients. Directories with nothing else to say are left out.
     /// </summary>
     private static YamlSequenceNode Directories(MailWorld world, PasswordForm passwords)
     {
@@ -35,20 +35,18 @@ public static partial class TopologyWriter
             .SelectMany(s => s.Domains.SelectMany(s.MailboxesOf).Select(m => CarriedDirectoryAccount(s, m, passwords)))
             .OfType<Accounts.MailAccount>()
             .ToHashSet();
-        var directories = world.Directories.All
-            .Select(d => (Directory: d, Accounts: d.Accounts.Where(a => !carried.Contains(a)).ToArray()))
-            .Where(d => d.Accounts.Length > 0 || d.Directory.HasRecipients);
-        return Sequence(directories.Select(d =>
+        return Sequence(world.Directories.All.Select(d =>
         {
-            var node = new YamlMappingNode { { "name", Text(d.Directory.Name) } };
-            if (d.Accounts.Length > 0)
+            var node = new YamlMappingNode { { "name", Text(d.Name) } };
+            var accounts = d.Accounts.Where(a => !carried.Contains(a)).ToArray();
+            if (accounts.Length > 0)
             {
-                node.Add("accounts", Sequence(d.Accounts.Select(a => Flow(("address", Text(a.Address)), Password(a, passwords)))));
+                node.Add("accounts", Sequence(accounts.Select(a => Flow(("address", Text(a.Address)), Password(a, passwords)))));
             }
 
-            AddRecipients(node, d.Directory);
+            AddRecipients(node, d);
             return node;
-        }));
+        }).Where(node => node.Children.Count > 1));
     }
 
     private static YamlMappingNode Pop3Domain(Pop3Service service, Pop3Domain domain, PasswordForm passwords) => new()

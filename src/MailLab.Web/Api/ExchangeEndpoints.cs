@@ -105,7 +105,8 @@ internal static class ExchangeEndpoints
             .WithSummary("Sets the startup type (Automatic, Manual, Disabled); a running service keeps running.");
     }
 
-    private static IResult WithExchange(MailLabServer runtime, string server, Func<ExchangeServer, IResult> action) =>
+    /// <summary>Runs <paramref name="action"/> on the host's Exchange server; 404 when there is no such host or it is no Exchange server.</summary>
+    internal static IResult WithExchange(MailLabServer runtime, string server, Func<ExchangeServer, IResult> action) =>
         runtime.World.FindHost(server) switch
         {
             null => Pop3Endpoints.NoServer(server),
@@ -118,7 +119,7 @@ internal static class ExchangeEndpoints
         {
             if (exchange.FindStore(store) is not { } found)
             {
-                return Results.NotFound(new ProblemDto($"No store \"{store}\" on {exchange.Name}."));
+                return NoStore(exchange, store);
             }
 
             try
@@ -153,6 +154,8 @@ internal static class ExchangeEndpoints
         }
     }
 
+    internal static IResult NoStore(ExchangeServer exchange, string store) => Results.NotFound(new ProblemDto($"No store \"{store}\" on {exchange.Name}."));
+
     private static IResult NoService(string service) => Results.NotFound(new ProblemDto($"No service \"{service}\"."));
 
     private static IReadOnlyList<ServiceDto> Services(ServiceControlManager services) => services.Services.Select(ToDto).ToList();
@@ -182,6 +185,8 @@ internal static class ExchangeEndpoints
                 s.DoNotMountAtStartup,
                 new FileDto(s.DatabaseFile, s.DatabaseBytes),
                 new FileDto(s.StreamingFile, s.StreamingBytes),
-                s.SizeBytes)).ToList())).ToList(),
+                s.SizeBytes,
+                server.Totals(s).Mailboxes,
+                server.Totals(s).Items)).ToList())).ToList(),
         server.Events.Select(e => new ExchangeEventDto(e.Id, e.Source, e.Type, e.Description)).ToList());
 }

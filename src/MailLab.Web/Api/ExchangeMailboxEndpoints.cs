@@ -116,17 +116,12 @@ internal static class ExchangeMailboxEndpoints
     }
 
     private static IResult WithExchange(MailLabServer runtime, string server, Func<MailHost, ExchangeServer, IResult> action) =>
-        runtime.World.FindHost(server) switch
-        {
-            null => Pop3Endpoints.NoServer(server),
-            { Exchange: null } => Results.NotFound(new ProblemDto($"\"{server}\" is not an Exchange server (its topology has no exchange block).")),
-            MailHost host => action(host, host.Exchange!),
-        };
+        ExchangeEndpoints.WithExchange(runtime, server, exchange => action(exchange.Host!, exchange));
 
     private static IResult WithStore(MailLabServer runtime, string server, string store, Func<MailHost, ExchangeServer, ExchangeStore, IResult> action) =>
         WithExchange(runtime, server, (host, exchange) => exchange.FindStore(store) is { } found
             ? action(host, exchange, found)
-            : Results.NotFound(new ProblemDto($"No store \"{store}\" on {exchange.Name}.")));
+            : ExchangeEndpoints.NoStore(exchange, store));
 
     private static IResult WithMailbox(MailLabServer runtime, string server, string address, Func<ExchangeServer, ExchangeMailbox, IResult> action) =>
         WithExchange(runtime, server, (_, exchange) => exchange.FindMailbox(address) is { } found

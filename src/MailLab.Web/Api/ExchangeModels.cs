@@ -26,7 +26,7 @@ public sealed record StorageGroupDto(
     IReadOnlyList<FileDto> LogFiles,
     IReadOnlyList<ExchangeStoreDto> Stores);
 
-/// <summary>A mailbox or public folder store with its database files.</summary>
+/// <summary>A mailbox or public folder store with its database files, its mailboxes and their items.</summary>
 public sealed record ExchangeStoreDto(
     string Name,
     ExchangeStoreKind Kind,
@@ -34,7 +34,9 @@ public sealed record ExchangeStoreDto(
     bool DoNotMountAtStartup,
     FileDto DatabaseFile,
     FileDto StreamingFile,
-    long SizeBytes);
+    long SizeBytes,
+    int MailboxCount,
+    int TotalItems);
 
 /// <summary>A file name and its size in octets.</summary>
 public sealed record FileDto(string Name, long Bytes);

@@ -17,7 +17,7 @@ import { initScenario, retranslateScenario } from "./scenario.js";
 
 const STAGE_KINDS = new Set(["Received", "Cleanup", "Categorized", "DeliveredToMailbox", "DeliveredToDrop", "Queued", "MxLookup", "Connecting",
   "Relayed", "Deferred", "RetryScheduled", "DelayNotification", "Failed", "NdrGenerated", "MovedToBadMail", "Expired",
-  "RetrievedByPop3", "DeletedByPop3", "RetrievedByImap", "MovedByImap", "ExpungedByImap", "AppendedByImap"]);
+  "RetrievedByPop3", "DeletedByPop3", "RetrievedByImap", "MovedByImap", "ExpungedByImap", "AppendedByImap", "MailboxMoved"]);
 const STEP_MS = 300;
 
 const state = {

@@ -77,6 +77,7 @@ export function pathFrames(detail) {
       case "MovedByImap":
       case "ExpungedByImap":
       case "AppendedByImap":
+      case "MailboxMoved":
         node = { type: "store", id: stage.host };
         break;
       case "RetrievedByPop3":

@@ -44,6 +44,8 @@ const PHRASES = [
   ["RetrievedByImap", /^Retrieved by IMAP by (.*)$/, (user) => `Получено по IMAP пользователем ${user}`],
   ["MovedByImap", /^Moved from (.*) to (.*) of (.*) by IMAP$/, (from, to, user) => `Перемещено из ${from} в ${to} ящика ${user} по IMAP`],
   ["DeletedByPop3", /^Deleted from the mailbox (.*) by POP3$/, (mailbox) => `Удалено из ящика ${mailbox} по POP3`],
+  ["MailboxMoved", /^Moved the mailbox (.*) from "(.*)" to "(.*)"$/, (mailbox, from, to) => `Почтовый ящик ${mailbox} перемещён из «${from}» в «${to}»`],
+  ["Deferred", /^In "(.*)" \(Retry\): (.*)$/, (queue, reasons) => `В очереди «${queue}» (повтор): ${reasons}`],
   ["DelayNotification", /^Delay notification to <(.*)> for (.*)$/, (sender, to) => `Уведомление о задержке для <${sender}> о ${to}`],
   ["MovedToBadMail", /^Moved to (.*) \(the sender is <>, so it cannot be returned\)$/,
     (path) => `Перемещено в ${path} (отправитель <>, вернуть некому)`],

@@ -76,6 +76,28 @@ public sealed class SavedConfigurationTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task DirectoryChangesMadeThroughTheApi_AreThereAfterARestart()
+    {
+        var http = await StartAsync(DefaultTopology.Create(new FakeTimeProvider(Start), portOffsetToZero: true));
+        const string directory = "/api/servers/rosnou.ru/directory";
+
+        await Expect(http.PostAsJsonAsync($"{directory}/users", new { address = "student@rosnou.ru", firstName = "Petr", lastName = "Sidorov" }), HttpStatusCode.OK);
+        await Expect(http.PostAsJsonAsync($"{directory}/recipients/student/proxy-addresses", new { address = "smtp:petr.sidorov@rosnou.ru" }), HttpStatusCode.OK);
+        await Expect(http.PutAsJsonAsync($"{directory}/recipients/student/settings", new { maxReceivingSizeKb = 512, pop3 = "disabled" }), HttpStatusCode.OK);
+        await Expect(http.PostAsJsonAsync($"{directory}/contacts", new { name = "Ivan", alias = "ivan.mailru", externalAddress = "ivan@mail.ru" }), HttpStatusCode.Created);
+        await Expect(http.PostAsJsonAsync($"{directory}/groups", new { name = "students", members = new[] { "student", "ivan.mailru" } }), HttpStatusCode.Created);
+        await StopAsync();
+
+        http = await StartAsync(SavedConfiguration.Load(_dir, new FakeTimeProvider(Start.AddMinutes(5))));
+        var ad = _server!.World.Directories.For("rosnou.ru");
+        var student = ad.User("student@rosnou.ru");
+        student.ProxyAddresses.Select(p => p.ToString()).Should().Equal("SMTP:student@rosnou.ru", "smtp:petr.sidorov@rosnou.ru");
+        (student.FirstName, student.LastName, student.Settings.MaxReceivingSizeKb, student.Settings.Pop3Enabled).Should().Be(("Petr", "Sidorov", 512L, false));
+        ad.Groups.Single().Members.Should().Equal("student@rosnou.ru", "Ivan");
+        (await Expect(http.GetAsync($"{directory}/recipients/ivan.mailru@rosnou.ru"), HttpStatusCode.OK)).GetProperty("externalAddress").GetString().Should().Be("ivan@mail.ru");
+    }
+
+    [Fact]
     public async Task ARefusedChange_WritesNothing()
     {
         var http = await StartAsync(DefaultTopology.Create(new FakeTimeProvider(Start), portOffsetToZero: true));

@@ -56,9 +56,12 @@ public sealed class StoreMailboxesTests
         exchange.StoreOf("TEACHER@rosnou.ru")!.Name.Should().Be("Staff");
         exchange.FindStore("Staff")!.Limits.Should().Be(StoreLimits.Defaults with { IssueWarningKb = 2, ProhibitSendAndReceiveKb = 4 });
 
+        exchange.ConfigureMailboxLimits("teacher@rosnou.ru", _ => new MailboxLimits(false, null, 300, 500));
         var again = TopologyLoader.LoadText(TopologyWriter.Write(world), "again.yaml", _clock).FindHost("rosnou.ru")!.Exchange!;
         again.Mailboxes.Select(m => (m.Address, m.Store.Name)).Should().Equal(("student@rosnou.ru", "Mailbox Store (ROSNOU)"), ("teacher@rosnou.ru", "Staff"));
         again.FindStore("Staff")!.Limits.ProhibitSendAndReceiveKb.Should().Be(4);
+        again.FindMailbox("teacher@rosnou.ru")!.Limits.Should().Be(new MailboxLimits(false, null, 300, 500));
+        again.FindMailbox("student@rosnou.ru")!.Limits.Should().Be(MailboxLimits.Defaults);
     }
 
     [Fact]

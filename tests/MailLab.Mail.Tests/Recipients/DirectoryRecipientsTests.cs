@@ -142,6 +142,32 @@ public sealed class DirectoryRecipientsTests
     }
 
     [Fact]
+    public void AChangedPolicyApplied_MakesItsPrimaryThePrimary_AndDemotesTheOldOne()
+    {
+        var directory = Load(Directory).Directories.For("rosnou.ru");
+
+        directory.SetPolicy(new RecipientPolicy("RosNOU users", 1, [new ProxyAddress("%s.%g@rosnou.ru", Primary: true)]));
+
+        directory.User("student@rosnou.ru").ProxyAddresses.Select(p => p.ToString())
+            .Should().Equal("SMTP:sidorov.petr@rosnou.ru", "smtp:student@rosnou.ru", "smtp:petr.sidorov@rosnou.ru", "smtp:ps@rosnou.ru");
+        directory.RecipientPolicies.Single(p => !p.IsDefault).Templates.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void AccountsThatAreUsersWithNothingOfTheirOwn_AreNotWritten()
+    {
+        var world = Load("""
+            hosts:
+              - name: rosnou.ru
+                accounts: [ { address: student@rosnou.ru, password: student123 } ]
+                exchange: { organization: RosNOU }
+            """);
+        HostDirectory.Of(world.FindHost("rosnou.ru")!).Users.Should().ContainSingle();
+
+        TopologyWriter.Write(world).Should().NotContain("directories");
+    }
+
+    [Fact]
     public void BadEntries_AreRefusedWithFileLineAndField()
     {
         Errors("""

@@ -416,5 +416,20 @@ public sealed class RuntimeRunnerTests(ITestOutputHelper output)
         result.Scenarios.Single().Steps.Single().Error.Should().StartWith("The topology file \"scenarios/topologies/no-such-file.yaml\" was not found. Looked in:");
     }
 
+    [Fact]
+    public async Task AnUnknownStorageLimitOfAUser_FailsTheStep_ListingTheStorageLimitSettings()
+    {
+        var result = await Run("""
+            Feature: Exchange storage limits
+              Scenario: a misspelt setting
+                Given the topology "scenarios/topologies/exchange-rosnou.yaml"
+                And on "rosnou.ru" the user "student@rosnou.ru" has "prohibitSend" set to "10"
+            """);
+
+        var step = result.Scenarios.Single().Steps[1];
+        step.Status.Should().Be(RunStatus.Failed);
+        step.Error.Should().Contain("Unknown setting \"prohibitSend\"").And.Contain("useStoreDefaults, issueWarningKb, prohibitSendKb, prohibitSendAndReceiveKb");
+    }
+
     private static Task<FeatureResult> Run(string feature) => new FeatureRunner().RunTextAsync(feature, "inline.feature");
 }

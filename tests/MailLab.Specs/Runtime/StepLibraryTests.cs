@@ -101,6 +101,8 @@ public sealed class StepLibraryTests
         { "Given", "на \"rosnou.ru\" у хранилища \"Mailbox Store (ROSNOU)\" параметр \"issueWarningKb\" равен \"50\"" },
         { "Given", "on \"rosnou.ru\" the user \"student@rosnou.ru\" has \"prohibitSendAndReceiveKb\" set to \"100\"" },
         { "Given", "на \"rosnou.ru\" у пользователя \"student@rosnou.ru\" параметр \"useStoreDefaults\" равен \"true\"" },
+        { "Given", "on \"rosnou.ru\" the user \"student@rosnou.ru\" has \"maxReceivingSizeKb\" set to \"1024\"" },
+        { "Given", "на \"rosnou.ru\" у пользователя \"student@rosnou.ru\" параметр \"pop3\" равен \"disabled\"" },
     };
 
     [Theory]

@@ -1,0 +1,31 @@
+using MailLab.Scenarios.Driver;
+
+namespace MailLab.Scenarios.Steps;
+
+/// <summary>Active Directory Users and Computers with Exchange's tabs: users' settings, distribution groups, contacts, e-mail addresses.</summary>
+[Binding]
+public sealed class DirectorySteps(ScenarioWorld world)
+{
+    [Given(@"on ""([^""]*)"" the user ""([^""]*)"" has ""([^""]*)"" set to ""([^""]*)""")]
+    [Given(@"на ""([^""]*)"" у пользователя ""([^""]*)"" параметр ""([^""]*)"" равен ""([^""]*)""")]
+    public Task UserSetting(string host, string address, string setting, string value) => world.SetDirectoryUserSettingAsync(host, address, setting, value);
+
+    [Given(@"the distribution group ""([^""]*)"" on ""([^""]*)"" has the members? (""[^""]*""(?:, ""[^""]*"")*)")]
+    [Given(@"группа рассылки ""([^""]*)"" на ""([^""]*)"" содержит (?:участника|участников) (""[^""]*""(?:, ""[^""]*"")*)")]
+    public Task GroupMembers(string group, string host, string members) => world.SetGroupMembersAsync(group, host, Quoted(members));
+
+    [Given(@"the contact ""([^""]*)"" on ""([^""]*)"" has the external address ""([^""]*)""")]
+    [Given(@"контакт ""([^""]*)"" на ""([^""]*)"" имеет внешний адрес ""([^""]*)""")]
+    public Task Contact(string alias, string host, string address) => world.AddContactAsync(alias, host, address);
+
+    [Given(@"on ""([^""]*)"" the recipient ""([^""]*)"" has the e-mail address ""([^""]*)""")]
+    [Given(@"на ""([^""]*)"" у получателя ""([^""]*)"" есть адрес электронной почты ""([^""]*)""")]
+    public Task AddAddress(string host, string recipient, string address) => world.AddProxyAddressAsync(host, recipient, address);
+
+    [Then(@"on ""([^""]*)"" the recipient ""([^""]*)"" has the e-mail address ""([^""]*)""")]
+    [Then(@"на ""([^""]*)"" у получателя ""([^""]*)"" есть адрес электронной почты ""([^""]*)""")]
+    public Task CheckAddress(string host, string recipient, string address) => world.CheckProxyAddressAsync(host, recipient, address);
+
+    private static string[] Quoted(string list) =>
+        list.Split(',').Select(item => item.Trim().Trim('"')).Where(item => item.Length > 0).ToArray();
+}

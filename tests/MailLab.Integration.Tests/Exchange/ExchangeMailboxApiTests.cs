@@ -1,0 +1,123 @@
+using System.Net;
+using MailLab.Integration.Tests.Admin;
+using MailLab.Integration.Tests.Pop3;
+using MailLab.Mail.Exchange;
+
+namespace MailLab.Integration.Tests.Exchange;
+
+/// <summary>A store's Mailboxes and Logons nodes, Move Mailbox, and the Limits tab through the admin API.</summary>
+public sealed class ExchangeMailboxApiTests : AdminApiTestBase
+{
+    private const string Server = "/api/servers/rosnou.ru/exchange";
+    private const string Store = Server + "/stores/Mailbox%20Store%20(ROSNOU)";
+
+    [Fact]
+    public async Task TheMailboxesNode_ShowsSizeItemsAndLastLogon()
+    {
+        var exchange = Install();
+        await SendAsIvanAsync("student@rosnou.ru", "Counted");
+        await World.World.Work.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+        var rows = await Json(await Http.GetAsync(Store + "/mailboxes"), HttpStatusCode.OK);
+
+        var student = rows.EnumerateArray().Single(r => r.GetProperty("address").GetString() == "student@rosnou.ru");
+        student.GetProperty("displayName").GetString().Should().Be("student");
+        student.GetProperty("totalItems").GetInt32().Should().Be(1);
+        student.GetProperty("sizeKb").GetInt64().Should().BeGreaterThan(0);
+        student.GetProperty("store").GetString().Should().Be("Mailbox Store (ROSNOU)");
+        student.GetProperty("lastLogonTime").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        var store = (await Json(await Http.GetAsync(Server), HttpStatusCode.OK)).GetProperty("storageGroups")[0].GetProperty("stores")[0];
+        store.GetProperty("mailboxCount").GetInt32().Should().Be(World.Rosnou.Accounts.All.Count);
+        store.GetProperty("totalItems").GetInt32().Should().Be(1);
+        store.GetProperty("streamingFile").GetProperty("bytes").GetInt64().Should().BeGreaterThan(Mail.Exchange.ExchangeStore.EmptyDatabaseBytes, "the .stm grew with the message");
+        exchange.Services.SetStartupType(ExchangeServiceNames.Pop3, Mail.Services.ServiceStartupType.Automatic);
+        exchange.Services.Start(ExchangeServiceNames.Pop3);
+
+        using (var pop3 = await World.ConnectPop3Async(World.Rosnou))
+        {
+            await pop3.AuthenticateAsync("student@rosnou.ru", "student123");
+            var logons = await Json(await Http.GetAsync(Store + "/logons"), HttpStatusCode.OK);
+            logons.EnumerateArray().Should().ContainSingle().Which.GetProperty("protocol").GetString().Should().Be("POP3");
+            logons[0].GetProperty("user").GetString().Should().Be("student@rosnou.ru");
+            logons[0].GetProperty("clientAddress").GetString().Should().Be("127.0.0.1");
+            await pop3.DisconnectAsync(true);
+        }
+
+        await Pop3TestSupport.WaitUnlockedAsync(World.Rosnou, "student@rosnou.ru");
+        rows = await Json(await Http.GetAsync(Store + "/mailboxes"), HttpStatusCode.OK);
+        rows.EnumerateArray().Single(r => r.GetProperty("address").GetString() == "student@rosnou.ru").GetProperty("lastLogonTime").ValueKind.Should().Be(System.Text.Json.JsonValueKind.String);
+        (await Json(await Http.GetAsync(Store + "/logons"), HttpStatusCode.OK)).GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task MoveMailbox_ToAStoreOfAnotherServer_Or_AnUnknownOne_IsRefused_AndToTheSameStoreIs409()
+    {
+        Install();
+
+        (await Error(await SendAsync(HttpMethod.Post, Server + "/mailboxes/student@rosnou.ru/move", new { store = "Nowhere" }), HttpStatusCode.NotFound)).Should().Be("No store \"Nowhere\" on ROSNOU.");
+        (await Error(await SendAsync(HttpMethod.Post, Server + "/mailboxes/student@rosnou.ru/move", new { store = "Public Folder Store (ROSNOU)" }), HttpStatusCode.Conflict)).Should().Contain("is not a mailbox store");
+        (await Error(await SendAsync(HttpMethod.Post, Server + "/mailboxes/student@rosnou.ru/move", new { store = "Mailbox Store (ROSNOU)" }), HttpStatusCode.Conflict)).Should().Contain("already on");
+        (await Error(await SendAsync(HttpMethod.Post, Server + "/mailboxes/student@rosnou.ru/move", new { }), HttpStatusCode.BadRequest)).Should().Contain("store is required");
+    }
+
+    [Fact]
+    public async Task TheLimitsTab_IsReadAndChanged_AllOrNothing()
+    {
+        Install();
+
+        var limits = await Json(await Http.GetAsync(Store + "/limits"), HttpStatusCode.OK);
+        limits.GetProperty("keepDeletedItemsDays").GetInt64().Should().Be(7);
+        limits.GetProperty("keepDeletedMailboxesDays").GetInt64().Should().Be(30);
+        limits.GetProperty("prohibitSendAndReceiveKb").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+
+        var changed = await Json(await SendAsync(HttpMethod.Put, Store + "/limits", new { issueWarningKb = 90000, prohibitSendAndReceiveKb = 120000 }), HttpStatusCode.OK);
+        changed.GetProperty("prohibitSendAndReceiveKb").GetInt64().Should().Be(120000);
+
+        (await Error(await SendAsync(HttpMethod.Put, Store + "/limits", new { issueWarningKb = 1, prohibitSend = 2 }), HttpStatusCode.BadRequest)).Should().Contain("prohibitSendKb");
+        (await Json(await Http.GetAsync(Store + "/limits"), HttpStatusCode.OK)).GetProperty("issueWarningKb").GetInt64().Should().Be(90000, "a refused change changes nothing");
+        (await Error(await SendAsync(HttpMethod.Put, Store + "/limits", new { keepDeletedItemsDays = -1 }), HttpStatusCode.BadRequest)).Should().Contain("keepDeletedItemsDays");
+    }
+
+    [Fact]
+    public async Task AUsersStorageLimits_AreReadAndChanged()
+    {
+        Install();
+        var url = Server + "/mailboxes/student@rosnou.ru/limits";
+
+        (await Json(await Http.GetAsync(url), HttpStatusCode.OK)).GetProperty("useStoreDefaults").GetBoolean().Should().BeTrue();
+        var changed = await Json(await SendAsync(HttpMethod.Put, url, new { useStoreDefaults = false, prohibitSendAndReceiveKb = 50 }), HttpStatusCode.OK);
+
+        changed.GetProperty("useStoreDefaults").GetBoolean().Should().BeFalse();
+        changed.GetProperty("prohibitSendAndReceiveKb").GetInt64().Should().Be(50);
+        (await Error(await Http.GetAsync(Server + "/mailboxes/nobody@rosnou.ru/limits"), HttpStatusCode.NotFound)).Should().Be("nobody@rosnou.ru has no mailbox on ROSNOU.");
+    }
+
+    [Fact]
+    public async Task TheQueue_NamesTheLocalDeliveryQueue_AndWhyTheMessageWaits()
+    {
+        var exchange = Install();
+        exchange.Dismount(exchange.FindStore("Mailbox Store (ROSNOU)")!);
+        await SendAsIvanAsync("student@rosnou.ru", "Waiting");
+        await World.World.Work.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+        var queue = await Json(await Http.GetAsync("/api/servers/rosnou.ru/queue"), HttpStatusCode.OK);
+
+        var entry = queue.EnumerateArray().Should().ContainSingle().Subject;
+        entry.GetProperty("queue").GetString().Should().Be("rosnou.ru (Local Delivery)");
+        entry.GetProperty("state").GetString().Should().Be("Retry");
+        entry.GetProperty("lastErrors").GetProperty("student@rosnou.ru").GetString().Should().Contain("The store \"Mailbox Store (ROSNOU)\" is dismounted");
+    }
+
+    /// <summary>The default world's rosnou.ru as an Exchange server with its accounts' mailboxes on setup's store.</summary>
+    private ExchangeServer Install()
+    {
+        var exchange = ExchangeServer.Install(World.Rosnou.Name, "RosNOU");
+        World.Rosnou.Exchange = exchange;
+        foreach (var account in World.Rosnou.Accounts.All)
+        {
+            exchange.CreateMailbox(account.Address, exchange.FindStore(exchange.DefaultMailboxStoreName)!);
+        }
+
+        return exchange;
+    }
+}

@@ -13,6 +13,7 @@ public static class MailLabCli
         root.Subcommands.Add(WinpopCommand.Create());
         root.Subcommands.Add(SmtpCommand.Create());
         root.Subcommands.Add(AdCommand.Create());
+        root.Subcommands.Add(ExchangeCommand.Create());
         return root;
     }
 

@@ -1,0 +1,117 @@
+using MailLab.Mail.Exchange;
+using MailLab.Mail.Services;
+using MailLab.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MailLab.Web.Tests;
+
+/// <summary>
+/// Exchange System Manager on the page in real Chromium, rosnou.ru as an Exchange 2003 server: Dismount
+/// Store and Mount Store against mail sent over TCP, the Services console's "Stop Other Services", and
+/// the view in Russian; each checked against the live model.
+/// </summary>
+public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Rosnou = "rosnou.ru";
+    private const string Store = "Mailbox Store (ROSNOU)";
+
+    [Fact]
+    public async Task DismountingTheStore_KeepsTheMailQueued_AndMountingDeliversIt_AsTheMailboxesNodeShows()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(DismountingTheStore_KeepsTheMailQueued_AndMountingDeliversIt_AsTheMailboxesNodeShows), async () =>
+        {
+            var exchange = Install(session);
+            await session.OpenAsync();
+            var esm = await OpenAsync(session);
+
+            await esm.Locator($"button[data-node='store'][data-store='{Store}']").ClickAsync();
+            await esm.Locator("button[data-action='dismount']").ClickAsync();
+            await Expect(esm.Locator("[data-role='store-state']")).ToHaveAttributeAsync("data-mounted", "false");
+            exchange.FindStore(Store)!.Mounted.Should().BeFalse();
+
+            await session.SendAsIvanAsync("student@rosnou.ru", "While dismounted");
+            await session.World.Work.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            session.World.FindHost(Rosnou)!.Mailboxes.Find("student@rosnou.ru")!.Messages.Should().BeEmpty();
+            await esm.Locator($"button[data-node='mailboxes'][data-store='{Store}']").ClickAsync();
+            await Expect(esm.Locator("tr[data-row='student@rosnou.ru'] td").Nth(3)).ToHaveTextAsync("0");
+
+            await esm.Locator($"button[data-node='store'][data-store='{Store}']").ClickAsync();
+            await esm.Locator("button[data-action='mount']").ClickAsync();
+            await Expect(esm.Locator("[data-role='store-state']")).ToHaveAttributeAsync("data-mounted", "true");
+            await session.World.Work.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            await esm.Locator($"button[data-node='mailboxes'][data-store='{Store}']").ClickAsync();
+            await Expect(esm.Locator("tr[data-row='student@rosnou.ru'] td").Nth(3)).ToHaveTextAsync("1");
+            session.World.FindHost(Rosnou)!.Mailboxes.Find("student@rosnou.ru")!.Messages.Should().ContainSingle().Which.Subject.Should().Be("While dismounted");
+            session.UnexpectedErrors().Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task StoppingTheSystemAttendant_AsksStopOtherServices_ListingTheInformationStore_AndYesStopsBoth()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(StoppingTheSystemAttendant_AsksStopOtherServices_ListingTheInformationStore_AndYesStopsBoth), async () =>
+        {
+            var exchange = Install(session);
+            await session.OpenAsync();
+            var esm = await OpenAsync(session);
+
+            await esm.Locator("button[data-node='services']").ClickAsync();
+            await Expect(esm.Locator("tr[data-service='MSExchangeIS']")).ToHaveAttributeAsync("data-status", "Running");
+            await esm.Locator("tr[data-service='MSExchangeSA'] button[data-action='stop']").ClickAsync();
+            var question = esm.Locator("[data-role='stop-other-services']");
+            await Expect(question.Locator("li[data-dependent='MSExchangeIS']")).ToHaveTextAsync("Microsoft Exchange Information Store");
+            exchange.Services.Find("MSExchangeSA")!.Status.Should().Be(ServiceStatus.Running, "nothing stops before the answer");
+
+            await question.Locator("button[data-action='stop-yes']").ClickAsync();
+            await Expect(esm.Locator("tr[data-service='MSExchangeIS']")).ToHaveAttributeAsync("data-status", "Stopped");
+            await Expect(esm.Locator("tr[data-service='MSExchangeSA']")).ToHaveAttributeAsync("data-status", "Stopped");
+            exchange.Services.Find("MSExchangeIS")!.Status.Should().Be(ServiceStatus.Stopped);
+            session.UnexpectedErrors(409).Should().BeEmpty("the 409 is the API's Stop Other Services question");
+        });
+    }
+
+    [Fact]
+    public async Task InRussian_TheTreeAndTheStoreActions_AreRussian()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser, language: "ru");
+        await session.RunAsync(nameof(InRussian_TheTreeAndTheStoreActions_AreRussian), async () =>
+        {
+            Install(session);
+            await session.OpenAsync();
+            await Expect(session.Page.Locator("#admin-hosts tr[data-host='mail.ru'] button[data-action='exchange']")).ToHaveCountAsync(0);
+            var esm = await OpenAsync(session);
+
+            await Expect(esm.Locator(".dialog-title")).ToHaveTextAsync("Диспетчер системы Exchange — rosnou.ru");
+            await Expect(esm.Locator(".esm-tree")).ToContainTextAsync("Административные группы");
+            await esm.Locator($"button[data-node='store'][data-store='{Store}']").ClickAsync();
+            await Expect(esm.Locator("button[data-action='dismount']")).ToHaveTextAsync("Отключить хранилище");
+            await Expect(esm.Locator("[data-tab='store-general']")).ToContainTextAsync("Группа хранения");
+            session.UnexpectedErrors().Should().BeEmpty();
+        });
+    }
+
+    private static async Task<ILocator> OpenAsync(PageSession session)
+    {
+        await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='exchange']").ClickAsync();
+        var esm = session.Page.Locator($"#admin-exchange[data-host='{Rosnou}'][data-loaded]");
+        await Expect(esm).ToBeVisibleAsync();
+        return esm;
+    }
+
+    /// <summary>The default world's rosnou.ru as an Exchange server with its accounts' mailboxes on setup's store.</summary>
+    private static ExchangeServer Install(PageSession session)
+    {
+        var host = session.World.FindHost(Rosnou)!;
+        var exchange = ExchangeServer.Install(host.Name, "RosNOU");
+        host.Exchange = exchange;
+        foreach (var account in host.Accounts.All)
+        {
+            exchange.CreateMailbox(account.Address, exchange.FindStore(exchange.DefaultMailboxStoreName)!);
+        }
+
+        return exchange;
+    }
+}

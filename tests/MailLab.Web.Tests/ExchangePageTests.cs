@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using MailLab.Mail.Exchange;
 using MailLab.Mail.Services;
 using MailLab.Web.Tests.Infrastructure;
@@ -89,6 +90,45 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
             await esm.Locator($"button[data-node='store'][data-store='{Store}']").ClickAsync();
             await Expect(esm.Locator("button[data-action='dismount']")).ToHaveTextAsync("Отключить хранилище");
             await Expect(esm.Locator("[data-tab='store-general']")).ToContainTextAsync("Группа хранения");
+            await esm.Locator("button[data-action='close']").ClickAsync();
+            await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
+            await Expect(session.Page.Locator("#admin-aduc .dialog-title")).ToHaveTextAsync("Active Directory — пользователи и компьютеры — rosnou.ru");
+            session.UnexpectedErrors().Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task Aduc_ASecondaryProxyAdded_OnTheEmailAddressesTab_ReceivesMail_AndExchangeFeaturesTurnsPop3Off()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(Aduc_ASecondaryProxyAdded_OnTheEmailAddressesTab_ReceivesMail_AndExchangeFeaturesTurnsPop3Off), async () =>
+        {
+            Install(session);
+            using (var api = session.Api())
+            {
+                (await api.PostAsJsonAsync("/api/servers/rosnou.ru/directory/users", new { address = "student@rosnou.ru", firstName = "Petr", lastName = "Sidorov" }))
+                    .IsSuccessStatusCode.Should().BeTrue();
+            }
+
+            await session.OpenAsync();
+            await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
+            var aduc = session.Page.Locator($"#admin-aduc[data-host='{Rosnou}'][data-loaded]");
+            await aduc.Locator("tr[data-recipient='student'] button[data-action='select']").ClickAsync();
+            await aduc.Locator("[role='tab'][data-tab='addresses']").ClickAsync();
+            await Expect(aduc.Locator("li[data-proxy='SMTP:student@rosnou.ru'] strong")).ToBeVisibleAsync();
+
+            await aduc.Locator("input[name='newProxy']").FillAsync("smtp:petr.sidorov@rosnou.ru");
+            await aduc.Locator("button[data-action='add-proxy']").ClickAsync();
+            await Expect(aduc.Locator("li[data-proxy='smtp:petr.sidorov@rosnou.ru']")).ToHaveAttributeAsync("data-primary", "false");
+
+            await session.SendAsIvanAsync("petr.sidorov@rosnou.ru", "To the secondary address");
+            await session.World.Work.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            session.World.FindHost(Rosnou)!.Mailboxes.Find("student@rosnou.ru")!.Messages.Should().ContainSingle().Which.Subject.Should().Be("To the secondary address");
+
+            await aduc.Locator("[role='tab'][data-tab='features']").ClickAsync();
+            await aduc.Locator("tr[data-feature='pop3'] button[data-action='disable']").ClickAsync();
+            await Expect(aduc.Locator("tr[data-feature='pop3']")).ToHaveAttributeAsync("data-enabled", "false");
+            session.World.FindHost(Rosnou)!.Pop3.Directory.User("student@rosnou.ru").Settings.Pop3Enabled.Should().BeFalse();
             session.UnexpectedErrors().Should().BeEmpty();
         });
     }

@@ -1,5 +1,5 @@
-// English and Russian labels of Exchange System Manager (admin-exchange.js). The Russian after the
-// Russian Exchange 2003 ESM and Services console where their terms are known ("Административные группы",
+// English and Russian labels of Exchange System Manager (admin-exchange.js) and Active Directory Users and Computers (admin-aduc.js). The
+// Russian after the Russian Exchange 2003 ESM and Services console where their terms are known ("Административные группы",
 // "Группа хранения", "Хранилище почтовых ящиков", "Подключить хранилище", "Тип запуска"); the rest translated plainly.
 import { addLabels } from "./i18n.js";
 
@@ -24,8 +24,30 @@ addLabels({
     "esm.startup.Automatic": "Automatic", "esm.startup.Manual": "Manual", "esm.startup.Disabled": "Disabled",
     "esm.stopOther": "Stop Other Services",
     "esm.stopOtherQuestion": "When {0} stops, these other services will also stop. Do you want to stop these services?",
+    "aduc.open": "Active Directory Users and Computers…", "aduc.title": "Active Directory Users and Computers — {0}",
+    "aduc.users": "Users", "aduc.type": "Type", "aduc.kind.user": "User", "aduc.kind.contact": "Contact", "aduc.kind.group": "Distribution group",
+    "aduc.selectRecipient": "Select a user, contact or group to see its properties.", "aduc.propertiesOf": "{0} Properties",
+    "aduc.tab.general": "Exchange General", "aduc.tab.addresses": "E-mail Addresses", "aduc.tab.features": "Exchange Features",
+    "aduc.alias": "Alias", "aduc.noLimit": "No limit", "aduc.setPrimary": "Set as Primary",
+    "aduc.setting.maxSendingSizeKb": "Sending message size: Maximum (KB)", "aduc.setting.maxReceivingSizeKb": "Receiving message size: Maximum (KB)",
+    "aduc.setting.acceptMessagesFrom": "Accept messages: Only from", "aduc.setting.rejectMessagesFrom": "Reject messages from",
+    "aduc.setting.forwardingAddress": "Forwarding address", "aduc.setting.deliverToBoth": "Deliver messages to both forwarding address and mailbox",
+    "aduc.setting.maxRecipients": "Recipient limits: Maximum recipients",
+    "aduc.feature.pop3": "POP3", "aduc.feature.imap4": "IMAP4", "aduc.feature.owa": "Outlook Web Access",
+    "aduc.enabled": "Enabled", "aduc.disabled": "Disabled", "aduc.enable": "Enable", "aduc.disable": "Disable",
   },
   ru: {
+    "aduc.open": "Active Directory — пользователи и компьютеры…", "aduc.title": "Active Directory — пользователи и компьютеры — {0}",
+    "aduc.users": "Users", "aduc.type": "Тип", "aduc.kind.user": "Пользователь", "aduc.kind.contact": "Контакт", "aduc.kind.group": "Группа рассылки",
+    "aduc.selectRecipient": "Выберите пользователя, контакт или группу, чтобы увидеть свойства.", "aduc.propertiesOf": "Свойства: {0}",
+    "aduc.tab.general": "Общие Exchange", "aduc.tab.addresses": "Адреса электронной почты", "aduc.tab.features": "Возможности Exchange",
+    "aduc.alias": "Псевдоним", "aduc.noLimit": "Без ограничения", "aduc.setPrimary": "Сделать основным",
+    "aduc.setting.maxSendingSizeKb": "Размер отправляемых сообщений: не более (КБ)", "aduc.setting.maxReceivingSizeKb": "Размер получаемых сообщений: не более (КБ)",
+    "aduc.setting.acceptMessagesFrom": "Принимать сообщения: только от", "aduc.setting.rejectMessagesFrom": "Отклонять сообщения от",
+    "aduc.setting.forwardingAddress": "Адрес пересылки", "aduc.setting.deliverToBoth": "Доставлять сообщения и по адресу пересылки, и в почтовый ящик",
+    "aduc.setting.maxRecipients": "Ограничение числа получателей: не более",
+    "aduc.feature.pop3": "POP3", "aduc.feature.imap4": "IMAP4", "aduc.feature.owa": "Outlook Web Access",
+    "aduc.enabled": "Включено", "aduc.disabled": "Отключено", "aduc.enable": "Включить", "aduc.disable": "Отключить",
     "esm.open": "Диспетчер системы Exchange…", "esm.title": "Диспетчер системы Exchange — {0}",
     "esm.administrativeGroups": "Административные группы", "esm.servers": "Серверы", "esm.protocols": "Протоколы",
     "esm.services": "Службы", "esm.mailboxes": "Почтовые ящики", "esm.logons": "Входы в систему",

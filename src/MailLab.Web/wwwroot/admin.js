@@ -11,6 +11,7 @@ import { initSheet, openProperties, updateSheet, retranslateSheet } from "./admi
 import { openWizard, retranslateWizard } from "./admin-wizard.js";
 import { openPop3, retranslatePop3 } from "./admin-pop3.js";
 import { openExchange, retranslateExchange } from "./admin-exchange.js";
+import { openAduc, retranslateAduc } from "./admin-aduc.js";
 
 let servers = [];
 let refresh = () => {};
@@ -69,7 +70,8 @@ export function renderAdmin(list) {
     el("td", { class: "actions" },
       el("button", { type: "button", "data-action": "pop3", i18n: "admin.pop3Open", onclick: () => openPop3(host.name, refresh) }),
       host.exchange ? el("button", { type: "button", "data-action": "exchange", i18n: "esm.open",
-        onclick: () => openExchange(host, (vs) => properties(host.name, vs)) }) : null))));
+        onclick: () => openExchange(host, (vs) => properties(host.name, vs)) }) : null,
+      host.exchange ? el("button", { type: "button", "data-action": "aduc", i18n: "aduc.open", onclick: () => openAduc(host.name) }) : null))));
   updateSheet(servers);
 }
 
@@ -88,4 +90,5 @@ export function retranslateAdmin() {
   retranslateWizard();
   retranslatePop3();
   retranslateExchange();
+  retranslateAduc();
 }

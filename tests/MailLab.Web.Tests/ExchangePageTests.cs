@@ -133,6 +133,34 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
         });
     }
 
+    [Fact]
+    public async Task MessageTrackingCenter_FindsTheMessageBySenderAndRecipient_AndOpensItsJourney()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(MessageTrackingCenter_FindsTheMessageBySenderAndRecipient_AndOpensItsJourney), async () =>
+        {
+            Install(session);
+            await session.OpenAsync();
+            await session.SendAsIvanAsync("student@rosnou.ru", "Tracked");
+            await session.SendAsIvanAsync("petr@mail.ru", "Not this one");
+            await session.World.Work.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            var esm = await OpenAsync(session);
+
+            await esm.Locator("button[data-node='tracking']").ClickAsync();
+            await esm.Locator("input[name='sender']").FillAsync("ivan@mail.ru");
+            await esm.Locator("input[name='recipient']").FillAsync("student@rosnou.ru");
+            await esm.Locator("button[data-action='find']").ClickAsync();
+            var row = esm.Locator("[data-role='tracking-results'] tbody tr");
+            await Expect(row).ToHaveCountAsync(1);
+            await Expect(row).ToHaveAttributeAsync("data-status", "delivered");
+            await Expect(row).ToContainTextAsync("Tracked");
+
+            await row.Locator("button[data-action='open-journey']").ClickAsync();
+            await Expect(session.Page.Locator("#stages tbody tr[data-stage='DeliveredToMailbox'][data-host='rosnou.ru']")).ToHaveCountAsync(1);
+            session.UnexpectedErrors().Should().BeEmpty();
+        });
+    }
+
     private static async Task<ILocator> OpenAsync(PageSession session)
     {
         await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='exchange']").ClickAsync();

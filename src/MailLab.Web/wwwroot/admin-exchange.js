@@ -88,7 +88,8 @@ function render() {
         item(server.administrativeGroup, null,
           item(t("esm.servers"), null,
             item(server.name, { kind: "server" }, ...groups, protocols))))),
-    item(t("esm.services"), { kind: "services" }));
+    item(t("esm.services"), { kind: "services" }),
+    item(t("esm.tools"), null, item(t("esm.tracking"), { kind: "tracking" })));
   parts.body.replaceChildren(el("div", { class: "esm" }, tree, el("div", { class: "esm-pane", "data-pane": page.node.kind }, ...pane())));
   parts.node.dataset.loaded = String(Number(parts.node.dataset.loaded ?? 0) + 1);
 }
@@ -106,11 +107,58 @@ function pane() {
         page.rows.map((l) => [l.user, l.protocol, l.clientAddress ?? "", time(l.since)]), page.rows.map((l) => l.user))];
     case "services":
       return [servicesTable(page.services)];
+    case "tracking":
+      return tracking();
     case "service":
       return [servicesTable(page.services.filter((s) => s.name === page.node.store))];
     default:
       return serverPane();
   }
+}
+
+/** Message Tracking Center: Sender, Recipients and Logged Between over GET /traces/search; a result opens the message's journey. */
+function tracking() {
+  const query = page.query ?? {};
+  const field = (name, type = "text") => el("input", { type, name, value: query[name] ?? "" });
+  const inputs = { sender: field("sender"), recipient: field("recipient"), since: field("since", "datetime-local"), until: field("until", "datetime-local") };
+  const search = async () => {
+    const current = page;
+    current.query = Object.fromEntries(Object.entries(inputs).map(([k, input]) => [k, input.value]));
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(current.query)) {
+      if (v) {
+        params.set(k, k === "since" || k === "until" ? new Date(v).toISOString() : v);
+      }
+    }
+    clearErrors(current.parts.node);
+    try {
+      current.found = await call("GET", `/traces/search?${params}`);
+    } catch (error) {
+      showError(current.parts.error, error.display ?? String(error));
+    }
+    render();
+  };
+  const results = (page.found ?? []).map((m) => el("tr", { "data-trace": m.id, "data-status": m.status },
+    el("td", { text: m.from }), el("td", { text: m.recipients.join(", ") }), el("td", { text: m.subject }), el("td", { text: time(m.received) }),
+    el("td", { text: m.status }),
+    el("td", { class: "actions" }, el("button", { type: "button", "data-action": "open-journey", i18n: "esm.messageHistory", onclick: () => {
+      page.parts.node.close();
+      document.dispatchEvent(new CustomEvent("maillab:select-trace", { detail: m.id }));
+    } }))));
+  return [
+    el("fieldset", { class: "group", "data-role": "tracking-form" }, el("legend", { i18n: "esm.tracking" }),
+      el("div", { class: "field-row" }, el("label", { i18n: "esm.sender" }), inputs.sender),
+      el("div", { class: "field-row" }, el("label", { i18n: "esm.recipients" }), inputs.recipient),
+      el("div", { class: "field-row" }, el("label", { i18n: "esm.loggedBetween" }), inputs.since, inputs.until),
+      el("div", { class: "buttons" }, el("button", { type: "button", "data-action": "find", i18n: "esm.findNow", onclick: search }))),
+    page.found ? trackingTable(results) : null,
+  ];
+}
+
+function trackingTable(rows) {
+  return el("table", { class: "esm-list", "data-role": "tracking-results" },
+    el("thead", {}, el("tr", {}, ...["esm.sender", "esm.recipients", "esm.subject", "esm.received", "esm.status", "actions"].map((key) => el("th", { i18n: key })))),
+    el("tbody", {}, ...rows));
 }
 
 function findStore(name) {

@@ -156,7 +156,8 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
             await Expect(row).ToContainTextAsync("Tracked");
 
             await row.Locator("button[data-action='open-journey']").ClickAsync();
-            await Expect(session.Page.Locator("#stages tbody tr[data-stage='DeliveredToMailbox'][data-host='rosnou.ru']")).ToHaveCountAsync(1);
+            await Expect(session.Page.Locator("#stages tbody tr[data-stage='DeliveredToMailbox'][data-host='rosnou.ru'] .stage-text"))
+                .ToHaveTextAsync("Delivered to the mailbox student@rosnou.ru in the store Mailbox Store (ROSNOU)");
             session.UnexpectedErrors().Should().BeEmpty();
         });
     }

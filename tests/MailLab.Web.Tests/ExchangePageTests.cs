@@ -50,6 +50,32 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task TheLimitsTab_ShowsExchangesDefaults_AndApplyChangesTheStoresLimits()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(TheLimitsTab_ShowsExchangesDefaults_AndApplyChangesTheStoresLimits), async () =>
+        {
+            var exchange = Install(session);
+            await session.OpenAsync();
+            var esm = await OpenAsync(session);
+
+            await esm.Locator($"button[data-node='store'][data-store='{Store}']").ClickAsync();
+            var limits = esm.Locator("[data-tab='store-limits']");
+            await Expect(limits.Locator("input[name='keepDeletedItemsDays']")).ToHaveValueAsync("7");
+            await Expect(limits.Locator("input[name='keepDeletedMailboxesDays']")).ToHaveValueAsync("30");
+            await Expect(limits.Locator("input[name='prohibitSendAndReceiveKb']")).ToHaveValueAsync(string.Empty);
+
+            await limits.Locator("input[name='prohibitSendAndReceiveKb']").FillAsync("100");
+            var drawn = await esm.GetAttributeAsync("data-loaded");
+            await limits.Locator("button[data-action='apply-limits']").ClickAsync();
+            await Expect(esm).Not.ToHaveAttributeAsync("data-loaded", drawn!); // redrawn from the API's answer
+            await Expect(esm.Locator("[data-tab='store-limits'] input[name='prohibitSendAndReceiveKb']")).ToHaveValueAsync("100");
+            exchange.FindStore(Store)!.Limits.ProhibitSendAndReceiveKb.Should().Be(100);
+            session.UnexpectedErrors().Should().BeEmpty();
+        });
+    }
+
+    [Fact]
     public async Task StoppingTheSystemAttendant_AsksStopOtherServices_ListingTheInformationStore_AndYesStopsBoth()
     {
         await using var session = await PageSession.StartAsync(browser.Browser);
@@ -90,6 +116,7 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
             await esm.Locator($"button[data-node='store'][data-store='{Store}']").ClickAsync();
             await Expect(esm.Locator("button[data-action='dismount']")).ToHaveTextAsync("Отключить хранилище");
             await Expect(esm.Locator("[data-tab='store-general']")).ToContainTextAsync("Группа хранения");
+            await Expect(esm.Locator("[data-tab='store-limits']")).ToContainTextAsync("Запретить отправку и получение при (КБ)");
             await esm.Locator("button[data-action='close']").ClickAsync();
             await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
             await Expect(session.Page.Locator("#admin-aduc .dialog-title")).ToHaveTextAsync("Active Directory — пользователи и компьютеры — rosnou.ru");

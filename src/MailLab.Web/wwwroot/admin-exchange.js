@@ -8,6 +8,7 @@ import "./admin-exchange-i18n.js";
 import { t } from "./i18n.js";
 import { call, hostPath } from "./admin-api.js";
 import { el, dialog, open, showError, clearErrors, kilobytes } from "./admin-dom.js";
+import { loadStoreLimitsTable } from "./admin-settings.js";
 
 let page = null;
 
@@ -40,11 +41,15 @@ async function reload() {
   try {
     const [server, services] = await Promise.all([call("GET", base()), call("GET", `${base()}/services`)]);
     let rows = null;
+    let limits = null;
+    const store = `${base()}/stores/${encodeURIComponent(current.node.store)}`;
     if (current.node.kind === "mailboxes" || current.node.kind === "logons") {
-      rows = await call("GET", `${base()}/stores/${encodeURIComponent(current.node.store)}/${current.node.kind}`);
+      rows = await call("GET", `${store}/${current.node.kind}`);
+    } else if (current.node.kind === "store" && server.storageGroups.some((g) => g.stores.some((s) => s.name === current.node.store && s.kind === "Mailbox"))) {
+      limits = { values: await call("GET", `${store}/limits`), names: await loadStoreLimitsTable() };
     }
     if (page === current) {
-      Object.assign(current, { server, services, rows });
+      Object.assign(current, { server, services, rows, limits });
       render();
     }
   } catch (error) {
@@ -188,9 +193,20 @@ function storePane(store) {
       row("esm.databaseFile", `${store.databaseFile.name} (${kilobytes(store.databaseFile.bytes)})`),
       row("esm.streamingFile", `${store.streamingFile.name} (${kilobytes(store.streamingFile.bytes)})`),
       row("esm.doNotMount", t(store.doNotMountAtStartup ? "esm.yes" : "esm.no"))),
+    page.limits ? limitsTab(store) : null,
     el("fieldset", { class: "group", "data-tab": "store-details" }, el("legend", { i18n: "esm.tab.details" }),
       row("esm.mailboxCount", String(store.mailboxCount)), row("esm.totalItems", String(store.totalItems))),
   ];
+}
+
+/** The Limits tab from the store limits table; Apply sends every box (empty: no limit) with PUT …/limits. */
+function limitsTab(store) {
+  const inputs = page.limits.names.map((name) => [name, el("input", { type: "number", min: "0", name, value: page.limits.values[name] ?? "" })]);
+  const apply = () => act(`${base()}/stores/${encodeURIComponent(store.name)}/limits`,
+    Object.fromEntries(inputs.map(([name, input]) => [name, input.value === "" ? null : Number(input.value)])), "PUT");
+  return el("fieldset", { class: "group", "data-tab": "store-limits" }, el("legend", { i18n: "esm.tab.limits" }),
+    ...inputs.map(([name, input]) => el("div", { class: "field-row" }, el("label", { i18n: `esm.limit.${name}` }), input)),
+    el("div", { class: "buttons" }, el("button", { type: "button", "data-action": "apply-limits", i18n: "admin.apply", onclick: apply })));
 }
 
 /** Exchange 2003 associates a mailbox store with the public folder store of its server (setup's "Public Folder Store (SERVER)"). */
@@ -240,11 +256,11 @@ async function stop(service) {
   return reload();
 }
 
-async function act(path) {
+async function act(path, body, method = "POST") {
   const current = page;
   clearErrors(current.parts.node);
   try {
-    await call("POST", path);
+    await call(method, path, body);
   } catch (error) {
     showError(current.parts.error, error.display ?? String(error));
   }

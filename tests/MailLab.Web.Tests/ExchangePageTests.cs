@@ -189,6 +189,34 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
         });
     }
 
+    [Fact]
+    public async Task Aduc_ExchangeGeneralShowsTheMailboxStore_AndMoveMailboxMovesItToAnother()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(Aduc_ExchangeGeneralShowsTheMailboxStore_AndMoveMailboxMovesItToAnother), async () =>
+        {
+            var exchange = Install(session, ExchangeEdition.Enterprise);
+            var second = exchange.CreateStore(exchange.StorageGroups[0], "Mailbox Store 2", ExchangeStoreKind.Mailbox);
+            exchange.Mount(second);
+            using (var api = session.Api())
+            {
+                (await api.PostAsJsonAsync("/api/servers/rosnou.ru/directory/users", new { address = "student@rosnou.ru" })).IsSuccessStatusCode.Should().BeTrue();
+            }
+
+            await session.OpenAsync();
+            await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
+            var aduc = session.Page.Locator($"#admin-aduc[data-host='{Rosnou}'][data-loaded]");
+            await aduc.Locator("tr[data-recipient='student'] button[data-action='select']").ClickAsync();
+            await Expect(aduc.Locator("[data-field='mailboxStore']")).ToHaveTextAsync(Store);
+
+            await aduc.Locator("select[name='moveTo']").SelectOptionAsync("Mailbox Store 2");
+            await aduc.Locator("button[data-action='move-mailbox']").ClickAsync();
+            await Expect(aduc.Locator("[data-field='mailboxStore']")).ToHaveTextAsync("Mailbox Store 2");
+            exchange.StoreOf("student@rosnou.ru").Should().BeSameAs(second);
+            session.UnexpectedErrors().Should().BeEmpty();
+        });
+    }
+
     private static async Task<ILocator> OpenAsync(PageSession session)
     {
         await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='exchange']").ClickAsync();
@@ -198,10 +226,10 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
     }
 
     /// <summary>The default world's rosnou.ru as an Exchange server with its accounts' mailboxes on setup's store.</summary>
-    private static ExchangeServer Install(PageSession session)
+    private static ExchangeServer Install(PageSession session, ExchangeEdition edition = ExchangeEdition.Standard)
     {
         var host = session.World.FindHost(Rosnou)!;
-        var exchange = ExchangeServer.Install(host.Name, "RosNOU");
+        var exchange = ExchangeServer.Install(host.Name, "RosNOU", edition);
         host.Exchange = exchange;
         foreach (var account in host.Accounts.All)
         {

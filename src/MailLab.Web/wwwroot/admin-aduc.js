@@ -40,8 +40,17 @@ async function reload() {
   const current = page;
   try {
     const directory = await call("GET", base());
+    // Exchange General's mailbox store: the Mailboxes node of each mailbox store of the server.
+    const server = await call("GET", `${hostPath(current.host)}/exchange`);
+    const stores = server.storageGroups.flatMap((g) => g.stores).filter((s) => s.kind === "Mailbox").map((s) => s.name);
+    const storeOf = {};
+    for (const store of stores) {
+      for (const m of await call("GET", `${hostPath(current.host)}/exchange/stores/${encodeURIComponent(store)}/mailboxes`)) {
+        storeOf[m.address.toLowerCase()] = store;
+      }
+    }
     if (page === current) {
-      current.directory = directory;
+      Object.assign(current, { directory, stores, storeOf });
       render();
     }
   } catch (error) {
@@ -88,11 +97,28 @@ function properties(r) {
     onclick: () => { page.tab = name; render(); },
   })));
   const panel = tab === "general" ? general(r) : tab === "features" ? features(r, path) : addresses(r, path);
-  return el("div", { class: "aduc-properties", "data-properties": r.alias }, el("h4", { text: t("aduc.propertiesOf", r.displayName || r.name) }), strip, panel);
+  return el("div", { class: "aduc-properties", "data-properties": r.alias }, el("h4", { text: t("aduc.propertiesOf", r.displayName || r.name) }), strip, panel,
+    r.kind === "user" ? tasks(r, path) : null);
+}
+
+/** Exchange Tasks: Move Mailbox (to another mailbox store of the server) and Establish E-mail Addresses (an external address). */
+function tasks(r, path) {
+  const current = r.account ? page.storeOf[r.account.toLowerCase()] : null;
+  const target = el("select", { name: "moveTo" }, ...page.stores.filter((s) => s !== current).map((s) => el("option", { value: s, text: s })));
+  const external = el("input", { type: "text", name: "externalAddress", placeholder: "name@example.com" });
+  return el("fieldset", { class: "group", "data-role": "exchange-tasks" }, el("legend", { i18n: "aduc.tasks" }),
+    current ? el("div", { class: "field-row" }, el("label", { i18n: "aduc.moveMailbox" }), target,
+      el("button", { type: "button", "data-action": "move-mailbox", i18n: "aduc.move", disabled: target.options.length === 0,
+        onclick: () => act("POST", `${hostPath(page.host)}/exchange/mailboxes/${encodeURIComponent(r.account)}/move`, { store: target.value }) })) : null,
+    el("div", { class: "field-row" }, el("label", { i18n: "aduc.establish" }), external,
+      el("button", { type: "button", "data-action": "establish", i18n: "aduc.apply",
+        onclick: () => act("POST", `${path}/email-address`, { externalAddress: external.value.trim() }) })));
 }
 
 function general(r) {
+  const store = r.account ? page.storeOf[r.account.toLowerCase()] : null;
   return el("div", { "data-panel": "general" },
+    el("div", { class: "field-row" }, el("label", { i18n: "aduc.mailboxStore" }), el("span", { "data-field": "mailboxStore", text: store ?? "" })),
     el("div", { class: "field-row" }, el("label", { i18n: "aduc.alias" }), el("span", { "data-field": "alias", text: r.alias })),
     ...GENERAL.map((name) => el("div", { class: "field-row" },
       el("label", { i18n: `aduc.setting.${name}` }), el("span", { "data-field": name, text: value(r.settings?.[name]) }))));

@@ -85,6 +85,7 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
             await session.OpenAsync();
             var esm = await OpenAsync(session);
 
+            await Expect(esm.Locator("[data-field='esm.version']")).ToHaveTextAsync("6.5 (Build 7638.2: Service Pack 2)");
             await esm.Locator("button[data-node='services']").ClickAsync();
             await Expect(esm.Locator("tr[data-service='MSExchangeIS']")).ToHaveAttributeAsync("data-status", "Running");
             await esm.Locator("tr[data-service='MSExchangeSA'] button[data-action='stop']").ClickAsync();

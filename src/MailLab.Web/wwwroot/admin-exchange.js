@@ -173,9 +173,17 @@ function findStore(name) {
 function serverPane() {
   const { server } = page;
   return [el("fieldset", { class: "group", "data-tab": "server-general" }, el("legend", { i18n: "admin.tab.general" }),
-    row("esm.version", `6.5 (Build 7638.2: ${t("esm.servicePack", server.servicePack)})`),
+    row("esm.version", version(server.servicePack)),
     row("esm.edition", t(`esm.edition.${server.edition}`)),
     row("esm.databaseLimit", server.databaseLimitGb == null ? "" : `${server.databaseLimitGb} GB`))];
+}
+
+/** Exchange Server 2003's builds as ESM's General tab shows them: RTM 6944.4, SP1 7226.6, SP2 7638.2. */
+const BUILDS = { 0: "6944.4", 1: "7226.6", 2: "7638.2" };
+
+function version(servicePack) {
+  const build = BUILDS[servicePack] ?? BUILDS[2];
+  return servicePack > 0 ? `6.5 (Build ${build}: ${t("esm.servicePack", servicePack)})` : `6.5 (Build ${build})`;
 }
 
 function storePane(store) {

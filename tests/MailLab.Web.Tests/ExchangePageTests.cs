@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using MailLab.Integration.Tests.Infrastructure;
 using MailLab.Mail.Exchange;
 using MailLab.Mail.Services;
 using MailLab.Web.Tests.Infrastructure;
@@ -226,17 +227,6 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
         return esm;
     }
 
-    /// <summary>The default world's rosnou.ru as an Exchange server with its accounts' mailboxes on setup's store.</summary>
-    private static ExchangeServer Install(PageSession session, ExchangeEdition edition = ExchangeEdition.Standard)
-    {
-        var host = session.World.FindHost(Rosnou)!;
-        var exchange = ExchangeServer.Install(host.Name, "RosNOU", edition);
-        host.Exchange = exchange;
-        foreach (var account in host.Accounts.All)
-        {
-            exchange.CreateMailbox(account.Address, exchange.FindStore(exchange.DefaultMailboxStoreName)!);
-        }
-
-        return exchange;
-    }
+    private static ExchangeServer Install(PageSession session, ExchangeEdition edition = ExchangeEdition.Standard) =>
+        ExchangeSetup.Install(session.World.FindHost(Rosnou)!, edition);
 }

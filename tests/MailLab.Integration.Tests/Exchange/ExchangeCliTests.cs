@@ -1,5 +1,6 @@
 using MailLab.Admin;
 using MailLab.Integration.Tests.Admin;
+using MailLab.Integration.Tests.Infrastructure;
 using MailLab.Mail.Exchange;
 
 namespace MailLab.Integration.Tests.Exchange;
@@ -86,16 +87,5 @@ public sealed class ExchangeCliTests : SmtpCliTestBase
         already.Error.Should().Contain("1056");
     }
 
-    /// <summary>The default world's rosnou.ru as an Exchange server with its accounts' mailboxes on setup's store.</summary>
-    private ExchangeServer Install(ExchangeEdition edition)
-    {
-        var exchange = ExchangeServer.Install(World.Rosnou.Name, "RosNOU", edition);
-        World.Rosnou.Exchange = exchange;
-        foreach (var account in World.Rosnou.Accounts.All)
-        {
-            exchange.CreateMailbox(account.Address, exchange.FindStore(exchange.DefaultMailboxStoreName)!);
-        }
-
-        return exchange;
-    }
+    private ExchangeServer Install(ExchangeEdition edition) => ExchangeSetup.Install(World.Rosnou, edition);
 }

@@ -6,7 +6,7 @@
 import "./admin-exchange-i18n.js";
 import { t } from "./i18n.js";
 import { call, hostPath } from "./admin-api.js";
-import { el, dialog, open, showError, clearErrors } from "./admin-dom.js";
+import { el, dialog, open, closeButton, showError, clearErrors } from "./admin-dom.js";
 
 let page = null;
 
@@ -17,7 +17,7 @@ export async function openAduc(host) {
   const parts = dialog("admin-aduc", "aduc");
   parts.node.dataset.host = host;
   page = { host, parts, selected: null, tab: "general" };
-  parts.footer.append(el("button", { type: "button", "data-action": "close", i18n: "admin.close", onclick: () => parts.node.close() }));
+  parts.footer.append(closeButton(parts.node));
   retranslateAduc();
   open(parts.node);
   await reload();

@@ -7,7 +7,7 @@
 import "./admin-exchange-i18n.js";
 import { t } from "./i18n.js";
 import { call, hostPath } from "./admin-api.js";
-import { el, dialog, open, showError, clearErrors, kilobytes } from "./admin-dom.js";
+import { el, dialog, open, closeButton, showError, clearErrors, kilobytes } from "./admin-dom.js";
 import { loadStoreLimitsTable } from "./admin-settings.js";
 
 let page = null;
@@ -17,7 +17,7 @@ export async function openExchange(host, openVs) {
   const parts = dialog("admin-exchange", "exchange");
   parts.node.dataset.host = host.name;
   page = { host, parts, openVs, node: { kind: "server" } };
-  parts.footer.append(el("button", { type: "button", "data-action": "close", i18n: "admin.close", onclick: () => parts.node.close() }));
+  parts.footer.append(closeButton(parts.node));
   retranslateExchange();
   open(parts.node);
   await reload();

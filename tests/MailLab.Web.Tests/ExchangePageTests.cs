@@ -219,6 +219,29 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
         });
     }
 
+    [Fact]
+    public async Task InRussian_TheJourneyOpenedFromMessageTracking_NamesTheStoreAsTheLastHop()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser, language: "ru");
+        await session.RunAsync(nameof(InRussian_TheJourneyOpenedFromMessageTracking_NamesTheStoreAsTheLastHop), async () =>
+        {
+            Install(session);
+            await session.OpenAsync();
+            await session.SendAsIvanAsync("student@rosnou.ru", "Отслеживание");
+            await session.World.Work.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            var esm = await OpenAsync(session);
+
+            await esm.Locator("button[data-node='tracking']").ClickAsync();
+            await Expect(esm.Locator("[data-role='tracking-form'] legend")).ToHaveTextAsync("Центр отслеживания сообщений");
+            await esm.Locator("input[name='recipient']").FillAsync("student");
+            await esm.Locator("button[data-action='find']").ClickAsync();
+            await esm.Locator("[data-role='tracking-results'] tbody tr button[data-action='open-journey']").ClickAsync();
+            await Expect(session.Page.Locator("#stages tbody tr[data-stage='DeliveredToMailbox'][data-host='rosnou.ru'] .stage-text"))
+                .ToHaveTextAsync("Доставлено в почтовый ящик student@rosnou.ru в хранилище Mailbox Store (ROSNOU)");
+            session.UnexpectedErrors().Should().BeEmpty();
+        });
+    }
+
     private static async Task<ILocator> OpenAsync(PageSession session)
     {
         await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='exchange']").ClickAsync();

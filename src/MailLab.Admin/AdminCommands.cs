@@ -25,6 +25,7 @@ namespace MailLab.Admin;
 /// maillab help
 /// winpop ... [--host HOST]      (the POP3 service's tool, see <see cref="WinpopCommands"/>)
 /// maillab ad user|contact|group ... --host HOST   (the directory, see <see cref="DirectoryCommands"/>)
+/// maillab exchange services|service|stores|store|mailboxes|logons|move-mailbox ... --host HOST   (see <see cref="ExchangeCommands"/>)
 /// </code>
 /// NAME may be left out when the host has one virtual server. The leading "maillab" is optional;
 /// <c>--help</c> after a command prints its syntax.
@@ -110,6 +111,7 @@ public static class AdminCommands
                 "smtp domain remove" => await run.RemoveDomain(Optional(rest, 2), rest[^1]),
                 "smtp queue" => await run.Queue(),
                 _ when verb.Key.StartsWith("ad ", StringComparison.Ordinal) => await DirectoryCommands.RunAsync(backend, verb.Key, rest, Options(parse.CommandResult)),
+                _ when verb.Key.StartsWith("exchange ", StringComparison.Ordinal) => await ExchangeCommands.RunAsync(backend, verb.Key, rest, Options(parse.CommandResult)),
                 _ => unknownCommand,
             };
         }

@@ -22,6 +22,7 @@ public static partial class AdminGrammar
         root.Subcommands.Add(Smtp());
         root.Subcommands.Add(Winpop());
         root.Subcommands.Add(Ad());
+        root.Subcommands.Add(Exchange());
         root.Subcommands.Add(new AdminVerb("help", "help", "Prints these commands."));
         return root;
     }

@@ -20,6 +20,7 @@ public static class AdminHelp
         new("smtp domain remove", "maillab smtp domain remove [NAME] DOMAIN --host HOST", "Deletes a domain (never the default one)."),
         new("smtp queue", "maillab smtp queue --host HOST", "Lists the mail waiting in the host's queues: id, subject, the recipients still to deliver and the failed attempts."),
         .. DirectoryCommands.Help,
+        .. ExchangeCommands.Help,
         new("help", "maillab help", "Prints these commands."),
         new("winpop", "winpop ... [--host HOST]", "The POP3 service's tool (winpop help lists its commands)."),
     ];

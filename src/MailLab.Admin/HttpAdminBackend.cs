@@ -10,7 +10,7 @@ namespace MailLab.Admin;
 /// The admin commands against a running <c>maillab up</c>, through the same REST API the web page
 /// uses. An error answer becomes its {"error"} sentence; an unreachable server one line saying so.
 /// </summary>
-public sealed partial class HttpAdminBackend : IAdminBackend, IDirectoryAdminBackend, IDisposable
+public sealed partial class HttpAdminBackend : IAdminBackend, IDirectoryAdminBackend, IExchangeAdminBackend, IDisposable
 {
     private readonly HttpClient _http;
     private readonly string _server;
@@ -87,7 +87,8 @@ public sealed partial class HttpAdminBackend : IAdminBackend, IDirectoryAdminBac
     private static string Text(JsonElement settings, VirtualServerSetting setting) =>
         SettingJson.ToText(setting.Name, settings.GetProperty(setting.Tab.ToString().ToLowerInvariant()).GetProperty(setting.Name));
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body = null)
+    /// <param name="conflictBody">A property a 409 answer may carry: such an answer is returned, not thrown (a question, not a refusal).</param>
+    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body = null, string? conflictBody = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
@@ -108,12 +109,30 @@ public sealed partial class HttpAdminBackend : IAdminBackend, IDirectoryAdminBac
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync();
+            if (conflictBody is not null && response.StatusCode == System.Net.HttpStatusCode.Conflict && Carries(text, conflictBody))
+            {
+                return JsonDocument.Parse(text).RootElement.Clone();
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw new AdminCommandException(Problem(text) ?? $"MailLab answered {(int)response.StatusCode} {response.ReasonPhrase}.");
             }
 
             return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        }
+    }
+
+    private static bool Carries(string body, string property)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty(property, out _);
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

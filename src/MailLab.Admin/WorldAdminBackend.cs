@@ -7,7 +7,7 @@ using MailLab.Mail.World;
 namespace MailLab.Admin;
 
 /// <summary>The admin commands run in process on a world (scenarios), as the built-in Administrator.</summary>
-public sealed partial class WorldAdminBackend(MailWorld world) : IAdminBackend, IDirectoryAdminBackend
+public sealed partial class WorldAdminBackend(MailWorld world) : IAdminBackend, IDirectoryAdminBackend, IExchangeAdminBackend
 {
     public MailWorld World { get; } = world;
 

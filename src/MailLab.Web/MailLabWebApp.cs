@@ -55,6 +55,7 @@ public static class MailLabWebApp
         api.MapMessageEndpoints();
         api.MapMessageWaitEndpoints(runtime);
         api.MapFolderEndpoints();
+        api.MapMessageTrackingEndpoints();
         api.MapTraceEndpoints();
         api.MapClockEndpoints();
         api.MapDnsEndpoints();

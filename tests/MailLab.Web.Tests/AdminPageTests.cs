@@ -527,9 +527,7 @@ public sealed class AdminPageTests : IClassFixture<BrowserFixture>
         return page;
     }
 
-    /// <summary>Script and console errors, less Chromium's "Failed to load resource" lines for the refusals the test provoked.</summary>
-    private static IEnumerable<string> UnexpectedErrors(PageSession session, params int[] expectedStatuses) =>
-        session.Errors.Where(e => !(e.Contains("Failed to load resource") && expectedStatuses.Any(s => e.Contains($"status of {s} "))));
+    private static IEnumerable<string> UnexpectedErrors(PageSession session, params int[] expectedStatuses) => session.UnexpectedErrors(expectedStatuses);
 
     private static SmtpVirtualServer VirtualServer(PageSession session, string host, string name = DefaultTopology.VirtualServerName) =>
         session.World.FindHost(host)!.Smtp.Find(name) ?? throw new InvalidOperationException($"No virtual server \"{name}\" on {host}.");

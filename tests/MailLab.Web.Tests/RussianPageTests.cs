@@ -112,12 +112,7 @@ public sealed class RussianPageTests(BrowserFixture browser) : IClassFixture<Bro
         });
     }
 
-    /// <summary>
-    /// Script errors, less the one of the init script that selects the language: it also runs in the
-    /// message body's sandboxed frame, which may not read localStorage.
-    /// </summary>
-    private static IEnumerable<string> PageErrors(PageSession session) =>
-        session.Errors.Where(e => !e.Contains("The document is sandboxed", StringComparison.Ordinal));
+    private static IEnumerable<string> PageErrors(PageSession session) => session.UnexpectedErrors();
 
     private static async Task<int> Winpop(HttpClient api, params string[] args)
     {

@@ -14,6 +14,7 @@ public static class MailLabCli
         root.Subcommands.Add(SmtpCommand.Create());
         root.Subcommands.Add(LabCommand.Create());
         root.Subcommands.Add(AdCommand.Create());
+        root.Subcommands.Add(ExchangeCommand.Create());
         return root;
     }
 

@@ -107,7 +107,9 @@ public static class LocalDelivery
             foreach (var mailbox in mailboxes)
             {
                 host.Mailboxes.Deliver(mailbox, stored);
-                trace.Append(host.Name, TraceKind.DeliveredToMailbox, $"Delivered to the mailbox {mailbox.Address}", traceId: message.TraceId, messageId: message.Id, recipients: [mailbox.Address]);
+                // On an Exchange server the store is the journey's last hop, as Message Tracking Center shows "SMTP Store Driver: Message Delivered Locally to Store".
+                var where = host.Exchange?.StoreOf(mailbox.Address) is { } store ? $" in the store {store.Name}" : string.Empty;
+                trace.Append(host.Name, TraceKind.DeliveredToMailbox, $"Delivered to the mailbox {mailbox.Address}{where}", traceId: message.TraceId, messageId: message.Id, recipients: [mailbox.Address]);
                 ExchangeLocalDelivery.Delivered(host, mailbox, stored);
             }
         }

@@ -43,7 +43,8 @@ internal static class ApiMapper
             host.Name,
             new SmtpServiceDto(host.Smtp.State, servers.Select(v => ToDto(v, runtime)).ToArray()),
             listeners,
-            host.Accounts.All.Select(a => a.Address).ToArray());
+            host.Accounts.All.Select(a => a.Address).ToArray(),
+            host.Exchange is not null);
     }
 
     public static VirtualServerDto ToDto(SmtpVirtualServer v, MailLabServer runtime) => new(

@@ -3,7 +3,8 @@ using MailLab.Mail.Smtp;
 namespace MailLab.Web.Api;
 
 /// <summary>The JSON shapes of the admin API. Names match the settings' names used everywhere else.</summary>
-public sealed record ServerDto(string Name, SmtpServiceDto Smtp, IReadOnlyList<ListenerDto> Listeners, IReadOnlyList<string> Accounts);
+/// <param name="Exchange">Whether the host is an Exchange server (the page then offers Exchange System Manager).</param>
+public sealed record ServerDto(string Name, SmtpServiceDto Smtp, IReadOnlyList<ListenerDto> Listeners, IReadOnlyList<string> Accounts, bool Exchange);
 
 public sealed record SmtpServiceDto(VirtualServerState State, IReadOnlyList<VirtualServerDto> VirtualServers);
 

@@ -14,9 +14,11 @@ export function actingAs() {
 }
 
 export class ApiError extends Error {
-  constructor(status, message) {
+  /** answer: the error's JSON body, for the callers that read more than its sentence (e.g. "Stop Other Services"). */
+  constructor(status, message, answer = null) {
     super(message);
     this.status = status;
+    this.answer = answer;
   }
 
   /** The message to show: 401 and 403 say plainly who may not do what. */
@@ -62,15 +64,16 @@ export async function call(method, path, body) {
   }
   if (!response.ok) {
     let message = `${response.status} ${response.statusText}`;
+    let answer = null;
     try {
-      const answer = await response.json();
+      answer = await response.json();
       if (answer?.error) {
         message = answer.error;
       }
     } catch {
       // Not JSON: keep the status line.
     }
-    throw new ApiError(response.status, message);
+    throw new ApiError(response.status, message, answer);
   }
   return response.status === 204 ? null : response.json();
 }

@@ -66,6 +66,11 @@ export function dialog(id, extraClass) {
   return { node, title, body, error, footer };
 }
 
+/** The footer's Close button of a dialog page (the POP3 service, Exchange System Manager, ADUC). */
+export function closeButton(node) {
+  return el("button", { type: "button", "data-action": "close", i18n: "admin.close", onclick: () => node.close() });
+}
+
 export function open(node) {
   if (!node.open) {
     node.showModal();

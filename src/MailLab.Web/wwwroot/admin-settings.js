@@ -11,6 +11,7 @@ export const TABS = ["general", "access", "messages", "delivery", "security", "d
 let layout = null;
 let known = new Set();
 let pop3 = null;
+let storeLimits = null;
 let schemaCall = null;
 
 /** GET /api/settings/schema, once (a failed call is tried again next time). */
@@ -34,6 +35,20 @@ export async function loadPop3Table() {
   addSettingLabels(schema.pop3, "admin.pop3setting");
   pop3 = schema.pop3.map((setting) => ({ name: setting.name, editor: setting.editor, choices: setting.schema?.enum ?? [] }));
   return pop3;
+}
+
+/**
+ * Loads a mailbox store's Limits tab once (the schema's exchangeStoreLimits group): its setting names
+ * in the table's order, and each setting's label as "esm.limit.NAME" in both languages.
+ */
+export async function loadStoreLimitsTable() {
+  if (storeLimits) {
+    return storeLimits;
+  }
+  const schema = await loadSchema();
+  addSettingLabels(schema.exchangeStoreLimits, "esm.limit");
+  storeLimits = schema.exchangeStoreLimits.map((setting) => setting.name);
+  return storeLimits;
 }
 
 /** Adds each setting's labels from the table, in every language it has, as "PREFIX.NAME". */

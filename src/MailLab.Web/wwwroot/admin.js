@@ -10,6 +10,8 @@ import { el } from "./admin-dom.js";
 import { initSheet, openProperties, updateSheet, retranslateSheet } from "./admin-sheet.js";
 import { openWizard, retranslateWizard } from "./admin-wizard.js";
 import { openPop3, retranslatePop3 } from "./admin-pop3.js";
+import { openExchange, retranslateExchange } from "./admin-exchange.js";
+import { openAduc, retranslateAduc } from "./admin-aduc.js";
 
 let servers = [];
 let refresh = () => {};
@@ -66,7 +68,10 @@ export function renderAdmin(list) {
       el("button", { type: "button", "data-action": "new-vs", i18n: "admin.newVirtualServer",
         onclick: () => openWizard(host.name, () => refresh()) })),
     el("td", { class: "actions" },
-      el("button", { type: "button", "data-action": "pop3", i18n: "admin.pop3Open", onclick: () => openPop3(host.name, refresh) })))));
+      el("button", { type: "button", "data-action": "pop3", i18n: "admin.pop3Open", onclick: () => openPop3(host.name, refresh) }),
+      host.exchange ? el("button", { type: "button", "data-action": "exchange", i18n: "esm.open",
+        onclick: () => openExchange(host, (vs) => properties(host.name, vs)) }) : null,
+      host.exchange ? el("button", { type: "button", "data-action": "aduc", i18n: "aduc.open", onclick: () => openAduc(host.name) }) : null))));
   updateSheet(servers);
 }
 
@@ -84,4 +89,6 @@ export function retranslateAdmin() {
   retranslateSheet();
   retranslateWizard();
   retranslatePop3();
+  retranslateExchange();
+  retranslateAduc();
 }

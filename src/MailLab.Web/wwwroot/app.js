@@ -176,6 +176,9 @@ const loadNewTraces = coalesce(async () => {
   }
 });
 
+// Exchange System Manager's Message Tracking Center opens a message's journey here.
+document.addEventListener("maillab:select-trace", (event) => select(event.detail));
+
 function select(id) {
   stopPlaying();
   state.selected = id;

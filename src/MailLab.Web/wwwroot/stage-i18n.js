@@ -38,6 +38,7 @@ const PHRASES = [
   ["RetryScheduled", /^Next attempt at (.+) \(in (\d+) minutes?\)$/,
     (time, n) => `Следующая попытка в ${time} (через ${count(n, "минуту", "минуты", "минут")})`],
   ["Expired", /^Expired after (\d+) hours? in the queue$/, (n) => `Срок истёк: ${count(n, "час", "часа", "часов")} в очереди`],
+  ["DeliveredToMailbox", /^Delivered to the mailbox (.*) in the store (.*)$/, (mailbox, store) => `Доставлено в почтовый ящик ${mailbox} в хранилище ${store}`],
   ["DeliveredToMailbox", /^Delivered to the mailbox (.*)$/, (mailbox) => `Доставлено в почтовый ящик ${mailbox}`],
   ["DeliveredToDrop", /^Written to (.*) for (.*)$/, (path, to) => `Записано в ${path} для ${to}`],
   ["RetrievedByPop3", /^Retrieved by POP3 by (.*)$/, (user) => `Получено по POP3 пользователем ${user}`],

@@ -57,7 +57,7 @@ public sealed class CategorizerTests
         world.StageTexts(id).Should().Contain([
             "rosnou.ru Categorized: petr.sidorov@rosnou.ru is a proxy address of student@rosnou.ru: delivered to its mailbox",
             "rosnou.ru Categorized: student@rosnou.ru was reached again: already resolved, not delivered twice",
-            "rosnou.ru DeliveredToMailbox: Delivered to the mailbox student@rosnou.ru"]);
+            "rosnou.ru DeliveredToMailbox: Delivered to the mailbox student@rosnou.ru in the store Mailbox Store (ROSNOU)"]);
         world.World.Trace.FindSummary(id)!.Delivery.Recipients.Should().OnlyContain(r => r.State == RecipientState.Delivered);
     }
 

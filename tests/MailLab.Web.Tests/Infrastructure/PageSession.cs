@@ -109,6 +109,15 @@ public sealed class PageSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Script and console errors, less Chromium's "Failed to load resource" lines for the refusals the test
+    /// provoked (<paramref name="expectedStatuses"/>), and less the one of the init script that selects the
+    /// language: it also runs in the message body's sandboxed frame, which may not read localStorage.
+    /// </summary>
+    public IEnumerable<string> UnexpectedErrors(params int[] expectedStatuses) =>
+        Errors.Where(e => !(e.Contains("Failed to load resource", StringComparison.Ordinal) && expectedStatuses.Any(s => e.Contains($"status of {s} ", StringComparison.Ordinal)))
+            && !e.Contains("The document is sandboxed", StringComparison.Ordinal));
+
     /// <summary>An HTTP client on the page's API (what the CLI would call).</summary>
     public HttpClient Api() => new() { BaseAddress = Url };
 

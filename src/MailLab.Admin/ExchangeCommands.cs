@@ -1,0 +1,82 @@
+using System.Globalization;
+
+namespace MailLab.Admin;
+
+/// <summary>
+/// <c>maillab exchange …</c>: the Services console and Exchange System Manager's stores, Mailboxes and
+/// Logons nodes and Move Mailbox on the Exchange server <c>--host</c> names (in process for the
+/// scenarios, over the REST API for the CLI).
+/// </summary>
+public static class ExchangeCommands
+{
+    public static IReadOnlyList<AdminHelp.Entry> Help { get; } =
+    [
+        new("exchange services", "maillab exchange services --host HOST", "Lists the server's services as the Services console does: display name, short name, status, startup type."),
+        new("exchange service start", "maillab exchange service start NAME --host HOST", "Starts a service (short or display name) and first the services it depends on."),
+        new("exchange service stop", "maillab exchange service stop NAME [--stop-dependents] --host HOST", "Stops a service; when running services depend on it, lists them (\"Stop Other Services\") and stops nothing unless --stop-dependents."),
+        new("exchange stores", "maillab exchange stores --host HOST", "Lists the storage groups' stores: kind, mounted or dismounted, mailboxes, items, size."),
+        new("exchange store mount", "maillab exchange store mount NAME --host HOST", "Mount Store: its mailboxes are available again and the mail waiting for them is delivered."),
+        new("exchange store dismount", "maillab exchange store dismount NAME --host HOST", "Dismount Store: its mailboxes are unavailable; SMTP keeps accepting and queueing their mail."),
+        new("exchange mailboxes", "maillab exchange mailboxes [--store NAME] --host HOST", "The Mailboxes node of each mailbox store (or one): display name, address, size (KB), total items, last logon and logoff time."),
+        new("exchange logons", "maillab exchange logons --host HOST", "The Logons nodes: who is logged on, by which protocol, from which client address, since when."),
+        new("exchange move-mailbox", "maillab exchange move-mailbox ADDRESS --to STORE --host HOST", "Exchange Tasks, Move Mailbox: the mailbox and its messages move to another mailbox store of the server."),
+    ];
+
+    /// <summary>Runs one <c>exchange</c> command (its help key and positional words) against the backend.</summary>
+    internal static async Task<AdminResult> RunAsync(object backend, string key, string[] rest, AdminOptions options)
+    {
+        var exchange = backend as IExchangeAdminBackend ?? throw new AdminCommandException("This backend has no Exchange servers.");
+        var host = options.Host ?? throw new AdminCommandException("Say which Exchange server with --host HOST, e.g. --host rosnou.ru.");
+        switch (key)
+        {
+            case "exchange services":
+                return Lines((await exchange.ExchangeServicesAsync(host)).Select(s => $"{s.DisplayName} ({s.Name}): {s.Status}, {s.StartupType}"));
+            case "exchange service start":
+                return Changes(await exchange.StartServiceAsync(host, rest[0]));
+            case "exchange service stop":
+                var stop = await exchange.StopServiceAsync(host, rest[0], options.Has("--stop-dependents"));
+                return stop.WouldAlsoStop.Count > 0
+                    ? AdminResult.Error($"When {rest[0]} stops, these other services will also stop: {string.Join(", ", stop.WouldAlsoStop)}. Nothing was stopped; add --stop-dependents to stop them too.")
+                    : Changes(stop.Changes);
+            case "exchange stores":
+                return Lines((await exchange.StoresAsync(host)).Select(Line));
+            case "exchange store mount" or "exchange store dismount":
+                return AdminResult.Ok(Line(await exchange.MountStoreAsync(host, rest[0], key.EndsWith(" mount", StringComparison.Ordinal))));
+            case "exchange mailboxes":
+                var stores = options.Value("--store") is { } one
+                    ? [one]
+                    : (await exchange.StoresAsync(host)).Where(s => s.Kind == "Mailbox").Select(s => s.Name).ToArray();
+                var mailboxes = new List<ExchangeMailboxView>();
+                foreach (var store in stores)
+                {
+                    mailboxes.AddRange(await exchange.MailboxesAsync(host, store));
+                }
+
+                return Lines(mailboxes.Select(Line));
+            case "exchange logons":
+                return Lines((await exchange.LogonsAsync(host)).Select(l => $"{l.User} {l.Protocol} from {l.ClientAddress ?? "(unknown)"} since {Time(l.Since)}"));
+            case "exchange move-mailbox":
+                return AdminResult.Ok(Line(await exchange.MoveMailboxAsync(host, rest[0], options.Required("--to", "\"Mailbox Store 2\""))));
+            default:
+                throw new AdminCommandException($"Unknown command \"{key}\".");
+        }
+    }
+
+    private static AdminResult Changes(IReadOnlyList<ServiceChangeView> changes) =>
+        Lines(changes.Select(c => $"{c.DisplayName}: {c.From} -> {c.To}"), "(no change)");
+
+    private static AdminResult Lines(IEnumerable<string> lines, string none = "(none)")
+    {
+        var text = string.Join("\n", lines);
+        return AdminResult.Ok(text.Length == 0 ? none : text);
+    }
+
+    private static string Line(ExchangeStoreView s) =>
+        $"{s.Name} [{s.Kind.ToLowerInvariant()}] in {s.StorageGroup}: {(s.Mounted ? "mounted" : "dismounted")}, {s.Mailboxes} mailbox(es), {s.Items} item(s), {s.SizeBytes} bytes";
+
+    private static string Line(ExchangeMailboxView m) =>
+        $"{m.DisplayName} <{m.Address}> on {m.Store}: {m.SizeKb} KB, {m.TotalItems} item(s), last logon {Time(m.LastLogonTime)}, last logoff {Time(m.LastLogoffTime)}";
+
+    private static string Time(DateTimeOffset? time) =>
+        time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) ?? "never";
+}

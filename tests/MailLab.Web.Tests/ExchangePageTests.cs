@@ -1,0 +1,255 @@
+using System.Net.Http.Json;
+using MailLab.Integration.Tests.Infrastructure;
+using MailLab.Mail.Exchange;
+using MailLab.Mail.Services;
+using MailLab.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MailLab.Web.Tests;
+
+/// <summary>
+/// Exchange System Manager on the page in real Chromium, rosnou.ru as an Exchange 2003 server: Dismount
+/// Store and Mount Store against mail sent over TCP, the Services console's "Stop Other Services", and
+/// the view in Russian; each checked against the live model.
+/// </summary>
+public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Rosnou = "rosnou.ru";
+    private const string Store = "Mailbox Store (ROSNOU)";
+
+    [Fact]
+    public async Task DismountingTheStore_KeepsTheMailQueued_AndMountingDeliversIt_AsTheMailboxesNodeShows()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(DismountingTheStore_KeepsTheMailQueued_AndMountingDeliversIt_AsTheMailboxesNodeShows), async () =>
+        {
+            var exchange = Install(session);
+            await session.OpenAsync();
+            var esm = await OpenAsync(session);
+
+            await esm.Locator($"button[data-node='store'][data-store='{Store}']").ClickAsync();
+            await esm.Locator("button[data-action='dismount']").ClickAsync();
+            await Expect(esm.Locator("[data-role='store-state']")).ToHaveAttributeAsync("data-mounted", "false");
+            exchange.FindStore(Store)!.Mounted.Should().BeFalse();
+
+            await session.SendAsIvanAsync("student@rosnou.ru", "While dismounted");
+            await session.World.Work.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            session.World.FindHost(Rosnou)!.Mailboxes.Find("student@rosnou.ru")!.Messages.Should().BeEmpty();
+            await esm.Locator($"button[data-node='mailboxes'][data-store='{Store}']").ClickAsync();
+            await Expect(esm.Locator("tr[data-row='student@rosnou.ru'] td").Nth(3)).ToHaveTextAsync("0");
+
+            await esm.Locator($"button[data-node='store'][data-store='{Store}']").ClickAsync();
+            await esm.Locator("button[data-action='mount']").ClickAsync();
+            await Expect(esm.Locator("[data-role='store-state']")).ToHaveAttributeAsync("data-mounted", "true");
+            await session.World.Work.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            await esm.Locator($"button[data-node='mailboxes'][data-store='{Store}']").ClickAsync();
+            await Expect(esm.Locator("tr[data-row='student@rosnou.ru'] td").Nth(3)).ToHaveTextAsync("1");
+            session.World.FindHost(Rosnou)!.Mailboxes.Find("student@rosnou.ru")!.Messages.Should().ContainSingle().Which.Subject.Should().Be("While dismounted");
+            session.UnexpectedErrors().Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task TheLimitsTab_ShowsExchangesDefaults_AndApplyChangesTheStoresLimits()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(TheLimitsTab_ShowsExchangesDefaults_AndApplyChangesTheStoresLimits), async () =>
+        {
+            var exchange = Install(session);
+            await session.OpenAsync();
+            var esm = await OpenAsync(session);
+
+            await esm.Locator($"button[data-node='store'][data-store='{Store}']").ClickAsync();
+            var limits = esm.Locator("[data-tab='store-limits']");
+            await Expect(limits.Locator("input[name='keepDeletedItemsDays']")).ToHaveValueAsync("7");
+            await Expect(limits.Locator("input[name='keepDeletedMailboxesDays']")).ToHaveValueAsync("30");
+            await Expect(limits.Locator("input[name='prohibitSendAndReceiveKb']")).ToHaveValueAsync(string.Empty);
+
+            await limits.Locator("input[name='prohibitSendAndReceiveKb']").FillAsync("100");
+            var drawn = await esm.GetAttributeAsync("data-loaded");
+            await limits.Locator("button[data-action='apply-limits']").ClickAsync();
+            await Expect(esm).Not.ToHaveAttributeAsync("data-loaded", drawn!); // redrawn from the API's answer
+            await Expect(esm.Locator("[data-tab='store-limits'] input[name='prohibitSendAndReceiveKb']")).ToHaveValueAsync("100");
+            exchange.FindStore(Store)!.Limits.ProhibitSendAndReceiveKb.Should().Be(100);
+            session.UnexpectedErrors().Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task StoppingTheSystemAttendant_AsksStopOtherServices_ListingTheInformationStore_AndYesStopsBoth()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(StoppingTheSystemAttendant_AsksStopOtherServices_ListingTheInformationStore_AndYesStopsBoth), async () =>
+        {
+            var exchange = Install(session);
+            await session.OpenAsync();
+            var esm = await OpenAsync(session);
+
+            await Expect(esm.Locator("[data-field='esm.version']")).ToHaveTextAsync("6.5 (Build 7638.2: Service Pack 2)");
+            await esm.Locator("button[data-node='services']").ClickAsync();
+            await Expect(esm.Locator("tr[data-service='MSExchangeIS']")).ToHaveAttributeAsync("data-status", "Running");
+            await esm.Locator("tr[data-service='MSExchangeSA'] button[data-action='stop']").ClickAsync();
+            var question = esm.Locator("[data-role='stop-other-services']");
+            await Expect(question.Locator("li[data-dependent='MSExchangeIS']")).ToHaveTextAsync("Microsoft Exchange Information Store");
+            exchange.Services.Find("MSExchangeSA")!.Status.Should().Be(ServiceStatus.Running, "nothing stops before the answer");
+
+            await question.Locator("button[data-action='stop-yes']").ClickAsync();
+            await Expect(esm.Locator("tr[data-service='MSExchangeIS']")).ToHaveAttributeAsync("data-status", "Stopped");
+            await Expect(esm.Locator("tr[data-service='MSExchangeSA']")).ToHaveAttributeAsync("data-status", "Stopped");
+            exchange.Services.Find("MSExchangeIS")!.Status.Should().Be(ServiceStatus.Stopped);
+            session.UnexpectedErrors(409).Should().BeEmpty("the 409 is the API's Stop Other Services question");
+        });
+    }
+
+    [Fact]
+    public async Task InRussian_TheTreeAndTheStoreActions_AreRussian()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser, language: "ru");
+        await session.RunAsync(nameof(InRussian_TheTreeAndTheStoreActions_AreRussian), async () =>
+        {
+            Install(session);
+            await session.OpenAsync();
+            await Expect(session.Page.Locator("#admin-hosts tr[data-host='mail.ru'] button[data-action='exchange']")).ToHaveCountAsync(0);
+            var esm = await OpenAsync(session);
+
+            await Expect(esm.Locator(".dialog-title")).ToHaveTextAsync("Диспетчер системы Exchange — rosnou.ru");
+            await Expect(esm.Locator(".esm-tree")).ToContainTextAsync("Административные группы");
+            await esm.Locator($"button[data-node='store'][data-store='{Store}']").ClickAsync();
+            await Expect(esm.Locator("button[data-action='dismount']")).ToHaveTextAsync("Отключить хранилище");
+            await Expect(esm.Locator("[data-tab='store-general']")).ToContainTextAsync("Группа хранения");
+            await Expect(esm.Locator("[data-tab='store-limits']")).ToContainTextAsync("Запретить отправку и получение при (КБ)");
+            await esm.Locator("button[data-action='close']").ClickAsync();
+            await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
+            await Expect(session.Page.Locator("#admin-aduc .dialog-title")).ToHaveTextAsync("Active Directory — пользователи и компьютеры — rosnou.ru");
+            session.UnexpectedErrors().Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task Aduc_ASecondaryProxyAdded_OnTheEmailAddressesTab_ReceivesMail_AndExchangeFeaturesTurnsPop3Off()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(Aduc_ASecondaryProxyAdded_OnTheEmailAddressesTab_ReceivesMail_AndExchangeFeaturesTurnsPop3Off), async () =>
+        {
+            Install(session);
+            using (var api = session.Api())
+            {
+                (await api.PostAsJsonAsync("/api/servers/rosnou.ru/directory/users", new { address = "student@rosnou.ru", firstName = "Petr", lastName = "Sidorov" }))
+                    .IsSuccessStatusCode.Should().BeTrue();
+            }
+
+            await session.OpenAsync();
+            await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
+            var aduc = session.Page.Locator($"#admin-aduc[data-host='{Rosnou}'][data-loaded]");
+            await aduc.Locator("tr[data-recipient='student'] button[data-action='select']").ClickAsync();
+            await aduc.Locator("[role='tab'][data-tab='addresses']").ClickAsync();
+            await Expect(aduc.Locator("li[data-proxy='SMTP:student@rosnou.ru'] strong")).ToBeVisibleAsync();
+
+            await aduc.Locator("input[name='newProxy']").FillAsync("smtp:petr.sidorov@rosnou.ru");
+            await aduc.Locator("button[data-action='add-proxy']").ClickAsync();
+            await Expect(aduc.Locator("li[data-proxy='smtp:petr.sidorov@rosnou.ru']")).ToHaveAttributeAsync("data-primary", "false");
+
+            await session.SendAsIvanAsync("petr.sidorov@rosnou.ru", "To the secondary address");
+            await session.World.Work.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            session.World.FindHost(Rosnou)!.Mailboxes.Find("student@rosnou.ru")!.Messages.Should().ContainSingle().Which.Subject.Should().Be("To the secondary address");
+
+            await aduc.Locator("[role='tab'][data-tab='features']").ClickAsync();
+            await aduc.Locator("tr[data-feature='pop3'] button[data-action='disable']").ClickAsync();
+            await Expect(aduc.Locator("tr[data-feature='pop3']")).ToHaveAttributeAsync("data-enabled", "false");
+            session.World.FindHost(Rosnou)!.Pop3.Directory.User("student@rosnou.ru").Settings.Pop3Enabled.Should().BeFalse();
+            session.UnexpectedErrors().Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task MessageTrackingCenter_FindsTheMessageBySenderAndRecipient_AndOpensItsJourney()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(MessageTrackingCenter_FindsTheMessageBySenderAndRecipient_AndOpensItsJourney), async () =>
+        {
+            Install(session);
+            await session.OpenAsync();
+            await session.SendAsIvanAsync("student@rosnou.ru", "Tracked");
+            await session.SendAsIvanAsync("petr@mail.ru", "Not this one");
+            await session.World.Work.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            var esm = await OpenAsync(session);
+
+            await esm.Locator("button[data-node='tracking']").ClickAsync();
+            await esm.Locator("input[name='sender']").FillAsync("ivan@mail.ru");
+            await esm.Locator("input[name='recipient']").FillAsync("student@rosnou.ru");
+            await esm.Locator("button[data-action='find']").ClickAsync();
+            var row = esm.Locator("[data-role='tracking-results'] tbody tr");
+            await Expect(row).ToHaveCountAsync(1);
+            await Expect(row).ToHaveAttributeAsync("data-status", "delivered");
+            await Expect(row).ToContainTextAsync("Tracked");
+
+            await row.Locator("button[data-action='open-journey']").ClickAsync();
+            await Expect(session.Page.Locator("#stages tbody tr[data-stage='DeliveredToMailbox'][data-host='rosnou.ru'] .stage-text"))
+                .ToHaveTextAsync("Delivered to the mailbox student@rosnou.ru in the store Mailbox Store (ROSNOU)");
+            session.UnexpectedErrors().Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task Aduc_ExchangeGeneralShowsTheMailboxStore_AndMoveMailboxMovesItToAnother()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(Aduc_ExchangeGeneralShowsTheMailboxStore_AndMoveMailboxMovesItToAnother), async () =>
+        {
+            var exchange = Install(session, ExchangeEdition.Enterprise);
+            var second = exchange.CreateStore(exchange.StorageGroups[0], "Mailbox Store 2", ExchangeStoreKind.Mailbox);
+            exchange.Mount(second);
+            using (var api = session.Api())
+            {
+                (await api.PostAsJsonAsync("/api/servers/rosnou.ru/directory/users", new { address = "student@rosnou.ru" })).IsSuccessStatusCode.Should().BeTrue();
+            }
+
+            await session.OpenAsync();
+            await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
+            var aduc = session.Page.Locator($"#admin-aduc[data-host='{Rosnou}'][data-loaded]");
+            await aduc.Locator("tr[data-recipient='student'] button[data-action='select']").ClickAsync();
+            await Expect(aduc.Locator("[data-field='mailboxStore']")).ToHaveTextAsync(Store);
+
+            await aduc.Locator("select[name='moveTo']").SelectOptionAsync("Mailbox Store 2");
+            await aduc.Locator("button[data-action='move-mailbox']").ClickAsync();
+            await Expect(aduc.Locator("[data-field='mailboxStore']")).ToHaveTextAsync("Mailbox Store 2");
+            exchange.StoreOf("student@rosnou.ru").Should().BeSameAs(second);
+            session.UnexpectedErrors().Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task InRussian_TheJourneyOpenedFromMessageTracking_NamesTheStoreAsTheLastHop()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser, language: "ru");
+        await session.RunAsync(nameof(InRussian_TheJourneyOpenedFromMessageTracking_NamesTheStoreAsTheLastHop), async () =>
+        {
+            Install(session);
+            await session.OpenAsync();
+            await session.SendAsIvanAsync("student@rosnou.ru", "Отслеживание");
+            await session.World.Work.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            var esm = await OpenAsync(session);
+
+            await esm.Locator("button[data-node='tracking']").ClickAsync();
+            await Expect(esm.Locator("[data-role='tracking-form'] legend")).ToHaveTextAsync("Центр отслеживания сообщений");
+            await esm.Locator("input[name='recipient']").FillAsync("student");
+            await esm.Locator("button[data-action='find']").ClickAsync();
+            await esm.Locator("[data-role='tracking-results'] tbody tr button[data-action='open-journey']").ClickAsync();
+            await Expect(session.Page.Locator("#stages tbody tr[data-stage='DeliveredToMailbox'][data-host='rosnou.ru'] .stage-text"))
+                .ToHaveTextAsync("Доставлено в почтовый ящик student@rosnou.ru в хранилище Mailbox Store (ROSNOU)");
+            session.UnexpectedErrors().Should().BeEmpty();
+        });
+    }
+
+    private static async Task<ILocator> OpenAsync(PageSession session)
+    {
+        await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='exchange']").ClickAsync();
+        var esm = session.Page.Locator($"#admin-exchange[data-host='{Rosnou}'][data-loaded]");
+        await Expect(esm).ToBeVisibleAsync();
+        return esm;
+    }
+
+    private static ExchangeServer Install(PageSession session, ExchangeEdition edition = ExchangeEdition.Standard) =>
+        ExchangeSetup.Install(session.World.FindHost(Rosnou)!, edition);
+}

@@ -1,3 +1,4 @@
+using MailLab.Mail.Exchange.Settings;
 using MailLab.Scenarios.Driver;
 
 namespace MailLab.Scenarios.Steps;
@@ -8,7 +9,17 @@ public sealed class DirectorySteps(ScenarioWorld world)
 {
     [Given(@"on ""([^""]*)"" the user ""([^""]*)"" has ""([^""]*)"" set to ""([^""]*)""")]
     [Given(@"на ""([^""]*)"" у пользователя ""([^""]*)"" параметр ""([^""]*)"" равен ""([^""]*)""")]
-    public Task UserSetting(string host, string address, string setting, string value) => world.SetDirectoryUserSettingAsync(host, address, setting, value);
+    public Task UserSetting(string host, string address, string setting, string value) =>
+        IsStorageLimit(setting)
+            ? world.SetMailboxStoreSetting(host, address, setting, value)
+            : world.SetDirectoryUserSettingAsync(host, address, setting, value);
+
+    // One phrase for the user's settings on every Exchange tab: the Storage Limits dialog's names
+    // (useStoreDefaults, issueWarningKb…, or storageLimits.NAME) go to the mailbox on its store, the
+    // rest (delivery restrictions, options, features) to the directory's recipient.
+    private static bool IsStorageLimit(string setting) =>
+        setting.StartsWith("storageLimits.", StringComparison.OrdinalIgnoreCase)
+        || MailboxLimitSettings.All.Any(s => string.Equals(s.Name, setting, StringComparison.OrdinalIgnoreCase));
 
     [Given(@"the distribution group ""([^""]*)"" on ""([^""]*)"" has the members? (""[^""]*""(?:, ""[^""]*"")*)")]
     [Given(@"группа рассылки ""([^""]*)"" на ""([^""]*)"" содержит (?:участника|участников) (""[^""]*""(?:, ""[^""]*"")*)")]

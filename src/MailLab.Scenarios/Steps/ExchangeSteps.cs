@@ -2,7 +2,7 @@ using MailLab.Scenarios.Driver;
 
 namespace MailLab.Scenarios.Steps;
 
-/// <summary>An Exchange server's services (the Services console), stores (Mount / Dismount Store, the Limits tab) and mailboxes (Create Mailbox, a user's Storage Limits).</summary>
+/// <summary>An Exchange server's services (the Services console), stores (Mount / Dismount Store, the Limits tab) and mailboxes (Create Mailbox, a user's Storage Limits: <see cref="DirectorySteps.UserSetting"/> binds the user's settings, storage limits among them).</summary>
 [Binding]
 public sealed class ExchangeSteps(ScenarioWorld world)
 {
@@ -29,11 +29,6 @@ public sealed class ExchangeSteps(ScenarioWorld world)
     [Given(@"on ""([^""]*)"" the store ""([^""]*)"" has ""([^""]*)"" set to ""([^""]*)""")]
     [Given(@"на ""([^""]*)"" у хранилища ""([^""]*)"" параметр ""([^""]*)"" равен ""([^""]*)""")]
     public Task SetStoreSetting(string host, string store, string setting, string value) => world.SetExchangeStoreSettingAsync(host, store, setting, value);
-
-    // The exad branch binds the same phrase for delivery restrictions; the merge joins the two into one binding.
-    [Given(@"on ""([^""]*)"" the user ""([^""]*)"" has ""([^""]*)"" set to ""([^""]*)""")]
-    [Given(@"на ""([^""]*)"" у пользователя ""([^""]*)"" параметр ""([^""]*)"" равен ""([^""]*)""")]
-    public Task SetUserSetting(string host, string address, string setting, string value) => world.SetMailboxStoreSetting(host, address, setting, value);
 
     private static bool Running(string state) => state is "running" or "запущена";
 

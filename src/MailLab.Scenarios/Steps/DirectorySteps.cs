@@ -9,10 +9,24 @@ public sealed class DirectorySteps(ScenarioWorld world)
 {
     [Given(@"on ""([^""]*)"" the user ""([^""]*)"" has ""([^""]*)"" set to ""([^""]*)""")]
     [Given(@"на ""([^""]*)"" у пользователя ""([^""]*)"" параметр ""([^""]*)"" равен ""([^""]*)""")]
-    public Task UserSetting(string host, string address, string setting, string value) =>
-        IsStorageLimit(setting)
-            ? world.SetMailboxStoreSetting(host, address, setting, value)
-            : world.SetDirectoryUserSettingAsync(host, address, setting, value);
+    public async Task UserSetting(string host, string address, string setting, string value)
+    {
+        if (IsStorageLimit(setting))
+        {
+            await world.SetMailboxStoreSetting(host, address, setting, value).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await world.SetDirectoryUserSettingAsync(host, address, setting, value).ConfigureAwait(false);
+        }
+        catch (ScenarioSetupException e) when (e.Message.StartsWith("Unknown setting", StringComparison.Ordinal))
+        {
+            // Neither tab has the name: the message lists both.
+            throw new ScenarioSetupException($"{e.Message.TrimEnd('.')}; storage limits: {string.Join(", ", MailboxLimitSettings.All.Select(s => s.Name))}.");
+        }
+    }
 
     // One phrase for the user's settings on every Exchange tab: the Storage Limits dialog's names
     // (useStoreDefaults, issueWarningKb…, or storageLimits.NAME) go to the mailbox on its store, the

@@ -19,7 +19,8 @@ public sealed class CategorizerTests
             accounts:
               - { address: student@rosnou.ru, password: student123 }
               - { address: teacher@rosnou.ru, password: teacher123 }
-            exchange: { organization: RosNOU }
+            # Exchange's POP3 and IMAP4 services are disabled by default; the Exchange Features tests log on through them.
+            exchange: { organization: RosNOU, services: [ { name: POP3Svc, startupType: automatic, status: running }, { name: IMAP4Svc, startupType: automatic, status: running } ] }
             pop3: { port: 0, domains: [ { name: rosnou.ru, mailboxes: [ { user: student }, { user: teacher } ] } ] }
             imap: { port: 0 }
 

@@ -52,4 +52,22 @@ public sealed class SignupMailTests(MailServerFixture mail)
 
         (await wait.Should().ThrowAsync<MailWaitTimeoutException>()).Which.Message.Should().Contain("after the cursor");
     }
+
+    [Fact]
+    public async Task A_timed_out_wait_writes_its_report_with_the_transcripts_to_this_tests_output()
+    {
+        var cursor = mail.Mark();
+        using (var client = new SmtpClient { ServerCertificateValidationCallback = (_, _, _, _) => true })
+        {
+            await client.ConnectAsync(mail.Server.SmtpHost, mail.Server.SmtpPort, SecureSocketOptions.StartTls, TestContext.Current.CancellationToken);
+            await client.SendAsync(new MimeMessage([MailboxAddress.Parse("noreply@shop.example")], [MailboxAddress.Parse("someone.else@example.com")], "Other mail", new TextPart("plain") { Text = "not for the waiting test" }), TestContext.Current.CancellationToken);
+            await client.DisconnectAsync(true, TestContext.Current.CancellationToken);
+        }
+
+        var wait = () => cursor.WaitForMessageAsync(m => m.To.Contains("nobody@example.com"), TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+
+        var thrown = (await wait.Should().ThrowAsync<MailWaitTimeoutException>()).Which;
+        // xunit.v3 keeps what a test wrote (TestContext.Current.TestOutputHelper.Output): the fixture wrote the report there.
+        TestContext.Current.TestOutputHelper!.Output.Should().Contain(thrown.Message).And.Contain("RCPT TO:<someone.else@example.com>");
+    }
 }

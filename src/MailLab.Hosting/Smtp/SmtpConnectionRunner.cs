@@ -33,6 +33,10 @@ public static class SmtpConnectionRunner
 
         public bool Receive(ReadOnlySpan<byte> input) => connection.Receive(input);
 
+        public Task? Waiting => connection.PendingLookup;
+
+        public bool Resume() => connection.ResumeAfterLookup();
+
         public void TlsEstablished() => _session.TlsEstablished();
 
         public void TimedOut() => _session.TimedOut();

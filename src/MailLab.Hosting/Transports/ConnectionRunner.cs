@@ -77,7 +77,7 @@ internal static class ConnectionRunner
                 }
 
                 // After a TLS request or a quit the session stops consuming; what is left is discarded.
-                if (!connection.Receive(buffer.AsSpan(0, read)))
+                if (!connection.Receive(buffer.AsSpan(0, read)) || !await WaitAsync(connection, stream, token).ConfigureAwait(false))
                 {
                     await FlushAsync(connection, stream, token).ConfigureAwait(false);
                     break;
@@ -116,6 +116,26 @@ internal static class ConnectionRunner
             connection.Dispose();
             await stream.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// While the session waits for I/O of its own (an LDAP lookup), the replies so far go out and the
+    /// runner awaits it, then lets the session read on; false: cut the connection.
+    /// </summary>
+    private static async Task<bool> WaitAsync(IRunnableConnection connection, Stream stream, CancellationToken token)
+    {
+        while (connection.Waiting is { } waiting)
+        {
+            await FlushAsync(connection, stream, token).ConfigureAwait(false);
+            await waiting.WaitAsync(token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            token.ThrowIfCancellationRequested();
+            if (!connection.Resume())
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static async Task ObserveAsync(Task<int> read)

@@ -28,6 +28,12 @@ internal interface IRunnableConnection : IDisposable
     /// <summary>The listener is closing (the server was stopped).</summary>
     void ShuttingDown();
 
+    /// <summary>Something the session waits for before it reads on (an SMTP recipient's directory lookup), or null.</summary>
+    Task? Waiting => null;
+
+    /// <summary>What <see cref="Waiting"/> waited for is in: the session goes on (false: cut the connection, as <see cref="Receive"/>).</summary>
+    bool Resume() => true;
+
     /// <summary>
     /// Set when the session has output without input (IMAP IDLE updates); null for protocols that
     /// only answer (SMTP, POP3), whose runner then just reads.

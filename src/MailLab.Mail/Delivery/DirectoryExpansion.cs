@@ -22,7 +22,9 @@ namespace MailLab.Mail.Delivery;
 /// <item>5.7.1, a sender outside "Accept messages from" or inside "Reject messages from" (a group there means its members; KB 817425: "You do not have permission to send to this recipient.");</item>
 /// <item>5.5.3, more recipients than the sender's maximum, each group member counted (KB 842029, "The e-mail system limits the number of recipients…").</item>
 /// </list>
-/// Each decision is a <see cref="TraceKind.Categorized"/> stage (or a Failed one). Hosts without
+/// Each decision is a <see cref="TraceKind.Categorized"/> stage (or a Failed one). A virtual server
+/// with LDAP routing to the host's Active Directory is categorized the same way; one routing to a real
+/// LDAP server gets what its lookups found (<see cref="Routing.LdapRouting"/>). Other hosts without
 /// Exchange deliver as IIS does and are left alone.
 /// </summary>
 public static class DirectoryExpansion
@@ -35,12 +37,19 @@ public static class DirectoryExpansion
     public static ActiveDirectory? DirectoryOf(World.MailHost host) => host.Exchange is null ? null : HostDirectory.Of(host);
 
     /// <summary>
+    /// The directory a virtual server's categorizer reads: its Exchange host's, or the host's Active
+    /// Directory when the virtual server routes by LDAP to it (the LDAP Routing tab with no server named).
+    /// </summary>
+    public static ActiveDirectory? DirectoryOf(SmtpVirtualServer server) =>
+        DirectoryOf(server.Host) ?? (server.Settings.LdapRouting is { Enabled: true, UsesLdapServer: false } ? HostDirectory.Of(server.Host) : null);
+
+    /// <summary>
     /// Whether an address is a recipient of the host's directory, so that the virtual server takes it
     /// as local at RCPT and in the dispatcher even when its domain is not in the domain list (an
     /// address a recipient policy gives is one Exchange is responsible for, KB 823158).
     /// </summary>
     public static bool IsRecipient(SmtpVirtualServer server, string address) =>
-        address.Contains('@') && DirectoryOf(server.Host)?.FindRecipient(address) is not null;
+        address.Contains('@') && DirectoryOf(server)?.FindRecipient(address) is not null;
 
     /// <summary>
     /// Resolves the recipients local delivery was given: the message and addresses to deliver locally
@@ -49,14 +58,29 @@ public static class DirectoryExpansion
     /// </summary>
     public static (StoredMessage Message, IReadOnlyList<string> Recipients) Categorize(SmtpVirtualServer server, StoredMessage message, IReadOnlyList<string> recipients)
     {
-        if (DirectoryOf(server.Host) is not { } directory)
+        if (DirectoryOf(server) is not { } directory)
         {
-            return (message, recipients);
+            // LDAP routing to a real server: what the RCPT lookups found (mailboxes, groups' members).
+            var routed = server.LdapRouting.Expand(message, recipients);
+            return ReferenceEquals(routed, recipients) ? (message, recipients) : Route(server, message, routed);
         }
 
         var run = new Categorization(server, directory, message);
         run.Resolve(recipients);
         return run.Finish(recipients);
+    }
+
+    /// <summary>Local recipients stay for local delivery; the others go to the queue and the router.</summary>
+    private static (StoredMessage, IReadOnlyList<string>) Route(SmtpVirtualServer server, StoredMessage message, IReadOnlyList<string> recipients)
+    {
+        var local = recipients.Where(a => server.Domains.FindLocal(a[(a.LastIndexOf('@') + 1)..]) is not null).ToList();
+        var remote = recipients.Except(local, StringComparer.OrdinalIgnoreCase).ToList();
+        if (remote.Count > 0)
+        {
+            Dispatcher.Dispatch(server, message.WithRecipients(remote));
+        }
+
+        return (message.WithRecipients(local), local);
     }
 
     /// <summary>One message's pass through the categorizer.</summary>

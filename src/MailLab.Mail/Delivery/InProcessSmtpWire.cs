@@ -96,6 +96,17 @@ public static class InProcessSmtpWire
                 return;
             }
 
+            if (!connection.WaitForLookup())
+            {
+                client.ConnectionLost();
+                return;
+            }
+
+            if (session.Output.Length > 0)
+            {
+                continue;
+            }
+
             if (session.IsClosed || session.PendingAction != SmtpSessionAction.None)
             {
                 // Closed after its last reply, or an action this wire cannot take (it never asks for TLS).

@@ -41,6 +41,13 @@ public abstract class SettingType
     /// <summary>Text that follows <paramref name="rule"/>; when <paramref name="nullable"/>, null (or empty) for none.</summary>
     public static SettingType Text(TextRule rule, bool nullable = true) => new TextType(rule, nullable);
 
+    /// <summary>
+    /// A password (the LDAP Routing tab's): write-only. Its text form, which the API, the CLI and the
+    /// scenarios show, is <see cref="SettingValue.Mask"/> when one is set; the mask given back keeps it.
+    /// The topology file keeps the password itself (the metabase keeps SmtpDsPassword, a SECURE property, encrypted).
+    /// </summary>
+    public static SettingType Secret { get; } = new SecretType();
+
     /// <summary>The JSON type of the value in the admin API.</summary>
     public abstract SettingKind Kind { get; }
 
@@ -169,6 +176,25 @@ public abstract class SettingType
         internal override YamlNode Write(object? value) => TopologyWriter.Text((string)value!);
 
         private string? Named(string text) => names.FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private sealed class SecretType : SettingType
+    {
+        private readonly SettingType _text = new TextType(TextRule.Plain, nullable: true);
+
+        public override SettingKind Kind => SettingKind.Text;
+
+        public override string Editor => "password";
+
+        public override object? Parse(string name, string text) => text == Mask ? Mask : NullableText(text);
+
+        public override string Format(object? value) => value is null ? SettingValue.Format(null) : Mask;
+
+        public override JsonObject Schema() => _text.Schema();
+
+        internal override bool TryRead(MappingReader reader, string key, out object? value) => _text.TryRead(reader, key, out value);
+
+        internal override YamlNode Write(object? value) => _text.Write(value);
     }
 
     private sealed class PositiveType : SettingType
@@ -392,6 +418,15 @@ public sealed record TextRule(Func<string, bool> IsValid, string Expected, strin
     public static TextRule MailAddress { get; } = new(NameRules.IsMailAddress, "an address user@domain", "is not an address of the form user@domain");
 
     public static TextRule DirectoryDomain { get; } = new(n => NameRules.IsDomainName(n), "a domain name (the Active Directory domain, like rosnou.ru)", "is not a domain name (the Active Directory domain, like rosnou.ru)");
+
+    /// <summary>Any text on one line (a user name, a Windows domain).</summary>
+    public static TextRule Plain { get; } = new(p => p.Length > 0 && !p.Any(char.IsControl), "text on one line", "is not text on one line");
+
+    /// <summary>The LDAP Routing tab's server: a name or IP address, optionally :port.</summary>
+    public static TextRule LdapServer { get; } = new(NameRules.IsLdapServer, "a host name or IP address, optionally :port", "is not a host name or IP address, optionally with :port");
+
+    /// <summary>An LDAP distinguished name (RFC 4514), such as dc=rosnou,dc=ru: attribute=value pairs separated by commas.</summary>
+    public static TextRule DistinguishedName { get; } = new(NameRules.IsDistinguishedName, "a distinguished name such as dc=rosnou,dc=ru", "is not a distinguished name such as dc=rosnou,dc=ru");
 
     /// <summary>A folder path (the POP3 store's root, C:\Inetpub\mailroot\Mailbox): any text without control characters.</summary>
     public static TextRule FolderPath { get; } = new(p => p.Length > 0 && !p.Any(char.IsControl), "a folder path", "is not a folder path");

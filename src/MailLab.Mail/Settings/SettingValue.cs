@@ -53,6 +53,9 @@ internal static class SettingValue
 
     public static string FormatNumber(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
+    /// <summary>What a write-only setting (a password) shows instead of its value; given back, it keeps the value.</summary>
+    public const string Mask = "********";
+
     public static string Format(object? value) => value switch
     {
         null => "null",

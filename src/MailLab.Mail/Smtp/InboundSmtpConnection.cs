@@ -9,6 +9,7 @@ namespace MailLab.Mail.Smtp;
 public sealed class InboundSmtpConnection : IDisposable
 {
     private int _disposed;
+    private byte[]? _held;
     private string _closing = "Connection closed";
 
     internal InboundSmtpConnection(SmtpVirtualServer server, SmtpServerSession session, TimeSpan idleTimeout, long sessionId)
@@ -41,21 +42,63 @@ public sealed class InboundSmtpConnection : IDisposable
         var host = Server.Host.Name;
         if (!faults.HasDrop(host))
         {
-            Session.Receive(input);
+            Hold(input[Session.Receive(input)..]);
             return true;
         }
 
         var rest = input[Session.ReceiveUntilContent(input)..];
+        if (Session.PendingAction == SmtpSessionAction.Wait)
+        {
+            Hold(rest);
+            return true;
+        }
+
         if (!Session.IsReceivingContent || rest.IsEmpty || !faults.TakeDrop(host))
         {
             // No content yet (or none in this input): the cut waits for the content to arrive.
-            Session.Receive(rest);
+            Hold(rest[Session.Receive(rest)..]);
             return true;
         }
 
         Session.Receive(rest[..Session.PartOfContent(rest)]);
         _closing = $"Connection cut by an injected fault, {Session.ContentReceived} octets into the message content";
         return false;
+    }
+
+    /// <summary>A recipient lookup the session waits for (LDAP routing), or null: the transport awaits it, then calls <see cref="ResumeAfterLookup"/>.</summary>
+    public Task? PendingLookup => Session.PendingAction == SmtpSessionAction.Wait ? Session.PendingLookup : null;
+
+    /// <summary>Answers the RCPT that waited, then gives the session the input it had not read (pipelined commands); false as <see cref="Receive"/>.</summary>
+    public bool ResumeAfterLookup()
+    {
+        Session.LookupCompleted();
+        var held = _held;
+        _held = null;
+        return held is null || Receive(held);
+    }
+
+    /// <summary>Keeps the input a waiting session did not read, to give it again once the lookup is in.</summary>
+    private void Hold(ReadOnlySpan<byte> unread)
+    {
+        if (Session.PendingAction == SmtpSessionAction.Wait && !unread.IsEmpty)
+        {
+            _held = unread.ToArray();
+        }
+    }
+
+    /// <summary>Blocks until a pending lookup is in (the in-process wire of the simulated world, which has no await).</summary>
+    internal bool WaitForLookup()
+    {
+        while (PendingLookup is { } lookup)
+        {
+            ((IAsyncResult)lookup).AsyncWaitHandle.WaitOne();
+            if (!ResumeAfterLookup())
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public void Dispose()

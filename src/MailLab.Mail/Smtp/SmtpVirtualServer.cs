@@ -28,6 +28,7 @@ public sealed class SmtpVirtualServer
         _settings = MailLab.Mail.Smtp.Settings.VirtualServerSnapshot.Defaults(service.Host.Name);
         Queue = new Queue.QueueManager(this);
         OutboundConnections = new Delivery.OutboundConnectionPool(this);
+        LdapRouting = new Routing.LdapRouting(this);
         Operators = new Security.VirtualServerOperators(service.Host);
         service.StateChanged += vs =>
         {
@@ -45,6 +46,9 @@ public sealed class SmtpVirtualServer
 
     /// <summary>Mail waiting for remote delivery, with its retry state.</summary>
     public Queue.QueueManager Queue { get; }
+
+    /// <summary>The LDAP Routing tab at work: recipients and senders resolved through a directory.</summary>
+    public Routing.LdapRouting LdapRouting { get; }
 
     /// <summary>Its outgoing connections, within the Delivery tab's limits.</summary>
     public Delivery.OutboundConnectionPool OutboundConnections { get; }

@@ -15,6 +15,9 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
     private readonly string? _reverseName;
     private readonly long _sessionId;
 
+    /// <summary>The sender LDAP routing has still to look up in this transaction (at its first RCPT).</summary>
+    private string? _senderToResolve;
+
     /// <param name="settings">The settings the session started with: it keeps to them to the end.</param>
     public VirtualServerSessionHandler(SmtpVirtualServer server, Settings.VirtualServerSnapshot settings, string? reverseName, long sessionId)
     {
@@ -52,8 +55,12 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
         return ok ? account.Address : null;
     }
 
-    public SmtpReply? CheckSender(SmtpSessionContext context, SmtpMailbox sender) =>
-        _server.Host.World.Faults.TakeReply(_server.Host.Name, Faults.FaultStage.Mail);
+    public SmtpReply? CheckSender(SmtpSessionContext context, SmtpMailbox sender)
+    {
+        var refusal = _server.Host.World.Faults.TakeReply(_server.Host.Name, Faults.FaultStage.Mail);
+        _senderToResolve = refusal is null ? sender.Address : null;
+        return refusal;
+    }
 
     public SmtpRecipientDecision CheckRecipient(SmtpSessionContext context, SmtpMailbox recipient)
     {
@@ -65,6 +72,14 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
         // The default domain is appended to an address that has none (IIS "Domains").
         var complete = recipient.Domain is null ? recipient.WithDomain(_server.Domains.Default.Name) : recipient;
         var domain = complete.Domain!;
+        // LDAP routing (the LDAP Routing tab): a local domain's recipients are the directory's.
+        if (_settings.LdapRouting.Enabled && (_server.Domains.FindLocal(domain) is not null || DirectoryExpansion.IsRecipient(_server, complete.Address)))
+        {
+            var sender = _senderToResolve;
+            _senderToResolve = null;
+            return SmtpRecipientDecision.Wait(_server.LdapRouting.DecideAsync(_settings.LdapRouting, complete, sender, _sessionId));
+        }
+
         // An Exchange server's directory makes every proxy address local, whatever the domain list says.
         if (_server.Domains.FindLocal(domain) is not null || DirectoryExpansion.IsRecipient(_server, complete.Address))
         {

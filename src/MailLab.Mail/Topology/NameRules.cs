@@ -82,6 +82,18 @@ internal static class NameRules
         return IsDomainName(host);
     }
 
+    /// <summary>The LDAP Routing tab's server box: a name or an IP address, optionally followed by :port.</summary>
+    public static bool IsLdapServer(string text)
+    {
+        var colon = text.LastIndexOf(':');
+        var host = colon >= 0 && text.IndexOf(':') == colon ? text[..colon] : text;
+        return (host.Length == text.Length || IsPort(text[(colon + 1)..])) && (IsDomainName(host) || TryParseAddress(host, out _));
+    }
+
+    /// <summary>An LDAP distinguished name (RFC 4514 §3) in its plain form: attribute=value pairs separated by commas.</summary>
+    public static bool IsDistinguishedName(string text) =>
+        text.Split(',').Select(rdn => rdn.Trim()).All(rdn => rdn.IndexOf('=') is > 0 and var eq && eq < rdn.Length - 1 && !rdn.Any(char.IsControl));
+
     private static bool IsPort(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535;
 }

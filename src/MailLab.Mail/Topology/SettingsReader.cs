@@ -20,9 +20,9 @@ internal static class SettingsReader
     public static IEnumerable<string> BlockKeys => Blocks.Select(Name);
 
     /// <summary>The blocks of a topology file's virtual server that hold settings.</summary>
-    public static SettingSection[] Blocks { get; } = [SettingSection.Limits, SettingSection.Access, SettingSection.Delivery];
+    public static SettingSection[] Blocks { get; } = [SettingSection.Limits, SettingSection.Access, SettingSection.Delivery, SettingSection.LdapRouting];
 
-    public static string Name(SettingSection section) => section.ToString().ToLowerInvariant();
+    public static string Name(SettingSection section) => section == SettingSection.LdapRouting ? "ldapRouting" : section.ToString().ToLowerInvariant();
 
     /// <summary>The keys of one mapping: a block's, or (with a prefix such as <c>connection.</c>) a list's inside it.</summary>
     public static IReadOnlyList<string> KeysOf(SettingSection section, string prefix = "") =>

@@ -66,4 +66,7 @@ public enum TraceKind
 
     /// <summary>Exchange's Move Mailbox took the mailbox holding the message to another store of the server.</summary>
     MailboxMoved,
+
+    /// <summary>LDAP routing looked a sender or recipient up at RCPT: which directory, which filter, what it found.</summary>
+    DirectoryLookup,
 }

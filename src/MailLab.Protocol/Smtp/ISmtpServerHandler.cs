@@ -14,7 +14,8 @@ public interface ISmtpServerHandler
 
     /// <summary>
     /// Checks RCPT TO. Returns the recipient as it will be delivered (the default domain appended to
-    /// a bare local part) or a refusal.
+    /// a bare local part) or a refusal, or (<see cref="SmtpRecipientDecision.Wait"/>) a decision that
+    /// comes later, when it needs I/O such as an LDAP lookup: the session then waits without blocking.
     /// </summary>
     SmtpRecipientDecision CheckRecipient(SmtpSessionContext context, SmtpMailbox recipient);
 
@@ -28,11 +29,14 @@ public interface ISmtpServerHandler
 /// <summary>Credentials from AUTH: a password for PLAIN and LOGIN, a challenge and digest for CRAM-MD5.</summary>
 public sealed record SmtpCredentials(string Mechanism, string UserName, string? Password, string? Challenge = null, string? Digest = null);
 
-public readonly record struct SmtpRecipientDecision(SmtpMailbox? Accepted, SmtpReply? Refusal)
+public readonly record struct SmtpRecipientDecision(SmtpMailbox? Accepted, SmtpReply? Refusal, Task<SmtpRecipientDecision>? Later = null)
 {
     public static SmtpRecipientDecision Accept(SmtpMailbox mailbox) => new(mailbox, null);
 
     public static SmtpRecipientDecision Refuse(SmtpReply reply) => new(null, reply);
+
+    /// <summary>The decision once <paramref name="later"/> completes (a faulted one refuses with 451 4.4.3).</summary>
+    public static SmtpRecipientDecision Wait(Task<SmtpRecipientDecision> later) => new(null, null, later);
 }
 
 /// <summary>A message the session received completely.</summary>

@@ -9,6 +9,9 @@ public static class SmtpReplies
     public static readonly SmtpReply Ok = new(250, "2.0.0", "OK");
     public static readonly SmtpReply SenderOk = new(250, "2.1.0", "Sender OK");
     public static readonly SmtpReply RecipientOk = new(250, "2.1.5", "Recipient OK");
+
+    /// <summary>RFC 3463 §3.5 X.4.3 "directory server failure": a recipient lookup could not be made; the client tries again later.</summary>
+    public static readonly SmtpReply DirectoryFailure = new(451, "4.4.3", "Directory server failure: try again later");
     public static readonly SmtpReply StartData = new(354, null, "Start mail input; end with <CRLF>.<CRLF>");
     public static readonly SmtpReply ResetOk = new(250, "2.0.0", "Reset state");
     public static readonly SmtpReply Vrfy = new(252, "2.5.0", "Cannot VRFY user, but will accept message and attempt delivery");

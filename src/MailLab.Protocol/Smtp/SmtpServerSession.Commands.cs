@@ -217,6 +217,36 @@ public sealed partial class SmtpServerSession
         }
 
         var decision = _handler.CheckRecipient(Context, recipient);
+        if (decision.Later is { } later)
+        {
+            if (!later.IsCompleted)
+            {
+                // Nothing more is read until the transport has the answer (SmtpSessionAction.Wait).
+                _lookup = later;
+                PendingAction = SmtpSessionAction.Wait;
+                return;
+            }
+
+            decision = Outcome(later);
+        }
+
+        Decide(decision);
+    }
+
+    /// <summary>The decision <see cref="PendingLookup"/> waited for is in: RCPT is answered and input is read again.</summary>
+    public void LookupCompleted()
+    {
+        var later = _lookup ?? throw new InvalidOperationException("No recipient lookup is pending.");
+        _lookup = null;
+        PendingAction = SmtpSessionAction.None;
+        Decide(Outcome(later));
+    }
+
+    private static SmtpRecipientDecision Outcome(Task<SmtpRecipientDecision> later) =>
+        later.IsCompletedSuccessfully ? later.Result : SmtpRecipientDecision.Refuse(SmtpReplies.DirectoryFailure);
+
+    private void Decide(SmtpRecipientDecision decision)
+    {
         if (decision.Accepted is null)
         {
             Reply(decision.Refusal ?? SmtpReplies.RelayDenied);

@@ -29,6 +29,7 @@ public sealed partial class SmtpServerSession : IDisposable
 
     private Mode _mode = Mode.Command;
     private bool _rejected;
+    private Task<SmtpRecipientDecision>? _lookup;
 
     public SmtpServerSession(SmtpServerOptions options, ISmtpServerHandler handler, SmtpSessionContext context, ISmtpSessionObserver? observer = null)
     {
@@ -46,6 +47,9 @@ public sealed partial class SmtpServerSession : IDisposable
     public ReadOnlyMemory<byte> Output => _output.WrittenMemory;
 
     public SmtpSessionAction PendingAction { get; private set; }
+
+    /// <summary>The handler's decision on a RCPT that the session waits for (<see cref="SmtpSessionAction.Wait"/>), or null.</summary>
+    public Task? PendingLookup => _lookup;
 
     public bool IsClosed => PendingAction == SmtpSessionAction.Close;
 

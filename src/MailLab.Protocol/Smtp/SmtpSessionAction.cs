@@ -11,4 +11,11 @@ public enum SmtpSessionAction
 
     /// <summary>Close the connection.</summary>
     Close,
+
+    /// <summary>
+    /// The handler's decision on RCPT needs I/O of its own (a directory lookup): the session reads no
+    /// more input until the transport has awaited <see cref="SmtpServerSession.PendingLookup"/> and called
+    /// <see cref="SmtpServerSession.LookupCompleted"/>; the input not consumed is given again after.
+    /// </summary>
+    Wait,
 }

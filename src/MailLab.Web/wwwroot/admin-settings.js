@@ -6,7 +6,7 @@
 import { addLabels } from "./i18n.js";
 import { call } from "./admin-api.js";
 
-export const TABS = ["general", "access", "messages", "delivery", "security", "domains"];
+export const TABS = ["general", "access", "messages", "delivery", "ldapRouting", "security", "domains"];
 
 let layout = null;
 let known = new Set();
@@ -63,7 +63,7 @@ function addSettingLabels(settings, prefix) {
 }
 
 /**
- * Loads the settings table once: the layout { tab: [[group, [[name, editor]…]]…] } and each setting's
+ * Loads the settings table once: the layout { tab: [[group, [[name, editor, choices]…]]…] } and each setting's
  * label as "admin.setting.NAME" in both languages.
  */
 export async function loadLayout() {
@@ -75,7 +75,7 @@ export async function loadLayout() {
   for (const tab of schema.tabs) {
     built[tab.name] = tab.groups.map((group) => {
       addSettingLabels(group.settings, "admin.setting");
-      return [group.name, group.settings.map((setting) => [setting.name, setting.editor])];
+      return [group.name, group.settings.map((setting) => [setting.name, setting.editor, setting.schema?.enum ?? []])];
     });
   }
   known = new Set(Object.values(built).flat().flatMap(([, fields]) => fields.map(([name]) => name)));

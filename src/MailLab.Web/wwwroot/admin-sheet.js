@@ -139,14 +139,14 @@ function fillSettings(settings) {
   sheet.settings = settings;
   sheet.original = flatten(settings);
   sheet.controls.clear();
-  for (const tab of ["general", "access", "messages", "delivery"]) {
+  for (const tab of ["general", "access", "messages", "delivery", "ldapRouting"]) {
     const groups = (sheet.layout[tab] ?? []).map(([group, fields]) => [`admin.group.${group}`, fields]);
     const other = extras(settings, tab);
     if (other.length > 0) {
       groups.push(["admin.group.other", other]);
     }
     const boxes = groups.map(([legend, fields]) => {
-      const rows = fields.filter(([name]) => name in sheet.original).map(([name, kind]) => settingRow(name, kind));
+      const rows = fields.filter(([name]) => name in sheet.original).map(([name, kind, choices]) => settingRow(name, kind, choices));
       return rows.length === 0 ? null : el("fieldset", { class: "group" }, el("legend", { i18n: legend }), ...rows);
     });
     const before = tab === "general" ? [identityBox(sheet.vs)] : [];
@@ -202,7 +202,7 @@ function label(name) {
 }
 
 /** One setting's row; registers how to read it back. */
-function settingRow(name, kind) {
+function settingRow(name, kind, choices = []) {
   const value = sheet.original[name];
   let read;
   let row;
@@ -230,6 +230,15 @@ function settingRow(name, kind) {
     const area = el("textarea", { name, rows: 3, value: listText(value) });
     read = () => parse("list", area.value, value);
     row = fieldRow(name, label(name), area, el("span", { class: "hint", i18n: "admin.onePerLine" }));
+  } else if (kind === "choice") {
+    const select = el("select", { name }, ...choices.map((c) => el("option", { value: c, i18n: `admin.choice.${name}.${c}`, selected: c === value })));
+    read = () => select.value;
+    row = fieldRow(name, label(name), select);
+  } else if (kind === "password") {
+    // Write-only: the API shows "********" when a password is set; an untouched box sends nothing.
+    const input = el("input", { type: "password", name, value: value ?? "", autocomplete: "new-password" });
+    read = () => (input.value === "" ? null : input.value);
+    row = fieldRow(name, label(name), input);
   } else {
     const input = el("input", { type: "text", name, value: value ?? "" });
     read = () => parse(kind, input.value, value);

@@ -11,7 +11,7 @@ namespace MailLab.Mail.Smtp.Settings;
 /// </summary>
 public static class SettingJson
 {
-    /// <summary>The settings of each property-sheet tab: tab (general, access, messages, delivery) → name → value.</summary>
+    /// <summary>The settings of each property-sheet tab: tab (general, access, messages, delivery, ldapRouting) → name → value.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> ByTab(SmtpVirtualServer server) => ByTab(server.Settings);
 
     /// <summary>One snapshot's settings by tab (one snapshot: the answer never mixes two versions).</summary>
@@ -20,7 +20,7 @@ public static class SettingJson
             .GroupBy(s => s.Tab)
             .OrderBy(g => g.Key)
             .ToDictionary(
-                g => g.Key.ToString().ToLowerInvariant(),
+                g => SettingNames.Camel(g.Key.ToString()),
                 g => (IReadOnlyDictionary<string, object?>)g.ToDictionary(s => s.Name, s => Value(s, server)));
 
     /// <summary>The typed value of one setting.</summary>

@@ -14,4 +14,7 @@ public enum SettingTab
 
     /// <summary>Retries, delay and expiration, hop count, masquerade, smart host, outbound connections.</summary>
     Delivery,
+
+    /// <summary>Enable LDAP routing, server, schema, binding, domain, user name, password, base.</summary>
+    LdapRouting,
 }

@@ -7,7 +7,7 @@ namespace MailLab.Mail.Smtp.Settings;
 /// </summary>
 public static class SettingsSheet
 {
-    public static IReadOnlyList<string> Tabs { get; } = ["general", "access", "messages", "delivery"];
+    public static IReadOnlyList<string> Tabs { get; } = ["general", "access", "messages", "delivery", "ldapRouting"];
 
     public static IReadOnlyList<SheetTab> Layout() => Tabs
         .Select(tab => new SheetTab(tab, VirtualServerSettings.All

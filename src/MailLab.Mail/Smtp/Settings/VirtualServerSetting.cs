@@ -29,17 +29,20 @@ public sealed record VirtualServerSetting(
     public string Get(SmtpVirtualServer server) => Get(server.Settings);
 }
 
-/// <summary>Where a topology file's virtual server holds a setting: in the <c>limits:</c>, <c>access:</c> or <c>delivery:</c> block, or (general) beside its name.</summary>
+/// <summary>Where a topology file's virtual server holds a setting: in the <c>limits:</c>, <c>access:</c>, <c>delivery:</c> or <c>ldapRouting:</c> block, or (general) beside its name.</summary>
 public enum SettingSection
 {
     Limits,
     Access,
     Delivery,
     General,
+
+    /// <summary>The <c>ldapRouting:</c> block.</summary>
+    LdapRouting,
 }
 
 /// <summary>
-/// The property sheet's place for a setting: its tab (general, access, messages, delivery), its group
+/// The property sheet's place for a setting: its tab (general, access, messages, delivery, ldapRouting), its group
 /// box, and optionally the setting it comes before (else it follows the box's others in table order).
 /// </summary>
 public sealed record SheetBox(string Tab, string Group, string? Before = null);

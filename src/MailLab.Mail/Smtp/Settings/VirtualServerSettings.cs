@@ -105,6 +105,33 @@ public static class VirtualServerSettings
             "TLS encryption", "TLS-шифрование", "Outbound security → TLS encryption",
             s => s.Delivery.OutboundTls, (s, v) => s with { Delivery = s.Delivery with { OutboundTls = (bool)v! } }),
 
+        // LDAP Routing tab (Windows SMTP Server help, "LDAP Routing tab", winintro.ru/mail.en d60d7f9e; binding types 9f7f29fa;
+        // the metabase's IIsSmtpRoutingSource properties, IIS 6.0 SDK ms525677 SmtpDsHost… ms524995 SmtpDsNamingContext).
+        new("ldapRoutingEnabled", SettingSection.LdapRouting, "enabled", SettingTab.LdapRouting, new("ldapRouting", "ldapRouting"), Bool,
+            "Enable LDAP routing", "Включить маршрутизацию LDAP", "LDAP Routing → resolve senders and recipients of the local domains through a directory",
+            s => s.LdapRouting.Enabled, (s, v) => s with { LdapRouting = s.LdapRouting with { Enabled = (bool)v! } }),
+        new("ldapServer", SettingSection.LdapRouting, "server", SettingTab.LdapRouting, new("ldapRouting", "ldapRouting"), SettingType.Text(TextRule.LdapServer),
+            "Server", "Сервер", "LDAP Routing → the computer running the directory, name or IP, optionally :port (389); null: this host's Active Directory",
+            s => s.LdapRouting.Server, (s, v) => s with { LdapRouting = s.LdapRouting with { Server = (string?)v } }),
+        new("ldapSchema", SettingSection.LdapRouting, "schema", SettingTab.LdapRouting, new("ldapRouting", "ldapRouting"), Choice(LdapNames.Schemas),
+            "Schema", "Схема", "LDAP Routing → Active Directory, Site Server Membership Directory or Exchange LDAP Service",
+            s => LdapNames.Schema(s.LdapRouting.Schema), (s, v) => s with { LdapRouting = s.LdapRouting with { Schema = LdapNames.Schema((string)v!) } }),
+        new("ldapBinding", SettingSection.LdapRouting, "binding", SettingTab.LdapRouting, new("ldapRouting", "ldapRouting"), Choice(LdapNames.Bindings),
+            "Binding", "Привязка", "LDAP Routing → anonymous, plain text (a simple bind as the user name), Windows SSPI or the service account",
+            s => LdapNames.Binding(s.LdapRouting.Binding), (s, v) => s with { LdapRouting = s.LdapRouting with { Binding = LdapNames.Binding((string)v!) } }),
+        new("ldapDomain", SettingSection.LdapRouting, "domain", SettingTab.LdapRouting, new("ldapRouting", "ldapRouting"), SettingType.Text(TextRule.Plain),
+            "Domain", "Домен", "LDAP Routing → the Windows domain of the account (Windows SSPI)",
+            s => s.LdapRouting.Domain, (s, v) => s with { LdapRouting = s.LdapRouting with { Domain = (string?)v } }),
+        new("ldapUserName", SettingSection.LdapRouting, "userName", SettingTab.LdapRouting, new("ldapRouting", "ldapRouting"), SettingType.Text(TextRule.Plain),
+            "User name", "Имя пользователя", "LDAP Routing → the account to bind as (plain text: its DN, such as cn=admin,dc=rosnou,dc=ru)",
+            s => s.LdapRouting.UserName, (s, v) => s with { LdapRouting = s.LdapRouting with { UserName = (string?)v } }),
+        new("ldapPassword", SettingSection.LdapRouting, "password", SettingTab.LdapRouting, new("ldapRouting", "ldapRouting"), Secret,
+            "Password", "Пароль", "LDAP Routing → the account's password; write-only: the API shows ******** when one is set",
+            s => s.LdapRouting.Password, (s, v) => v is SettingValue.Mask ? s : s with { LdapRouting = s.LdapRouting with { Password = (string?)v } }),
+        new("ldapBase", SettingSection.LdapRouting, "base", SettingTab.LdapRouting, new("ldapRouting", "ldapRouting"), SettingType.Text(TextRule.DistinguishedName),
+            "Base", "База", "LDAP Routing → the naming context searches start at (dc=rosnou,dc=ru); null: the directory's own",
+            s => s.LdapRouting.Base, (s, v) => s with { LdapRouting = s.LdapRouting with { Base = (string?)v } }),
+
         // Identity, NDR copy and logging: beside the virtual server's name in a topology file.
         new("fqdn", SettingSection.General, "fqdn", SettingTab.General, new("delivery", "advanced", Before: "smartHost"), SettingType.Text(TextRule.Fqdn, nullable: false),
             "Fully-qualified domain name", "Полное доменное имя (FQDN)", "Delivery → Advanced → fully-qualified domain name (the name in the greeting; default: the computer's name)",
@@ -138,10 +165,12 @@ public static class VirtualServerSettings
         ["relay"] = "relayList",
         ["connectionTimeout"] = "connectionTimeoutMinutes",
         ["retryIntervals"] = "retryIntervalsMinutes",
+        ["ldap.enabled"] = "ldapRoutingEnabled",
+        ["enableLdapRouting"] = "ldapRoutingEnabled",
     };
 
     private static readonly SettingsTable<VirtualServerSetting, VirtualServerSnapshot> Group =
-        new(Table, Rules, Aliases, ["limits.", "access.", "delivery.", "general.", "messages."], s => s.Section.ToString().ToLowerInvariant());
+        new(Table, Rules, Aliases, ["limits.", "access.", "delivery.", "general.", "messages.", "ldapRouting."], s => SettingNames.Camel(s.Section.ToString()));
 
     public static IReadOnlyList<VirtualServerSetting> All => Table;
 

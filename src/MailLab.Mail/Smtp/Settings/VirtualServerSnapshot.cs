@@ -14,10 +14,11 @@ public sealed record VirtualServerSnapshot(
     SmtpDeliverySettings Delivery,
     string Fqdn,
     string? NdrCopyTo,
-    bool LoggingEnabled)
+    bool LoggingEnabled,
+    SmtpLdapRoutingSettings LdapRouting)
 {
     /// <summary>IIS 6's defaults; the FQDN defaults to the computer's name.</summary>
-    public static VirtualServerSnapshot Defaults(string hostName) => new(new(), new(), new(), hostName, null, true);
+    public static VirtualServerSnapshot Defaults(string hostName) => new(new(), new(), new(), hostName, null, true, new());
 
     /// <summary>
     /// The first rule IIS's property sheet would refuse this set for, as "setting must …", or null: each

@@ -1,0 +1,133 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MailLab.Integration.Tests.Delivery;
+using MailLab.Integration.Tests.Infrastructure;
+using MailLab.Mail.Smtp.Settings;
+using MailLab.Mail.Tracing;
+using MimeKit;
+
+namespace MailLab.Integration.Tests.Ldap;
+
+/// <summary>
+/// LDAP routing to a real OpenLDAP slapd (<see cref="Slapd"/>) with the Exchange LDAP Service schema:
+/// MailKit over a real TCP listener of rosnou.ru, whose virtual server resolves its recipients in slapd.
+/// Skipped, saying why, where slapd cannot be started.
+/// </summary>
+public sealed class LdapRoutingSlapdTests(Slapd slapd) : IClassFixture<Slapd>
+{
+    private string Yaml(string binding = "plainText", string password = Slapd.AdminPassword, string? server = null) => $$"""
+        hosts:
+          - name: rosnou.ru
+            address: 203.0.113.10
+            smtp:
+              virtualServers:
+                - name: Default SMTP Virtual Server
+                  port: 0
+                  domains:
+                    - { name: rosnou.ru, type: local }
+                  ldapRouting:
+                    enabled: true
+                    server: "{{server ?? slapd.Server}}"
+                    schema: exchange
+                    binding: {{binding}}
+                    userName: "{{Slapd.AdminDn}}"
+                    password: "{{password}}"
+                    base: "{{Slapd.Base}}"
+            accounts:
+              - { address: student@rosnou.ru, password: student123 }
+              - { address: teacher@rosnou.ru, password: teacher123 }
+        """;
+
+    [SkippableFact]
+    public async Task KnownAddress_PlainTextBind_DeliveredToTheMailboxItMapsTo()
+    {
+        Skip.If(slapd.SkipReason is not null, slapd.SkipReason);
+        await using var world = await YamlWorld.StartAsync(Yaml(), listenOnTcp: true);
+
+        // s.student@rosnou.ru is student's second mail value: delivered to the mailbox of the first.
+        await SendAsync(world, "s.student@rosnou.ru");
+        await world.IdleAsync();
+
+        world.Host("rosnou.ru").Mailboxes.Find("student@rosnou.ru")!.Messages.Should().ContainSingle()
+            .Which.Subject.Should().Be("over LDAP");
+        var lookup = Lookups(world).Should().ContainSingle(t => t.Contains("<s.student@rosnou.ru>")).Subject;
+        lookup.Should().Be($"ldap://{slapd.Server} (Exchange LDAP Service schema): (&(|(objectClass=person)(objectClass=groupOfNames))(|(rfc822Mailbox=s.student@rosnou.ru))) under dc=rosnou,dc=ru found uid=student,ou=people,dc=rosnou,dc=ru: <s.student@rosnou.ru> is delivered to student@rosnou.ru");
+        Lookups(world).Should().Contain(t => t.StartsWith("Sender: ") && t.Contains("<ivan@mail.ru> is not a recipient"));
+    }
+
+    [SkippableFact]
+    public async Task UnknownAddress_Refused550_511()
+    {
+        Skip.If(slapd.SkipReason is not null, slapd.SkipReason);
+        await using var world = await YamlWorld.StartAsync(Yaml(binding: "anonymous"), listenOnTcp: true);
+
+        var refused = await FluentActions.Awaiting(() => SendAsync(world, "nobody@rosnou.ru")).Should().ThrowAsync<SmtpCommandException>();
+        refused.Which.StatusCode.Should().Be(SmtpStatusCode.MailboxUnavailable);
+        refused.Which.Message.Should().Be("5.1.1 nobody@rosnou.ru: no such recipient in the directory");
+        Lookups(world).Should().Contain(t => t.EndsWith("found nothing: <nobody@rosnou.ru> is not a recipient"));
+    }
+
+    [SkippableFact]
+    public async Task Group_ExpandedToItsMembers_NestedGroupsToo_EachOnce()
+    {
+        Skip.If(slapd.SkipReason is not null, slapd.SkipReason);
+        await using var world = await YamlWorld.StartAsync(Yaml(), listenOnTcp: true);
+
+        var id = await SendAsync(world, "students@rosnou.ru");
+        await world.IdleAsync();
+
+        world.Host("rosnou.ru").Mailboxes.Find("student@rosnou.ru")!.Count.Should().Be(1);
+        world.Host("rosnou.ru").Mailboxes.Find("teacher@rosnou.ru")!.Count.Should().Be(1);
+        world.StageTexts(id).Should().Contain(
+            $"rosnou.ru Categorized: Expanded the group cn=students,dc=rosnou,dc=ru from ldap://{slapd.Server} (Exchange LDAP Service schema) to student@rosnou.ru, teacher@rosnou.ru");
+    }
+
+    [SkippableFact]
+    public async Task WrongPassword_451_443_TheTraceSaysWhy_AndTheMessageIsKeptToRetry()
+    {
+        Skip.If(slapd.SkipReason is not null, slapd.SkipReason);
+        await using var world = await YamlWorld.StartAsync(Yaml(password: "wrong"), listenOnTcp: true);
+
+        var deferred = await FluentActions.Awaiting(() => SendAsync(world, "student@rosnou.ru")).Should().ThrowAsync<SmtpCommandException>();
+        ((int)deferred.Which.StatusCode).Should().Be(451);
+        Lookups(world).Should().Contain(t => t.EndsWith($"could not be searched: the plainText bind as \"{Slapd.AdminDn}\" was refused: invalid credentials (LDAP result 49)"));
+        world.Host("rosnou.ru").Mailboxes.Find("student@rosnou.ru")!.Count.Should().Be(0);
+
+        // The client kept the message; with the password right, the same send is delivered.
+        VirtualServerSettings.Apply(world.Vs("rosnou.ru"), "ldapPassword", Slapd.AdminPassword);
+        await SendAsync(world, "student@rosnou.ru");
+        await world.IdleAsync();
+        world.Host("rosnou.ru").Mailboxes.Find("student@rosnou.ru")!.Count.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task NoServerListening_451_443_ServerDown()
+    {
+        await using var world = await YamlWorld.StartAsync(Yaml(binding: "anonymous", server: "127.0.0.1:1"), listenOnTcp: true);
+
+        var deferred = await FluentActions.Awaiting(() => SendAsync(world, "student@rosnou.ru")).Should().ThrowAsync<SmtpCommandException>();
+        ((int)deferred.Which.StatusCode).Should().Be(451);
+        deferred.Which.Message.Should().Contain("Directory server failure");
+        Lookups(world).Should().Contain(t => t.Contains("could not be searched: the server 127.0.0.1:1 cannot be reached"));
+    }
+
+    private static string[] Lookups(YamlWorld world) =>
+        world.World.Trace.Snapshot().Where(e => e.Kind == TraceKind.DirectoryLookup).Select(e => e.Text).ToArray();
+
+    /// <summary>Sends one message from outside with MailKit over TCP; returns the id rosnou.ru gave it.</summary>
+    private static async Task<string> SendAsync(YamlWorld world, string to)
+    {
+        using var client = new SmtpClient { Timeout = 20_000 };
+        var endpoint = world.TcpEndPoint("rosnou.ru");
+        await client.ConnectAsync(endpoint.Address.ToString(), endpoint.Port, SecureSocketOptions.None);
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse("ivan@mail.ru"));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = "over LDAP";
+        message.Body = new TextPart("plain") { Text = "Resolved through the directory." };
+        var response = await client.SendAsync(message);
+        await client.DisconnectAsync(true);
+        var start = response.IndexOf('<', StringComparison.Ordinal) + 1;
+        return response[start..response.IndexOf('@', start)];
+    }
+}

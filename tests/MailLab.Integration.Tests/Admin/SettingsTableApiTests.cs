@@ -23,7 +23,7 @@ public sealed class SettingsTableApiTests : AdminApiTestBase
 
         foreach (var answer in new[] { patched, read })
         {
-            var value = answer.GetProperty(setting.Tab.ToString().ToLowerInvariant()).GetProperty(name);
+            var value = answer.GetProperty(JsonNamingPolicy.CamelCase.ConvertName(setting.Tab.ToString())).GetProperty(name);
             setting.Type.Format(setting.Type.Parse(name, SettingJson.ToText(name, value))).Should().Be(expected);
         }
     }
@@ -34,7 +34,7 @@ public sealed class SettingsTableApiTests : AdminApiTestBase
         var schema = await Json(await Http.GetAsync("/api/settings/schema"), HttpStatusCode.OK);
 
         var tabs = schema.GetProperty("tabs").EnumerateArray().ToArray();
-        tabs.Select(t => t.GetProperty("name").GetString()).Should().Equal("general", "access", "messages", "delivery");
+        tabs.Select(t => t.GetProperty("name").GetString()).Should().Equal("general", "access", "messages", "delivery", "ldapRouting");
         var settings = tabs.SelectMany(t => t.GetProperty("groups").EnumerateArray()).SelectMany(g => g.GetProperty("settings").EnumerateArray()).ToArray();
         settings.Select(s => s.GetProperty("name").GetString()).Should().BeEquivalentTo(VirtualServerSettings.All.Select(s => s.Name));
         var size = settings.Single(s => s.GetProperty("name").GetString() == "maxMessageSizeKb");

@@ -13,7 +13,7 @@ public sealed class SmtpSettingsApiTests : AdminApiTestBase
     {
         var settings = await Json(await Http.GetAsync($"{DefaultVs}/settings"), HttpStatusCode.OK);
 
-        settings.EnumerateObject().Select(p => p.Name).Should().Equal("general", "access", "messages", "delivery");
+        settings.EnumerateObject().Select(p => p.Name).Should().Equal("general", "access", "messages", "delivery", "ldapRouting");
         var general = settings.GetProperty("general");
         general.GetProperty("maxConnections").ValueKind.Should().Be(JsonValueKind.Null);
         general.GetProperty("connectionTimeoutMinutes").GetDouble().Should().Be(10);

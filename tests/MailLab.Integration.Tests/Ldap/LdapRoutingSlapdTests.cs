@@ -31,7 +31,7 @@ public sealed class LdapRoutingSlapdTests(Slapd slapd) : IClassFixture<Slapd>
                     schema: exchange
                     binding: {{binding}}
                     userName: "{{Slapd.AdminDn}}"
-                    password: "{{password}}"
+                    bindPassword: "{{password}}"
                     base: "{{Slapd.Base}}"
             accounts:
               - { address: student@rosnou.ru, password: student123 }

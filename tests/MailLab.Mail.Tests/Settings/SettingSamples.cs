@@ -9,7 +9,7 @@ internal static class SettingSamples
 {
     // Tried in order; the first that the setting's type accepts and that is not its default is taken.
     private static readonly string[] Candidates =
-        ["4097", "1.5", "postmaster@example.com", "corp.example", "127.0.0.1, 10.0.0.0/8", "[192.0.2.25]:2525"];
+        ["4097", "1.5", "postmaster@example.com", "corp.example", "127.0.0.1, 10.0.0.0/8", "[192.0.2.25]:2525", "dc=example,dc=com", "exchange", "plainText"];
 
     // The POP3 service's: small enough for the thread and socket counts, and within socketMin ≤ socketMax.
     private static readonly string[] Pop3Candidates = ["20", "3", "passwordFile", "corp.example"];

@@ -87,7 +87,7 @@ public sealed class SettingsTableTests
     {
         var layout = SettingsSheet.Layout();
 
-        layout.Select(t => t.Name).Should().Equal("general", "access", "messages", "delivery");
+        layout.Select(t => t.Name).Should().Equal("general", "access", "messages", "delivery", "ldapRouting");
         layout.SelectMany(t => t.Groups).SelectMany(g => g.Settings).Should().BeEquivalentTo(VirtualServerSettings.All);
         layout.Single(t => t.Name == "delivery").Groups.Single(g => g.Name == "advanced").Settings.Select(s => s.Name)
             .Should().Equal("maxHopCount", "masqueradeDomain", "fqdn", "smartHost");

@@ -44,6 +44,9 @@ internal sealed class FakeSmtpHandler : ISmtpServerHandler
 
     public List<DeliveredMessage> Delivered { get; } = [];
 
+    /// <summary>Recipients whose decision comes later (a directory lookup): RCPT waits for the task given.</summary>
+    public Dictionary<string, Task<SmtpRecipientDecision>> Later { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public string? Authenticate(SmtpCredentials credentials)
     {
         AuthAttempts.Add(credentials);
@@ -69,6 +72,11 @@ internal sealed class FakeSmtpHandler : ISmtpServerHandler
     public SmtpRecipientDecision CheckRecipient(SmtpSessionContext context, SmtpMailbox recipient)
     {
         var mailbox = recipient.Domain is null ? recipient.WithDomain(DefaultDomain) : recipient;
+        if (Later.TryGetValue(mailbox.Address, out var later))
+        {
+            return SmtpRecipientDecision.Wait(later);
+        }
+
         if (RefusedRecipients.Contains(mailbox.Address))
         {
             return SmtpRecipientDecision.Refuse(MailboxUnavailable);

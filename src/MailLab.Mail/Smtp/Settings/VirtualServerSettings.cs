@@ -125,7 +125,7 @@ public static class VirtualServerSettings
         new("ldapUserName", SettingSection.LdapRouting, "userName", SettingTab.LdapRouting, new("ldapRouting", "ldapRouting"), SettingType.Text(TextRule.Plain),
             "User name", "Имя пользователя", "LDAP Routing → the account to bind as (plain text: its DN, such as cn=admin,dc=rosnou,dc=ru)",
             s => s.LdapRouting.UserName, (s, v) => s with { LdapRouting = s.LdapRouting with { UserName = (string?)v } }),
-        new("ldapPassword", SettingSection.LdapRouting, "password", SettingTab.LdapRouting, new("ldapRouting", "ldapRouting"), Secret,
+        new("ldapPassword", SettingSection.LdapRouting, "bindPassword", SettingTab.LdapRouting, new("ldapRouting", "ldapRouting"), Secret,
             "Password", "Пароль", "LDAP Routing → the account's password; write-only: the API shows ******** when one is set",
             s => s.LdapRouting.Password, (s, v) => v is SettingValue.Mask ? s : s with { LdapRouting = s.LdapRouting with { Password = (string?)v } }),
         new("ldapBase", SettingSection.LdapRouting, "base", SettingTab.LdapRouting, new("ldapRouting", "ldapRouting"), SettingType.Text(TextRule.DistinguishedName),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every MailLab test on a fresh machine: installs what the tests need (Debian's Chromium for
-# the web tests, isync and fetchmail for the IMAP client tests), restores packages, builds, tests, and prints "N passed, N failed" at the end.
+# the web tests, isync and fetchmail for the IMAP client tests, slapd for the LDAP routing tests), restores packages, builds, tests, and prints "N passed, N failed" at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +25,14 @@ if ! command -v mbsync >/dev/null 2>&1 || ! command -v fetchmail >/dev/null 2>&1
   echo "== installing Debian's isync (mbsync) and fetchmail (for the IMAP client tests)"
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq isync fetchmail >/dev/null
+fi
+
+if [ ! -x /usr/sbin/slapd ] || ! command -v ldapsearch >/dev/null 2>&1; then
+  echo "== installing Debian's slapd and ldap-utils (the LDAP routing tests start their own slapd on loopback)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slapd ldap-utils >/dev/null || echo "   slapd could not be installed: the tests that need it skip, saying why"
+  # Only the binaries are wanted: stop the directory server the package started.
+  as_root service slapd stop >/dev/null 2>&1 || true
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -428,7 +428,7 @@ public sealed class AdminPageTests : IClassFixture<BrowserFixture>
 
             var sheet = await OpenPropertiesAsync(session, Rosnou);
             var tabs = await sheet.Locator("[role='tab']").AllInnerTextsAsync();
-            tabs.Should().Equal("Общие", "Доступ", "Сообщения", "Доставка", "Безопасность", "Домены");
+            tabs.Should().Equal("Общие", "Доступ", "Сообщения", "Доставка", "Маршрутизация LDAP", "Безопасность", "Домены");
             await Expect(sheet.Locator(".dialog-title")).ToContainTextAsync("Свойства");
             await Expect(sheet.Locator("button[data-action='apply']")).ToHaveTextAsync("Применить");
             await Expect(sheet.Locator(".sheet-state .state")).ToHaveTextAsync("Работает");

@@ -1,10 +1,8 @@
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using MailLab.Integration.Tests.Delivery;
 using MailLab.Integration.Tests.Infrastructure;
 using MailLab.Mail.Smtp.Settings;
 using MailLab.Mail.Tracing;
-using MimeKit;
 
 namespace MailLab.Integration.Tests.Ldap;
 
@@ -45,7 +43,7 @@ public sealed class LdapRoutingSlapdTests(Slapd slapd) : IClassFixture<Slapd>
         await using var world = await YamlWorld.StartAsync(Yaml(), listenOnTcp: true);
 
         // s.student@rosnou.ru is student's second mail value: delivered to the mailbox of the first.
-        await SendAsync(world, "s.student@rosnou.ru");
+        await OutsideSender.SendAsync(world, "s.student@rosnou.ru", "over LDAP");
         await world.IdleAsync();
 
         world.Host("rosnou.ru").Mailboxes.Find("student@rosnou.ru")!.Messages.Should().ContainSingle()
@@ -61,7 +59,7 @@ public sealed class LdapRoutingSlapdTests(Slapd slapd) : IClassFixture<Slapd>
         Skip.If(slapd.SkipReason is not null, slapd.SkipReason);
         await using var world = await YamlWorld.StartAsync(Yaml(binding: "anonymous"), listenOnTcp: true);
 
-        var refused = await FluentActions.Awaiting(() => SendAsync(world, "nobody@rosnou.ru")).Should().ThrowAsync<SmtpCommandException>();
+        var refused = await FluentActions.Awaiting(() => OutsideSender.SendAsync(world, "nobody@rosnou.ru", "over LDAP")).Should().ThrowAsync<SmtpCommandException>();
         refused.Which.StatusCode.Should().Be(SmtpStatusCode.MailboxUnavailable);
         refused.Which.Message.Should().Be("5.1.1 nobody@rosnou.ru: no such recipient in the directory");
         Lookups(world).Should().Contain(t => t.EndsWith("found nothing: <nobody@rosnou.ru> is not a recipient"));
@@ -73,7 +71,7 @@ public sealed class LdapRoutingSlapdTests(Slapd slapd) : IClassFixture<Slapd>
         Skip.If(slapd.SkipReason is not null, slapd.SkipReason);
         await using var world = await YamlWorld.StartAsync(Yaml(), listenOnTcp: true);
 
-        var id = await SendAsync(world, "students@rosnou.ru");
+        var id = await OutsideSender.SendAsync(world, "students@rosnou.ru", "over LDAP");
         await world.IdleAsync();
 
         world.Host("rosnou.ru").Mailboxes.Find("student@rosnou.ru")!.Count.Should().Be(1);
@@ -88,14 +86,14 @@ public sealed class LdapRoutingSlapdTests(Slapd slapd) : IClassFixture<Slapd>
         Skip.If(slapd.SkipReason is not null, slapd.SkipReason);
         await using var world = await YamlWorld.StartAsync(Yaml(password: "wrong"), listenOnTcp: true);
 
-        var deferred = await FluentActions.Awaiting(() => SendAsync(world, "student@rosnou.ru")).Should().ThrowAsync<SmtpCommandException>();
+        var deferred = await FluentActions.Awaiting(() => OutsideSender.SendAsync(world, "student@rosnou.ru", "over LDAP")).Should().ThrowAsync<SmtpCommandException>();
         ((int)deferred.Which.StatusCode).Should().Be(451);
         Lookups(world).Should().Contain(t => t.EndsWith($"could not be searched: the plainText bind as \"{Slapd.AdminDn}\" was refused: invalid credentials (LDAP result 49)"));
         world.Host("rosnou.ru").Mailboxes.Find("student@rosnou.ru")!.Count.Should().Be(0);
 
         // The client kept the message; with the password right, the same send is delivered.
         VirtualServerSettings.Apply(world.Vs("rosnou.ru"), "ldapPassword", Slapd.AdminPassword);
-        await SendAsync(world, "student@rosnou.ru");
+        await OutsideSender.SendAsync(world, "student@rosnou.ru", "over LDAP");
         await world.IdleAsync();
         world.Host("rosnou.ru").Mailboxes.Find("student@rosnou.ru")!.Count.Should().Be(1);
     }
@@ -105,7 +103,7 @@ public sealed class LdapRoutingSlapdTests(Slapd slapd) : IClassFixture<Slapd>
     {
         await using var world = await YamlWorld.StartAsync(Yaml(binding: "anonymous", server: "127.0.0.1:1"), listenOnTcp: true);
 
-        var deferred = await FluentActions.Awaiting(() => SendAsync(world, "student@rosnou.ru")).Should().ThrowAsync<SmtpCommandException>();
+        var deferred = await FluentActions.Awaiting(() => OutsideSender.SendAsync(world, "student@rosnou.ru", "over LDAP")).Should().ThrowAsync<SmtpCommandException>();
         ((int)deferred.Which.StatusCode).Should().Be(451);
         deferred.Which.Message.Should().Contain("Directory server failure");
         Lookups(world).Should().Contain(t => t.Contains("could not be searched: the server 127.0.0.1:1 cannot be reached"));
@@ -113,21 +111,4 @@ public sealed class LdapRoutingSlapdTests(Slapd slapd) : IClassFixture<Slapd>
 
     private static string[] Lookups(YamlWorld world) =>
         world.World.Trace.Snapshot().Where(e => e.Kind == TraceKind.DirectoryLookup).Select(e => e.Text).ToArray();
-
-    /// <summary>Sends one message from outside with MailKit over TCP; returns the id rosnou.ru gave it.</summary>
-    private static async Task<string> SendAsync(YamlWorld world, string to)
-    {
-        using var client = new SmtpClient { Timeout = 20_000 };
-        var endpoint = world.TcpEndPoint("rosnou.ru");
-        await client.ConnectAsync(endpoint.Address.ToString(), endpoint.Port, SecureSocketOptions.None);
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse("ivan@mail.ru"));
-        message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = "over LDAP";
-        message.Body = new TextPart("plain") { Text = "Resolved through the directory." };
-        var response = await client.SendAsync(message);
-        await client.DisconnectAsync(true);
-        var start = response.IndexOf('<', StringComparison.Ordinal) + 1;
-        return response[start..response.IndexOf('@', start)];
-    }
 }

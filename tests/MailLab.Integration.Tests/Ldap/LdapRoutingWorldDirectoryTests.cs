@@ -1,8 +1,6 @@
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using MailLab.Integration.Tests.Delivery;
 using MailLab.Mail.Tracing;
-using MimeKit;
 
 namespace MailLab.Integration.Tests.Ldap;
 
@@ -51,7 +49,7 @@ public sealed class LdapRoutingWorldDirectoryTests
     {
         await using var world = await YamlWorld.StartAsync(Yaml, listenOnTcp: true);
 
-        await SendOverTcpAsync(world, "petr.sidorov@rosnou.ru");
+        await OutsideSender.SendAsync(world, "petr.sidorov@rosnou.ru", "through the directory");
         await world.IdleAsync();
 
         world.Host("rosnou.ru").Mailboxes.Find("student@rosnou.ru")!.Count.Should().Be(1);
@@ -65,7 +63,7 @@ public sealed class LdapRoutingWorldDirectoryTests
     {
         await using var world = await YamlWorld.StartAsync(Yaml, listenOnTcp: true);
 
-        var refused = await FluentActions.Awaiting(() => SendOverTcpAsync(world, "nobody@rosnou.ru")).Should().ThrowAsync<SmtpCommandException>();
+        var refused = await FluentActions.Awaiting(() => OutsideSender.SendAsync(world, "nobody@rosnou.ru", "through the directory")).Should().ThrowAsync<SmtpCommandException>();
         refused.Which.StatusCode.Should().Be(SmtpStatusCode.MailboxUnavailable);
         refused.Which.Message.Should().StartWith("5.1.1 nobody@rosnou.ru");
         world.Vs("rosnou.ru").HomeDirectory.Drop.Files.Should().BeEmpty();
@@ -88,18 +86,4 @@ public sealed class LdapRoutingWorldDirectoryTests
 
     private static string[] Lookups(YamlWorld world) =>
         world.World.Trace.Snapshot().Where(e => e.Kind == TraceKind.DirectoryLookup).Select(e => e.Text).ToArray();
-
-    private static async Task SendOverTcpAsync(YamlWorld world, string to)
-    {
-        using var client = new SmtpClient { Timeout = 20_000 };
-        var endpoint = world.TcpEndPoint("rosnou.ru");
-        await client.ConnectAsync(endpoint.Address.ToString(), endpoint.Port, SecureSocketOptions.None);
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse("ivan@mail.ru"));
-        message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = "through the directory";
-        message.Body = new TextPart("plain") { Text = "Hello." };
-        await client.SendAsync(message);
-        await client.DisconnectAsync(true);
-    }
 }

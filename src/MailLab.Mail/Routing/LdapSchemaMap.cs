@@ -4,7 +4,7 @@ using MailLab.Mail.Smtp;
 namespace MailLab.Mail.Routing;
 
 /// <summary>
-/// Where each schema type of the LDAP Routing tab keeps mail recipients (docs/ldap-routing.md):
+/// Where each schema type of the LDAP Routing tab keeps mail recipients (docs/REFERENCE.md, "LDAP Routing tab"):
 /// <list type="bullet">
 /// <item>Active Directory: users, contacts and groups (objectClass user, contact, group) by <c>mail</c> or a
 /// <c>proxyAddresses</c> value <c>smtp:address</c> (matched case-insensitively, so the primary <c>SMTP:</c> too);

@@ -30,7 +30,8 @@ public static class MessageAcceptor
     }
 
     /// <param name="traceId">The trace the message is now part of (its own id on its first hop).</param>
-    public static SmtpReply Accept(SmtpVirtualServer server, SmtpSessionContext context, SmtpMessage message, out string traceId, long sessionId = 0)
+    /// <param name="lookups">What LDAP routing's lookups found at RCPT: stages of the message's trace after it is received.</param>
+    public static SmtpReply Accept(SmtpVirtualServer server, SmtpSessionContext context, SmtpMessage message, out string traceId, long sessionId = 0, IReadOnlyList<string>? lookups = null)
     {
         var world = server.Host.World;
         var now = world.Clock.GetUtcNow();
@@ -67,6 +68,11 @@ public static class MessageAcceptor
         // The id string the message shares with its trace events (one copy while the message is recent, see StoredMessage.Id).
         id = stored.Id;
         trace.Append(server.Host.Name, TraceKind.Received, $"Accepted {id} from <{stored.Sender}> for {string.Join(", ", recipients)} ({stored.Size} octets){(context.AuthenticatedUser is { } user ? AuthenticatedAs + user : string.Empty)}", sessionId == 0 ? null : sessionId, stored.TraceId, id, context.RemoteAddress is { } remote ? Stores.SharedText.Share(remote.ToString()) : null, stored.Recipients);
+        foreach (var lookup in lookups ?? [])
+        {
+            trace.Append(server.Host.Name, TraceKind.DirectoryLookup, lookup, traceId: stored.TraceId, messageId: id);
+        }
+
         trace.Append(server.Host.Name, TraceKind.Cleanup, clean.AddedHeaders.Count == 0
             ? "Added a Received header"
             : $"Added a Received header and the missing {string.Join(" and ", clean.AddedHeaders)}", traceId: stored.TraceId, messageId: id);

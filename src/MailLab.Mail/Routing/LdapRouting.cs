@@ -37,15 +37,21 @@ public sealed class LdapRouting
     /// <summary>The directory the current settings name: the host's Active Directory, or the LDAP server on the tab.</summary>
     public IRecipientDirectory Directory(SmtpLdapRoutingSettings settings) => StateFor(settings).Directory;
 
-    /// <summary>Looks up a recipient (and, first in a transaction, the sender) and decides RCPT.</summary>
-    public async Task<SmtpRecipientDecision> DecideAsync(SmtpLdapRoutingSettings settings, SmtpMailbox recipient, string? sender, long sessionId)
+    /// <summary>
+    /// Looks up a recipient (and, first in a transaction, the sender) and decides RCPT. Each lookup is a
+    /// stage of the session's trace, and is told to <paramref name="noted"/> for the message's own trace
+    /// once it is accepted (a refused recipient's lookup stays with the session).
+    /// </summary>
+    public async Task<SmtpRecipientDecision> DecideAsync(SmtpLdapRoutingSettings settings, SmtpMailbox recipient, string? sender, long sessionId, Action<string>? noted = null)
     {
         var state = StateFor(settings);
         var directory = state.Directory;
         if (sender is { Length: > 0 })
         {
             var found = await directory.LookupAsync(sender, CancellationToken.None).ConfigureAwait(false);
-            Trace($"Sender: {found.Describe(directory.Name, sender)}", sessionId, sender);
+            var text = $"Sender: {found.Describe(directory.Name, sender)}";
+            Trace(text, sessionId, sender);
+            noted?.Invoke(text);
         }
 
         var address = recipient.Address;
@@ -55,6 +61,7 @@ public sealed class LdapRouting
         {
             case DirectoryOutcome.User or DirectoryOutcome.Group:
                 state.Resolved[address] = answer;
+                noted?.Invoke(answer.Describe(directory.Name, address));
                 return SmtpRecipientDecision.Accept(recipient);
             case DirectoryOutcome.NotFound:
                 return SmtpRecipientDecision.Refuse(new SmtpReply(550, "5.1.1", $"{address}: no such recipient in the directory"));

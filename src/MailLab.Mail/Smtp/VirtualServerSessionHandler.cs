@@ -18,6 +18,9 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
     /// <summary>The sender LDAP routing has still to look up in this transaction (at its first RCPT).</summary>
     private string? _senderToResolve;
 
+    /// <summary>What this transaction's LDAP lookups found, for the message's trace once it is accepted (the session waits for each, so one writer at a time).</summary>
+    private readonly List<string> _lookups = [];
+
     /// <param name="settings">The settings the session started with: it keeps to them to the end.</param>
     public VirtualServerSessionHandler(SmtpVirtualServer server, Settings.VirtualServerSnapshot settings, string? reverseName, long sessionId)
     {
@@ -59,6 +62,7 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
     {
         var refusal = _server.Host.World.Faults.TakeReply(_server.Host.Name, Faults.FaultStage.Mail);
         _senderToResolve = refusal is null ? sender.Address : null;
+        _lookups.Clear();
         return refusal;
     }
 
@@ -77,7 +81,7 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
         {
             var sender = _senderToResolve;
             _senderToResolve = null;
-            return SmtpRecipientDecision.Wait(_server.LdapRouting.DecideAsync(_settings.LdapRouting, complete, sender, _sessionId));
+            return SmtpRecipientDecision.Wait(_server.LdapRouting.DecideAsync(_settings.LdapRouting, complete, sender, _sessionId, _lookups.Add));
         }
 
         // An Exchange server's directory makes every proxy address local, whatever the domain list says.
@@ -102,7 +106,8 @@ internal sealed class VirtualServerSessionHandler : ISmtpServerHandler
             return injected;
         }
 
-        var reply = MessageAcceptor.Accept(_server, context, message, out var traceId, _sessionId);
+        var reply = MessageAcceptor.Accept(_server, context, message, out var traceId, _sessionId, _lookups.Count == 0 ? null : _lookups.ToArray());
+        _lookups.Clear();
         Transcript?.Accepted(traceId);
         return reply;
     }

@@ -43,13 +43,15 @@ public sealed class LdapRoutingSlapdTests(Slapd slapd) : IClassFixture<Slapd>
         await using var world = await YamlWorld.StartAsync(Yaml(), listenOnTcp: true);
 
         // s.student@rosnou.ru is student's second mail value: delivered to the mailbox of the first.
-        await OutsideSender.SendAsync(world, "s.student@rosnou.ru", "over LDAP");
+        var id = await OutsideSender.SendAsync(world, "s.student@rosnou.ru", "over LDAP");
         await world.IdleAsync();
 
         world.Host("rosnou.ru").Mailboxes.Find("student@rosnou.ru")!.Messages.Should().ContainSingle()
             .Which.Subject.Should().Be("over LDAP");
-        var lookup = Lookups(world).Should().ContainSingle(t => t.Contains("<s.student@rosnou.ru>")).Subject;
-        lookup.Should().Be($"ldap://{slapd.Server} (Exchange LDAP Service schema): (&(|(objectClass=person)(objectClass=groupOfNames))(|(rfc822Mailbox=s.student@rosnou.ru))) under dc=rosnou,dc=ru found uid=student,ou=people,dc=rosnou,dc=ru: <s.student@rosnou.ru> is delivered to student@rosnou.ru");
+        // The lookup is a stage of the message's journey, between its acceptance and its delivery.
+        world.Stages(id).Should().Equal("rosnou.ru Received", "rosnou.ru DirectoryLookup", "rosnou.ru DirectoryLookup", "rosnou.ru Cleanup",
+            "rosnou.ru Categorized", "rosnou.ru DeliveredToMailbox");
+        world.StageTexts(id)[2].Should().Be($"rosnou.ru DirectoryLookup: ldap://{slapd.Server} (Exchange LDAP Service schema): (&(|(objectClass=person)(objectClass=groupOfNames))(|(rfc822Mailbox=s.student@rosnou.ru))) under dc=rosnou,dc=ru found uid=student,ou=people,dc=rosnou,dc=ru: <s.student@rosnou.ru> is delivered to student@rosnou.ru");
         Lookups(world).Should().Contain(t => t.StartsWith("Sender: ") && t.Contains("<ivan@mail.ru> is not a recipient"));
     }
 

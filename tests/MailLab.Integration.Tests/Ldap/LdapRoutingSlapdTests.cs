@@ -15,6 +15,7 @@ public sealed class LdapRoutingSlapdTests(Slapd slapd) : IClassFixture<Slapd>
 {
     private string Yaml(string binding = "plainText", string password = Slapd.AdminPassword, string? server = null) => $$"""
         hosts:
+        {{Topologies.MailRu()}}
           - name: rosnou.ru
             address: 203.0.113.10
             smtp:
@@ -34,6 +35,12 @@ public sealed class LdapRoutingSlapdTests(Slapd slapd) : IClassFixture<Slapd>
             accounts:
               - { address: student@rosnou.ru, password: student123 }
               - { address: teacher@rosnou.ru, password: teacher123 }
+
+        dns:
+          - { name: mail.ru, type: MX, preference: 10, value: mail.ru }
+          - { name: mail.ru, type: A, value: 198.51.100.10 }
+          - { name: rosnou.ru, type: MX, preference: 10, value: rosnou.ru }
+          - { name: rosnou.ru, type: A, value: 203.0.113.10 }
         """;
 
     [SkippableFact]
@@ -80,6 +87,21 @@ public sealed class LdapRoutingSlapdTests(Slapd slapd) : IClassFixture<Slapd>
         world.Host("rosnou.ru").Mailboxes.Find("teacher@rosnou.ru")!.Count.Should().Be(1);
         world.StageTexts(id).Should().Contain(
             $"rosnou.ru Categorized: Expanded the group cn=students,dc=rosnou,dc=ru from ldap://{slapd.Server} (Exchange LDAP Service schema) to student@rosnou.ru, teacher@rosnou.ru");
+    }
+
+    [SkippableFact]
+    public async Task RelayedFromMailRu_TheInProcessHopWaitsForSlapd_TheGroupIsDelivered_TheUnknownBounces()
+    {
+        Skip.If(slapd.SkipReason is not null, slapd.SkipReason);
+        await using var world = await YamlWorld.StartAsync(Yaml());
+
+        await world.SendAsIvanAsync("from mail.ru", "students@rosnou.ru", "nobody@rosnou.ru");
+        await world.IdleAsync();
+
+        world.Host("rosnou.ru").Mailboxes.Find("student@rosnou.ru")!.Count.Should().Be(1);
+        world.Host("rosnou.ru").Mailboxes.Find("teacher@rosnou.ru")!.Count.Should().Be(1);
+        var ndr = world.Host("mail.ru").Mailboxes.Find("ivan@mail.ru")!.Messages.Should().ContainSingle().Subject;
+        Dsn.Read(ndr).Recipients.Should().ContainSingle().Which["Final-Recipient"].Should().Be("rfc822; nobody@rosnou.ru");
     }
 
     [SkippableFact]

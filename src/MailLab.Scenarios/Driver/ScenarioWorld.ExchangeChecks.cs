@@ -70,9 +70,7 @@ public sealed partial class ScenarioWorld
         string name, label, expected, actual;
         if (Steps.DirectorySteps.IsStorageLimit(setting))
         {
-            var exchange = await ExchangeAsync(host).ConfigureAwait(false);
-            var mailbox = exchange.FindMailbox(user.Trim())
-                ?? throw new ScenarioSetupException($"{user} has no mailbox on {host}.", $"У {user} нет почтового ящика на {host}.");
+            var mailbox = await UserMailboxAsync(host, user).ConfigureAwait(false);
             var row = Setting(() => MailboxLimitSettings.Find(setting));
             (name, label, expected, actual) = (row.Name, row.LabelRu, Normalised(row.Type, row.Name, value), row.Get(mailbox.Limits));
         }
@@ -113,14 +111,21 @@ public sealed partial class ScenarioWorld
     /// <summary>ESM's Mailboxes node, Last Logon Time: a POP3 or IMAP4 client has logged on to the mailbox.</summary>
     public async Task CheckLastLogonAsync(string host, string address)
     {
-        var exchange = await ExchangeAsync(host).ConfigureAwait(false);
-        var mailbox = exchange.FindMailbox(address.Trim())
-            ?? throw new ScenarioSetupException($"{address} has no mailbox on {host}.", $"У {address} нет почтового ящика на {host}.");
+        var mailbox = await UserMailboxAsync(host, address).ConfigureAwait(false);
         if (mailbox.LastLogonTime is null)
         {
             throw Check($"Nobody has logged on to the mailbox {address} on {host}.", "a last logon time", "never",
                 new($"В почтовый ящик {address} на {host} ещё никто не входил.", "время последнего входа", "никогда"));
         }
+    }
+
+    /// <summary>The user's mailbox by its address, or by the alias or name the directory knows the user by.</summary>
+    private async Task<Mail.Exchange.ExchangeMailbox> UserMailboxAsync(string host, string user)
+    {
+        var exchange = await ExchangeAsync(host).ConfigureAwait(false);
+        var account = HostDirectory.Of(await HostAsync(host).ConfigureAwait(false)).FindRecipient(user.Trim()) is DirectoryUser found ? found.Account : user.Trim();
+        return exchange.FindMailbox(account)
+            ?? throw new ScenarioSetupException($"{user} has no mailbox on {host}.", $"У {user} нет почтового ящика на {host}.");
     }
 
     private static ServiceStartupType ParseStartupType(string type) => type switch

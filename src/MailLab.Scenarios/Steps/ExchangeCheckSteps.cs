@@ -12,11 +12,11 @@ namespace MailLab.Scenarios.Steps;
 public sealed class ExchangeCheckSteps(ScenarioWorld world)
 {
     [GivenOrWhen(@"the Exchange service ""([^""]*)"" on ""([^""]*)"" has the startup type (automatic|manual|disabled)")]
-    [GivenOrWhen(@"у службы Exchange ""([^""]*)"" на ""([^""]*)"" тип запуска (авто|вручную|отключена)")]
+    [GivenOrWhen(@"служба Exchange ""([^""]*)"" на ""([^""]*)"" имеет тип запуска (авто|вручную|отключена)")]
     public Task SetStartupType(string service, string host, string type) => world.SetExchangeStartupTypeAsync(service, host, type);
 
     [Then(@"the Exchange service ""([^""]*)"" on ""([^""]*)"" has the startup type (automatic|manual|disabled)")]
-    [Then(@"у службы Exchange ""([^""]*)"" на ""([^""]*)"" тип запуска (авто|вручную|отключена)")]
+    [Then(@"служба Exchange ""([^""]*)"" на ""([^""]*)"" имеет тип запуска (авто|вручную|отключена)")]
     public Task StartupType(string service, string host, string type) => world.CheckExchangeStartupTypeAsync(service, host, type);
 
     [Then(@"on ""([^""]*)"" the store ""([^""]*)"" has ""([^""]*)"" set to ""([^""]*)""")]

@@ -87,6 +87,10 @@ public sealed class LabCheckSteps(ScenarioWorld world)
     [Then(@"MX-запись домена ""([^""]*)"" соответствует имени его сервера")]
     public Task MxMatchesServer(string domain) => world.CheckMxMatchesServerAsync(domain);
 
+    [Then(@"the message ""([^""]*)"" was relayed by ""([^""]*)"" to a server outside MailLab")]
+    [Then(@"письмо ""([^""]*)"" передано с ""([^""]*)"" серверу за пределами MailLab")]
+    public Task RelayedOutside(string subject, string host) => world.CheckRelayedOutsideAsync(subject, host);
+
     [Then(@"""([^""]*)"" can reach ""([^""]*)""")]
     [Then(@"""([^""]*)"" может связаться с ""([^""]*)""")]
     public Task CanReach(string from, string to) => world.CheckReachAsync(from, to, reachable: true);

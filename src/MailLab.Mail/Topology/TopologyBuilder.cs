@@ -12,7 +12,7 @@ namespace MailLab.Mail.Topology;
 internal sealed class TopologyBuilder
 {
     internal static readonly string[] FileKeys = ["hosts", "dns", "links", "unreachableHosts", "faults", "directories", "certificate"];
-    internal static readonly string[] HostKeys = ["name", "address", "smtp", "accounts", "pop3", "imap", "exchange"];
+    internal static readonly string[] HostKeys = ["name", "address", "addressing", "smtp", "accounts", "pop3", "imap", "exchange"];
     internal static readonly string[] SmtpKeys = ["state", "virtualServers"];
     internal static readonly string[] AccountKeys = ["address", "password", "passwordHash", "mailbox"];
 
@@ -175,6 +175,23 @@ internal sealed class TopologyBuilder
             }
 
             host.Address = address;
+        }
+
+        if (reader.Has("addressing") && reader.TryString("addressing", out var addressing))
+        {
+            HostAddressing? parsed = addressing.ToLowerInvariant() switch { "static" => HostAddressing.Static, "dhcp" => HostAddressing.Dhcp, _ => null };
+            if (parsed is null)
+            {
+                reader.Error("addressing", $"'{addressing}' is not an addressing: use static or dhcp");
+            }
+            else if (parsed == HostAddressing.Dhcp && !reader.Has("address"))
+            {
+                reader.Error("addressing", "a host on DHCP needs the address its lease gave it (address:)");
+            }
+            else
+            {
+                host.Addressing = parsed.Value;
+            }
         }
 
         var smtp = reader.Mapping("smtp", SmtpKeys);

@@ -45,6 +45,7 @@ public static class TopologySchema
     private static JsonObject Host() => Mapping(TopologyBuilder.HostKeys, new()
     {
         ["name"] = new JsonObject { ["type"] = "string", ["description"] = "the computer's name, e.g. mail.ru" },
+        ["addressing"] = new JsonObject { ["enum"] = new JsonArray("static", "dhcp"), ["default"] = "static", ["description"] = "where address comes from: configured by hand, or DHCP's current lease" },
         ["smtp"] = Mapping(TopologyBuilder.SmtpKeys, new()
         {
             ["state"] = State(),

@@ -66,6 +66,11 @@ public static partial class TopologyWriter
             node.Add("address", Text(address.ToString()));
         }
 
+        if (host.Addressing != HostAddressing.Static)
+        {
+            node.Add("addressing", Text(host.Addressing.ToString().ToLowerInvariant()));
+        }
+
         node.Add("smtp", new YamlMappingNode
         {
             { "state", Text(TopologyValues.Name(host.Smtp.State)) },

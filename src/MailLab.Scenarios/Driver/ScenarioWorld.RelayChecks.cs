@@ -23,41 +23,29 @@ public sealed partial class ScenarioWorld
             return;
         }
 
-        var english = string.Join("\n", missed.Select(r => $"<{r.Address}>: {Outcome(trace, r, name)}"));
-        var russian = string.Join("\n", missed.Select(r => $"<{r.Address}>: {OutcomeInRussian(trace, r, name)}"));
+        var outcomes = missed.Select(r => (r.Address, Text: Outcome(trace, r, name))).ToArray();
+        var english = string.Join("\n", outcomes.Select(o => $"<{o.Address}>: {o.Text.English}"));
+        var russian = string.Join("\n", outcomes.Select(o => $"<{o.Address}>: {o.Text.Russian}"));
         throw Failure($"The message \"{subject}\" was not relayed by {name} to a server outside MailLab.",
             $"relayed by {name} to a server outside MailLab (a 2xx reply to its smart host)", english,
             new($"Письмо \"{subject}\" не передано с {name} серверу за пределами MailLab.", $"передано с {name} серверу за пределами MailLab (ответ 2xx смарт-хосту)", russian));
     }
 
-    /// <summary>What became of a recipient's copy, with the reply that decided it (the text of the stage that set its status).</summary>
-    private static string Outcome(MessageTrace trace, RecipientStatus r, string host)
+    /// <summary>What became of a recipient's copy, in English and Russian, with the reply that decided it (the text of the stage that set its status).</summary>
+    private static (string English, string Russian) Outcome(MessageTrace trace, RecipientStatus r, string host)
     {
         var stage = trace.EventAt(r.Sequence)?.Text;
         return r.State switch
         {
-            RecipientState.Relayed when !string.Equals(r.Host, host, StringComparison.OrdinalIgnoreCase) => $"relayed out of MailLab by {r.Host}, not by {host}: {stage}",
-            RecipientState.Relayed => $"relayed: {stage}",
-            RecipientState.Deferred => $"deferred on {r.Host}, waiting for a retry: {stage}",
-            RecipientState.Queued => $"in the queue of {r.Host}, not tried yet",
-            RecipientState.Received => r.Host is null ? "never accepted by any host" : $"accepted by {r.Host}, never sent on",
-            RecipientState.Delivered => $"delivered inside MailLab on {r.Host} ({r.Where}), never sent to a server outside it",
-            _ => $"bounced by {r.Host}: {stage}",
-        };
-    }
-
-    private static string OutcomeInRussian(MessageTrace trace, RecipientStatus r, string host)
-    {
-        var stage = trace.EventAt(r.Sequence)?.Text;
-        return r.State switch
-        {
-            RecipientState.Relayed when !string.Equals(r.Host, host, StringComparison.OrdinalIgnoreCase) => $"передано за пределы MailLab с {r.Host}, а не с {host}: {stage}",
-            RecipientState.Relayed => $"передано: {stage}",
-            RecipientState.Deferred => $"отложено на {r.Host}, ждёт повторной попытки: {stage}",
-            RecipientState.Queued => $"в очереди {r.Host}, попыток ещё не было",
-            RecipientState.Received => r.Host is null ? "не принято ни одним хостом" : $"принято {r.Host}, но дальше не отправлялось",
-            RecipientState.Delivered => $"доставлено внутри MailLab на {r.Host} ({r.Where}), серверу за его пределами не отправлялось",
-            _ => $"возвращено отправителю с {r.Host}: {stage}",
+            RecipientState.Relayed when !string.Equals(r.Host, host, StringComparison.OrdinalIgnoreCase) =>
+                ($"relayed out of MailLab by {r.Host}, not by {host}: {stage}", $"передано за пределы MailLab с {r.Host}, а не с {host}: {stage}"),
+            RecipientState.Relayed => ($"relayed: {stage}", $"передано: {stage}"),
+            RecipientState.Deferred => ($"deferred on {r.Host}, waiting for a retry: {stage}", $"отложено на {r.Host}, ждёт повторной попытки: {stage}"),
+            RecipientState.Queued => ($"in the queue of {r.Host}, not tried yet", $"в очереди {r.Host}, попыток ещё не было"),
+            RecipientState.Received when r.Host is null => ("never accepted by any host", "не принято ни одним хостом"),
+            RecipientState.Received => ($"accepted by {r.Host}, never sent on", $"принято {r.Host}, но дальше не отправлялось"),
+            RecipientState.Delivered => ($"delivered inside MailLab on {r.Host} ({r.Where}), never sent to a server outside it", $"доставлено внутри MailLab на {r.Host} ({r.Where}), серверу за его пределами не отправлялось"),
+            _ => ($"bounced by {r.Host}: {stage}", $"возвращено отправителю с {r.Host}: {stage}"),
         };
     }
 }

@@ -80,7 +80,7 @@ public sealed class TopologyErrorTests
     [InlineData("port: 70000", "field 'hosts[0].smtp.virtualServers[0].port': must be between 0 and 65535")]
     [InlineData("port: [25]", "field 'hosts[0].smtp.virtualServers[0].port': must be a single value, not a list or mapping")]
     [InlineData("address: 300.1.1.1", "field 'hosts[0].smtp.virtualServers[0].address': '300.1.1.1' is not an IP address")]
-    [InlineData("state: sleeping", "field 'hosts[0].smtp.virtualServers[0].state': must be one of running, paused, stopped, not 'sleeping'")]
+    [InlineData("state: sleeping", "field 'hosts[0].smtp.virtualServers[0].state': must be running, paused or stopped, not 'sleeping'")]
     [InlineData("loggingEnabled: yes", "field 'hosts[0].smtp.virtualServers[0].loggingEnabled': must be true or false, not 'yes'")]
     [InlineData("fqdn: mail_ru", "field 'hosts[0].smtp.virtualServers[0].fqdn': 'mail_ru' is not a fully-qualified domain name")]
     [InlineData("ndrCopyTo: postmaster", "field 'hosts[0].smtp.virtualServers[0].ndrCopyTo': 'postmaster' is not an address of the form user@domain")]
@@ -215,7 +215,7 @@ public sealed class TopologyErrorTests
     [Theory]
     [InlineData("{ name: '*.mail.ru', type: alias }", "field 'hosts[0].smtp.virtualServers[0].domains[1].name': only remote domains may use wildcards such as '*.mail.ru'")]
     [InlineData("{ name: bk.ru, type: alias, allowRelay: true }", "field 'hosts[0].smtp.virtualServers[0].domains[1].allowRelay': only remote domains have 'allowRelay'")]
-    [InlineData("{ name: bk.ru, type: forward }", "field 'hosts[0].smtp.virtualServers[0].domains[1].type': must be one of local, alias, remote, not 'forward'")]
+    [InlineData("{ name: bk.ru, type: forward }", "field 'hosts[0].smtp.virtualServers[0].domains[1].type': must be local, alias or remote, not 'forward'")]
     [InlineData("{ name: bk.ru }", "field 'hosts[0].smtp.virtualServers[0].domains[1].type': is required")]
     [InlineData("{ name: 'bk..ru', type: remote }", "field 'hosts[0].smtp.virtualServers[0].domains[1].name': 'bk..ru' is not a domain name")]
     public void BadDomain_IsReported(string domain, string expected)

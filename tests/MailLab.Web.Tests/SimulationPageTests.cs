@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using MailLab.Mail.Tracing;
 using MailLab.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -58,11 +59,13 @@ public sealed class SimulationPageTests : IClassFixture<BrowserFixture>
             // At least one more retry by itself (a loaded machine may see several land between two looks).
             await page.WaitForFunctionAsync("() => document.querySelectorAll(\"#stages tbody tr[data-stage='Deferred']\").length >= 3");
             await page.Locator("#sim-pause").ClickAsync();
+            // Play comes back once a step already sent has landed; the page then shows every deferral the server recorded.
             await Expect(page.Locator("#sim-play")).ToBeEnabledAsync();
-            await page.WaitForTimeoutAsync(600); // a step already sent when Pause was clicked still lands
+            var traceId = (await row.GetAttributeAsync("data-id"))!;
+            var count = session.World.Trace.ForTrace(traceId).Count(e => e.Kind == TraceKind.Deferred);
+            await Expect(deferrals).ToHaveCountAsync(count);
             var paused = await page.Locator("#clock-now").TextContentAsync();
-            var count = await deferrals.CountAsync();
-            await page.WaitForTimeoutAsync(600);
+            await page.WaitForTimeoutAsync(600); // paused: nothing may move in the meantime
             (await page.Locator("#clock-now").TextContentAsync()).Should().Be(paused);
             (await deferrals.CountAsync()).Should().Be(count);
 
@@ -108,6 +111,39 @@ public sealed class SimulationPageTests : IClassFixture<BrowserFixture>
 
             await session.SendAsIvanAsync("student@rosnou.ru", "After the reset");
             await Expect(page.Locator("#deliveries tbody tr[data-id]", new() { HasText = "After the reset" })).ToHaveAttributeAsync("data-status", "delivered");
+            session.Errors.Where(e => !e.Contains("/api/events", StringComparison.Ordinal)).Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task Pause_WhileAStepIsUnderWay_GivesPlayBackOnlyOnceThatStepHasLanded()
+    {
+        await using var session = await PageSession.StartAsync(_browser.Browser, simulate: true);
+        await session.RunAsync(nameof(Pause_WhileAStepIsUnderWay_GivesPlayBackOnlyOnceThatStepHasLanded), async () =>
+        {
+            var page = session.Page;
+            var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var steps = 0;
+            await page.RouteAsync("**/api/clock/step", async route =>
+            {
+                Interlocked.Increment(ref steps);
+                sent.TrySetResult();
+                await release.Task;
+                await route.ContinueAsync();
+            });
+            await session.OpenAsync();
+            await Expect(page.Locator("#sim")).ToBeVisibleAsync();
+
+            await page.Locator("#sim-play").ClickAsync();
+            await sent.Task.WaitAsync(TimeSpan.FromSeconds(15));
+            await page.Locator("#sim-pause").ClickAsync();
+            await Expect(page.Locator("#sim-pause")).ToBeDisabledAsync();
+            await Expect(page.Locator("#sim-play")).ToBeDisabledAsync();
+
+            release.SetResult();
+            await Expect(page.Locator("#sim-play")).ToBeEnabledAsync();
+            steps.Should().Be(1, "a pause while the step was under way sends no further step");
             session.Errors.Where(e => !e.Contains("/api/events", StringComparison.Ordinal)).Should().BeEmpty();
         });
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MailLab.Mail.Smtp;
+using MailLab.Mail.Text;
 using MailLab.Mail.Topology;
 using YamlDotNet.RepresentationModel;
 using static MailLab.Mail.Settings.SettingValue;
@@ -136,7 +137,7 @@ public abstract class SettingType
 
     private sealed class ChoiceType(string[] names) : SettingType
     {
-        private string Expected => names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} or {names[^1]}";
+        private string Expected => WordList.Either(names);
 
         public override SettingKind Kind => SettingKind.Text;
 
@@ -151,19 +152,9 @@ public abstract class SettingType
 
         internal override bool TryRead(MappingReader reader, string key, out object? value)
         {
-            value = null;
-            if (!reader.TryString(key, out var text))
-            {
-                return false;
-            }
-
-            value = Named(text);
-            if (value is null)
-            {
-                reader.Error(key, $"must be {Expected}, not '{text}'");
-            }
-
-            return value is not null;
+            var found = reader.TryWord(key, names, out var index);
+            value = found ? names[index] : null;
+            return found;
         }
 
         internal override YamlNode Write(object? value) => TopologyWriter.Text((string)value!);

@@ -50,7 +50,7 @@ internal static class ExchangeBuilder
     {
         var organization = exchange.Require("organization") && exchange.TryString("organization", out var org) ? org : "First Organization";
         var group = exchange.Has("administrativeGroup") && exchange.TryString("administrativeGroup", out var g) ? g : "First Administrative Group";
-        var edition = exchange.Has("edition") && Choice(exchange, "edition", Editions) is { } e ? (ExchangeEdition)e : ExchangeEdition.Standard;
+        var edition = exchange.Has("edition") && exchange.TryWord("edition", Editions, out var e) ? (ExchangeEdition)e : ExchangeEdition.Standard;
 
         var servicePack = exchange.Has("servicePack") && exchange.TryInt("servicePack", 0, 2, out var sp) ? sp : 2;
         var server = ExchangeServer.Create(host.Name, organization, edition, servicePack, group);
@@ -133,12 +133,12 @@ internal static class ExchangeBuilder
                 continue;
             }
 
-            if (reader.Has("startupType") && Choice(reader, "startupType", StartupTypes) is { } type)
+            if (reader.Has("startupType") && reader.TryWord("startupType", StartupTypes, out var type))
             {
                 server.Services.SetStartupType(service.Name, (Services.ServiceStartupType)type);
             }
 
-            if (reader.Has("status") && Choice(reader, "status", Statuses) is { } status)
+            if (reader.Has("status") && reader.TryWord("status", Statuses, out var status))
             {
                 statuses.Add((service.Name, (Services.ServiceStatus)status, reader));
             }
@@ -183,22 +183,6 @@ internal static class ExchangeBuilder
         }
     }
 
-    /// <summary>The index of the word at <paramref name="key"/> in <paramref name="names"/>; null, reported, when it is none of them.</summary>
-    private static int? Choice(MappingReader reader, string key, string[] names) =>
-        reader.TryString(key, out var text) ? Word(reader, key, text, names) : null;
-
-    private static int? Word(MappingReader reader, string key, string text, string[] names)
-    {
-        var index = Array.FindIndex(names, n => n.Equals(text, StringComparison.OrdinalIgnoreCase));
-        if (index < 0)
-        {
-            reader.Error(key, $"must be {string.Join(", ", names[..^1])} or {names[^1]}");
-            return null;
-        }
-
-        return index;
-    }
-
     private static (ExchangeStore, bool)? ReadStore(MailHost host, ExchangeServer server, StorageGroup group, YamlDotNet.RepresentationModel.YamlNode node, string path, TopologyDiagnostics diagnostics)
     {
         if (MappingReader.Open(node, path, diagnostics, StoreKeys) is not { } reader || !reader.Require("name") || !reader.TryString("name", out var name))
@@ -207,9 +191,9 @@ internal static class ExchangeBuilder
         }
 
         var kind = ExchangeStoreKind.Mailbox;
-        if (reader.Require("kind") && reader.TryString("kind", out var kindText))
+        if (reader.Require("kind"))
         {
-            if (Word(reader, "kind", kindText, StoreKinds) is not { } index)
+            if (!reader.TryWord("kind", StoreKinds, out var index))
             {
                 return null;
             }

@@ -111,6 +111,31 @@ internal sealed class MappingReader
         return true;
     }
 
+    /// <summary>
+    /// One of <paramref name="words"/> (case does not matter) as its index; any other word is reported with
+    /// the list (<see cref="Text.WordList.Either"/>). The one reader of a word for states, types and choices.
+    /// </summary>
+    public bool TryWord(string key, IReadOnlyList<string> words, out int index)
+    {
+        index = -1;
+        if (!TryString(key, out var text))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i].Equals(text, StringComparison.OrdinalIgnoreCase))
+            {
+                index = i;
+                return true;
+            }
+        }
+
+        Error(key, $"must be {Text.WordList.Either(words)}, not '{text}'");
+        return false;
+    }
+
     /// <summary>A string that may be <c>null</c> (an unset IIS box).</summary>
     public bool TryNullableString(string key, out string? value)
     {

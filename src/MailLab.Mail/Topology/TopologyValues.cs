@@ -5,24 +5,12 @@ namespace MailLab.Mail.Topology;
 /// <summary>The words a topology file uses for states, domain types and DNS record types, both ways.</summary>
 internal static class TopologyValues
 {
-    public static readonly IReadOnlyDictionary<string, VirtualServerState> States =
-        new Dictionary<string, VirtualServerState>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["running"] = VirtualServerState.Running,
-            ["paused"] = VirtualServerState.Paused,
-            ["stopped"] = VirtualServerState.Stopped,
-        };
+    public static readonly IReadOnlyList<(string Word, VirtualServerState Value)> States =
+        [("running", VirtualServerState.Running), ("paused", VirtualServerState.Paused), ("stopped", VirtualServerState.Stopped)];
 
-    /// <summary>IIS's "Local (Default)", "Local (Alias)" and "Remote"; the API's enum names are accepted too.</summary>
-    public static readonly IReadOnlyDictionary<string, SmtpDomainType> DomainTypes =
-        new Dictionary<string, SmtpDomainType>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["local"] = SmtpDomainType.LocalDefault,
-            ["localDefault"] = SmtpDomainType.LocalDefault,
-            ["alias"] = SmtpDomainType.LocalAlias,
-            ["localAlias"] = SmtpDomainType.LocalAlias,
-            ["remote"] = SmtpDomainType.Remote,
-        };
+    /// <summary>IIS's "Local (Default)", "Local (Alias)" and "Remote".</summary>
+    public static readonly IReadOnlyList<(string Word, SmtpDomainType Value)> DomainTypes =
+        [("local", SmtpDomainType.LocalDefault), ("alias", SmtpDomainType.LocalAlias), ("remote", SmtpDomainType.Remote)];
 
     public static readonly IReadOnlyList<string> DnsTypes = ["MX", "A"];
 
@@ -56,21 +44,11 @@ internal static class TopologyValues
         _ => "remote",
     };
 
-    /// <summary>Reads a word from <paramref name="words"/>; reports the allowed words otherwise.</summary>
-    public static bool TryRead<T>(MappingReader reader, string key, IReadOnlyDictionary<string, T> words, out T value)
+    /// <summary>Reads one of <paramref name="words"/> (<see cref="MappingReader.TryWord"/>) as its value.</summary>
+    public static bool TryRead<T>(MappingReader reader, string key, IReadOnlyList<(string Word, T Value)> words, out T value)
     {
-        value = default!;
-        if (!reader.TryString(key, out var text))
-        {
-            return false;
-        }
-
-        if (words.TryGetValue(text, out value!))
-        {
-            return true;
-        }
-
-        reader.Error(key, $"must be one of {string.Join(", ", words.Keys.Where(k => k.All(char.IsLower)))}, not '{text}'");
-        return false;
+        var found = reader.TryWord(key, words.Select(w => w.Word).ToArray(), out var index);
+        value = found ? words[index].Value : default!;
+        return found;
     }
 }

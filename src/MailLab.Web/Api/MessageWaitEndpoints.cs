@@ -50,22 +50,27 @@ internal static class MessageWaitEndpoints
             && (Subject is null || arrival.Subject.Contains(Subject, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Woken by each delivery (<see cref="ArrivalFeed"/>), never by a polling timer; the wait's end is a timer on the system clock, as a client's timeout is real time even in simulation mode.</summary>
+    /// <summary>Woken by a matching delivery (<see cref="ArrivalFeed"/>), never by a polling timer; the wait's end is a timer on the system clock, as a client's timeout is real time even in simulation mode.</summary>
     private static async Task<ArrivalsDto> WaitAsync(ArrivalFeed feed, Query query, CancellationToken aborted)
     {
-        using var timeout = new CancellationTokenSource(query.Wait, TimeProvider.System);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, aborted);
-        var ended = Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, stop.Token);
-        while (true)
+        var (matches, latest) = feed.After(query.After, query.Matches);
+        if (matches.Count == 0 && query.Wait > TimeSpan.Zero)
         {
-            var (matches, latest, next) = feed.After(query.After, query.Matches);
-            if (matches.Count > 0 || query.Wait == TimeSpan.Zero || stop.IsCancellationRequested)
+            using var timeout = new CancellationTokenSource(query.Wait, TimeProvider.System);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, aborted);
+            try
             {
-                return new ArrivalsDto(matches.Select(ToDto).ToArray(), matches.Count > 0 ? matches[^1].Cursor : Math.Max(latest, query.After));
+                await feed.WaitAsync(query.After, query.Matches, stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The wait ended (or the client went away) with nothing that matches: an empty list.
             }
 
-            await Task.WhenAny(next, ended).ConfigureAwait(false);
+            (matches, latest) = feed.After(query.After, query.Matches);
         }
+
+        return new ArrivalsDto(matches.Select(ToDto).ToArray(), matches.Count > 0 ? matches[^1].Cursor : Math.Max(latest, query.After));
     }
 
     private static ArrivalDto ToDto(Arrival a) =>

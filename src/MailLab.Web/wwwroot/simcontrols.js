@@ -17,7 +17,8 @@ export function isoDuration(amount, unit) {
  * Wires the controls. hooks: { onClock(clock), onError(error|null), onReset(clock), invalidDuration() }.
  */
 export function initSimControls(hooks) {
-  let playing = 0;
+  let playing = 0;      // the timer of the next step while playing, 0 when paused
+  let inFlight = null;  // the step request under way, if any
 
   const act = async (path) => {
     try {
@@ -31,15 +32,24 @@ export function initSimControls(hooks) {
     }
   };
 
-  const pause = () => {
+  // Play comes back only once a step already sent has landed: what the page shows after Pause is
+  // then final, and a quick Play cannot start a second loop beside the one still awaiting its step.
+  const pause = async () => {
     clearTimeout(playing);
     playing = 0;
-    $("sim-play").disabled = false;
     $("sim-pause").disabled = true;
+    if (inFlight) {
+      await inFlight;
+    }
+    if (!playing) {
+      $("sim-play").disabled = false;
+    }
   };
 
   const tick = async () => {
-    const clock = await act("/clock/step");
+    inFlight = act("/clock/step");
+    const clock = await inFlight;
+    inFlight = null;
     if (!playing) {
       return;
     }
@@ -69,7 +79,7 @@ export function initSimControls(hooks) {
     act(`/clock/advance?by=${duration}`);
   });
   $("world-reset").addEventListener("click", async () => {
-    pause();
+    await pause();
     const clock = await act("/world/reset");
     if (clock) {
       hooks.onReset(clock);

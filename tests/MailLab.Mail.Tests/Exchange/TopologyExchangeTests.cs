@@ -85,7 +85,7 @@ public sealed class TopologyExchangeTests
             """).Should().Equal(
             "lab.yaml:7:28: field 'hosts[0].exchange.databaseSizeLimitGb': Database Size Limit in Gb is read by Exchange Server 2003 SP2 and later only.",
             "lab.yaml:12:23: field 'hosts[0].exchange.storageGroups[0].stores[1].name': Exchange Server 2003 Standard Edition supports one mailbox store on a server.",
-            "lab.yaml:13:32: field 'hosts[0].exchange.storageGroups[0].stores[2].kind': must be mailbox or publicFolder",
+            "lab.yaml:13:32: field 'hosts[0].exchange.storageGroups[0].stores[2].kind': must be mailbox or publicFolder, not 'archive'",
             "lab.yaml:14:17: field 'hosts[0].exchange.storageGroups[1].name': Exchange Server 2003 Standard Edition supports one storage group on a server.");
     }
 
@@ -131,7 +131,7 @@ public sealed class TopologyExchangeTests
             """).Should().Equal(
             "lab.yaml:6:37: field 'hosts[0].exchange.services[0].status': Error 1058: The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.",
             "lab.yaml:7:19: field 'hosts[0].exchange.services[1].name': ROSNOU has no service \"Telnet\"; its services: IISADMIN, MSExchangeES, IMAP4Svc, MSExchangeIS, MSExchangeMGMT, MSExchangeMTA, POP3Svc, RESvc, MSExchangeSRS, MSExchangeSA, SMTPSVC, W3SVC",
-            "lab.yaml:8:46: field 'hosts[0].exchange.services[2].startupType': must be automatic, manual or disabled");
+            "lab.yaml:8:46: field 'hosts[0].exchange.services[2].startupType': must be automatic, manual or disabled, not 'sometimes'");
     }
 
     [Fact]

@@ -10,6 +10,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
+    static BrowserFixture()
+    {
+        // CI runs every test project at once on two cores: a page that is right but slow under that load must
+        // not fail an Expect after Playwright's 5 s default. A wrong page still fails, only later.
+        Assertions.SetDefaultExpectTimeout(15_000);
+    }
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
 
     public async Task InitializeAsync()

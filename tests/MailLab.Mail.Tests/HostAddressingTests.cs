@@ -35,7 +35,7 @@ public sealed class HostAddressingTests
     public void AddressingOtherThanStaticOrDhcp_OrDhcpWithoutAnAddress_IsRefused()
     {
         TopologyText.Errors("hosts:\n  - name: a.ru\n    address: 192.0.2.1\n    addressing: bootp\n")
-            .Should().ContainSingle().Which.Should().Be("lab.yaml:4:17: field 'hosts[0].addressing': 'bootp' is not an addressing: use static or dhcp");
+            .Should().ContainSingle().Which.Should().Be("lab.yaml:4:17: field 'hosts[0].addressing': must be static or dhcp, not 'bootp'");
         TopologyText.Errors("hosts:\n  - name: a.ru\n    addressing: dhcp\n")
             .Should().ContainSingle().Which.Should().EndWith("field 'hosts[0].addressing': a host on DHCP needs the address its lease gave it (address:)");
     }

@@ -177,20 +177,15 @@ internal sealed class TopologyBuilder
             host.Address = address;
         }
 
-        if (reader.Has("addressing") && reader.TryString("addressing", out var addressing))
+        if (reader.Has("addressing") && reader.TryWord("addressing", HostAddressChange.Words, out var addressing))
         {
-            HostAddressing? parsed = addressing.ToLowerInvariant() switch { "static" => HostAddressing.Static, "dhcp" => HostAddressing.Dhcp, _ => null };
-            if (parsed is null)
-            {
-                reader.Error("addressing", $"'{addressing}' is not an addressing: use static or dhcp");
-            }
-            else if (parsed == HostAddressing.Dhcp && !reader.Has("address"))
+            if (addressing == (int)HostAddressing.Dhcp && !reader.Has("address"))
             {
                 reader.Error("addressing", "a host on DHCP needs the address its lease gave it (address:)");
             }
             else
             {
-                host.Addressing = parsed.Value;
+                host.Addressing = (HostAddressing)addressing;
             }
         }
 

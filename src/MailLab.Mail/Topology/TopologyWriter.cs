@@ -68,7 +68,7 @@ public static partial class TopologyWriter
 
         if (host.Addressing != HostAddressing.Static)
         {
-            node.Add("addressing", Text(host.Addressing.ToString().ToLowerInvariant()));
+            node.Add("addressing", Text(HostAddressChange.Name(host.Addressing)));
         }
 
         node.Add("smtp", new YamlMappingNode

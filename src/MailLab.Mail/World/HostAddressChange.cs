@@ -9,15 +9,14 @@ namespace MailLab.Mail.World;
 /// </summary>
 public static class HostAddressChange
 {
+    /// <summary>The addressings' names, in the order of <see cref="HostAddressing"/> (the topology's words, the API's and the commands').</summary>
+    public static readonly IReadOnlyList<string> Words = ["static", "dhcp"];
+
     /// <summary>"static" with an address, or "dhcp" (the address, when given, is the lease; else the current one stays as the lease).</summary>
     public static void Apply(MailHost host, string addressing, string? address)
     {
-        var mode = addressing.Trim().ToLowerInvariant() switch
-        {
-            "static" => HostAddressing.Static,
-            "dhcp" => HostAddressing.Dhcp,
-            _ => throw new ArgumentException($"\"{addressing}\" is not an addressing: use static or dhcp."),
-        };
+        var index = Words.ToList().FindIndex(w => w.Equals(addressing.Trim(), StringComparison.OrdinalIgnoreCase));
+        var mode = index >= 0 ? (HostAddressing)index : throw new ArgumentException($"\"{addressing}\" is not an addressing: use {Text.WordList.Either(Words)}.");
         System.Net.IPAddress parsed;
         if (string.IsNullOrWhiteSpace(address))
         {
@@ -32,5 +31,5 @@ public static class HostAddressChange
     }
 
     /// <summary>The addressing as the API, the commands and the topology name it: "static" or "dhcp".</summary>
-    public static string Name(HostAddressing addressing) => addressing.ToString().ToLowerInvariant();
+    public static string Name(HostAddressing addressing) => Words[(int)addressing];
 }

@@ -39,13 +39,12 @@ public sealed class SmtpSink : IAsyncDisposable
         var program = Program
             ?? throw new InvalidOperationException($"Postfix's smtp-sink is not installed (looked for {string.Join(", ", Locations)}): run scripts/test.sh, which installs postfix, or apt-get install postfix.");
 
+        port = port == 0 ? FreePort() : FreeOrThrow(port);
         var folder = Directory.CreateTempSubdirectory("maillab-smtp-sink-").FullName;
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(folder, (UnixFileMode)0x1FF); // smtp-sink drops root for nobody, who writes the dumps
         }
-
-        port = port == 0 ? FreePort() : FreeOrThrow(port);
 
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         if (Environment.UserName == "root")

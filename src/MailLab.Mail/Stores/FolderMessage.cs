@@ -8,10 +8,10 @@ namespace MailLab.Mail.Stores;
 /// </summary>
 public sealed record FolderMessage(uint Uid, StoredMessage Message, MessageFlags Flags, IReadOnlyList<string> Keywords, DateTimeOffset InternalDate, ulong ModSeq)
 {
-    // Kept narrower than the properties, as the folder keeps them (FolderEntries.Entry): the flags
-    // as the byte their five bits fit in, the internal date as UTC ticks and its offset in minutes.
+    // Kept narrower than the properties (a folder holds one entry per message): the flags as the
+    // byte their five bits fit in, the internal date as UTC ticks and its offset in minutes.
     private readonly byte _flags = (byte)Flags;
-    private readonly short _offsetMinutes = MinutesOf(InternalDate);
+    private readonly short _offsetMinutes = OffsetMinutes(InternalDate);
     private readonly long _internalUtcTicks = InternalDate.UtcTicks;
 
     public MessageFlags Flags
@@ -27,13 +27,9 @@ public sealed record FolderMessage(uint Uid, StoredMessage Message, MessageFlags
         init
         {
             _internalUtcTicks = value.UtcTicks;
-            _offsetMinutes = MinutesOf(value);
+            _offsetMinutes = OffsetMinutes(value);
         }
     }
-
-    internal long InternalUtcTicks => _internalUtcTicks;
-
-    internal short OffsetMinutes => _offsetMinutes;
 
     /// <summary>RFC822.SIZE: the stored bytes' length.</summary>
     public long Size => Message.Size;
@@ -44,5 +40,5 @@ public sealed record FolderMessage(uint Uid, StoredMessage Message, MessageFlags
 
     public bool HasKeyword(string keyword) => Keywords.Contains(keyword, StringComparer.OrdinalIgnoreCase);
 
-    private static short MinutesOf(DateTimeOffset date) => (short)(date.Offset.Ticks / TimeSpan.TicksPerMinute);
+    private static short OffsetMinutes(DateTimeOffset date) => (short)(date.Offset.Ticks / TimeSpan.TicksPerMinute);
 }

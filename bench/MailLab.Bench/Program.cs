@@ -78,6 +78,7 @@ if (args.Length > 0 && args[0] == "relay")
         }
     }
 
+    RelayBench.SampleAllocations = args.Contains("--allocations");
     return await RelayBench.RunAsync(relayMessages, sessions: 20, transcripts: !args.Contains("--no-transcripts"), direct: args.Contains("--direct"), relayHops);
 }
 

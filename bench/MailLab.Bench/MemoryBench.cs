@@ -24,7 +24,7 @@ internal static class MemoryBench
     private const int WarmUpShare = 5;
     private const int MaxWarmUpMessages = 30_000;
 
-    public static async Task<int> RunAsync(int messages, int size, int sessions, bool reuse, double limit)
+    public static async Task<int> RunAsync(int messages, int size, int sessions, bool reuse, double limit, bool census = false)
     {
         var work = new SmtpWorkload(size, recipient: Recipient);
 
@@ -84,6 +84,7 @@ internal static class MemoryBench
         var (count, storedBytes) = StoredBytes(mailbox);
         var growth = rssAfter - rssStart;
         var ratio = storedBytes == 0 ? double.PositiveInfinity : (double)growth / storedBytes;
+        IReadOnlyList<string> types = census ? HeapCensus.Take(top: 30) : [];
 
         // A census of the heap: what goes when the mailbox's messages go is the store; the rest of
         // the growth is the trace and whatever else the load left.
@@ -108,9 +109,20 @@ internal static class MemoryBench
         var kept = world.Trace.Snapshot();
         var stages = kept.Where(e => !Mail.Tracing.TraceLog.IsProtocol(e.Kind)).ToList();
         Console.WriteLine($"  trace: {world.Trace.Summaries().Count:N0} summaries, {kept.Count:N0} events kept ({stages.Count:N0} stage events, their texts {(double)stages.Sum(e => System.Text.Encoding.UTF8.GetByteCount(e.Text)) / Math.Max(1, stages.Count):F1} octets of UTF-8 on average); RSS without the store's messages {rssWithoutStore / Mb:F1} MB");
+        foreach (var e in census ? stages.GroupBy(e => e.Kind).Select(g => g.First()) : [])
+        {
+            // With the census: one stage event of each kind, as the ring keeps it.
+            Console.WriteLine($"    {e.Kind} {e.Host} session {e.SessionId} trace {e.TraceId} message {e.MessageId} peer {e.Peer} rcpts {e.Recipients?.Count}: {e.Text}");
+        }
+
         Console.WriteLine($"  outside the managed heap (RSS - committed): at start {(rssStart - committedStart) / Mb:F1} MB, after {(rssAfter - info.TotalCommittedBytes) / Mb:F1} MB");
         Console.WriteLine($"  process at start: {statusStart}; after: {statusAfter} (MB)");
         Console.WriteLine($"  resident growth by mapping (/proc/self/smaps): {GrowthOutsideHeap(mapsStart, mapsAfter)}");
+        foreach (var line in types)
+        {
+            Console.WriteLine(line);
+        }
+
         var ok = failures == 0 && count == messages && ratio <= limit && warmCollected;
         Console.WriteLine(ok ? "RESULT: ok" : $"RESULT: FAIL{(count == messages ? string.Empty : $" (stored {count} of {messages})")}{(ratio <= limit ? string.Empty : $" (ratio {ratio:F3} > {limit:F2})")}{(warmCollected ? string.Empty : " (the warm-up's world was still alive at the start: the growth is not the measured world's)")}");
         return ok ? 0 : 1;

@@ -11,7 +11,7 @@ using MailLab.Bench;
 // dotnet run -c Release --project bench/MailLab.Bench -- relay [--quick] [--no-transcripts] [--direct] [--messages N] [--hops N] [--per-connection N]
 // dotnet run -c Release --project bench/MailLab.Bench -- pop3 [--quick]
 // dotnet run -c Release --project bench/MailLab.Bench -- fixture [--starts N] | fixture throughput [--messages N] [--sessions N] | fixture waits [--tests N]
-// dotnet run -c Release --project bench/MailLab.Bench -- memory [--messages N] [--size OCTETS] [--sessions N] [--new-connections] [--limit RATIO]
+// dotnet run -c Release --project bench/MailLab.Bench -- memory [--messages N] [--size OCTETS] [--sessions N] [--new-connections] [--limit RATIO] [--census]
 if (args.Length > 0 && args[0] == "micro")
 {
     // In-process: no second build of a generated project, short runs (this is a 2-core machine).
@@ -54,7 +54,7 @@ if (args.Length > 0 && args[0] == "memory")
         };
     }
 
-    return await MemoryBench.RunAsync(memoryMessages, size, sessions, reuse: !args.Contains("--new-connections"), limit);
+    return await MemoryBench.RunAsync(memoryMessages, size, sessions, reuse: !args.Contains("--new-connections"), limit, census: args.Contains("--census"));
 }
 
 if (args.Length > 0 && args[0] == "relay")
@@ -78,6 +78,7 @@ if (args.Length > 0 && args[0] == "relay")
         }
     }
 
+    RelayBench.SampleAllocations = args.Contains("--allocations");
     return await RelayBench.RunAsync(relayMessages, sessions: 20, transcripts: !args.Contains("--no-transcripts"), direct: args.Contains("--direct"), relayHops);
 }
 

@@ -22,6 +22,9 @@ internal static class RelayBench
     /// <summary>Messages the submitting client sends on one connection (`--per-connection N`, with `--direct`).</summary>
     public static int PerConnection { get; set; } = 1;
 
+    /// <summary>Sample allocations by type during each row (`--allocations`) and print the largest after it.</summary>
+    public static bool SampleAllocations { get; set; }
+
     /// <param name="direct">
     /// Submit with the sans-I/O client run against the first server in process (one loop per core),
     /// instead of a client over the in-memory network's pipes (<paramref name="sessions"/> tasks).
@@ -42,7 +45,9 @@ internal static class RelayBench
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var pausedBefore = GC.GetTotalPauseDuration();
             int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+            using var sampler = SampleAllocations ? new AllocationSampler() : null;
             var (elapsed, delivered) = await RunChainAsync(hops, messages, direct ? Environment.ProcessorCount : sessions, transcripts, direct);
+            var sampled = sampler?.Stop(top: 25) ?? [];
             // CPU time per message (all threads): steadier than wall time on a busy machine.
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / messages;
             var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / messages;
@@ -52,6 +57,11 @@ internal static class RelayBench
             var collections = string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
             var extra = previous is { } p ? $"{perMessage - p,13:N1}" : $"{"-",13}";
             Console.WriteLine($"{hops,4} {elapsed.TotalSeconds,8:N2} {messages / elapsed.TotalSeconds,9:N0} {perMessage,8:N1} {extra} {cpu,11:N1} {allocated,13:N1} {paused,9:P0} {collections,12} {delivered,10}{(delivered == messages ? string.Empty : "  FAIL")}");
+            foreach (var line in sampled)
+            {
+                Console.WriteLine(line);
+            }
+
             ok &= delivered == messages;
             previous = perMessage;
         }

@@ -26,6 +26,7 @@ namespace MailLab.Admin;
 /// winpop ... [--host HOST]      (the POP3 service's tool, see <see cref="WinpopCommands"/>)
 /// maillab ad user|contact|group ... --host HOST   (the directory, see <see cref="DirectoryCommands"/>)
 /// maillab exchange services|service|stores|store|mailboxes|logons|move-mailbox ... --host HOST   (see <see cref="ExchangeCommands"/>)
+/// maillab network hosts | network address static|dhcp [ADDRESS] --host HOST | dns list | dns set NAME A|MX VALUE   (see <see cref="NetworkCommands"/>)
 /// </code>
 /// NAME may be left out when the host has one virtual server. The leading "maillab" is optional;
 /// <c>--help</c> after a command prints its syntax.
@@ -112,6 +113,8 @@ public static class AdminCommands
                 "smtp queue" => await run.Queue(),
                 _ when verb.Key.StartsWith("ad ", StringComparison.Ordinal) => await DirectoryCommands.RunAsync(backend, verb.Key, rest, Options(parse.CommandResult)),
                 _ when verb.Key.StartsWith("exchange ", StringComparison.Ordinal) => await ExchangeCommands.RunAsync(backend, verb.Key, rest, Options(parse.CommandResult)),
+                _ when verb.Key.StartsWith("network ", StringComparison.Ordinal) || verb.Key.StartsWith("dns ", StringComparison.Ordinal) =>
+                    await NetworkCommands.RunAsync(backend, verb.Key, rest, Options(parse.CommandResult)),
                 _ => unknownCommand,
             };
         }

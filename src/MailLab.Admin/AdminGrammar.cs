@@ -23,6 +23,8 @@ public static partial class AdminGrammar
         root.Subcommands.Add(Winpop());
         root.Subcommands.Add(Ad());
         root.Subcommands.Add(Exchange());
+        root.Subcommands.Add(Network());
+        root.Subcommands.Add(Dns());
         root.Subcommands.Add(new AdminVerb("help", "help", "Prints these commands."));
         return root;
     }

@@ -21,6 +21,7 @@ public static class AdminHelp
         new("smtp queue", "maillab smtp queue --host HOST", "Lists the mail waiting in the host's queues: id, subject, the recipients still to deliver and the failed attempts."),
         .. DirectoryCommands.Help,
         .. ExchangeCommands.Help,
+        .. NetworkCommands.Help,
         new("help", "maillab help", "Prints these commands."),
         new("winpop", "winpop ... [--host HOST]", "The POP3 service's tool (winpop help lists its commands)."),
     ];

@@ -47,6 +47,7 @@ public static class MailLabWebApp
         configuration.MapVirtualServerLifecycleEndpoints();
         configuration.MapSmtpSecurityEndpoints();
         configuration.MapNetworkEndpoints();
+        configuration.MapDnsChangeEndpoints();
         configuration.MapPop3Endpoints();
         configuration.MapExchangeEndpoints();
         configuration.MapExchangeMailboxEndpoints();

@@ -66,7 +66,7 @@ public sealed class TopologyErrorTests
                 colour: blue
             """);
 
-        errors.Should().Equal("lab.yaml:3:5: field 'hosts[0].colour': unknown key 'colour'; expected one of: name, address, smtp, accounts, pop3, imap, exchange");
+        errors.Should().Equal("lab.yaml:3:5: field 'hosts[0].colour': unknown key 'colour'; expected one of: name, address, addressing, smtp, accounts, pop3, imap, exchange");
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class TopologyLimitsTests
     {
         var yaml = "hosts: " + new string('[', TopologyLimits.MaxDepth - 1) + new string(']', TopologyLimits.MaxDepth - 1) + "\n";
 
-        Errors(yaml).Should().Equal("lab.yaml:1:9: field 'hosts[0]': must be a mapping (key: value) with keys such as name, address, smtp, accounts, pop3, imap, exchange");
+        Errors(yaml).Should().Equal("lab.yaml:1:9: field 'hosts[0]': must be a mapping (key: value) with keys such as name, address, addressing, smtp, accounts, pop3, imap, exchange");
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class SimulationPageTests : IClassFixture<BrowserFixture>
 
             // rosnou.ru switched off from its details panel.
             await page.Locator("#topology g.host[data-host='rosnou.ru'] .host-name").ClickAsync();
+            await Expect(page.Locator("#host-details .hd-address[data-addressing='static']")).ToContainTextAsync("203.0.113.10");
             await page.Locator("#host-reachability[data-unreachable='false']").ClickAsync();
             await Expect(page.Locator("#topology g.host.down[data-host='rosnou.ru']")).ToHaveCountAsync(1);
             await Expect(page.Locator("#host-reachability")).ToHaveAttributeAsync("data-unreachable", "true");

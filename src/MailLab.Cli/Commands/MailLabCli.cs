@@ -15,6 +15,8 @@ public static class MailLabCli
         root.Subcommands.Add(LabCommand.Create());
         root.Subcommands.Add(AdCommand.Create());
         root.Subcommands.Add(ExchangeCommand.Create());
+        root.Subcommands.Add(NetworkCommand.Create());
+        root.Subcommands.Add(NetworkCommand.CreateDns());
         return root;
     }
 

@@ -36,7 +36,8 @@ public static class MessageAcceptor
         var world = server.Host.World;
         var now = world.Clock.GetUtcNow();
         var sequence = world.NextMessageSequence();
-        var id = StoredMessage.FormatId(sequence);
+        // The id string the message shares with its trace events (one copy while the message is recent, see StoredMessage.Id).
+        var id = StoredMessage.IdOf(sequence);
         var received = Cleanup.ReceivedHeader(context, message.Protocol, server.Fqdn, id, now);
         var headers = Cleanup.Read(message.Content);
         // A message a host of this world relayed continues its trace: told by what the wire shows
@@ -65,8 +66,6 @@ public static class MessageAcceptor
             trace.Register(new TraceSummary(stored));
         }
 
-        // The id string the message shares with its trace events (one copy while the message is recent, see StoredMessage.Id).
-        id = stored.Id;
         trace.Append(server.Host.Name, TraceKind.Received, $"Accepted {id} from <{stored.Sender}> for {string.Join(", ", recipients)} ({stored.Size} octets){(context.AuthenticatedUser is { } user ? AuthenticatedAs + user : string.Empty)}", sessionId == 0 ? null : sessionId, stored.TraceId, id, context.RemoteAddress is { } remote ? Stores.SharedText.Share(remote.ToString()) : null, stored.Recipients);
         foreach (var lookup in lookups ?? [])
         {

@@ -52,7 +52,7 @@ public static class Router
 
             return self is not null
                 ? new Route([], LoopsBack(domain), requireTls, sendHelo)
-                : new Route([], new SmtpReply(451, "4.4.3", $"No MX host of {domain} has an address"), requireTls, sendHelo);
+                : new Route([], NoAnswer(server, mx.Select(r => r.Exchange)) ?? new SmtpReply(451, "4.4.3", $"No MX host of {domain} has an address"), requireTls, sendHelo);
         }
 
         // RFC 5321 §5.1: no MX, so the domain itself is the host ("implicit MX") when it has an address.
@@ -62,6 +62,12 @@ public static class Router
             return implicitHost == server.Host
                 ? new Route([], LoopsBack(domain), requireTls, sendHelo)
                 : new Route([new WorldHostTarget(implicitHost)], null, requireTls, sendHelo);
+        }
+
+        if (NoAnswer(server, [domain]) is { } stale)
+        {
+            world.Trace.Append(server.Host.Name, TraceKind.MxLookup, $"MX {domain}: none; A record -> no host", traceId: traceId);
+            return new Route([], stale, requireTls, sendHelo);
         }
 
         world.Trace.Append(server.Host.Name, TraceKind.MxLookup, $"MX {domain}: none; A: none", traceId: traceId);
@@ -74,6 +80,19 @@ public static class Router
     /// </summary>
     private static SmtpReply LoopsBack(string domain) =>
         new(554, "5.4.6", $"Mail for {domain} loops back to myself: this host is its best MX but {domain} is not a local domain here");
+
+    /// <summary>
+    /// The names have A records, but no computer of the world has those addresses (a stale record, say
+    /// after DHCP leased the server another address): a connection there gets no answer, a transient
+    /// failure (451 4.4.1, RFC 3463) retried on the Delivery tab's schedule. Null when none has an A record.
+    /// </summary>
+    private static SmtpReply? NoAnswer(SmtpVirtualServer server, IEnumerable<string> names)
+    {
+        var stale = names.Select(n => (Name: n, Addresses: server.Host.World.Dns.LookupA(n))).Where(n => n.Addresses.Count > 0).ToArray();
+        return stale.Length == 0
+            ? null
+            : new SmtpReply(451, "4.4.1", "No answer from " + string.Join(", ", stale.Select(n => $"{n.Name} at {string.Join(", ", n.Addresses)}")) + ": no computer has that address");
+    }
 
     /// <summary>A host of this world by DNS name: its A record's address, or its own name.</summary>
     private static World.MailHost? FindHost(SmtpVirtualServer server, string name)

@@ -47,6 +47,44 @@ public sealed class DnsDirectory
 
     public void AddPointer(IPAddress address, string name) => _pointers[address] = Normalize(name);
 
+    /// <summary>
+    /// Replaces the name's A records with one (dnscmd /recorddelete then /recordadd): the PTR records
+    /// of its old addresses that named it go, the new address points back at it.
+    /// </summary>
+    public void SetA(string name, IPAddress address)
+    {
+        var key = Normalize(name);
+        var list = _a.GetOrAdd(key, _ => []);
+        lock (list)
+        {
+            foreach (var old in list)
+            {
+                _pointers.TryRemove(new KeyValuePair<IPAddress, string>(old, key));
+            }
+
+            list.Clear();
+            list.Add(address);
+        }
+
+        _pointers[address] = key;
+    }
+
+    /// <summary>Replaces the domain's MX records with one.</summary>
+    public void SetMx(string domain, int preference, string exchange)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(preference);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(preference, 65535);
+        if (_mx.TryGetValue(Normalize(domain), out var list))
+        {
+            lock (list)
+            {
+                list.Clear();
+            }
+        }
+
+        AddMx(domain, preference, exchange);
+    }
+
     /// <summary>The MX records of a domain, lowest preference first (RFC 5321 §5.1); empty when it has none.</summary>
     public IReadOnlyList<MxRecord> LookupMx(string domain)
     {

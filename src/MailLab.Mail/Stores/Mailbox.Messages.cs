@@ -130,7 +130,7 @@ public sealed partial class Mailbox
         lock (Gate)
         {
             RequireLive(folder);
-            var entries = uids is null ? folder.EntriesLocked.Where(e => e.IsDeleted).ToArray() : Present(folder, uids).Where(e => e.IsDeleted).ToArray();
+            var entries = uids is null ? Deleted(folder.EntriesLocked) : Present(folder, uids).Where(e => e.IsDeleted).ToArray();
             removed = RemoveLocked(folder, entries);
         }
 
@@ -211,6 +211,20 @@ public sealed partial class Mailbox
         }
 
         return [.. entries];
+    }
+
+    private static FolderMessage[] Deleted(FolderEntries entries)
+    {
+        var deleted = new List<FolderMessage>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries.At(i).IsDeleted)
+            {
+                deleted.Add(entries[i]);
+            }
+        }
+
+        return [.. deleted];
     }
 
     private void RequireLive(MailboxFolder folder)

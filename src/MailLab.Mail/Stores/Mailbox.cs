@@ -55,7 +55,7 @@ public sealed partial class Mailbox
                 var messages = new StoredMessage[entries.Count];
                 for (var i = 0; i < messages.Length; i++)
                 {
-                    messages[i] = entries[i].Message;
+                    messages[i] = entries.At(i).Message;
                 }
 
                 return messages;
@@ -80,7 +80,16 @@ public sealed partial class Mailbox
     {
         lock (Gate)
         {
-            return Inbox.EntriesLocked.Find(m => m.Message.PreviousHop == previousHop)?.Message;
+            var entries = Inbox.EntriesLocked;
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (entries.At(i).Message.PreviousHop == previousHop)
+                {
+                    return entries.At(i).Message;
+                }
+            }
+
+            return null;
         }
     }
 
@@ -113,7 +122,18 @@ public sealed partial class Mailbox
         uint[] uids;
         lock (Gate)
         {
-            uids = Inbox.EntriesLocked.Where(e => ReferenceEquals(e.Message, message) || e.Message.Sequence == message.Sequence).Select(e => e.Uid).ToArray();
+            var entries = Inbox.EntriesLocked;
+            var found = new List<uint>();
+            for (var i = 0; i < entries.Count; i++)
+            {
+                ref readonly var entry = ref entries.At(i);
+                if (ReferenceEquals(entry.Message, message) || entry.Message.Sequence == message.Sequence)
+                {
+                    found.Add(entry.Uid);
+                }
+            }
+
+            uids = [.. found];
         }
 
         return uids.Length > 0 && Remove(Inbox, uids).Count > 0;

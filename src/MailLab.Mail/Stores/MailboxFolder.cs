@@ -15,7 +15,7 @@ public sealed class MailboxFolder
     public const string InboxName = "INBOX";
 
     // Guarded by Owner.Gate. Entries are sorted by UID (appends always take the next UID).
-    private readonly List<FolderMessage> _entries = [];
+    private readonly FolderEntries _entries = new();
     private readonly List<(ulong ModSeq, uint Uid)> _expunged = [];
     // The sequences of the entries' stored messages, ascending (a message copied in twice is in it
     // twice): delivery asks whether a message is here already. Appends come nearly in sequence
@@ -124,15 +124,23 @@ public sealed class MailboxFolder
     {
         lock (Owner.Gate)
         {
-            FolderMessage[] messages = withMessages ? [.. _entries] : [];
+            var messages = withMessages ? _entries.ToArray() : [];
             if (sinceModSeq >= HighestModSeqLocked)
             {
                 return new FolderChanges(HighestModSeqLocked, UidNextLocked, [], [], messages);
             }
 
-            var changed = _entries.Where(e => e.ModSeq > sinceModSeq).ToArray();
+            var changed = new List<FolderMessage>();
+            for (var i = 0; i < _entries.Count; i++)
+            {
+                if (_entries.At(i).ModSeq > sinceModSeq)
+                {
+                    changed.Add(_entries[i]);
+                }
+            }
+
             var expunged = _expunged.Where(x => x.ModSeq > sinceModSeq).Select(x => x.Uid).ToArray();
-            return new FolderChanges(HighestModSeqLocked, UidNextLocked, changed, expunged, messages);
+            return new FolderChanges(HighestModSeqLocked, UidNextLocked, changed.ToArray(), expunged, messages);
         }
     }
 
@@ -142,7 +150,7 @@ public sealed class MailboxFolder
 
     internal ulong HighestModSeqLocked { get; set; } = 1;
 
-    internal List<FolderMessage> EntriesLocked => _entries;
+    internal FolderEntries EntriesLocked => _entries;
 
     internal IReadOnlyList<(ulong ModSeq, uint Uid)> ExpungedLocked => _expunged;
 
@@ -154,7 +162,7 @@ public sealed class MailboxFolder
         while (low <= high)
         {
             var mid = (low + high) >>> 1;
-            var at = _entries[mid].Uid;
+            var at = _entries.At(mid).Uid;
             if (at == uid)
             {
                 return mid;
@@ -179,6 +187,13 @@ public sealed class MailboxFolder
         _entries.Add(entry);
         _size += entry.Size;
         var sequence = entry.Message.Sequence;
+        if (_sequences.Count == _sequences.Capacity)
+        {
+            // A quarter more room at a time, not twice as much: the spare capacity of a large
+            // folder's list is what it holds beyond its messages.
+            _sequences.Capacity = _sequences.Count + (_sequences.Count / 4) + 16;
+        }
+
         if (_sequences.Count == 0 || _sequences[^1] <= sequence)
         {
             _sequences.Add(sequence);
@@ -195,15 +210,14 @@ public sealed class MailboxFolder
 
     internal void ReplaceLocked(int index, FolderMessage entry)
     {
-        _entries[index] = entry;
+        _entries.Set(index, entry);
         HighestModSeqLocked = Math.Max(HighestModSeqLocked, entry.ModSeq);
     }
 
     /// <summary>Removes the entries at these indexes (ascending) and records their UIDs as expunged at <paramref name="modSeq"/>.</summary>
     internal void RemoveLocked(IReadOnlyList<FolderMessage> removed, ulong modSeq)
     {
-        var uids = new HashSet<uint>(removed.Select(r => r.Uid));
-        _entries.RemoveAll(e => uids.Contains(e.Uid));
+        _entries.RemoveUids(new HashSet<uint>(removed.Select(r => r.Uid)));
         var gone = new long[removed.Count];
         for (var i = 0; i < gone.Length; i++)
         {

@@ -80,6 +80,9 @@ public sealed partial class StoredMessage
 
     public static string FormatId(long sequence) => $"ML{sequence:X8}";
 
+    /// <summary>The id of the message with this sequence, the string its <see cref="Id"/> will return while it is recent.</summary>
+    internal static string IdOf(long sequence) => SharedId(sequence);
+
     public static bool TryParseId(string id, out long sequence)
     {
         sequence = 0;

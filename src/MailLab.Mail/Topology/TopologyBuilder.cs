@@ -12,7 +12,7 @@ namespace MailLab.Mail.Topology;
 internal sealed class TopologyBuilder
 {
     internal static readonly string[] FileKeys = ["hosts", "dns", "links", "unreachableHosts", "faults", "directories", "certificate"];
-    internal static readonly string[] HostKeys = ["name", "address", "smtp", "accounts", "pop3", "imap", "exchange"];
+    internal static readonly string[] HostKeys = ["name", "address", "addressing", "smtp", "accounts", "pop3", "imap", "exchange"];
     internal static readonly string[] SmtpKeys = ["state", "virtualServers"];
     internal static readonly string[] AccountKeys = ["address", "password", "passwordHash", "mailbox"];
 
@@ -175,6 +175,18 @@ internal sealed class TopologyBuilder
             }
 
             host.Address = address;
+        }
+
+        if (reader.Has("addressing") && reader.TryWord("addressing", HostAddressChange.Words, out var addressing))
+        {
+            if (addressing == (int)HostAddressing.Dhcp && !reader.Has("address"))
+            {
+                reader.Error("addressing", "a host on DHCP needs the address its lease gave it (address:)");
+            }
+            else
+            {
+                host.Addressing = (HostAddressing)addressing;
+            }
         }
 
         var smtp = reader.Mapping("smtp", SmtpKeys);

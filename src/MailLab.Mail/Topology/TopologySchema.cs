@@ -4,6 +4,7 @@ using MailLab.Mail.Exchange.Settings;
 using MailLab.Mail.Pop3.Settings;
 using MailLab.Mail.Settings;
 using MailLab.Mail.Smtp.Settings;
+using MailLab.Mail.World;
 
 namespace MailLab.Mail.Topology;
 
@@ -45,6 +46,7 @@ public static class TopologySchema
     private static JsonObject Host() => Mapping(TopologyBuilder.HostKeys, new()
     {
         ["name"] = new JsonObject { ["type"] = "string", ["description"] = "the computer's name, e.g. mail.ru" },
+        ["addressing"] = new JsonObject { ["enum"] = new JsonArray([.. HostAddressChange.Words.Select(w => (JsonNode)w)]), ["default"] = "static", ["description"] = "where address comes from: configured by hand, or DHCP's current lease" },
         ["smtp"] = Mapping(TopologyBuilder.SmtpKeys, new()
         {
             ["state"] = State(),

@@ -66,6 +66,11 @@ public static partial class TopologyWriter
             node.Add("address", Text(address.ToString()));
         }
 
+        if (host.Addressing != HostAddressing.Static)
+        {
+            node.Add("addressing", Text(HostAddressChange.Name(host.Addressing)));
+        }
+
         node.Add("smtp", new YamlMappingNode
         {
             { "state", Text(TopologyValues.Name(host.Smtp.State)) },

@@ -15,7 +15,8 @@ namespace MailLab.Mail.Tracing;
 /// event out (it would have been overwritten anyway). The stamp says which event the slot holds
 /// once it is written; a reader copies a slot and its text and keeps the copy only if the stamp
 /// was that event's before and after (a sequence lock). A text's octets are written once, before
-/// its event's stamp, and never reused for another text, so the text a reader copies is whole.</para>
+/// its event's stamp, and never changed after; a later event of the same kind with the same text
+/// points at them instead of writing them again. So the text a reader copies is whole.</para>
 /// </summary>
 internal sealed class StageRing
 {
@@ -24,6 +25,9 @@ internal sealed class StageRing
     private readonly Slot[]?[] _slotSegments;
     private readonly StageTextBlocks _texts = new();
     private long _written;
+
+    // Per kind, the index of its latest event (-1: none), whose text the next one may share.
+    private readonly long[] _lastOfKind = Enumerable.Repeat(-1L, 256).ToArray();
 
     public StageRing(int capacity)
     {
@@ -48,19 +52,57 @@ internal sealed class StageRing
             return; // a newer event a ring apart has the slot: this one is overwritten already
         }
 
-        var length = text is null ? utf8.Length : Encoding.UTF8.GetByteCount(text);
-        var room = _texts.Reserve(length, out var bytes, out var offset);
-        if (text is null)
+        byte[]? rented = null;
+        scoped ReadOnlySpan<byte> content = utf8;
+        if (text is not null)
         {
-            utf8.CopyTo(room);
-        }
-        else
-        {
-            Encoding.UTF8.GetBytes(text, room);
+            var octets = Encoding.UTF8.GetByteCount(text);
+            Span<byte> encoded = octets <= 256 ? stackalloc byte[octets] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(octets)).AsSpan(0, octets);
+            Encoding.UTF8.GetBytes(text, encoded);
+            content = encoded;
         }
 
-        slot.Fields = new Fields(sequence, time.UtcTicks, sessionId ?? NoSession, kind, host, traceId, messageId, peer, recipients, bytes, offset, length);
+        // One recipient: the list every event for that address shares (see SharedText).
+        if (recipients is { Count: 1 })
+        {
+            recipients = Stores.SharedText.Share(recipients);
+        }
+
+        var (bytes, offset) = TextOfKind(kind, content);
+        if (bytes is null && content.Length > 0)
+        {
+            var room = _texts.Reserve(content.Length, out bytes, out offset);
+            content.CopyTo(room);
+        }
+
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        slot.Fields = new Fields(sequence, time.UtcTicks, sessionId ?? NoSession, kind, host, traceId, messageId, peer, recipients, bytes, offset, content.Length);
         Volatile.Write(ref slot.Stamp, index + 1);
+        Volatile.Write(ref _lastOfKind[(byte)kind], index);
+    }
+
+    /// <summary>
+    /// Where the last event of this kind keeps its text, when that text is the same as
+    /// <paramref name="utf8"/>: many stages say the same words for every message ("Added a Received
+    /// header", "Delivered to the mailbox …"), and a text is never changed once written, so events
+    /// can share its octets. (null, 0) when it differs, or that event is gone or being overwritten.
+    /// </summary>
+    private (byte[]? Bytes, ushort Offset) TextOfKind(TraceKind kind, ReadOnlySpan<byte> utf8)
+    {
+        var last = Volatile.Read(ref _lastOfKind[(byte)kind]);
+        if (last < 0 || utf8.Length == 0 || Volatile.Read(ref _slotSegments[last / _slotsPerSegment % _slotSegments.Length]) is not { } segment)
+        {
+            return (null, 0);
+        }
+
+        ref var slot = ref segment[last % _slotsPerSegment];
+        var fields = slot.Fields;
+        Interlocked.MemoryBarrier(); // the copy is complete before the stamp is read
+        return Volatile.Read(ref slot.Stamp) == last + 1 && fields.TextEquals(utf8) ? (fields.TextBytes, fields.TextOffset) : (null, 0);
     }
 
     /// <summary>
@@ -184,6 +226,15 @@ internal sealed class StageRing
         public string? Peer { get; } = peer;
 
         public IReadOnlyList<string>? Recipients { get; } = recipients;
+
+        public byte[]? TextBytes => _textBytes;
+
+        public ushort TextOffset => _textOffset;
+
+        /// <summary>Whether the text is these octets (false for fields torn by a writer).</summary>
+        public bool TextEquals(ReadOnlySpan<byte> utf8) =>
+            _textLength == utf8.Length && _textBytes is { } bytes && _textOffset + _textLength <= bytes.Length
+                && bytes.AsSpan(_textOffset, _textLength).SequenceEqual(utf8);
 
         /// <summary>The text as a string; false when the fields are not one event's (a copy torn by a writer).</summary>
         public bool TryReadText(out string text)

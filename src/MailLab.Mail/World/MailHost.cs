@@ -27,6 +27,24 @@ public sealed class MailHost
     /// </summary>
     public System.Net.IPAddress? Address { get; set; }
 
+    /// <summary>Whether <see cref="Address"/> is static or the one DHCP leased (the topology's <c>addressing</c>).</summary>
+    public HostAddressing Addressing { get; set; } = HostAddressing.Static;
+
+    /// <summary>
+    /// Configures the address by hand, or hands it to DHCP as the current lease (netsh interface ip set
+    /// address … static|dhcp). An address another host of the world has is refused (ArgumentException).
+    /// </summary>
+    public void SetAddress(System.Net.IPAddress address, HostAddressing addressing)
+    {
+        if (World.FindHostByAddress(address) is { } other && other != this)
+        {
+            throw new ArgumentException($"{address} is already the address of {other.Name}.", nameof(address));
+        }
+
+        Address = address;
+        Addressing = addressing;
+    }
+
     public SmtpService Smtp { get; }
 
     /// <summary>The Windows POP3 service: how the host's users fetch their mail.</summary>

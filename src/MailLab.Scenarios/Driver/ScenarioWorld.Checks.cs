@@ -38,14 +38,7 @@ public sealed partial class ScenarioWorld
     public async Task CheckRouteAsync(string subject, string hostList)
     {
         var hosts = QuotedList(hostList);
-        var world = await WorldAsync().ConfigureAwait(false);
-        await SettleAsync().ConfigureAwait(false);
-        var summaries = world.Trace.Views.Messages();
-        var subjects = string.Join(", ", summaries.Select(s => $"\"{s.Subject}\""));
-        var summary = summaries.LastOrDefault(s => s.Subject == subject)
-            ?? throw Failure($"No message with the subject \"{subject}\" entered the world.", $"a message \"{subject}\" through {string.Join(", ", hosts)}",
-                summaries.Count == 0 ? "no message at all" : "messages: " + subjects,
-                new(NoSuchMessageInRussian(subject), $"письмо \"{subject}\" через {string.Join(", ", hosts)}", summaries.Count == 0 ? "ни одного письма" : "письма: " + subjects));
+        var (world, summary) = await MessageBySubjectAsync(subject, $"through {string.Join(", ", hosts)}", $"через {string.Join(", ", hosts)}").ConfigureAwait(false);
         var route = Route(world, summary);
         if (!route.SequenceEqual(hosts, StringComparer.OrdinalIgnoreCase))
         {
@@ -165,6 +158,23 @@ public sealed partial class ScenarioWorld
         var world = await WorldAsync().ConfigureAwait(false);
         await SettleAsync().ConfigureAwait(false);
         return world.Hosts.Select(h => h.Mailboxes.Find(address.Trim())).FirstOrDefault(m => m is not null)?.Messages;
+    }
+
+    /// <summary>
+    /// The last message with this subject that entered the world, once the world settles; else a failure
+    /// expecting "a message SUBJECT <paramref name="expectation"/>" and listing the subjects there are.
+    /// </summary>
+    private async Task<(MailWorld World, TraceSummary Summary)> MessageBySubjectAsync(string subject, string expectation, string expectationRu)
+    {
+        var world = await WorldAsync().ConfigureAwait(false);
+        await SettleAsync().ConfigureAwait(false);
+        var summaries = world.Trace.Views.Messages();
+        var subjects = string.Join(", ", summaries.Select(s => $"\"{s.Subject}\""));
+        var summary = summaries.LastOrDefault(s => s.Subject == subject)
+            ?? throw Failure($"No message with the subject \"{subject}\" entered the world.", $"a message \"{subject}\" {expectation}",
+                summaries.Count == 0 ? "no message at all" : "messages: " + subjects,
+                new(NoSuchMessageInRussian(subject), $"письмо \"{subject}\" {expectationRu}", summaries.Count == 0 ? "ни одного письма" : "письма: " + subjects));
+        return (world, summary);
     }
 
     /// <summary>The hosts that received a message, in order (the trace's reader: its receive stages, without the notices it caused).</summary>

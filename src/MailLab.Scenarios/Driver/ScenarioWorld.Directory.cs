@@ -61,7 +61,8 @@ public sealed partial class ScenarioWorld
         if (!addresses.Contains(expected, address.Contains(':') ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase)
             && !(!address.Contains(':') && found.HasAddress(address)))
         {
-            throw new ScenarioAssertionException($"{found.Name} on {host} has the e-mail addresses {string.Join(", ", addresses)}", expected, string.Join(", ", addresses), []);
+            throw new ScenarioAssertionException($"{found.Name} on {host} has the e-mail addresses {string.Join(", ", addresses)}", expected, string.Join(", ", addresses), [],
+                new($"У {found.Name} на {host} адреса электронной почты: {string.Join(", ", addresses)}; адреса {expected} среди них нет."));
         }
     }
 
@@ -69,7 +70,9 @@ public sealed partial class ScenarioWorld
     {
         var directory = HostDirectory.Of(await HostAsync(host).ConfigureAwait(false));
         return (directory, directory.FindRecipient(name)
-            ?? throw new ScenarioSetupException($"There is no user, contact or group \"{name}\" in the directory {directory.Name} of {host}; its users: {string.Join(", ", directory.Users.Select(u => u.Account))}."));
+            ?? throw new ScenarioSetupException(
+                $"There is no user, contact or group \"{name}\" in the directory {directory.Name} of {host}; its users: {string.Join(", ", directory.Users.Select(u => u.Account))}.",
+                $"В каталоге {directory.Name} на {host} нет пользователя, контакта или группы \"{name}\"; его пользователи: {string.Join(", ", directory.Users.Select(u => u.Account))}."));
     }
 
     private static void DirectoryAction(Action action)

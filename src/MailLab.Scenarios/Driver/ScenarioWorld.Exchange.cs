@@ -44,7 +44,9 @@ public sealed partial class ScenarioWorld
         var actual = found.Status.ToString().ToLowerInvariant();
         if (actual != expected)
         {
-            throw new ScenarioAssertionException($"The service \"{found.DisplayName}\" on {host} is {actual}", expected, actual, []);
+            static string Russian(string state) => state == "running" ? "запущена" : state == "stopped" ? "остановлена" : "приостановлена";
+            throw new ScenarioAssertionException($"The service \"{found.DisplayName}\" on {host} is {actual}", expected, actual, [],
+                new($"Служба \"{found.DisplayName}\" на {host} {Russian(actual)}.", Russian(expected), Russian(actual)));
         }
     }
 
@@ -77,7 +79,9 @@ public sealed partial class ScenarioWorld
         if (found.Mounted != mounted)
         {
             var (expected, actual) = mounted ? ("mounted", "dismounted") : ("dismounted", "mounted");
-            throw new ScenarioAssertionException($"The store \"{found.Name}\" on {host} is {actual}", expected, actual, []);
+            var (expectedRu, actualRu) = mounted ? ("подключено", "отключено") : ("отключено", "подключено");
+            throw new ScenarioAssertionException($"The store \"{found.Name}\" on {host} is {actual}", expected, actual, [],
+                new($"Хранилище \"{found.Name}\" на {host} {actualRu}.", expectedRu, actualRu));
         }
     }
 

@@ -237,9 +237,7 @@ public sealed partial class ScenarioWorld
     {
         var world = await WorldAsync().ConfigureAwait(false);
         var name = domain.Trim();
-        var server = world.Hosts.SelectMany(h => h.Smtp.VirtualServers).FirstOrDefault(v => v.Domains.FindLocal(name) is not null)
-            ?? throw Check($"No virtual server has {name} as a local domain.", $"a virtual server serving {name}", "none",
-                new($"Ни у одного виртуального сервера нет локального домена {name}.", $"виртуальный сервер, обслуживающий {name}", "нет"));
+        var server = ServerOf(world, name);
         var records = world.Dns.LookupMx(name);
         if (records.Count == 0 || !string.Equals(records[0].Exchange, server.Fqdn, StringComparison.OrdinalIgnoreCase))
         {
@@ -266,6 +264,12 @@ public sealed partial class ScenarioWorld
                 new($"{a.Name} {(reachable ? "не может" : "может")} связаться с {b.Name}.", reachable ? "доступен" : "недоступен", actualRu));
         }
     }
+
+    /// <summary>The virtual server that takes the domain's mail: the first whose local domain it is; else the check fails.</summary>
+    private static SmtpVirtualServer ServerOf(MailWorld world, string domain) =>
+        world.Hosts.SelectMany(h => h.Smtp.VirtualServers).FirstOrDefault(v => v.Domains.FindLocal(domain) is not null)
+            ?? throw Check($"No virtual server has {domain} as a local domain.", $"a virtual server serving {domain}", "none",
+                new($"Ни у одного виртуального сервера нет локального домена {domain}.", $"виртуальный сервер, обслуживающий {domain}", "нет"));
 
     private static (MailHost Host, Mail.Pop3.Pop3Mailbox Mailbox) Pop3MailboxOrFail(MailWorld world, string address)
     {

@@ -157,6 +157,8 @@ public sealed partial class ScenarioWorld : IAsyncDisposable
         {
             await _runtime.DisposeAsync().ConfigureAwait(false);
         }
+
+        await StopSmtpSinksAsync().ConfigureAwait(false);
     }
 
     private async Task StartAsync(MailWorld world)

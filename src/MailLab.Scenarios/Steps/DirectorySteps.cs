@@ -7,8 +7,8 @@ namespace MailLab.Scenarios.Steps;
 [Binding]
 public sealed class DirectorySteps(ScenarioWorld world)
 {
-    [Given(@"on ""([^""]*)"" the user ""([^""]*)"" has ""([^""]*)"" set to ""([^""]*)""")]
-    [Given(@"на ""([^""]*)"" у пользователя ""([^""]*)"" параметр ""([^""]*)"" равен ""([^""]*)""")]
+    [GivenOrWhen(@"on ""([^""]*)"" the user ""([^""]*)"" has ""([^""]*)"" set to ""([^""]*)""")]
+    [GivenOrWhen(@"на ""([^""]*)"" у пользователя ""([^""]*)"" параметр ""([^""]*)"" равен ""([^""]*)""")]
     public async Task UserSetting(string host, string address, string setting, string value)
     {
         if (IsStorageLimit(setting))
@@ -31,7 +31,7 @@ public sealed class DirectorySteps(ScenarioWorld world)
     // One phrase for the user's settings on every Exchange tab: the Storage Limits dialog's names
     // (useStoreDefaults, issueWarningKb…, or storageLimits.NAME) go to the mailbox on its store, the
     // rest (delivery restrictions, options, features) to the directory's recipient.
-    private static bool IsStorageLimit(string setting) =>
+    internal static bool IsStorageLimit(string setting) =>
         setting.StartsWith("storageLimits.", StringComparison.OrdinalIgnoreCase)
         || MailboxLimitSettings.All.Any(s => string.Equals(s.Name, setting, StringComparison.OrdinalIgnoreCase));
 
@@ -51,6 +51,6 @@ public sealed class DirectorySteps(ScenarioWorld world)
     [Then(@"на ""([^""]*)"" у получателя ""([^""]*)"" есть адрес электронной почты ""([^""]*)""")]
     public Task CheckAddress(string host, string recipient, string address) => world.CheckProxyAddressAsync(host, recipient, address);
 
-    private static string[] Quoted(string list) =>
+    internal static string[] Quoted(string list) =>
         list.Split(',').Select(item => item.Trim().Trim('"')).Where(item => item.Length > 0).ToArray();
 }

@@ -26,8 +26,8 @@ public sealed class ExchangeSteps(ScenarioWorld world)
     [Given(@"у пользователя Active Directory ""([^""]*)"" есть почтовый ящик ""([^""]*)"" в хранилище ""([^""]*)"" на ""([^""]*)""")]
     public Task CreateMailbox(string name, string address, string store, string host) => world.CreateExchangeMailboxAsync(name, address, store, host);
 
-    [Given(@"on ""([^""]*)"" the store ""([^""]*)"" has ""([^""]*)"" set to ""([^""]*)""")]
-    [Given(@"на ""([^""]*)"" у хранилища ""([^""]*)"" параметр ""([^""]*)"" равен ""([^""]*)""")]
+    [GivenOrWhen(@"on ""([^""]*)"" the store ""([^""]*)"" has ""([^""]*)"" set to ""([^""]*)""")]
+    [GivenOrWhen(@"на ""([^""]*)"" у хранилища ""([^""]*)"" параметр ""([^""]*)"" равен ""([^""]*)""")]
     public Task SetStoreSetting(string host, string store, string setting, string value) => world.SetExchangeStoreSettingAsync(host, store, setting, value);
 
     private static bool Running(string state) => state is "running" or "запущена";

@@ -87,6 +87,18 @@ public sealed class LabCheckSteps(ScenarioWorld world)
     [Then(@"MX-запись домена ""([^""]*)"" соответствует имени его сервера")]
     public Task MxMatchesServer(string domain) => world.CheckMxMatchesServerAsync(domain);
 
+    [Then(@"the message ""([^""]*)"" was relayed by ""([^""]*)"" to a server outside MailLab")]
+    [Then(@"письмо ""([^""]*)"" передано с ""([^""]*)"" серверу за пределами MailLab")]
+    public Task RelayedOutside(string subject, string host) => world.CheckRelayedOutsideAsync(subject, host);
+
+    [Then(@"the server of ""([^""]*)"" has a static address")]
+    [Then(@"у сервера домена ""([^""]*)"" статический адрес")]
+    public Task StaticAddress(string domain) => world.CheckStaticAddressAsync(domain);
+
+    [Then(@"the A record of ""([^""]*)"" points at its server's address")]
+    [Then(@"A-запись домена ""([^""]*)"" указывает на адрес его сервера")]
+    public Task ARecord(string domain) => world.CheckARecordAsync(domain);
+
     [Then(@"""([^""]*)"" can reach ""([^""]*)""")]
     [Then(@"""([^""]*)"" может связаться с ""([^""]*)""")]
     public Task CanReach(string from, string to) => world.CheckReachAsync(from, to, reachable: true);

@@ -1,5 +1,6 @@
 using MailLab.Hosting;
 using MailLab.Mail.Faults;
+using MailLab.Mail.World;
 using MailLab.Protocol.Smtp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,7 @@ internal static class NetworkEndpoints
     {
         api.MapGet("/network", (MailLabServer runtime) => Results.Ok(Network(runtime)))
             .WithName("GetNetwork")
-            .WithSummary("The links between hosts (reachable, latency), the unreachable hosts and the DNS records.");
+            .WithSummary("The hosts' addresses (static or dhcp), the links between hosts (reachable, latency), the unreachable hosts and the DNS records.");
 
         api.MapPost("/network/hosts/{host}/{reachability}", (string host, string reachability, MailLabServer runtime) =>
             {
@@ -33,6 +34,27 @@ internal static class NetworkEndpoints
             })
             .WithName("SetHostReachability")
             .WithSummary("Makes a host unreachable from everywhere (switched off), or reachable again.");
+
+        api.MapPut("/network/hosts/{host}/address", (string host, HostAddressRequestDto request, MailLabServer runtime) =>
+            {
+                if (runtime.World.FindHost(host) is not { } found)
+                {
+                    return ServerEndpoints.NotFound($"No server \"{host}\".");
+                }
+
+                try
+                {
+                    HostAddressChange.Apply(found, request.Addressing ?? "static", request.Address);
+                }
+                catch (ArgumentException e)
+                {
+                    return Results.BadRequest(new ProblemDto(e.Message));
+                }
+
+                return Results.Ok(ToDto(found));
+            })
+            .WithName("SetHostAddress")
+            .WithSummary("Sets a host's address: {address, addressing: static (default) | dhcp} (netsh interface ip set address … static|dhcp); DHCP without an address keeps the current one as its lease.");
 
         api.MapPut("/network/links", (LinkDto link, MailLabServer runtime) =>
             {
@@ -120,10 +142,13 @@ internal static class NetworkEndpoints
     {
         var world = runtime.World;
         return new NetworkDto(
+            world.Hosts.Select(ToDto).ToArray(),
             world.Links.All.Select(l => new LinkDto(l.From, l.To, l.Reachable, l.Latency.TotalMilliseconds)).ToArray(),
             world.Links.UnreachableHosts.Order(StringComparer.Ordinal).ToArray(),
             world.Dns.All.Select(r => new DnsRecordDto(r.Name, r.Type, r.Value, r.Preference)).ToArray());
     }
+
+    private static NetworkHostDto ToDto(MailHost host) => new(host.Name, host.Address?.ToString(), HostAddressChange.Name(host.Addressing));
 
     private static FaultDto ToDto(Fault f) =>
         new(f.Id, f.Host, f.DropsConnection ? "drop" : "reply", f.Stage.ToString().ToLowerInvariant(), f.Reply?.ToString(), f.Remaining);
@@ -133,7 +158,12 @@ public sealed record LinkDto(string From, string To, bool Reachable = true, doub
 
 public sealed record DnsRecordDto(string Name, string Type, string Value, int? Preference);
 
-public sealed record NetworkDto(IReadOnlyList<LinkDto> Links, IReadOnlyList<string> UnreachableHosts, IReadOnlyList<DnsRecordDto> Dns);
+/// <summary>A host's simulated address and where it comes from: static, or dhcp (the current lease).</summary>
+public sealed record NetworkHostDto(string Name, string? Address, string Addressing);
+
+public sealed record HostAddressRequestDto(string? Address, string? Addressing = null);
+
+public sealed record NetworkDto(IReadOnlyList<NetworkHostDto> Hosts, IReadOnlyList<LinkDto> Links, IReadOnlyList<string> UnreachableHosts, IReadOnlyList<DnsRecordDto> Dns);
 
 public sealed record FaultRequestDto(string Kind, string Host, string? Stage = null, int? Code = null, string? EnhancedCode = null, string? Text = null, int Count = 1);
 

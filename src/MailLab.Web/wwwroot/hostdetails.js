@@ -1,4 +1,4 @@
-// The details of one host, opened by clicking it on the topology: its SMTP virtual servers (state,
+// The details of one host, opened by clicking it on the topology: its address (static or DHCP), its SMTP virtual servers (state,
 // endpoint, domains, queue length), its POP3 service, its IMAP service (MailLab's own) and its
 // mailboxes with their message counts and IMAP folders.
 // Read from the same endpoints as the rest of the page.
@@ -51,7 +51,7 @@ export async function refreshHostDetails() {
   if (current !== name) {
     return;
   }
-  render(server, pop3, queues, mailboxes, network.unreachableHosts.includes(server.name));
+  render(server, pop3, queues, mailboxes, network.unreachableHosts.includes(server.name), network.hosts.find((n) => n.name === server.name));
 }
 
 /** Switches the host off (unreachable from everywhere) or on again: what a lesson does to see deferrals and retries. */
@@ -60,7 +60,7 @@ async function setReachable(name, reachable) {
   await Promise.all([refreshHostDetails(), changed()]);
 }
 
-function render(server, pop3, queues, boxes, unreachable) {
+function render(server, pop3, queues, boxes, unreachable, addressed) {
   const box = $("host-details");
   box.dataset.host = server.name;
   $("host-details-name").textContent = server.name;
@@ -92,6 +92,10 @@ function render(server, pop3, queues, boxes, unreachable) {
   toggle.addEventListener("click", () => setReachable(server.name, unreachable).catch((error) => changed(error)));
   $("host-details-body").replaceChildren(
     h("p", { class: "hd-network" }, h("span", { text: `${t("network")}: ${t(unreachable ? "unreachable" : "reachable")} ` }), toggle),
+    h("p", {
+      class: "hd-address", "data-addressing": addressed?.addressing ?? "static",
+      text: `${t("address")}: ${addressed?.address ?? t("noAddress")} (${t(`addressing.${addressed?.addressing ?? "static"}`)})`,
+    }),
     h("h4", { text: t("virtualServers") }),
     h("ul", { class: "hd-list" }, ...servers),
     h("h4", { text: t("pop3Service") }),

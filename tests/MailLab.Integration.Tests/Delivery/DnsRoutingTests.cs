@@ -53,6 +53,35 @@ public sealed class DnsRoutingTests
     }
 
     [Fact]
+    public async Task AStaleARecord_NoComputerAnswers_TheMessageIsDeferred_AndGoesOnceTheRecordIsFixed()
+    {
+        await using var world = await YamlWorld.StartAsync(Yaml);
+        world.World.Dns.SetA("plain.example", System.Net.IPAddress.Parse("192.0.2.99"));
+        var id = await world.SendAsIvanAsync("stale A", "user@plain.example");
+        await world.IdleAsync();
+
+        world.StageTexts(id).Should().ContainInOrder(
+            "mail.ru MxLookup: MX plain.example: none; A record -> no host",
+            "mail.ru Deferred: Deferred (attempt 1): <user@plain.example>: 451 4.4.1 No answer from plain.example at 192.0.2.99: no computer has that address");
+        world.Vs("mail.ru").Queue.Count.Should().Be(1);
+
+        world.World.Dns.SetA("plain.example", System.Net.IPAddress.Parse("192.0.2.25"));
+        await world.AdvanceAsync(TimeSpan.FromMinutes(16), TimeSpan.FromMinutes(1));
+        world.Host("server.plain.example").Mailboxes.Find("user@plain.example")!.Messages.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task AnMxHostWhoseARecordLeadsNowhere_IsDeferredWith451_NotTheNoAddressReply()
+    {
+        await using var world = await YamlWorld.StartAsync(Yaml);
+        world.World.Dns.SetA("mx.orphan.example", System.Net.IPAddress.Parse("192.0.2.99"));
+        var id = await world.SendAsIvanAsync("stale MX host", "someone@orphan.example");
+        await world.IdleAsync();
+
+        world.StageTexts(id).Should().Contain("mail.ru Deferred: Deferred (attempt 1): <someone@orphan.example>: 451 4.4.1 No answer from mx.orphan.example at 192.0.2.99: no computer has that address");
+    }
+
+    [Fact]
     public async Task NoMxAndNoA_ReturnsAnImmediateNdr512()
     {
         await using var world = await YamlWorld.StartAsync(Yaml);

@@ -1,7 +1,5 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using MailLab.Mail.Tracing;
+using MailLab.Scenarios.Driver;
 
 namespace MailLab.Integration.Tests.Delivery;
 
@@ -43,7 +41,7 @@ public sealed class PostfixSmtpSinkTests
     public async Task SmtpSinkRefusingEveryRecipient_With450_TheMessageIsDeferred()
     {
         // smtp-sink -r RCPT answers every RCPT with 450 4.3.0: the message stays queued.
-        await using var sink = await SmtpSink.StartAsync("-r", "RCPT");
+        await using var sink = await SmtpSink.StartAsync(0, "-r", "RCPT");
         await using var world = await YamlWorld.StartAsync($"hosts:\n{Topologies.MailRu($"{{ smartHost: '[127.0.0.1]:{sink.Port}' }}")}");
 
         var id = await world.SendAsIvanAsync("refused", "user@external.example");
@@ -52,101 +50,5 @@ public sealed class PostfixSmtpSinkTests
         world.StageTexts(id).Should().Contain(t => t.StartsWith("mail.ru Deferred: Deferred (attempt 1): <user@external.example>: 450 4.3.0 Error: command failed", StringComparison.Ordinal));
         world.Vs("mail.ru").Queue.Count.Should().Be(1);
         sink.Dumps().Should().BeEmpty();
-    }
-
-    /// <summary>Postfix's smtp-sink on a free loopback port, dumping each transaction into a folder of its own.</summary>
-    private sealed class SmtpSink : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly string _folder;
-
-        private SmtpSink(Process process, string folder, int port)
-        {
-            _process = process;
-            _folder = folder;
-            Port = port;
-        }
-
-        public int Port { get; }
-
-        public static async Task<SmtpSink> StartAsync(params string[] options)
-        {
-            var program = new[] { "/usr/sbin/smtp-sink", "/usr/bin/smtp-sink", "/usr/local/sbin/smtp-sink" }.FirstOrDefault(File.Exists)
-                ?? throw new InvalidOperationException("Postfix's smtp-sink is not installed (looked in /usr/sbin, /usr/bin, /usr/local/sbin): run scripts/test.sh, which installs postfix, or apt-get install postfix.");
-
-            var folder = Directory.CreateTempSubdirectory("maillab-smtp-sink-").FullName;
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(folder, (UnixFileMode)0x1FF); // smtp-sink drops root for nobody, who writes the dumps
-            }
-            var port = FreePort();
-            var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-            if (Environment.UserName == "root")
-            {
-                // smtp-sink refuses to run as root without -u.
-                start.ArgumentList.Add("-u");
-                start.ArgumentList.Add("nobody");
-            }
-
-            foreach (var option in options)
-            {
-                start.ArgumentList.Add(option);
-            }
-
-            start.ArgumentList.Add("-d");
-            start.ArgumentList.Add(Path.Combine(folder, "msg."));
-            start.ArgumentList.Add($"127.0.0.1:{port}");
-            start.ArgumentList.Add("16");
-            var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
-            var sink = new SmtpSink(process, folder, port);
-            await sink.WaitListeningAsync();
-            return sink;
-        }
-
-        public IReadOnlyList<string> Dumps() => Directory.GetFiles(_folder).Select(File.ReadAllText).ToArray();
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill();
-                await _process.WaitForExitAsync();
-            }
-
-            _process.Dispose();
-            Directory.Delete(_folder, recursive: true);
-        }
-
-        private static int FreePort()
-        {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            return ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-
-        /// <summary>Until smtp-sink accepts a connection (it binds right after starting), or it exits.</summary>
-        private async Task WaitListeningAsync()
-        {
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            while (true)
-            {
-                if (_process.HasExited)
-                {
-                    var error = await _process.StandardError.ReadToEndAsync();
-                    throw new InvalidOperationException($"smtp-sink exited with {_process.ExitCode}: {error}");
-                }
-
-                using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                try
-                {
-                    await socket.ConnectAsync(IPAddress.Loopback, Port, limit.Token);
-                    return;
-                }
-                catch (SocketException)
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, limit.Token);
-                }
-            }
-        }
     }
 }

@@ -98,6 +98,20 @@ public sealed class SavedConfigurationTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task AddressAndDnsChangesMadeThroughTheApi_AreThereAfterARestart()
+    {
+        var http = await StartAsync(DefaultTopology.Create(new FakeTimeProvider(Start), portOffsetToZero: true));
+        await Expect(http.PutAsJsonAsync("/api/network/hosts/rosnou.ru/address", new { address = "203.0.113.20", addressing = "dhcp" }), HttpStatusCode.OK);
+        await Expect(http.PutAsJsonAsync("/api/dns/records/rosnou.ru/A", new { value = "203.0.113.20" }), HttpStatusCode.OK);
+        await StopAsync();
+
+        await StartAsync(SavedConfiguration.Load(_dir, new FakeTimeProvider(Start)));
+        var rosnou = _server!.World.FindHost("rosnou.ru")!;
+        (rosnou.Address, rosnou.Addressing).Should().Be((IPAddress.Parse("203.0.113.20"), HostAddressing.Dhcp));
+        _server.World.Dns.LookupA("rosnou.ru").Should().Equal(IPAddress.Parse("203.0.113.20"));
+    }
+
+    [Fact]
     public async Task ARefusedChange_WritesNothing()
     {
         var http = await StartAsync(DefaultTopology.Create(new FakeTimeProvider(Start), portOffsetToZero: true));

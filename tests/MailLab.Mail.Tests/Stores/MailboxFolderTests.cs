@@ -139,6 +139,37 @@ public sealed class MailboxFolderTests
     }
 
     [Fact]
+    public void AFolderOfThousandsOfMessages_KeepsEachEntrysFieldsInUidOrder_ThroughFlagChangesAndAnExpunge()
+    {
+        // More messages than one of the folder's chunks holds (1,024), each with a date offset,
+        // flags and keywords of its own; every third is deleted and expunged, so the kept entries
+        // move across chunk boundaries and the last chunk shrinks.
+        var mailbox = NewMailbox();
+        var inbox = mailbox.Inbox;
+        var messages = Enumerable.Range(0, 2_500).Select(i => Message($"m{i}")).ToArray();
+        DateTimeOffset DateOf(int i) => Start.AddMinutes(i).ToOffset(TimeSpan.FromMinutes((i % 25 * 60) - 720));
+        for (var i = 0; i < messages.Length; i++)
+        {
+            mailbox.Append(inbox, messages[i], i % 2 == 0 ? MessageFlags.Seen : MessageFlags.None, i % 5 == 0 ? [$"k{i}"] : [], DateOf(i));
+        }
+
+        mailbox.SetFlags(inbox, Enumerable.Range(0, 2_500).Where(i => i % 3 == 0).Select(i => (uint)i + 1), FlagOperation.Add, MessageFlags.Deleted, []);
+        mailbox.Expunge(inbox).Should().HaveCount(834);
+
+        var kept = Enumerable.Range(0, 2_500).Where(i => i % 3 != 0).ToArray();
+        inbox.Messages.Select(m => (m.Uid, m.Message, m.Flags, string.Join(",", m.Keywords), m.InternalDate, m.InternalDate.Offset)).Should().Equal(
+            kept.Select(i => ((uint)i + 1, messages[i], i % 2 == 0 ? MessageFlags.Seen : MessageFlags.None, i % 5 == 0 ? $"k{i}" : string.Empty, DateOf(i), DateOf(i).Offset)));
+        inbox.Count.Should().Be(kept.Length);
+        inbox.Size.Should().Be(kept.Sum(i => messages[i].Size));
+        inbox.Find(2_499).Should().Be(inbox.Messages[^1]).And.NotBeSameAs(inbox.Messages[^1], "an entry read twice is two equal values");
+        inbox.Find(2_499)!.Message.Should().BeSameAs(messages[2_498]);
+        inbox.Find(2_500).Should().BeNull("the last message was deleted and expunged");
+        inbox.Find(4).Should().BeNull("UID 4 was expunged");
+        mailbox.Messages.Should().Equal(kept.Select(i => messages[i]));
+        mailbox.Append(inbox, Message("after"), MessageFlags.None, [], Start).Uid.Should().Be(2_501);
+    }
+
+    [Fact]
     public void Expunge_RemovesOnlyDeletedMessages_AndUidsAreNeverReused()
     {
         var mailbox = NewMailbox();

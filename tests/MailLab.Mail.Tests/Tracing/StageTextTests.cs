@@ -98,4 +98,66 @@ public sealed class StageTextTests
         read.Should().BeGreaterThan(0);
         log.Snapshot().Select(e => e.Text).Should().Equal(log.Snapshot().Select(e => TextOf(e.TraceId!)));
     }
+
+    [Fact]
+    public void EventsOfOneKind_WithTheSameText_ShareItsOctets_AndReadBackExactly_AfterTheFirstIsOverwritten()
+    {
+        var log = new TraceLog(_clock, stageCapacity: 1_000);
+        for (var i = 0; i < 1_000; i++)
+        {
+            log.Append("h", TraceKind.Cleanup, $"warm {i}", traceId: $"W{i}"); // every slot of the ring in use
+        }
+
+        var ids = Enumerable.Range(0, 10_000).Select(i => $"T{i}").ToArray();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var id in ids)
+        {
+            log.Append("h", TraceKind.Cleanup, "Added a Received header", traceId: id);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        log.Append("h", TraceKind.Cleanup, $"Added a Received {"header"}", traceId: "last"); // an interpolation, the same text
+        log.Append("h", TraceKind.Queued, "Added a Received header", traceId: "other kind");
+        log.Append("h", TraceKind.Cleanup, "Added a Received header, twice", traceId: "longer");
+
+        allocated.Should().BeLessThan(20_000, "10,000 texts of 23 octets would take 230,000 octets of blocks; one copy is shared");
+        var kept = log.Snapshot();
+        kept.Should().HaveCount(1_000);
+        kept.SkipLast(3).Select(e => e.Text).Should().AllBe("Added a Received header");
+        kept.TakeLast(3).Select(e => (e.Kind, e.TraceId, e.Text)).Should().Equal(
+            (TraceKind.Cleanup, "last", "Added a Received header"),
+            (TraceKind.Queued, "other kind", "Added a Received header"),
+            (TraceKind.Cleanup, "longer", "Added a Received header, twice"));
+    }
+
+    [Fact]
+    public async Task SharedTexts_WrittenAndOverwrittenWhileRead_AreAlwaysTheirEventsText()
+    {
+        // Four writers each go round a ring of 8 with three texts in turn (so most events share
+        // an earlier event's octets, and that event is overwritten meanwhile) while a reader copies it.
+        var log = new TraceLog(_clock, stageCapacity: 8);
+        string[] texts = ["Added a Received header", "Delivered to the mailbox student@rosnou.ru", "Доставлено 📨"];
+        var writing = Enumerable.Range(0, 4).Select(writer => Task.Run(() =>
+        {
+            for (var i = 0; i < 25_000; i++)
+            {
+                log.Append("h", TraceKind.Cleanup, texts[i % 3], traceId: $"{i % 3}-{writer}-{i}");
+            }
+        })).ToArray();
+
+        var wrong = 0;
+        var read = 0;
+        while (!writing.All(t => t.IsCompleted))
+        {
+            foreach (var e in log.Snapshot())
+            {
+                read++;
+                wrong += e.Text == texts[e.TraceId![0] - '0'] ? 0 : 1;
+            }
+        }
+
+        await Task.WhenAll(writing);
+        wrong.Should().Be(0, $"of {read:N0} events read while written, each has its own text");
+        log.Snapshot().Should().OnlyContain(e => e.Text == texts[e.TraceId![0] - '0']);
+    }
 }

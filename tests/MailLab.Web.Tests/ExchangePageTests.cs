@@ -122,6 +122,13 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
             await esm.Locator("button[data-action='close']").ClickAsync();
             await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
             await Expect(session.Page.Locator("#admin-aduc .dialog-title")).ToHaveTextAsync("Active Directory — пользователи и компьютеры — rosnou.ru");
+            var aduc = session.Page.Locator($"#admin-aduc[data-host='{Rosnou}'][data-loaded]");
+            await aduc.Locator("tr[data-recipient='student'] button[data-action='select']").ClickAsync();
+            await aduc.Locator("button[data-action='exchange-tasks']").ClickAsync();
+            var wizard = aduc.Locator("[data-role='exchange-task-wizard']");
+            await Expect(wizard).ToContainTextAsync("Мастер задач Exchange");
+            await Expect(wizard).ToContainTextAsync("Удалить почтовый ящик");
+            await Expect(wizard.Locator("button[data-action='wizard-next']")).ToHaveTextAsync("Далее >");
             session.UnexpectedErrors().Should().BeEmpty();
         });
     }
@@ -209,13 +216,60 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
             await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
             var aduc = session.Page.Locator($"#admin-aduc[data-host='{Rosnou}'][data-loaded]");
             await aduc.Locator("tr[data-recipient='student'] button[data-action='select']").ClickAsync();
-            await Expect(aduc.Locator("[data-field='mailboxStore']")).ToHaveTextAsync(Store);
+            await Expect(aduc.Locator("span[data-field='mailboxStore']")).ToHaveTextAsync(Store);
 
-            await aduc.Locator("select[name='moveTo']").SelectOptionAsync("Mailbox Store 2");
-            await aduc.Locator("button[data-action='move-mailbox']").ClickAsync();
-            await Expect(aduc.Locator("[data-field='mailboxStore']")).ToHaveTextAsync("Mailbox Store 2");
+            await aduc.Locator("button[data-action='exchange-tasks']").ClickAsync();
+            var wizard = aduc.Locator("[data-role='exchange-task-wizard']");
+            await wizard.Locator("input[name='exchangeTask'][value='move']").CheckAsync();
+            await wizard.Locator("button[data-action='wizard-next']").ClickAsync();
+            await wizard.Locator("select[name='moveTo']").SelectOptionAsync("Mailbox Store 2");
+            await wizard.Locator("button[data-action='wizard-finish']").ClickAsync();
+            await Expect(aduc.Locator("span[data-field='mailboxStore']")).ToHaveTextAsync("Mailbox Store 2");
+            await Expect(wizard).ToHaveCountAsync(0);
             exchange.StoreOf("student@rosnou.ru").Should().BeSameAs(second);
             session.UnexpectedErrors().Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task Aduc_TheExchangeTaskWizard_DeletesTheMailbox_ThenCreatesOneAgain_AndShowsExchangesRefusal()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(Aduc_TheExchangeTaskWizard_DeletesTheMailbox_ThenCreatesOneAgain_AndShowsExchangesRefusal), async () =>
+        {
+            var exchange = Install(session, ExchangeEdition.Standard);
+            await session.OpenAsync();
+            await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
+            var aduc = session.Page.Locator($"#admin-aduc[data-host='{Rosnou}'][data-loaded]");
+            await aduc.Locator("tr[data-recipient='student'] button[data-action='select']").ClickAsync();
+            var wizard = aduc.Locator("[data-role='exchange-task-wizard']");
+
+            await aduc.Locator("button[data-action='exchange-tasks']").ClickAsync();
+            await Expect(wizard.Locator("input[name='exchangeTask']")).ToHaveCountAsync(2);
+            await wizard.Locator("input[name='exchangeTask'][value='delete']").CheckAsync();
+            await wizard.Locator("button[data-action='wizard-next']").ClickAsync();
+            await Expect(wizard.Locator("[data-role='delete-warning']")).ToContainTextAsync("Keep deleted mailboxes for (days)");
+            await wizard.Locator("button[data-action='wizard-finish']").ClickAsync();
+            await Expect(aduc.Locator("span[data-field='mailboxStore']")).ToHaveTextAsync("(no mailbox)");
+            exchange.FindMailbox("student@rosnou.ru").Should().BeNull();
+            exchange.DeletedMailboxesOn(exchange.FindStore(Store)!).Should().ContainSingle();
+
+            await aduc.Locator("button[data-action='exchange-tasks']").ClickAsync();
+            await Expect(wizard.Locator("input[name='exchangeTask'][value='create']")).ToBeCheckedAsync();
+            await wizard.Locator("button[data-action='wizard-next']").ClickAsync();
+            await wizard.Locator("input[name='mailboxAlias']").FillAsync("ivan");
+            var rosnou = session.World.FindHost(Rosnou)!;
+            rosnou.AddAccount("ivan@rosnou.ru", "ivan123");
+            Mail.Recipients.HostDirectory.Of(rosnou).AddUser("ivan@rosnou.ru", "ivan");
+            await wizard.Locator("button[data-action='wizard-finish']").ClickAsync();
+            await Expect(session.Page.Locator("#admin-aduc .dialog-error")).ToContainTextAsync("The alias \"ivan\" is already used");
+            await Expect(wizard).ToHaveAttributeAsync("data-task", "create");
+
+            await wizard.Locator("input[name='mailboxAlias']").FillAsync("student");
+            await wizard.Locator("button[data-action='wizard-finish']").ClickAsync();
+            await Expect(aduc.Locator("span[data-field='mailboxStore']")).ToHaveTextAsync(Store);
+            exchange.StoreOf("student@rosnou.ru")!.Name.Should().Be(Store);
+            session.UnexpectedErrors(409).Should().BeEmpty();
         });
     }
 

@@ -32,7 +32,8 @@ namespace MailLab.Mail.Topology;
 /// an error in the file, with ESM's reason. Every account of an Exchange host is an Active Directory
 /// user with a mailbox, and Exchange 2003 keeps each mailbox in exactly one store: with
 /// <c>storageGroups</c> left out, the accounts are on setup's "Mailbox Store (NAME)"; with them, an
-/// account that no mailbox store lists is an error of the file (MailLab's rule: no mailbox outside a store).
+/// account that no mailbox store lists is an error of the file (MailLab's rule: no mailbox outside a store),
+/// unless its entry says <c>mailbox: false</c> (a user whose mailbox Delete Mailbox removed).
 /// </summary>
 internal static class ExchangeBuilder
 {
@@ -66,7 +67,7 @@ internal static class ExchangeBuilder
             var mailboxStore = server.CreateStore(first, server.DefaultMailboxStoreName, ExchangeStoreKind.Mailbox);
             stores.Add((mailboxStore, true));
             stores.Add((server.CreateStore(first, server.DefaultPublicStoreName, ExchangeStoreKind.PublicFolder), true));
-            foreach (var account in host.Accounts.All)
+            foreach (var account in host.Accounts.All.Where(a => host.Mailboxes.Find(a.Address) is not null))
             {
                 server.CreateMailbox(account.Address, mailboxStore);
             }
@@ -95,7 +96,7 @@ internal static class ExchangeBuilder
             }
         }
 
-        if (exchange.Has("storageGroups") && host.Accounts.All.Where(a => server.FindMailbox(a.Address) is null).Select(a => a.Address).ToList() is { Count: > 0 } homeless)
+        if (exchange.Has("storageGroups") && host.Accounts.All.Where(a => server.FindMailbox(a.Address) is null && host.Mailboxes.Find(a.Address) is not null).Select(a => a.Address).ToList() is { Count: > 0 } homeless)
         {
             exchange.Error("storageGroups", $"{string.Join(", ", homeless)} {(homeless.Count == 1 ? "is an account" : "are accounts")} of this Exchange server on no mailbox store: list {(homeless.Count == 1 ? "it" : "them")} under a mailbox store's mailboxes");
         }

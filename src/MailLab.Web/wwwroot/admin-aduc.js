@@ -6,7 +6,7 @@
 import "./admin-exchange-i18n.js";
 import { t } from "./i18n.js";
 import { call, hostPath } from "./admin-api.js";
-import { el, dialog, open, closeButton, showError, clearErrors } from "./admin-dom.js";
+import { el, dialog, open, closeButton, showError, clearErrors, fieldRow } from "./admin-dom.js";
 
 let page = null;
 
@@ -58,15 +58,19 @@ async function reload() {
   }
 }
 
+/** Runs a change, shows Exchange's refusal in the dialog's error line, reloads; true when it was made. */
 async function act(method, path, body) {
   const current = page;
   clearErrors(current.parts.node);
+  let ok = true;
   try {
     await call(method, path, body);
   } catch (error) {
+    ok = false;
     showError(current.parts.error, error.display ?? String(error));
   }
   await reload();
+  return ok;
 }
 
 function render() {
@@ -101,24 +105,78 @@ function properties(r) {
     r.kind === "user" ? tasks(r, path) : null);
 }
 
-/** Exchange Tasks: Move Mailbox (to another mailbox store of the server) and Establish E-mail Addresses (an external address). */
+/** The Exchange Tasks… button of a user; the wizard opens under it. */
 function tasks(r, path) {
+  const open = page.wizard?.alias === r.alias;
+  return el("div", { class: "buttons", "data-role": "exchange-tasks" },
+    el("button", { type: "button", "data-action": "exchange-tasks", i18n: "aduc.tasksButton", disabled: open,
+      onclick: () => { page.wizard = { alias: r.alias, step: 1, task: null }; render(); } }),
+    open ? wizard(r, path) : null);
+}
+
+/**
+ * The Exchange Task Wizard for one user, in two pages: the tasks the user can have (Create Mailbox and
+ * Establish E-mail Addresses without a mailbox; Move Mailbox and Delete Mailbox with one), then the
+ * chosen task's fields and Finish.
+ */
+function wizard(r, path) {
+  const state = page.wizard;
   const current = r.account ? page.storeOf[r.account.toLowerCase()] : null;
-  const target = el("select", { name: "moveTo" }, ...page.stores.filter((s) => s !== current).map((s) => el("option", { value: s, text: s })));
-  const external = el("input", { type: "text", name: "externalAddress", placeholder: "name@example.com" });
-  return el("fieldset", { class: "group", "data-role": "exchange-tasks" }, el("legend", { i18n: "aduc.tasks" }),
-    current ? el("div", { class: "field-row" }, el("label", { i18n: "aduc.moveMailbox" }), target,
-      el("button", { type: "button", "data-action": "move-mailbox", i18n: "aduc.move", disabled: target.options.length === 0,
-        onclick: () => act("POST", `${hostPath(page.host)}/exchange/mailboxes/${encodeURIComponent(r.account)}/move`, { store: target.value }) })) : null,
-    el("div", { class: "field-row" }, el("label", { i18n: "aduc.establish" }), external,
-      el("button", { type: "button", "data-action": "establish", i18n: "aduc.apply",
-        onclick: () => act("POST", `${path}/email-address`, { externalAddress: external.value.trim() }) })));
+  const available = current ? ["move", "delete"] : ["create", "establish"];
+  const close = () => { page.wizard = null; render(); };
+  const finish = async (method, url, body) => {
+    const ok = await act(method, url, body);
+    if (ok && page.wizard === state) {
+      page.wizard = null;
+      render();
+    }
+  };
+  let content;
+  let buttons;
+  if (state.step === 1) {
+    state.task = available.includes(state.task) ? state.task : available[0];
+    content = el("fieldset", { class: "group" }, el("legend", { i18n: "aduc.wizard.pick" }),
+      ...available.map((task) => el("label", { class: "check" },
+        el("input", { type: "radio", name: "exchangeTask", value: task, checked: state.task === task, onchange: () => { state.task = task; } }),
+        el("span", { i18n: `aduc.task.${task}` }))));
+    buttons = [el("button", { type: "button", "data-action": "wizard-next", i18n: "aduc.wizard.next", onclick: () => { state.step = 2; render(); } })];
+  } else {
+    const mailboxes = `${hostPath(page.host)}/exchange/mailboxes`;
+    const storeSelect = (name, except) => el("select", { name }, ...page.stores.filter((s) => s !== except).map((s) => el("option", { value: s, text: s })));
+    if (state.task === "create") {
+      const store = storeSelect("mailboxStore", null);
+      const alias = el("input", { type: "text", name: "mailboxAlias", value: r.alias });
+      content = el("div", {}, fieldRow("mailboxAlias", "aduc.alias", alias), fieldRow("mailboxStore", "aduc.mailboxStore", store));
+      buttons = [el("button", { type: "button", "data-action": "wizard-finish", i18n: "aduc.wizard.finish",
+        onclick: () => finish("POST", mailboxes, { address: r.account, store: store.value, alias: alias.value.trim() }) })];
+    } else if (state.task === "move") {
+      const store = storeSelect("moveTo", current);
+      content = fieldRow("moveTo", "aduc.moveMailbox", store);
+      buttons = [el("button", { type: "button", "data-action": "wizard-finish", i18n: "aduc.wizard.finish", disabled: store.options.length === 0,
+        onclick: () => finish("POST", `${mailboxes}/${encodeURIComponent(r.account)}/move`, { store: store.value }) })];
+    } else if (state.task === "delete") {
+      content = el("p", { "data-role": "delete-warning", text: t("aduc.wizard.deleteWarning", r.account, current) });
+      buttons = [el("button", { type: "button", "data-action": "wizard-finish", i18n: "aduc.wizard.finish",
+        onclick: () => finish("DELETE", `${mailboxes}/${encodeURIComponent(r.account)}`) })];
+    } else {
+      const external = el("input", { type: "text", name: "externalAddress", placeholder: "name@example.com" });
+      content = fieldRow("externalAddress", "aduc.establish", external);
+      buttons = [el("button", { type: "button", "data-action": "wizard-finish", i18n: "aduc.wizard.finish",
+        onclick: () => finish("POST", `${path}/email-address`, { externalAddress: external.value.trim() }) })];
+    }
+    buttons.unshift(el("button", { type: "button", "data-action": "wizard-back", i18n: "aduc.wizard.back", onclick: () => { state.step = 1; render(); } }));
+  }
+  return el("div", { class: "exchange-task-wizard", role: "dialog", "data-role": "exchange-task-wizard", "data-step": String(state.step), "data-task": state.step === 2 ? state.task : undefined },
+    el("h4", { text: t("aduc.wizard.title", r.displayName || r.name) }),
+    content,
+    el("div", { class: "buttons" }, ...buttons,
+      el("button", { type: "button", "data-action": "wizard-cancel", i18n: "aduc.wizard.cancel", onclick: close })));
 }
 
 function general(r) {
   const store = r.account ? page.storeOf[r.account.toLowerCase()] : null;
   return el("div", { "data-panel": "general" },
-    el("div", { class: "field-row" }, el("label", { i18n: "aduc.mailboxStore" }), el("span", { "data-field": "mailboxStore", text: store ?? "" })),
+    el("div", { class: "field-row" }, el("label", { i18n: "aduc.mailboxStore" }), el("span", { "data-field": "mailboxStore", text: store ?? t("aduc.noMailbox") })),
     el("div", { class: "field-row" }, el("label", { i18n: "aduc.alias" }), el("span", { "data-field": "alias", text: r.alias })),
     ...GENERAL.map((name) => el("div", { class: "field-row" },
       el("label", { i18n: `aduc.setting.${name}` }), el("span", { "data-field": name, text: value(r.settings?.[name]) }))));

@@ -129,6 +129,7 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
             await Expect(wizard).ToContainTextAsync("Мастер задач Exchange");
             await Expect(wizard).ToContainTextAsync("Удалить почтовый ящик");
             await Expect(wizard.Locator("button[data-action='wizard-next']")).ToHaveTextAsync("Далее >");
+            await Expect(aduc.Locator("button[data-action='open-limits']")).ToHaveTextAsync("Ограничения хранилища…");
             session.UnexpectedErrors().Should().BeEmpty();
         });
     }
@@ -270,6 +271,53 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
             await Expect(aduc.Locator("span[data-field='mailboxStore']")).ToHaveTextAsync(Store);
             exchange.StoreOf("student@rosnou.ru")!.Name.Should().Be(Store);
             session.UnexpectedErrors(409).Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task Aduc_StorageLimits_DeliveryRestrictions_AndDeliveryOptions_ChangeTheUser_AndARefusalKeepsTheDialog()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(Aduc_StorageLimits_DeliveryRestrictions_AndDeliveryOptions_ChangeTheUser_AndARefusalKeepsTheDialog), async () =>
+        {
+            var exchange = Install(session, ExchangeEdition.Standard);
+            await session.OpenAsync();
+            await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
+            var aduc = session.Page.Locator($"#admin-aduc[data-host='{Rosnou}'][data-loaded]");
+            await aduc.Locator("tr[data-recipient='student'] button[data-action='select']").ClickAsync();
+
+            await aduc.Locator("button[data-action='open-limits']").ClickAsync();
+            var limits = aduc.Locator("[data-role='sheet-limits']");
+            await Expect(limits.Locator("input[name='useStoreDefaults']")).ToBeCheckedAsync();
+            await limits.Locator("input[name='useStoreDefaults']").UncheckAsync();
+            await limits.Locator("input[name='prohibitSendAndReceiveKb-set']").CheckAsync();
+            await limits.Locator("input[name='prohibitSendAndReceiveKb']").FillAsync("500");
+            await limits.Locator("button[data-action='sheet-ok']").ClickAsync();
+            await Expect(limits).ToHaveCountAsync(0);
+            exchange.FindMailbox("student@rosnou.ru")!.Limits.Should().Be(new Mail.Exchange.Settings.MailboxLimits(false, null, null, 500));
+
+            await aduc.Locator("button[data-action='open-restrictions']").ClickAsync();
+            var restrictions = aduc.Locator("[data-role='sheet-restrictions']");
+            await restrictions.Locator("input[name='maxReceivingSizeKb-set']").CheckAsync();
+            await restrictions.Locator("input[name='maxReceivingSizeKb']").FillAsync("1024");
+            await restrictions.Locator("input[name='rejectMessagesFrom']").FillAsync("ivan@mail.ru");
+            await restrictions.Locator("button[data-action='sheet-ok']").ClickAsync();
+            await Expect(aduc.Locator("span[data-field='maxReceivingSizeKb']")).ToHaveTextAsync("1024");
+            await Expect(aduc.Locator("span[data-field='rejectMessagesFrom']")).ToHaveTextAsync("ivan@mail.ru");
+
+            await aduc.Locator("button[data-action='open-options']").ClickAsync();
+            var options = aduc.Locator("[data-role='sheet-options']");
+            await options.Locator("input[name='deliverToBoth']").CheckAsync();
+            await options.Locator("button[data-action='sheet-ok']").ClickAsync();
+            await Expect(session.Page.Locator("#admin-aduc .dialog-error")).ToContainTextAsync("needs a forwardingAddress");
+            await Expect(options).ToHaveCountAsync(1);
+            await options.Locator("input[name='forwardingAddress']").FillAsync("teacher@rosnou.ru");
+            await options.Locator("button[data-action='sheet-ok']").ClickAsync();
+            await Expect(aduc.Locator("span[data-field='forwardingAddress']")).ToHaveTextAsync("teacher@rosnou.ru");
+            var settings = Mail.Recipients.HostDirectory.Of(session.World.FindHost(Rosnou)!).FindRecipient("student")!.Settings;
+            settings.DeliverToBoth.Should().BeTrue();
+            settings.MaxReceivingSizeKb.Should().Be(1024);
+            session.UnexpectedErrors(400).Should().BeEmpty();
         });
     }
 

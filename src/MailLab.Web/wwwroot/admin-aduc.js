@@ -166,20 +166,94 @@ function wizard(r, path) {
     }
     buttons.unshift(el("button", { type: "button", "data-action": "wizard-back", i18n: "aduc.wizard.back", onclick: () => { state.step = 1; render(); } }));
   }
-  return el("div", { class: "exchange-task-wizard", role: "dialog", "data-role": "exchange-task-wizard", "data-step": String(state.step), "data-task": state.step === 2 ? state.task : undefined },
+  return el("div", { class: "aduc-panel", role: "dialog", "data-role": "exchange-task-wizard", "data-step": String(state.step), "data-task": state.step === 2 ? state.task : undefined },
     el("h4", { text: t("aduc.wizard.title", r.displayName || r.name) }),
     content,
     el("div", { class: "buttons" }, ...buttons,
       el("button", { type: "button", "data-action": "wizard-cancel", i18n: "aduc.wizard.cancel", onclick: close })));
 }
 
+/** The Exchange General tab: the mailbox store, the alias, the settings, and the buttons of its three dialogs. */
 function general(r) {
   const store = r.account ? page.storeOf[r.account.toLowerCase()] : null;
+  const sheetOpen = page.sheet?.alias === r.alias ? page.sheet : null;
+  const button = (name) => el("button", { type: "button", "data-action": `open-${name}`, i18n: `aduc.sheet.${name}`, disabled: Boolean(sheetOpen),
+    onclick: () => openSheet(r, name) });
   return el("div", { "data-panel": "general" },
     el("div", { class: "field-row" }, el("label", { i18n: "aduc.mailboxStore" }), el("span", { "data-field": "mailboxStore", text: store ?? t("aduc.noMailbox") })),
     el("div", { class: "field-row" }, el("label", { i18n: "aduc.alias" }), el("span", { "data-field": "alias", text: r.alias })),
     ...GENERAL.map((name) => el("div", { class: "field-row" },
-      el("label", { i18n: `aduc.setting.${name}` }), el("span", { "data-field": name, text: value(r.settings?.[name]) }))));
+      el("label", { i18n: `aduc.setting.${name}` }), el("span", { "data-field": name, text: value(r.settings?.[name]) }))),
+    el("div", { class: "buttons" }, button("restrictions"), button("options"), store ? button("limits") : null),
+    sheetOpen ? sheet(r, sheetOpen) : null);
+}
+
+// The fields of the three dialogs of Exchange General, by setting name (RecipientSettings, MailboxLimitSettings):
+// kb = a check box with a number (cleared: null), list = names separated by commas, text = empty for null, bool = a check box.
+const SHEETS = {
+  restrictions: [["maxSendingSizeKb", "kb"], ["maxReceivingSizeKb", "kb"], ["acceptMessagesFrom", "list"], ["rejectMessagesFrom", "list"]],
+  options: [["forwardingAddress", "text"], ["deliverToBoth", "bool"], ["maxRecipients", "kb"]],
+  limits: [["useStoreDefaults", "bool"], ["issueWarningKb", "kb"], ["prohibitSendKb", "kb"], ["prohibitSendAndReceiveKb", "kb"]],
+};
+
+/** Opens one of Exchange General's dialogs with the user's values (Storage Limits reads them from the mailbox). */
+async function openSheet(r, name) {
+  const current = page;
+  let values = r.settings ?? {};
+  if (name === "limits") {
+    try {
+      values = await call("GET", limitsPath(r));
+    } catch (error) {
+      showError(current.parts.error, error.display ?? String(error));
+      return;
+    }
+  }
+  if (page === current) {
+    page.sheet = { alias: r.alias, name, values };
+    render();
+  }
+}
+
+function limitsPath(r) {
+  return `${hostPath(page.host)}/exchange/mailboxes/${encodeURIComponent(r.account)}/limits`;
+}
+
+/** A dialog of Exchange General: its fields, OK (all or nothing, Exchange's refusal in the error line) and Cancel. */
+function sheet(r, state) {
+  const controls = SHEETS[state.name].map(([name, kind]) => {
+    const v = state.values[name];
+    if (kind === "bool") {
+      const box = el("input", { type: "checkbox", name, checked: v === true });
+      return { name, read: () => box.checked, node: el("label", { class: "check", "data-setting": name }, box, el("span", { i18n: `aduc.setting.${name}` })) };
+    }
+    if (kind === "kb") {
+      const box = el("input", { type: "checkbox", name: `${name}-set`, checked: v !== null && v !== undefined });
+      const number = el("input", { type: "number", name, min: "0", value: v ?? "" });
+      return { name, read: () => (box.checked ? Number(number.value) : null),
+        node: el("div", { class: "field-row", "data-setting": name }, el("label", { class: "check" }, box, el("span", { i18n: `aduc.setting.${name}` })), number) };
+    }
+    const input = el("input", { type: "text", name, value: Array.isArray(v) ? v.join(", ") : (v ?? "") });
+    const read = kind === "list"
+      ? () => input.value.split(",").map((x) => x.trim()).filter((x) => x.length > 0)
+      : () => (input.value.trim().length === 0 ? null : input.value.trim());
+    return { name, read, node: el("div", { class: "field-row", "data-setting": name }, el("label", { i18n: `aduc.setting.${name}` }), input) };
+  });
+  const path = state.name === "limits" ? limitsPath(r) : `${base()}/recipients/${encodeURIComponent(r.alias)}/settings`;
+  const apply = async () => {
+    const body = Object.fromEntries(controls.map((c) => [c.name, c.read()]));
+    // A refused change keeps the dialog open with what was typed, as the reload renders it again.
+    state.values = { ...state.values, ...body };
+    if (await act("PUT", path, body) && page.sheet === state) {
+      page.sheet = null;
+      render();
+    }
+  };
+  return el("div", { class: "aduc-panel", role: "dialog", "data-role": `sheet-${state.name}` },
+    el("h4", { i18n: `aduc.sheet.${state.name}.title` }),
+    ...controls.map((c) => c.node),
+    el("div", { class: "buttons" },
+      el("button", { type: "button", "data-action": "sheet-ok", i18n: "aduc.sheet.ok", onclick: apply }),
+      el("button", { type: "button", "data-action": "sheet-cancel", i18n: "aduc.wizard.cancel", onclick: () => { page.sheet = null; render(); } })));
 }
 
 function value(v) {

@@ -130,6 +130,7 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
             await Expect(wizard).ToContainTextAsync("Удалить почтовый ящик");
             await Expect(wizard.Locator("button[data-action='wizard-next']")).ToHaveTextAsync("Далее >");
             await Expect(aduc.Locator("button[data-action='open-limits']")).ToHaveTextAsync("Ограничения хранилища…");
+            await Expect(aduc.Locator("[role='tab'][data-tab='advanced']")).ToHaveTextAsync("Дополнительно Exchange");
             session.UnexpectedErrors().Should().BeEmpty();
         });
     }
@@ -318,6 +319,35 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
             settings.DeliverToBoth.Should().BeTrue();
             settings.MaxReceivingSizeKb.Should().Be(1024);
             session.UnexpectedErrors(400).Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task Aduc_ExchangeAdvanced_SetsACustomAttribute_AndHidesTheUser_AndListsTheMailboxRights()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(Aduc_ExchangeAdvanced_SetsACustomAttribute_AndHidesTheUser_AndListsTheMailboxRights), async () =>
+        {
+            Install(session, ExchangeEdition.Standard);
+            await session.OpenAsync();
+            await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
+            var aduc = session.Page.Locator($"#admin-aduc[data-host='{Rosnou}'][data-loaded]");
+            await aduc.Locator("tr[data-recipient='student'] button[data-action='select']").ClickAsync();
+            await aduc.Locator("[role='tab'][data-tab='advanced']").ClickAsync();
+            await Expect(aduc.Locator("[data-role='mailbox-rights'] tr[data-trustee='SELF']")).ToContainTextAsync("Full mailbox access");
+
+            await aduc.Locator("button[data-action='open-custom']").ClickAsync();
+            await aduc.Locator("[data-role='sheet-custom'] input[name='customAttribute7']").FillAsync("Group 101");
+            await aduc.Locator("[data-role='sheet-custom'] button[data-action='sheet-ok']").ClickAsync();
+            await Expect(aduc.Locator("li[data-attribute='customAttribute7']")).ToHaveTextAsync("Custom attribute 7: Group 101");
+
+            await aduc.Locator("button[data-action='open-advanced']").ClickAsync();
+            await aduc.Locator("[data-role='sheet-advanced'] input[name='hideFromAddressLists']").CheckAsync();
+            await aduc.Locator("[data-role='sheet-advanced'] button[data-action='sheet-ok']").ClickAsync();
+            await Expect(aduc.Locator("span[data-field='hideFromAddressLists']")).ToHaveTextAsync("Yes");
+            var settings = Mail.Recipients.HostDirectory.Of(session.World.FindHost(Rosnou)!).FindRecipient("student")!.Settings;
+            (settings.CustomAttribute(7), settings.HideFromAddressLists).Should().Be(("Group 101", true));
+            session.UnexpectedErrors().Should().BeEmpty();
         });
     }
 

@@ -112,6 +112,11 @@ internal static class ExchangeMailboxEndpoints
             .WithName("ChangeStoreLimits")
             .WithSummary("Changes the Limits tab, all or nothing: a flat object of setting name to value. 400 names the first unknown setting or bad value; the answer is the whole tab.");
 
+        api.MapGet("/servers/{server}/exchange/mailboxes/{address}/rights", (string server, string address, MailLabServer runtime) =>
+                WithMailbox(runtime, server, address, (_, _) => Results.Ok(MailboxRights.Defaults)))
+            .WithName("GetMailboxRights")
+            .WithSummary("Exchange Advanced, Mailbox Rights (read-only): each trustee with the permissions allowed and denied, and whether they are inherited from the store.");
+
         api.MapGet("/servers/{server}/exchange/mailboxes/{address}/limits", (string server, string address, MailLabServer runtime) =>
                 WithMailbox(runtime, server, address, (_, m) => Results.Ok(SettingJson.ByName(MailboxLimitSettings.All, m.Limits))))
             .WithName("GetMailboxLimits")

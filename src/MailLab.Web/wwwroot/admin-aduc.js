@@ -94,13 +94,13 @@ function render() {
 
 function properties(r) {
   const path = `${base()}/recipients/${encodeURIComponent(r.alias)}`;
-  const tabs = r.kind === "user" ? ["general", "addresses", "features"] : ["addresses"];
+  const tabs = r.kind === "user" ? ["general", "addresses", "features", "advanced"] : ["addresses"];
   const tab = tabs.includes(page.tab) ? page.tab : tabs[0];
   const strip = el("div", { class: "tabs", role: "tablist" }, ...tabs.map((name) => el("button", {
     type: "button", role: "tab", "data-tab": name, "aria-selected": String(name === tab), i18n: `aduc.tab.${name}`,
-    onclick: () => { page.tab = name; render(); },
+    onclick: () => { page.tab = name; render(); if (name === "advanced") { loadRights(r); } },
   })));
-  const panel = tab === "general" ? general(r) : tab === "features" ? features(r, path) : addresses(r, path);
+  const panel = tab === "general" ? general(r) : tab === "features" ? features(r, path) : tab === "advanced" ? advanced(r) : addresses(r, path);
   return el("div", { class: "aduc-properties", "data-properties": r.alias }, el("h4", { text: t("aduc.propertiesOf", r.displayName || r.name) }), strip, panel,
     r.kind === "user" ? tasks(r, path) : null);
 }
@@ -176,7 +176,7 @@ function wizard(r, path) {
 /** The Exchange General tab: the mailbox store, the alias, the settings, and the buttons of its three dialogs. */
 function general(r) {
   const store = r.account ? page.storeOf[r.account.toLowerCase()] : null;
-  const sheetOpen = page.sheet?.alias === r.alias ? page.sheet : null;
+  const sheetOpen = openSheetOf(r, ["restrictions", "options", "limits"]);
   const button = (name) => el("button", { type: "button", "data-action": `open-${name}`, i18n: `aduc.sheet.${name}`, disabled: Boolean(sheetOpen),
     onclick: () => openSheet(r, name) });
   return el("div", { "data-panel": "general" },
@@ -194,7 +194,57 @@ const SHEETS = {
   restrictions: [["maxSendingSizeKb", "kb"], ["maxReceivingSizeKb", "kb"], ["acceptMessagesFrom", "list"], ["rejectMessagesFrom", "list"]],
   options: [["forwardingAddress", "text"], ["deliverToBoth", "bool"], ["maxRecipients", "kb"]],
   limits: [["useStoreDefaults", "bool"], ["issueWarningKb", "kb"], ["prohibitSendKb", "kb"], ["prohibitSendAndReceiveKb", "kb"]],
+  advanced: [["simpleDisplayName", "text"], ["hideFromAddressLists", "bool"]],
+  custom: Array.from({ length: 15 }, (_, i) => [`customAttribute${i + 1}`, "text"]),
 };
+
+/**
+ * The Exchange Advanced tab: simple display name and "Hide from Exchange address lists" (Change…), Custom
+ * Attributes 1-15 (Custom Attributes…), and the Mailbox Rights, read-only.
+ */
+function advanced(r) {
+  const sheetOpen = openSheetOf(r, ["advanced", "custom"]);
+  const set = SHEETS.custom.map(([name]) => name).filter((name) => r.settings?.[name]);
+  const rights = page.rights?.[r.alias];
+  return el("div", { "data-panel": "advanced" },
+    el("div", { class: "field-row" }, el("label", { i18n: "aduc.setting.simpleDisplayName" }), el("span", { "data-field": "simpleDisplayName", text: r.settings?.simpleDisplayName ?? "" })),
+    el("div", { class: "field-row" }, el("label", { i18n: "aduc.setting.hideFromAddressLists" }),
+      el("span", { "data-field": "hideFromAddressLists", i18n: r.settings?.hideFromAddressLists ? "esm.yes" : "esm.no" })),
+    el("ul", { "data-role": "custom-attributes" }, ...set.map((name) => el("li", { "data-attribute": name, text: `${t(`aduc.setting.${name}`)}: ${r.settings[name]}` }))),
+    el("div", { class: "buttons" },
+      ...["advanced", "custom"].map((name) => el("button", { type: "button", "data-action": `open-${name}`, i18n: `aduc.sheet.${name}`, disabled: Boolean(sheetOpen),
+        onclick: () => openSheet(r, name) }))),
+    sheetOpen ? sheet(r, sheetOpen) : null,
+    page.storeOf[r.account?.toLowerCase()] ? el("fieldset", { class: "group", "data-role": "mailbox-rights" }, el("legend", { i18n: "aduc.rights" }),
+      el("table", { class: "esm-list" },
+        el("thead", {}, el("tr", {}, ...["aduc.rights.name", "aduc.rights.allow", "aduc.rights.deny", "aduc.rights.inherited"].map((key) => el("th", { i18n: key })))),
+        el("tbody", {}, ...(rights ?? []).map((right) => el("tr", { "data-trustee": right.trustee },
+          el("td", { text: right.trustee }), el("td", { text: right.allow.join(", ") }), el("td", { text: right.deny.join(", ") }),
+          el("td", { i18n: right.inherited ? "esm.yes" : "esm.no" }))))),
+      el("p", { class: "muted", i18n: "aduc.rights.readOnly" })) : null);
+}
+
+/** Reads the user's Mailbox Rights once for the Exchange Advanced tab. */
+async function loadRights(r) {
+  const current = page;
+  if (!r.account || !current.storeOf[r.account.toLowerCase()] || current.rights?.[r.alias]) {
+    return;
+  }
+  try {
+    const rights = await call("GET", `${hostPath(current.host)}/exchange/mailboxes/${encodeURIComponent(r.account)}/rights`);
+    if (page === current) {
+      current.rights = { ...(current.rights ?? {}), [r.alias]: rights };
+      render();
+    }
+  } catch (error) {
+    showError(current.parts.error, error.display ?? String(error));
+  }
+}
+
+/** The user's open dialog when it is one of <names> (those of the tab shown), else null. */
+function openSheetOf(r, names) {
+  return page.sheet?.alias === r.alias && names.includes(page.sheet.name) ? page.sheet : null;
+}
 
 /** Opens one of Exchange General's dialogs with the user's values (Storage Limits reads them from the mailbox). */
 async function openSheet(r, name) {

@@ -155,6 +155,28 @@ public sealed class ExchangeMailboxApiTests : AdminApiTestBase
         (await Json(await Http.GetAsync("/api/servers/rosnou.ru/directory/recipients/petr"), HttpStatusCode.OK)).GetProperty("account").GetString().Should().Be("petrov@rosnou.ru");
     }
 
+    [Fact]
+    public async Task ExchangeAdvanced_IsChangedThroughTheUsersSettings_AndMailboxRightsAreReadOnly()
+    {
+        Install();
+        var settings = "/api/servers/rosnou.ru/directory/recipients/student/settings";
+
+        var changed = await Json(await SendAsync(HttpMethod.Put, settings, new { simpleDisplayName = "Student", hideFromAddressLists = true, customAttribute2 = "Group 101" }), HttpStatusCode.OK);
+
+        (changed.GetProperty("simpleDisplayName").GetString(), changed.GetProperty("hideFromAddressLists").GetBoolean(), changed.GetProperty("customAttribute2").GetString())
+            .Should().Be(("Student", true, "Group 101"));
+        changed.GetProperty("customAttribute1").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        (await Error(await SendAsync(HttpMethod.Put, settings, new { customAttribute2 = "x", simpleDisplayName = "Студент" }), HttpStatusCode.BadRequest)).Should().Contain("ASCII");
+        (await Json(await Http.GetAsync(settings), HttpStatusCode.OK)).GetProperty("customAttribute2").GetString().Should().Be("Group 101", "all or nothing");
+
+        var rights = await Json(await Http.GetAsync(Server + "/mailboxes/student@rosnou.ru/rights"), HttpStatusCode.OK);
+        var self = rights.EnumerateArray().First();
+        self.GetProperty("trustee").GetString().Should().Be("SELF");
+        self.GetProperty("allow").EnumerateArray().Select(a => a.GetString()).Should().Contain("Full mailbox access");
+        rights.EnumerateArray().Skip(1).Should().OnlyContain(r => r.GetProperty("deny").EnumerateArray().Any(d => d.GetString() == "Full mailbox access"));
+        (await Error(await Http.GetAsync(Server + "/mailboxes/nobody@rosnou.ru/rights"), HttpStatusCode.NotFound)).Should().Contain("has no mailbox");
+    }
+
     /// <summary>The default world's rosnou.ru as an Exchange server with its accounts' mailboxes on setup's store.</summary>
     private ExchangeServer Install()
     {

@@ -115,6 +115,8 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
 
             await Expect(esm.Locator(".dialog-title")).ToHaveTextAsync("Диспетчер системы Exchange — rosnou.ru");
             await Expect(esm.Locator(".esm-tree")).ToContainTextAsync("Административные группы");
+            await Expect(esm.Locator("[data-tab='server-diagnostics'] legend")).ToHaveTextAsync("Ведение журнала диагностики");
+            await Expect(esm.Locator("[data-tab='server-general']")).ToContainTextAsync("Включить отслеживание сообщений");
             await esm.Locator($"button[data-node='store'][data-store='{Store}']").ClickAsync();
             await Expect(esm.Locator("button[data-action='dismount']")).ToHaveTextAsync("Отключить хранилище");
             await Expect(esm.Locator("[data-tab='store-general']")).ToContainTextAsync("Группа хранения");
@@ -352,6 +354,39 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task ServerProperties_TurningMessageTrackingOff_ShowsTheNoteInMessageTracking_AndDiagnosticsLevelsAreSaved()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(ServerProperties_TurningMessageTrackingOff_ShowsTheNoteInMessageTracking_AndDiagnosticsLevelsAreSaved), async () =>
+        {
+            var exchange = Install(session);
+            await session.OpenAsync();
+            var esm = await OpenAsync(session);
+            var general = esm.Locator("[data-tab='server-general']");
+            await Expect(general).ToContainTextAsync("6.5 (Build 7638.2: Service Pack 2)");
+            await Expect(general.Locator("input[name='messageTrackingEnabled']")).ToBeCheckedAsync();
+            await Expect(general.Locator("input[name='logFileDirectory']")).ToHaveValueAsync(@"C:\Program Files\Exchsrvr\ROSNOU.log");
+
+            await general.Locator("input[name='messageTrackingEnabled']").UncheckAsync();
+            await general.Locator("input[name='removeLogFiles']").CheckAsync();
+            await general.Locator("input[name='removeLogFilesDays']").FillAsync("14");
+            await general.Locator("button[data-action='apply-general']").ClickAsync();
+            await Expect(esm.Locator("[data-tab='server-general'] input[name='messageTrackingEnabled']")).Not.ToBeCheckedAsync();
+            (exchange.Properties.MessageTrackingEnabled, exchange.Properties.RemoveLogFiles, exchange.Properties.RemoveLogFilesDays, exchange.Properties.LogFileDirectory).Should().Be((false, true, 14L, (string?)null));
+
+            var diagnostics = esm.Locator("[data-tab='server-diagnostics']");
+            await diagnostics.Locator("select[name='MSExchangeIS/Logons']").SelectOptionAsync("Maximum");
+            await diagnostics.Locator("button[data-action='apply-diagnostics']").ClickAsync();
+            await Expect(esm.Locator("[data-tab='server-diagnostics'] select[name='MSExchangeIS/Logons']")).ToHaveValueAsync("Maximum");
+            exchange.Properties.Level("MSExchangeIS/Logons").Should().Be("Maximum");
+
+            await esm.Locator("button[data-node='tracking']").ClickAsync();
+            await Expect(esm.Locator("[data-role='tracking-off']")).ToContainTextAsync("Message tracking is disabled on ROSNOU");
+            session.UnexpectedErrors().Should().BeEmpty();
+        });
+    }
+
+    [Fact]
     public async Task InRussian_TheJourneyOpenedFromMessageTracking_NamesTheStoreAsTheLastHop()
     {
         await using var session = await PageSession.StartAsync(browser.Browser, language: "ru");
@@ -365,6 +400,7 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
 
             await esm.Locator("button[data-node='tracking']").ClickAsync();
             await Expect(esm.Locator("[data-role='tracking-form'] legend")).ToHaveTextAsync("Центр отслеживания сообщений");
+            await Expect(esm.Locator("[data-role='tracking-off']")).ToHaveCountAsync(0);
             await esm.Locator("input[name='recipient']").FillAsync("student");
             await esm.Locator("button[data-action='find']").ClickAsync();
             await esm.Locator("[data-role='tracking-results'] tbody tr button[data-action='open-journey']").ClickAsync();

@@ -13,6 +13,7 @@ namespace MailLab.Mail.Topology;
 ///   edition: standard            # or enterprise
 ///   servicePack: 2               # 0, 1 or 2
 ///   databaseSizeLimitGb: null    # SP2's registry value "Database Size Limit in Gb"; null: the edition's default
+///   properties: { messageTrackingEnabled: false, locales: [en-US, ru-RU], "MSExchangeIS/Logons": Maximum }   # ServerPropertySettings
 ///   storageGroups:               # left out: setup's First Storage Group with its two stores
 ///     - name: First Storage Group
 ///       circularLogging: false
@@ -37,7 +38,7 @@ namespace MailLab.Mail.Topology;
 /// </summary>
 internal static class ExchangeBuilder
 {
-    public static readonly string[] ExchangeKeys = ["organization", "administrativeGroup", "edition", "servicePack", "databaseSizeLimitGb", "storageGroups", "services"];
+    public static readonly string[] ExchangeKeys = ["organization", "administrativeGroup", "edition", "servicePack", "databaseSizeLimitGb", "properties", "storageGroups", "services"];
     public static readonly string[] ServiceKeys = ["name", "startupType", "status"];
     public static readonly string[] StartupTypes = ["automatic", "manual", "disabled"];
     public static readonly string[] Statuses = ["stopped", "running", "paused"];
@@ -58,6 +59,12 @@ internal static class ExchangeBuilder
         if (exchange.Has("databaseSizeLimitGb") && exchange.TryNullableInt("databaseSizeLimitGb", out var limit))
         {
             Try(exchange, "databaseSizeLimitGb", () => server.DatabaseLimitGb = limit);
+        }
+
+        if (exchange.Has("properties") && exchange.Mapping("properties", [.. ServerPropertySettings.All.Select(p => p.Key)]) is { } properties)
+        {
+            var read = SettingsReader.ReadFlat(properties, ServerPropertySettings.All, ServerProperties.Defaults, new HashSet<string>());
+            Try(properties, "locales", () => server.ConfigureProperties(_ => read));
         }
 
         List<(ExchangeStore Store, bool Mounted)> stores = [];

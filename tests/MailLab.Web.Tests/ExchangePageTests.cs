@@ -150,10 +150,7 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
                     .IsSuccessStatusCode.Should().BeTrue();
             }
 
-            await session.OpenAsync();
-            await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
-            var aduc = session.Page.Locator($"#admin-aduc[data-host='{Rosnou}'][data-loaded]");
-            await aduc.Locator("tr[data-recipient='student'] button[data-action='select']").ClickAsync();
+            var aduc = await OpenStudentInAducAsync(session);
             await aduc.Locator("[role='tab'][data-tab='addresses']").ClickAsync();
             await Expect(aduc.Locator("li[data-proxy='SMTP:student@rosnou.ru'] strong")).ToBeVisibleAsync();
 
@@ -216,10 +213,7 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
                 (await api.PostAsJsonAsync("/api/servers/rosnou.ru/directory/users", new { address = "student@rosnou.ru" })).IsSuccessStatusCode.Should().BeTrue();
             }
 
-            await session.OpenAsync();
-            await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
-            var aduc = session.Page.Locator($"#admin-aduc[data-host='{Rosnou}'][data-loaded]");
-            await aduc.Locator("tr[data-recipient='student'] button[data-action='select']").ClickAsync();
+            var aduc = await OpenStudentInAducAsync(session);
             await Expect(aduc.Locator("span[data-field='mailboxStore']")).ToHaveTextAsync(Store);
 
             await aduc.Locator("button[data-action='exchange-tasks']").ClickAsync();
@@ -242,10 +236,7 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
         await session.RunAsync(nameof(Aduc_TheExchangeTaskWizard_DeletesTheMailbox_ThenCreatesOneAgain_AndShowsExchangesRefusal), async () =>
         {
             var exchange = Install(session, ExchangeEdition.Standard);
-            await session.OpenAsync();
-            await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
-            var aduc = session.Page.Locator($"#admin-aduc[data-host='{Rosnou}'][data-loaded]");
-            await aduc.Locator("tr[data-recipient='student'] button[data-action='select']").ClickAsync();
+            var aduc = await OpenStudentInAducAsync(session);
             var wizard = aduc.Locator("[data-role='exchange-task-wizard']");
 
             await aduc.Locator("button[data-action='exchange-tasks']").ClickAsync();
@@ -284,10 +275,7 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
         await session.RunAsync(nameof(Aduc_StorageLimits_DeliveryRestrictions_AndDeliveryOptions_ChangeTheUser_AndARefusalKeepsTheDialog), async () =>
         {
             var exchange = Install(session, ExchangeEdition.Standard);
-            await session.OpenAsync();
-            await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
-            var aduc = session.Page.Locator($"#admin-aduc[data-host='{Rosnou}'][data-loaded]");
-            await aduc.Locator("tr[data-recipient='student'] button[data-action='select']").ClickAsync();
+            var aduc = await OpenStudentInAducAsync(session);
 
             await aduc.Locator("button[data-action='open-limits']").ClickAsync();
             var limits = aduc.Locator("[data-role='sheet-limits']");
@@ -331,10 +319,7 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
         await session.RunAsync(nameof(Aduc_ExchangeAdvanced_SetsACustomAttribute_AndHidesTheUser_AndListsTheMailboxRights), async () =>
         {
             Install(session, ExchangeEdition.Standard);
-            await session.OpenAsync();
-            await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
-            var aduc = session.Page.Locator($"#admin-aduc[data-host='{Rosnou}'][data-loaded]");
-            await aduc.Locator("tr[data-recipient='student'] button[data-action='select']").ClickAsync();
+            var aduc = await OpenStudentInAducAsync(session);
             await aduc.Locator("[role='tab'][data-tab='advanced']").ClickAsync();
             await Expect(aduc.Locator("[data-role='mailbox-rights'] tr[data-trustee='SELF']")).ToContainTextAsync("Full mailbox access");
 
@@ -416,6 +401,16 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
         var esm = session.Page.Locator($"#admin-exchange[data-host='{Rosnou}'][data-loaded]");
         await Expect(esm).ToBeVisibleAsync();
         return esm;
+    }
+
+    /// <summary>Opens the page, ADUC on rosnou.ru, and selects student's properties.</summary>
+    private static async Task<ILocator> OpenStudentInAducAsync(PageSession session)
+    {
+        await session.OpenAsync();
+        await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
+        var aduc = session.Page.Locator($"#admin-aduc[data-host='{Rosnou}'][data-loaded]");
+        await aduc.Locator("tr[data-recipient='student'] button[data-action='select']").ClickAsync();
+        return aduc;
     }
 
     private static ExchangeServer Install(PageSession session, ExchangeEdition edition = ExchangeEdition.Standard) =>

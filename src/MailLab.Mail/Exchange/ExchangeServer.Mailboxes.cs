@@ -130,7 +130,7 @@ public sealed partial class ExchangeServer
     /// Exchange Tasks, Delete Mailbox: the user keeps its account but has no mailbox any more, so mail
     /// to it is returned with a 5.1.1 NDR (<see cref="Delivery.DirectoryExpansion"/>), and it cannot log
     /// on over POP3 or IMAP4. The mailbox is not purged at once: it stays on its store, disconnected,
-    /// with its messages, for the store's "Keep deleted mailboxes for (days)" (30 by default) and is
+    /// with what it held then (items and size; the messages leave the host's mailbox), for the store's "Keep deleted mailboxes for (days)" (30 by default) and is
     /// purged after that, or by Purge (docs/EXCHANGE-2003.md section 11, "Deleting a Mailbox" [148]).
     /// </summary>
     public DeletedMailbox DeleteMailbox(string address)

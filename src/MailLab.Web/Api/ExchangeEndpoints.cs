@@ -48,11 +48,7 @@ internal static class ExchangeEndpoints
                         exchange.ConfigureProperties(p => Mail.Exchange.Settings.ServerPropertySettings.Apply(p, changes!));
                         return Results.Ok(Properties(exchange));
                     }
-                    catch (Mail.Settings.InvalidSettingException e)
-                    {
-                        return JsonBody.BadRequest(e.Message);
-                    }
-                    catch (ExchangeAdminException e)
+                    catch (Exception e) when (e is Mail.Settings.InvalidSettingException or ExchangeAdminException)
                     {
                         return JsonBody.BadRequest(e.Message);
                     }

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace MailLab.Admin;
 
-/// <summary><c>exchange services|service|stores|store|mailboxes|logons|move-mailbox …</c> (<see cref="ExchangeCommands"/>).</summary>
+/// <summary><c>exchange services|service|stores|store|mailboxes|logons|create-mailbox|delete-mailbox|move-mailbox …</c> (<see cref="ExchangeCommands"/>).</summary>
 public static partial class AdminGrammar
 {
     /// <summary>The <c>exchange</c> command tree; <c>--host</c> names the Exchange server.</summary>
@@ -34,6 +34,13 @@ public static partial class AdminGrammar
             "exchange move-mailbox",
             Words("ADDRESS", 1, 1, "The mailbox's address."),
             Value("--to", "STORE", "The mailbox store to move it to.")));
+        exchange.Subcommands.Add(Leaf(
+            "create-mailbox",
+            "exchange create-mailbox",
+            Words("ADDRESS", 1, 1, "The user's account address."),
+            Value("--store", "STORE", "The mailbox store to create it on."),
+            Value("--alias", "ALIAS", "The user's Exchange alias (left out: the one it has).")));
+        exchange.Subcommands.Add(Leaf("delete-mailbox", "exchange delete-mailbox", Words("ADDRESS", 1, 1, "The mailbox's address.")));
         return exchange;
     }
 }

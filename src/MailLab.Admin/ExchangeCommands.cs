@@ -19,6 +19,8 @@ public static class ExchangeCommands
         new("exchange store dismount", "maillab exchange store dismount NAME --host HOST", "Dismount Store: its mailboxes are unavailable; SMTP keeps accepting and queueing their mail."),
         new("exchange mailboxes", "maillab exchange mailboxes [--store NAME] --host HOST", "The Mailboxes node of each mailbox store (or one): display name, address, size (KB), total items, last logon and logoff time."),
         new("exchange logons", "maillab exchange logons --host HOST", "The Logons nodes: who is logged on, by which protocol, from which client address, since when."),
+        new("exchange create-mailbox", "maillab exchange create-mailbox ADDRESS --store STORE [--alias ALIAS] --host HOST", "Exchange Tasks, Create Mailbox: the user (an account of the host) gets a mailbox on the store."),
+        new("exchange delete-mailbox", "maillab exchange delete-mailbox ADDRESS --host HOST", "Exchange Tasks, Delete Mailbox: mail to the user is returned (5.1.1); the mailbox stays on its store, disconnected, for the store's \"Keep deleted mailboxes for (days)\"."),
         new("exchange move-mailbox", "maillab exchange move-mailbox ADDRESS --to STORE --host HOST", "Exchange Tasks, Move Mailbox: the mailbox and its messages move to another mailbox store of the server."),
     ];
 
@@ -57,6 +59,11 @@ public static class ExchangeCommands
                 return Lines((await exchange.LogonsAsync(host)).Select(l => $"{l.User} {l.Protocol} from {l.ClientAddress ?? "(unknown)"} since {Time(l.Since)}"));
             case "exchange move-mailbox":
                 return AdminResult.Ok(Line(await exchange.MoveMailboxAsync(host, rest[0], options.Required("--to", "\"Mailbox Store 2\""))));
+            case "exchange create-mailbox":
+                return AdminResult.Ok(Line(await exchange.CreateMailboxAsync(host, rest[0], options.Required("--store", "\"Mailbox Store (ROSNOU)\""), options.Value("--alias"))));
+            case "exchange delete-mailbox":
+                var deleted = await exchange.DeleteMailboxAsync(host, rest[0]);
+                return AdminResult.Ok($"Deleted the mailbox {deleted.Address} on {deleted.Store}: disconnected, purged after {Time(deleted.PurgeAfter)}");
             default:
                 throw new AdminCommandException($"Unknown command \"{key}\".");
         }

@@ -51,6 +51,15 @@ public sealed partial class HttpAdminBackend
     public async Task<ExchangeMailboxView> MoveMailboxAsync(string host, string address, string store) =>
         Mailbox(await SendAsync(HttpMethod.Post, $"{Exchange(host)}/mailboxes/{Uri.EscapeDataString(address)}/move", new { store }));
 
+    public async Task<ExchangeMailboxView> CreateMailboxAsync(string host, string address, string store, string? alias) =>
+        Mailbox(await SendAsync(HttpMethod.Post, $"{Exchange(host)}/mailboxes", new { address, store, alias }));
+
+    public async Task<DeletedMailboxView> DeleteMailboxAsync(string host, string address)
+    {
+        var deleted = await SendAsync(HttpMethod.Delete, $"{Exchange(host)}/mailboxes/{Uri.EscapeDataString(address)}");
+        return new(deleted.GetProperty("address").GetString()!, deleted.GetProperty("store").GetString()!, deleted.GetProperty("purgeAfter").GetDateTimeOffset());
+    }
+
     private static string Exchange(string host) => $"{Host(host)}/exchange";
 
     private static string ServicePath(string host, string service) => $"{Exchange(host)}/services/{Uri.EscapeDataString(service)}";

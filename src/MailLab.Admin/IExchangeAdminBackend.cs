@@ -29,7 +29,16 @@ public interface IExchangeAdminBackend
     Task<IReadOnlyList<ExchangeLogonView>> LogonsAsync(string host);
 
     Task<ExchangeMailboxView> MoveMailboxAsync(string host, string address, string store);
+
+    /// <summary>Exchange Tasks, Create Mailbox for the account <paramref name="address"/> on <paramref name="store"/>, with its alias when given.</summary>
+    Task<ExchangeMailboxView> CreateMailboxAsync(string host, string address, string store, string? alias);
+
+    /// <summary>Exchange Tasks, Delete Mailbox: the disconnected mailbox it leaves on the store.</summary>
+    Task<DeletedMailboxView> DeleteMailboxAsync(string host, string address);
 }
+
+/// <summary>A disconnected mailbox: its address and store, and when the store purges it.</summary>
+public sealed record DeletedMailboxView(string Address, string Store, DateTimeOffset PurgeAfter);
 
 /// <summary>A service as the Services console lists it.</summary>
 public sealed record ExchangeServiceView(string Name, string DisplayName, string Status, string StartupType);

@@ -56,6 +56,21 @@ public sealed partial class WorldAdminBackend
         return Task.FromResult(View(host, exchange.FindMailbox(address)!));
     }
 
+    public Task<ExchangeMailboxView> CreateMailboxAsync(string host, string address, string store, string? alias)
+    {
+        var exchange = Exchange(host);
+        var target = Store(exchange, store);
+        var account = Host(host).Accounts.Find(address) ?? throw new AdminCommandException($"There is no user {address} in the directory of {host}: create the account first.");
+        var mailbox = Try(() => exchange.CreateMailbox(account.Address, target, alias));
+        return Task.FromResult(View(host, mailbox));
+    }
+
+    public Task<DeletedMailboxView> DeleteMailboxAsync(string host, string address)
+    {
+        var deleted = Try(() => Exchange(host).DeleteMailbox(address));
+        return Task.FromResult(new DeletedMailboxView(deleted.Address, deleted.Store.Name, deleted.PurgeAfter));
+    }
+
     private ExchangeServer Exchange(string host) =>
         Host(host).Exchange ?? throw new AdminCommandException($"\"{host}\" is not an Exchange server (its topology has no exchange block).");
 

@@ -117,7 +117,7 @@ public sealed partial class WorldAdminBackend(MailWorld world) : IAdminBackend, 
         {
             return change();
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException or InvalidSettingException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException or InvalidSettingException or Mail.Recipients.RecipientAdminException)
         {
             throw new AdminCommandException(e.Message);
         }

@@ -115,6 +115,8 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
 
             await Expect(esm.Locator(".dialog-title")).ToHaveTextAsync("Диспетчер системы Exchange — rosnou.ru");
             await Expect(esm.Locator(".esm-tree")).ToContainTextAsync("Административные группы");
+            await Expect(esm.Locator("[data-tab='server-diagnostics'] legend")).ToHaveTextAsync("Ведение журнала диагностики");
+            await Expect(esm.Locator("[data-tab='server-general']")).ToContainTextAsync("Включить отслеживание сообщений");
             await esm.Locator($"button[data-node='store'][data-store='{Store}']").ClickAsync();
             await Expect(esm.Locator("button[data-action='dismount']")).ToHaveTextAsync("Отключить хранилище");
             await Expect(esm.Locator("[data-tab='store-general']")).ToContainTextAsync("Группа хранения");
@@ -122,6 +124,15 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
             await esm.Locator("button[data-action='close']").ClickAsync();
             await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
             await Expect(session.Page.Locator("#admin-aduc .dialog-title")).ToHaveTextAsync("Active Directory — пользователи и компьютеры — rosnou.ru");
+            var aduc = session.Page.Locator($"#admin-aduc[data-host='{Rosnou}'][data-loaded]");
+            await aduc.Locator("tr[data-recipient='student'] button[data-action='select']").ClickAsync();
+            await aduc.Locator("button[data-action='exchange-tasks']").ClickAsync();
+            var wizard = aduc.Locator("[data-role='exchange-task-wizard']");
+            await Expect(wizard).ToContainTextAsync("Мастер задач Exchange");
+            await Expect(wizard).ToContainTextAsync("Удалить почтовый ящик");
+            await Expect(wizard.Locator("button[data-action='wizard-next']")).ToHaveTextAsync("Далее >");
+            await Expect(aduc.Locator("button[data-action='open-limits']")).ToHaveTextAsync("Ограничения хранилища…");
+            await Expect(aduc.Locator("[role='tab'][data-tab='advanced']")).ToHaveTextAsync("Дополнительно Exchange");
             session.UnexpectedErrors().Should().BeEmpty();
         });
     }
@@ -139,10 +150,7 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
                     .IsSuccessStatusCode.Should().BeTrue();
             }
 
-            await session.OpenAsync();
-            await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
-            var aduc = session.Page.Locator($"#admin-aduc[data-host='{Rosnou}'][data-loaded]");
-            await aduc.Locator("tr[data-recipient='student'] button[data-action='select']").ClickAsync();
+            var aduc = await OpenStudentInAducAsync(session);
             await aduc.Locator("[role='tab'][data-tab='addresses']").ClickAsync();
             await Expect(aduc.Locator("li[data-proxy='SMTP:student@rosnou.ru'] strong")).ToBeVisibleAsync();
 
@@ -205,16 +213,160 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
                 (await api.PostAsJsonAsync("/api/servers/rosnou.ru/directory/users", new { address = "student@rosnou.ru" })).IsSuccessStatusCode.Should().BeTrue();
             }
 
-            await session.OpenAsync();
-            await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
-            var aduc = session.Page.Locator($"#admin-aduc[data-host='{Rosnou}'][data-loaded]");
-            await aduc.Locator("tr[data-recipient='student'] button[data-action='select']").ClickAsync();
-            await Expect(aduc.Locator("[data-field='mailboxStore']")).ToHaveTextAsync(Store);
+            var aduc = await OpenStudentInAducAsync(session);
+            await Expect(aduc.Locator("span[data-field='mailboxStore']")).ToHaveTextAsync(Store);
 
-            await aduc.Locator("select[name='moveTo']").SelectOptionAsync("Mailbox Store 2");
-            await aduc.Locator("button[data-action='move-mailbox']").ClickAsync();
-            await Expect(aduc.Locator("[data-field='mailboxStore']")).ToHaveTextAsync("Mailbox Store 2");
+            await aduc.Locator("button[data-action='exchange-tasks']").ClickAsync();
+            var wizard = aduc.Locator("[data-role='exchange-task-wizard']");
+            await wizard.Locator("input[name='exchangeTask'][value='move']").CheckAsync();
+            await wizard.Locator("button[data-action='wizard-next']").ClickAsync();
+            await wizard.Locator("select[name='moveTo']").SelectOptionAsync("Mailbox Store 2");
+            await wizard.Locator("button[data-action='wizard-finish']").ClickAsync();
+            await Expect(aduc.Locator("span[data-field='mailboxStore']")).ToHaveTextAsync("Mailbox Store 2");
+            await Expect(wizard).ToHaveCountAsync(0);
             exchange.StoreOf("student@rosnou.ru").Should().BeSameAs(second);
+            session.UnexpectedErrors().Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task Aduc_TheExchangeTaskWizard_DeletesTheMailbox_ThenCreatesOneAgain_AndShowsExchangesRefusal()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(Aduc_TheExchangeTaskWizard_DeletesTheMailbox_ThenCreatesOneAgain_AndShowsExchangesRefusal), async () =>
+        {
+            var exchange = Install(session, ExchangeEdition.Standard);
+            var aduc = await OpenStudentInAducAsync(session);
+            var wizard = aduc.Locator("[data-role='exchange-task-wizard']");
+
+            await aduc.Locator("button[data-action='exchange-tasks']").ClickAsync();
+            await Expect(wizard.Locator("input[name='exchangeTask']")).ToHaveCountAsync(2);
+            await wizard.Locator("input[name='exchangeTask'][value='delete']").CheckAsync();
+            await wizard.Locator("button[data-action='wizard-next']").ClickAsync();
+            await Expect(wizard.Locator("[data-role='delete-warning']")).ToContainTextAsync("Keep deleted mailboxes for (days)");
+            await wizard.Locator("button[data-action='wizard-finish']").ClickAsync();
+            await Expect(aduc.Locator("span[data-field='mailboxStore']")).ToHaveTextAsync("(no mailbox)");
+            exchange.FindMailbox("student@rosnou.ru").Should().BeNull();
+            exchange.DeletedMailboxesOn(exchange.FindStore(Store)!).Should().ContainSingle();
+
+            await aduc.Locator("button[data-action='exchange-tasks']").ClickAsync();
+            await Expect(wizard.Locator("input[name='exchangeTask'][value='create']")).ToBeCheckedAsync();
+            await wizard.Locator("button[data-action='wizard-next']").ClickAsync();
+            await wizard.Locator("input[name='mailboxAlias']").FillAsync("ivan");
+            var rosnou = session.World.FindHost(Rosnou)!;
+            rosnou.AddAccount("ivan@rosnou.ru", "ivan123");
+            Mail.Recipients.HostDirectory.Of(rosnou).AddUser("ivan@rosnou.ru", "ivan");
+            await wizard.Locator("button[data-action='wizard-finish']").ClickAsync();
+            await Expect(session.Page.Locator("#admin-aduc .dialog-error")).ToContainTextAsync("The alias \"ivan\" is already used");
+            await Expect(wizard).ToHaveAttributeAsync("data-task", "create");
+
+            await wizard.Locator("input[name='mailboxAlias']").FillAsync("student");
+            await wizard.Locator("button[data-action='wizard-finish']").ClickAsync();
+            await Expect(aduc.Locator("span[data-field='mailboxStore']")).ToHaveTextAsync(Store);
+            exchange.StoreOf("student@rosnou.ru")!.Name.Should().Be(Store);
+            session.UnexpectedErrors(409).Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task Aduc_StorageLimits_DeliveryRestrictions_AndDeliveryOptions_ChangeTheUser_AndARefusalKeepsTheDialog()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(Aduc_StorageLimits_DeliveryRestrictions_AndDeliveryOptions_ChangeTheUser_AndARefusalKeepsTheDialog), async () =>
+        {
+            var exchange = Install(session, ExchangeEdition.Standard);
+            var aduc = await OpenStudentInAducAsync(session);
+
+            await aduc.Locator("button[data-action='open-limits']").ClickAsync();
+            var limits = aduc.Locator("[data-role='sheet-limits']");
+            await Expect(limits.Locator("input[name='useStoreDefaults']")).ToBeCheckedAsync();
+            await limits.Locator("input[name='useStoreDefaults']").UncheckAsync();
+            await limits.Locator("input[name='prohibitSendAndReceiveKb-set']").CheckAsync();
+            await limits.Locator("input[name='prohibitSendAndReceiveKb']").FillAsync("500");
+            await limits.Locator("button[data-action='sheet-ok']").ClickAsync();
+            await Expect(limits).ToHaveCountAsync(0);
+            exchange.FindMailbox("student@rosnou.ru")!.Limits.Should().Be(new Mail.Exchange.Settings.MailboxLimits(false, null, null, 500));
+
+            await aduc.Locator("button[data-action='open-restrictions']").ClickAsync();
+            var restrictions = aduc.Locator("[data-role='sheet-restrictions']");
+            await restrictions.Locator("input[name='maxReceivingSizeKb-set']").CheckAsync();
+            await restrictions.Locator("input[name='maxReceivingSizeKb']").FillAsync("1024");
+            await restrictions.Locator("input[name='rejectMessagesFrom']").FillAsync("ivan@mail.ru");
+            await restrictions.Locator("button[data-action='sheet-ok']").ClickAsync();
+            await Expect(aduc.Locator("span[data-field='maxReceivingSizeKb']")).ToHaveTextAsync("1024");
+            await Expect(aduc.Locator("span[data-field='rejectMessagesFrom']")).ToHaveTextAsync("ivan@mail.ru");
+
+            await aduc.Locator("button[data-action='open-options']").ClickAsync();
+            var options = aduc.Locator("[data-role='sheet-options']");
+            await options.Locator("input[name='deliverToBoth']").CheckAsync();
+            await options.Locator("button[data-action='sheet-ok']").ClickAsync();
+            await Expect(session.Page.Locator("#admin-aduc .dialog-error")).ToContainTextAsync("needs a forwardingAddress");
+            await Expect(options).ToHaveCountAsync(1);
+            await options.Locator("input[name='forwardingAddress']").FillAsync("teacher@rosnou.ru");
+            await options.Locator("button[data-action='sheet-ok']").ClickAsync();
+            await Expect(aduc.Locator("span[data-field='forwardingAddress']")).ToHaveTextAsync("teacher@rosnou.ru");
+            var settings = Mail.Recipients.HostDirectory.Of(session.World.FindHost(Rosnou)!).FindRecipient("student")!.Settings;
+            settings.DeliverToBoth.Should().BeTrue();
+            settings.MaxReceivingSizeKb.Should().Be(1024);
+            session.UnexpectedErrors(400).Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task Aduc_ExchangeAdvanced_SetsACustomAttribute_AndHidesTheUser_AndListsTheMailboxRights()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(Aduc_ExchangeAdvanced_SetsACustomAttribute_AndHidesTheUser_AndListsTheMailboxRights), async () =>
+        {
+            Install(session, ExchangeEdition.Standard);
+            var aduc = await OpenStudentInAducAsync(session);
+            await aduc.Locator("[role='tab'][data-tab='advanced']").ClickAsync();
+            await Expect(aduc.Locator("[data-role='mailbox-rights'] tr[data-trustee='SELF']")).ToContainTextAsync("Full mailbox access");
+
+            await aduc.Locator("button[data-action='open-custom']").ClickAsync();
+            await aduc.Locator("[data-role='sheet-custom'] input[name='customAttribute7']").FillAsync("Group 101");
+            await aduc.Locator("[data-role='sheet-custom'] button[data-action='sheet-ok']").ClickAsync();
+            await Expect(aduc.Locator("li[data-attribute='customAttribute7']")).ToHaveTextAsync("Custom attribute 7: Group 101");
+
+            await aduc.Locator("button[data-action='open-advanced']").ClickAsync();
+            await aduc.Locator("[data-role='sheet-advanced'] input[name='hideFromAddressLists']").CheckAsync();
+            await aduc.Locator("[data-role='sheet-advanced'] button[data-action='sheet-ok']").ClickAsync();
+            await Expect(aduc.Locator("span[data-field='hideFromAddressLists']")).ToHaveTextAsync("Yes");
+            var settings = Mail.Recipients.HostDirectory.Of(session.World.FindHost(Rosnou)!).FindRecipient("student")!.Settings;
+            (settings.CustomAttribute(7), settings.HideFromAddressLists).Should().Be(("Group 101", true));
+            session.UnexpectedErrors().Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task ServerProperties_TurningMessageTrackingOff_ShowsTheNoteInMessageTracking_AndDiagnosticsLevelsAreSaved()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(ServerProperties_TurningMessageTrackingOff_ShowsTheNoteInMessageTracking_AndDiagnosticsLevelsAreSaved), async () =>
+        {
+            var exchange = Install(session);
+            await session.OpenAsync();
+            var esm = await OpenAsync(session);
+            var general = esm.Locator("[data-tab='server-general']");
+            await Expect(general).ToContainTextAsync("6.5 (Build 7638.2: Service Pack 2)");
+            await Expect(general.Locator("input[name='messageTrackingEnabled']")).ToBeCheckedAsync();
+            await Expect(general.Locator("input[name='logFileDirectory']")).ToHaveValueAsync(@"C:\Program Files\Exchsrvr\ROSNOU.log");
+
+            await general.Locator("input[name='messageTrackingEnabled']").UncheckAsync();
+            await general.Locator("input[name='removeLogFiles']").CheckAsync();
+            await general.Locator("input[name='removeLogFilesDays']").FillAsync("14");
+            await general.Locator("button[data-action='apply-general']").ClickAsync();
+            await Expect(esm.Locator("[data-tab='server-general'] input[name='messageTrackingEnabled']")).Not.ToBeCheckedAsync();
+            (exchange.Properties.MessageTrackingEnabled, exchange.Properties.RemoveLogFiles, exchange.Properties.RemoveLogFilesDays, exchange.Properties.LogFileDirectory).Should().Be((false, true, 14L, (string?)null));
+
+            var diagnostics = esm.Locator("[data-tab='server-diagnostics']");
+            await diagnostics.Locator("select[name='MSExchangeIS/Logons']").SelectOptionAsync("Maximum");
+            await diagnostics.Locator("button[data-action='apply-diagnostics']").ClickAsync();
+            await Expect(esm.Locator("[data-tab='server-diagnostics'] select[name='MSExchangeIS/Logons']")).ToHaveValueAsync("Maximum");
+            exchange.Properties.Level("MSExchangeIS/Logons").Should().Be("Maximum");
+
+            await esm.Locator("button[data-node='tracking']").ClickAsync();
+            await Expect(esm.Locator("[data-role='tracking-off']")).ToContainTextAsync("Message tracking is disabled on ROSNOU");
             session.UnexpectedErrors().Should().BeEmpty();
         });
     }
@@ -233,6 +385,7 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
 
             await esm.Locator("button[data-node='tracking']").ClickAsync();
             await Expect(esm.Locator("[data-role='tracking-form'] legend")).ToHaveTextAsync("Центр отслеживания сообщений");
+            await Expect(esm.Locator("[data-role='tracking-off']")).ToHaveCountAsync(0);
             await esm.Locator("input[name='recipient']").FillAsync("student");
             await esm.Locator("button[data-action='find']").ClickAsync();
             await esm.Locator("[data-role='tracking-results'] tbody tr button[data-action='open-journey']").ClickAsync();
@@ -248,6 +401,16 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
         var esm = session.Page.Locator($"#admin-exchange[data-host='{Rosnou}'][data-loaded]");
         await Expect(esm).ToBeVisibleAsync();
         return esm;
+    }
+
+    /// <summary>Opens the page, ADUC on rosnou.ru, and selects student's properties.</summary>
+    private static async Task<ILocator> OpenStudentInAducAsync(PageSession session)
+    {
+        await session.OpenAsync();
+        await session.Page.Locator($"#admin-hosts tr[data-host='{Rosnou}'] button[data-action='aduc']").ClickAsync();
+        var aduc = session.Page.Locator($"#admin-aduc[data-host='{Rosnou}'][data-loaded]");
+        await aduc.Locator("tr[data-recipient='student'] button[data-action='select']").ClickAsync();
+        return aduc;
     }
 
     private static ExchangeServer Install(PageSession session, ExchangeEdition edition = ExchangeEdition.Standard) =>

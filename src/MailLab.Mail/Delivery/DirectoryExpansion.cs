@@ -20,6 +20,7 @@ namespace MailLab.Mail.Delivery;
 /// <list type="bullet">
 /// <item>5.2.3, a message over the sender's sending or the recipient's receiving size limit: "This message is larger than the current system limit or the recipient's mailbox is full…" (KB 322679);</item>
 /// <item>5.7.1, a sender outside "Accept messages from" or inside "Reject messages from" (a group there means its members; KB 817425: "You do not have permission to send to this recipient.");</item>
+/// <item>5.1.1, a user whose mailbox Delete Mailbox removed (no mailbox, no external address): "The e-mail account does not exist at the organization…" (KB 284204);</item>
 /// <item>5.5.3, more recipients than the sender's maximum, each group member counted (KB 842029, "The e-mail system limits the number of recipients…").</item>
 /// </list>
 /// Each decision is a <see cref="TraceKind.Categorized"/> stage (or a Failed one). A virtual server
@@ -31,6 +32,8 @@ public static class DirectoryExpansion
 {
     internal const string TooLarge = "This message is larger than the current system limit or the recipient's mailbox is full. Create a shorter message body or remove attachments and try sending it again.";
     internal const string NotAuthorized = "You do not have permission to send to this recipient.";
+    /// <summary>The 5.1.1 NDR's sentence (KB 284204, docs/EXCHANGE-2003.md [52]).</summary>
+    internal const string NoSuchAccount = "The e-mail account does not exist at the organization this message was sent to. Check the e-mail address, or contact the recipient directly to find out the correct address.";
     internal const string TooManyRecipients = "The e-mail system limits the number of recipients that can be addressed in a single message. Send the message multiple times to fewer recipients.";
 
     /// <summary>The directory the host's categorizer reads: its organisation's, when the host is an Exchange server.</summary>
@@ -193,6 +196,13 @@ public static class DirectoryExpansion
             {
                 Trace($"{user.Account} is mail-enabled without a mailbox: relayed to its external address {external}", [address]);
                 Add(external);
+                return;
+            }
+
+            if (server.Host.Exchange?.FindMailbox(user.Account) is null && server.Host.Mailboxes.Find(user.Account) is null)
+            {
+                Trace($"{user.Account} has no mailbox (Delete Mailbox) and no external address", [address]);
+                _failed.Add(new DeliveryFailure(address, new SmtpReply(550, "5.1.1", NoSuchAccount)));
                 return;
             }
 

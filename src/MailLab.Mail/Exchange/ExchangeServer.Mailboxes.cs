@@ -103,18 +103,53 @@ public sealed partial class ExchangeServer
         return mailbox;
     }
 
-    /// <summary>Exchange Tasks, Delete Mailbox: the mailbox leaves its store and its messages go with it (the user account stays).</summary>
-    public void DeleteMailbox(string address)
+    /// <summary>
+    /// Exchange Tasks, Create Mailbox for a user of the directory: the alias (when given) is set on
+    /// the user first, refused when another recipient has it; nothing changes when the user already
+    /// has a mailbox. A dismounted store is accepted: Exchange sets the user's directory attributes at
+    /// once and makes the mailbox in the store at the first logon or the first message ("Creating a
+    /// Mailbox", docs/EXCHANGE-2003.md [149]); mail to it waits in the Local Delivery queue until the
+    /// store mounts.
+    /// </summary>
+    public ExchangeMailbox CreateMailbox(string address, ExchangeStore store, string? alias)
     {
+        if (FindMailbox(address) is { } existing)
+        {
+            throw new ExchangeAdminException($"{existing.Address} already has a mailbox on \"{existing.Store.Name}\".");
+        }
+
+        if (!string.IsNullOrWhiteSpace(alias) && Host is { } host)
+        {
+            Recipients.HostDirectory.Of(host).AddUser(address, alias.Trim());
+        }
+
+        return CreateMailbox(address, store);
+    }
+
+    /// <summary>
+    /// Exchange Tasks, Delete Mailbox: the user keeps its account but has no mailbox any more, so mail
+    /// to it is returned with a 5.1.1 NDR (<see cref="Delivery.DirectoryExpansion"/>), and it cannot log
+    /// on over POP3 or IMAP4. The mailbox is not purged at once: it stays on its store, disconnected,
+    /// with what it held then (items and size; the messages leave the host's mailbox), for the store's "Keep deleted mailboxes for (days)" (30 by default) and is
+    /// purged after that, or by Purge (docs/EXCHANGE-2003.md section 11, "Deleting a Mailbox" [148]).
+    /// </summary>
+    public DeletedMailbox DeleteMailbox(string address)
+    {
+        DeletedMailbox deleted;
         lock (_lock)
         {
-            if (!_mailboxes.Remove(address))
+            if (!_mailboxes.Remove(address, out var mailbox))
             {
                 throw new ExchangeAdminException($"{address} has no mailbox on {Name}.");
             }
+
+            var held = Host?.Mailboxes.Find(address);
+            deleted = new DeletedMailbox(mailbox.Address, mailbox.Store, Clock.GetUtcNow(), held?.Folders.Sum(f => f.Count) ?? 0, held?.TotalSize ?? 0);
+            _deleted.Add(deleted);
         }
 
         Host?.Mailboxes.Remove(address);
+        return deleted;
     }
 
     /// <summary>

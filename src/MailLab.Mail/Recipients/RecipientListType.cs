@@ -10,9 +10,13 @@ namespace MailLab.Mail.Recipients;
 /// "Reject messages from"): "a, b" in text, a sequence of strings in a topology file; empty for none.
 /// Whether each names a recipient is checked on delivery, where a name no recipient has matches no sender.
 /// </summary>
-internal sealed class RecipientListType : SettingType
+internal sealed class RecipientListType(Func<string, bool>? isItem = null, string expected = "aliases or addresses of recipients, comma-separated") : SettingType
 {
     public static RecipientListType Instance { get; } = new();
+
+    /// <summary>Locale tags such as en-US or ru-RU (a server's Locales tab), comma-separated.</summary>
+    public static RecipientListType Locales { get; } = new(
+        t => System.Text.RegularExpressions.Regex.IsMatch(t, "^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$"), "locale tags such as en-US or ru-RU, comma-separated");
 
     public override SettingKind Kind => SettingKind.TextList;
 
@@ -20,7 +24,7 @@ internal sealed class RecipientListType : SettingType
 
     public override object? Parse(string name, string text) =>
         SettingValue.IsNull(text) ? Array.Empty<string>()
-        : SettingValue.List(text).Select(item => IsName(item) ? item.ToLowerInvariant() : throw SettingValue.Invalid(name, item, "aliases or addresses of recipients, comma-separated")).ToArray();
+        : SettingValue.List(text).Select(item => IsName(item) ? Normal(item) : throw SettingValue.Invalid(name, item, expected)).ToArray();
 
     public override string Format(object? value) => string.Join(", ", (IReadOnlyList<string>)value!);
 
@@ -38,13 +42,20 @@ internal sealed class RecipientListType : SettingType
         var ok = true;
         foreach (var (node, path) in reader.Items(key))
         {
-            if (!MappingReader.TryItemString(node, path, reader.Diagnostics, out var text) || !IsName(text))
+            if (!MappingReader.TryItemString(node, path, reader.Diagnostics, out var text))
             {
                 ok = false;
                 continue;
             }
 
-            names.Add(text.ToLowerInvariant());
+            if (!IsName(text))
+            {
+                reader.Error(key, $"'{text}' is not one of the {expected}");
+                ok = false;
+                continue;
+            }
+
+            names.Add(Normal(text));
         }
 
         value = names.ToArray();
@@ -54,5 +65,7 @@ internal sealed class RecipientListType : SettingType
     internal override YamlNode Write(object? value) =>
         TopologyWriter.FlowSequence(((IReadOnlyList<string>)value!).Select(TopologyWriter.Text));
 
-    private static bool IsName(string text) => text.Length > 0 && !text.Any(c => char.IsControl(c) || char.IsWhiteSpace(c));
+    private bool IsName(string text) => text.Length > 0 && !text.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)) && (isItem?.Invoke(text) ?? true);
+
+    private string Normal(string text) => isItem is null ? text.ToLowerInvariant() : text;
 }

@@ -5,7 +5,7 @@ namespace MailLab.Mail.Recipients;
 
 /// <summary>
 /// Every per-recipient setting by its API / CLI / scenario / topology name: ADUC's Exchange General
-/// tab (Delivery Restrictions, Delivery Options) and Exchange Features. The labels follow the dialogs
+/// tab (Delivery Restrictions, Delivery Options), Exchange Features and Exchange Advanced. The labels follow the dialogs
 /// (Exchange 2003 SP2 help, "Set Message Restrictions for Mailbox-Enabled Users"; third-party copies
 /// of the Delivery Options dialog, docs/EXCHANGE-2003.md §6).
 /// </summary>
@@ -14,11 +14,17 @@ public static class RecipientSettings
     public const string Restrictions = "deliveryRestrictions";
     public const string Options = "deliveryOptions";
     public const string Features = "exchangeFeatures";
+    public const string Advanced = "exchangeAdvanced";
 
     private const string Enabled = "enabled";
     private const string Disabled = "disabled";
 
     private static readonly TextRule RecipientName = new(n => n.Length > 0 && !n.Any(char.IsWhiteSpace), "a recipient's alias or address", "is not a recipient's alias or address");
+
+    // Active Directory's ranges: displayNamePrintable (the simple display name) up to 256 characters,
+    // extensionAttribute1-15 up to 1024 (the Exchange 2003 schema's rangeUpper; docs/EXCHANGE-2003.md §6).
+    private static readonly TextRule SimpleName = new(n => n.Length is > 0 and <= 256 && n.All(c => c < 128), "up to 256 ASCII characters", "is not a simple display name (up to 256 ASCII characters)");
+    private static readonly TextRule AttributeText = new(n => n.Length is > 0 and <= 1024, "up to 1024 characters", "is longer than 1024 characters");
 
     private static readonly RecipientSetting[] Table =
     [
@@ -52,6 +58,16 @@ public static class RecipientSettings
         new("owa", Features, Choice(Enabled, Disabled), "Outlook Web Access", "Outlook Web Access",
             "whether the user may use Outlook Web Access (Exchange Features)",
             s => Word(s.OwaEnabled), (s, v) => s with { OwaEnabled = (string)v! == Enabled }),
+        new("simpleDisplayName", Advanced, SettingType.Text(SimpleName), "Simple display name", "Простое отображаемое имя",
+            "the name systems that cannot read the full display name show (ASCII); null: none",
+            s => s.SimpleDisplayName, (s, v) => s with { SimpleDisplayName = (string?)v }),
+        new("hideFromAddressLists", Advanced, Bool, "Hide from Exchange address lists", "Скрыть из адресных книг Exchange",
+            "the recipient is left out of the address lists (the Global Address List); mail to it is still delivered",
+            s => s.HideFromAddressLists, (s, v) => s with { HideFromAddressLists = (bool)v! }),
+        .. Enumerable.Range(1, RecipientSnapshot.CustomAttributeCount).Select(n => new RecipientSetting(
+            $"customAttribute{n}", Advanced, SettingType.Text(AttributeText), $"Custom attribute {n}", $"Настраиваемый атрибут {n}",
+            $"extensionAttribute{n}: any text the organisation keeps on the recipient; null: not set",
+            s => s.CustomAttribute(n), (s, v) => s.WithCustomAttribute(n, (string?)v))),
     ];
 
     private static readonly SettingsTable<RecipientSetting, RecipientSnapshot> Group = new(
@@ -64,7 +80,7 @@ public static class RecipientSettings
             ["sendingMessageSizeKb"] = "maxSendingSizeKb",
             ["receivingMessageSizeKb"] = "maxReceivingSizeKb",
         },
-        [Restrictions + ".", Options + ".", Features + "."],
+        [Restrictions + ".", Options + ".", Features + ".", Advanced + "."],
         s => s.Dialog);
 
     public static IReadOnlyList<RecipientSetting> All => Table;

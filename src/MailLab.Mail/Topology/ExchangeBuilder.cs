@@ -13,6 +13,7 @@ namespace MailLab.Mail.Topology;
 ///   edition: standard            # or enterprise
 ///   servicePack: 2               # 0, 1 or 2
 ///   databaseSizeLimitGb: null    # SP2's registry value "Database Size Limit in Gb"; null: the edition's default
+///   properties: { messageTrackingEnabled: false, locales: [en-US, ru-RU], "MSExchangeIS/Logons": Maximum }   # ServerPropertySettings
 ///   storageGroups:               # left out: setup's First Storage Group with its two stores
 ///     - name: First Storage Group
 ///       circularLogging: false
@@ -32,11 +33,12 @@ namespace MailLab.Mail.Topology;
 /// an error in the file, with ESM's reason. Every account of an Exchange host is an Active Directory
 /// user with a mailbox, and Exchange 2003 keeps each mailbox in exactly one store: with
 /// <c>storageGroups</c> left out, the accounts are on setup's "Mailbox Store (NAME)"; with them, an
-/// account that no mailbox store lists is an error of the file (MailLab's rule: no mailbox outside a store).
+/// account that no mailbox store lists is an error of the file (MailLab's rule: no mailbox outside a store),
+/// unless its entry says <c>mailbox: false</c> (a user whose mailbox Delete Mailbox removed).
 /// </summary>
 internal static class ExchangeBuilder
 {
-    public static readonly string[] ExchangeKeys = ["organization", "administrativeGroup", "edition", "servicePack", "databaseSizeLimitGb", "storageGroups", "services"];
+    public static readonly string[] ExchangeKeys = ["organization", "administrativeGroup", "edition", "servicePack", "databaseSizeLimitGb", "properties", "storageGroups", "services"];
     public static readonly string[] ServiceKeys = ["name", "startupType", "status"];
     public static readonly string[] StartupTypes = ["automatic", "manual", "disabled"];
     public static readonly string[] Statuses = ["stopped", "running", "paused"];
@@ -59,6 +61,12 @@ internal static class ExchangeBuilder
             Try(exchange, "databaseSizeLimitGb", () => server.DatabaseLimitGb = limit);
         }
 
+        if (exchange.Has("properties") && exchange.Mapping("properties", [.. ServerPropertySettings.All.Select(p => p.Key)]) is { } properties)
+        {
+            var read = SettingsReader.ReadFlat(properties, ServerPropertySettings.All, ServerProperties.Defaults, new HashSet<string>());
+            Try(properties, "locales", () => server.ConfigureProperties(_ => read));
+        }
+
         List<(ExchangeStore Store, bool Mounted)> stores = [];
         if (!exchange.Has("storageGroups"))
         {
@@ -66,7 +74,7 @@ internal static class ExchangeBuilder
             var mailboxStore = server.CreateStore(first, server.DefaultMailboxStoreName, ExchangeStoreKind.Mailbox);
             stores.Add((mailboxStore, true));
             stores.Add((server.CreateStore(first, server.DefaultPublicStoreName, ExchangeStoreKind.PublicFolder), true));
-            foreach (var account in host.Accounts.All)
+            foreach (var account in host.Accounts.All.Where(a => host.Mailboxes.Find(a.Address) is not null))
             {
                 server.CreateMailbox(account.Address, mailboxStore);
             }
@@ -95,7 +103,7 @@ internal static class ExchangeBuilder
             }
         }
 
-        if (exchange.Has("storageGroups") && host.Accounts.All.Where(a => server.FindMailbox(a.Address) is null).Select(a => a.Address).ToList() is { Count: > 0 } homeless)
+        if (exchange.Has("storageGroups") && host.Accounts.All.Where(a => server.FindMailbox(a.Address) is null && host.Mailboxes.Find(a.Address) is not null).Select(a => a.Address).ToList() is { Count: > 0 } homeless)
         {
             exchange.Error("storageGroups", $"{string.Join(", ", homeless)} {(homeless.Count == 1 ? "is an account" : "are accounts")} of this Exchange server on no mailbox store: list {(homeless.Count == 1 ? "it" : "them")} under a mailbox store's mailboxes");
         }

@@ -10,6 +10,15 @@ public static partial class TopologyWriter
     private static YamlMappingNode Exchange(ExchangeServer server)
     {
         var node = Block(server);
+        var changedProperties = ServerPropertySettings.All
+            .Where(p => p.Type.Format(p.Read(server.Properties)) != p.Type.Format(p.Default))
+            .Select(p => (p.Key, p.Type.Write(p.Read(server.Properties))))
+            .ToArray();
+        if (changedProperties.Length > 0)
+        {
+            node.Add("properties", Flow(changedProperties));
+        }
+
         var changed = ChangedServices(server).ToList();
         if (changed.Count > 0)
         {

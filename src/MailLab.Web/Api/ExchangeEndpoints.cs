@@ -33,6 +33,30 @@ internal static class ExchangeEndpoints
             .WithName("DismountStore")
             .WithSummary("Dismount Store: its mailboxes are unavailable until it mounts again.");
 
+        api.MapGet("/servers/{server}/exchange/properties", (string server, MailLabServer runtime) =>
+                WithExchange(runtime, server, exchange => Results.Ok(Properties(exchange))))
+            .WithName("GetExchangeServerProperties")
+            .WithSummary("The server's property sheet: the settings by name (General: messageTrackingEnabled, removeLogFiles, removeLogFilesDays, logFileDirectory; Locales: locales; Diagnostics Logging: SERVICE/Category levels, null for None), the tracking log directory, and since when tracking is off.");
+
+        api.MapPut("/servers/{server}/exchange/properties", async (string server, HttpContext context, MailLabServer runtime) =>
+            {
+                var (changes, error) = await SmtpSettingsEndpoints.ReadChangesAsync(context, "{\"messageTrackingEnabled\": false, \"MSExchangeIS/Logons\": \"Maximum\"}");
+                return error ?? WithExchange(runtime, server, exchange =>
+                {
+                    try
+                    {
+                        exchange.ConfigureProperties(p => Mail.Exchange.Settings.ServerPropertySettings.Apply(p, changes!));
+                        return Results.Ok(Properties(exchange));
+                    }
+                    catch (Exception e) when (e is Mail.Settings.InvalidSettingException or ExchangeAdminException)
+                    {
+                        return JsonBody.BadRequest(e.Message);
+                    }
+                });
+            })
+            .WithName("ChangeExchangeServerProperties")
+            .WithSummary("Changes the property sheet, all or nothing: a flat object of setting name to value. 400 names the first unknown setting or bad value. Turning message tracking off hides what the server handles from then on from Message Tracking Center.");
+
         api.MapGet("/servers/{server}/exchange/services", (string server, MailLabServer runtime) =>
                 WithExchange(runtime, server, exchange => Results.Ok(Services(exchange.Services))))
             .WithName("GetExchangeServices")
@@ -153,6 +177,12 @@ internal static class ExchangeEndpoints
             return Results.Conflict(new ServiceErrorDto(e.Message, e.Error));
         }
     }
+
+    private static ServerPropertiesDto Properties(ExchangeServer exchange) => new(
+        Mail.Smtp.Settings.SettingJson.ByName(Mail.Exchange.Settings.ServerPropertySettings.All, exchange.Properties),
+        exchange.TrackingLogDirectory,
+        exchange.TrackingOffSince is { } off ? (off == DateTimeOffset.MinValue ? null : off) : null,
+        exchange.Properties.MessageTrackingEnabled);
 
     internal static IResult NoStore(ExchangeServer exchange, string store) => Results.NotFound(new ProblemDto($"No store \"{store}\" on {exchange.Name}."));
 

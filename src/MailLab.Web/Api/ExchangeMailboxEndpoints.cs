@@ -33,6 +33,49 @@ internal static class ExchangeMailboxEndpoints
             .WithName("GetStoreLogons")
             .WithSummary("The store's Logons node: who is logged on to a mailbox of the store, by which protocol (POP3, IMAP4), from which client address, since when.");
 
+        api.MapPost("/servers/{server}/exchange/mailboxes", async (string server, HttpRequest request, MailLabServer runtime) =>
+            {
+                var (body, error) = await JsonBody.ReadAsync<CreateMailboxDto>(request);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                if (string.IsNullOrWhiteSpace(body!.Address) || string.IsNullOrWhiteSpace(body.Store))
+                {
+                    return JsonBody.BadRequest("address and store are required: the user's account address and the mailbox store to create the mailbox on.");
+                }
+
+                return WithStore(runtime, server, body.Store, (host, exchange, store) => host.Accounts.Find(body.Address.Trim()) is not { } account
+                    ? Results.NotFound(new ProblemDto($"There is no user {body.Address.Trim()} in the directory of {host.Name}: create the account first."))
+                    : Refusable(() =>
+                    {
+                        var mailbox = exchange.CreateMailbox(account.Address, store, body.Alias);
+                        return Results.Created($"/api/servers/{Uri.EscapeDataString(host.Name)}/exchange/mailboxes/{Uri.EscapeDataString(mailbox.Address)}", ToDto(host, mailbox));
+                    }));
+            })
+            .WithName("CreateMailbox")
+            .WithSummary("Exchange Tasks, Create Mailbox for a user (an account of the host): {\"address\", \"store\", \"alias\"?}. 404 for an unknown store or user; 409 when the user has a mailbox or the alias is taken. A dismounted store is accepted, as Exchange sets the directory's attributes at once and makes the mailbox in the store at the first logon or delivery; mail waits until the store mounts.");
+
+        api.MapDelete("/servers/{server}/exchange/mailboxes/{address}", (string server, string address, MailLabServer runtime) =>
+                WithMailbox(runtime, server, address, (exchange, m) => Refusable(() => Results.Ok(ToDto(exchange.DeleteMailbox(m.Address))))))
+            .WithName("DeleteMailbox")
+            .WithSummary("Exchange Tasks, Delete Mailbox: the user keeps its account; mail to it is returned with a 5.1.1 NDR; the mailbox stays on its store, disconnected, until the store's \"Keep deleted mailboxes for (days)\" have passed (purgeAfter).");
+
+        api.MapGet("/servers/{server}/exchange/stores/{store}/deleted-mailboxes", (string server, string store, MailLabServer runtime) =>
+                WithStore(runtime, server, store, (_, exchange, s) => Results.Ok(exchange.DeletedMailboxesOn(s).Select(ToDto).ToList())))
+            .WithName("GetDeletedMailboxes")
+            .WithSummary("The store's disconnected mailboxes (deleted, not purged yet): address, when deleted, when purged, items and size then.");
+
+        api.MapPost("/servers/{server}/exchange/stores/{store}/deleted-mailboxes/{address}/purge", (string server, string store, string address, MailLabServer runtime) =>
+                WithStore(runtime, server, store, (_, exchange, s) => Refusable(() =>
+                {
+                    exchange.PurgeMailbox(s, address);
+                    return Results.Ok(exchange.DeletedMailboxesOn(s).Select(ToDto).ToList());
+                })))
+            .WithName("PurgeMailbox")
+            .WithSummary("ESM's Purge on a disconnected mailbox: it is gone for good; the answer is the store's remaining disconnected mailboxes.");
+
         api.MapPost("/servers/{server}/exchange/mailboxes/{address}/move", async (string server, string address, HttpRequest request, MailLabServer runtime) =>
             {
                 var (body, error) = await JsonBody.ReadAsync<MoveMailboxDto>(request);
@@ -69,6 +112,11 @@ internal static class ExchangeMailboxEndpoints
             .WithName("ChangeStoreLimits")
             .WithSummary("Changes the Limits tab, all or nothing: a flat object of setting name to value. 400 names the first unknown setting or bad value; the answer is the whole tab.");
 
+        api.MapGet("/servers/{server}/exchange/mailboxes/{address}/rights", (string server, string address, MailLabServer runtime) =>
+                WithMailbox(runtime, server, address, (_, _) => Results.Ok(MailboxRights.Defaults)))
+            .WithName("GetMailboxRights")
+            .WithSummary("Exchange Advanced, Mailbox Rights (read-only): each trustee with the permissions allowed and denied, and whether they are inherited from the store.");
+
         api.MapGet("/servers/{server}/exchange/mailboxes/{address}/limits", (string server, string address, MailLabServer runtime) =>
                 WithMailbox(runtime, server, address, (_, m) => Results.Ok(SettingJson.ByName(MailboxLimitSettings.All, m.Limits))))
             .WithName("GetMailboxLimits")
@@ -99,13 +147,16 @@ internal static class ExchangeMailboxEndpoints
         return new ExchangeMailboxDto(mailbox.Address[..mailbox.Address.IndexOf('@')], mailbox.Address, sizeKb, items, mailbox.LastLogonTime, mailbox.LastLogoffTime, mailbox.Store.Name);
     }
 
+    private static DeletedMailboxDto ToDto(DeletedMailbox d) =>
+        new(d.Address, d.Store.Name, d.Deleted, d.PurgeAfter, d.TotalItems, (d.SizeBytes + 1023) / 1024);
+
     private static IResult Refusable(Func<IResult> action)
     {
         try
         {
             return action();
         }
-        catch (ExchangeAdminException e)
+        catch (Exception e) when (e is ExchangeAdminException or Mail.Recipients.RecipientAdminException)
         {
             return JsonBody.Conflict(e.Message);
         }

@@ -77,3 +77,12 @@ public sealed record ExchangeLogonDto(string User, string Protocol, string? Clie
 
 /// <summary>POST body of Move Mailbox.</summary>
 public sealed record MoveMailboxDto(string? Store);
+
+/// <summary>POST body of Create Mailbox: the user's account address, the mailbox store, and optionally the alias.</summary>
+public sealed record CreateMailboxDto(string? Address, string? Store, string? Alias);
+
+/// <summary>A disconnected mailbox on a store: when Delete Mailbox removed it, when the store purges it, what it held.</summary>
+public sealed record DeletedMailboxDto(string Address, string Store, DateTimeOffset Deleted, DateTimeOffset PurgeAfter, int TotalItems, long SizeKb);
+
+/// <summary>The server's property sheet: every setting by name, the tracking log directory, and since when tracking is off (null: on, or off from the start).</summary>
+public sealed record ServerPropertiesDto(IReadOnlyDictionary<string, object?> Settings, string TrackingLogDirectory, DateTimeOffset? TrackingOffSince, bool MessageTrackingEnabled);

@@ -42,14 +42,17 @@ async function reload() {
     const [server, services] = await Promise.all([call("GET", base()), call("GET", `${base()}/services`)]);
     let rows = null;
     let limits = null;
+    let properties = null;
     const store = `${base()}/stores/${encodeURIComponent(current.node.store)}`;
     if (current.node.kind === "mailboxes" || current.node.kind === "logons") {
       rows = await call("GET", `${store}/${current.node.kind}`);
     } else if (current.node.kind === "store" && server.storageGroups.some((g) => g.stores.some((s) => s.name === current.node.store && s.kind === "Mailbox"))) {
       limits = { values: await call("GET", `${store}/limits`), names: await loadStoreLimitsTable() };
+    } else if (current.node.kind === "server" || current.node.kind === "tracking") {
+      properties = await call("GET", `${base()}/properties`);
     }
     if (page === current) {
-      Object.assign(current, { server, services, rows, limits });
+      Object.assign(current, { server, services, rows, limits, properties });
       render();
     }
   } catch (error) {
@@ -92,7 +95,7 @@ function render() {
       item(t("esm.administrativeGroups"), null,
         item(server.administrativeGroup, null,
           item(t("esm.servers"), null,
-            item(server.name, { kind: "server" }, ...groups, protocols))))),
+            item(server.server, { kind: "server" }, ...groups, protocols))))),
     item(t("esm.services"), { kind: "services" }),
     item(t("esm.tools"), null, item(t("esm.tracking"), { kind: "tracking" })));
   parts.body.replaceChildren(el("div", { class: "esm" }, tree, el("div", { class: "esm-pane", "data-pane": page.node.kind }, ...pane())));
@@ -150,7 +153,9 @@ function tracking() {
       page.parts.node.close();
       document.dispatchEvent(new CustomEvent("maillab:select-trace", { detail: m.id }));
     } }))));
+  const off = page.properties && !page.properties.messageTrackingEnabled;
   return [
+    off ? el("p", { class: "note", "data-role": "tracking-off", text: t("esm.trackingOff", page.server.server) }) : null,
     el("fieldset", { class: "group", "data-role": "tracking-form" }, el("legend", { i18n: "esm.tracking" }),
       el("div", { class: "field-row" }, el("label", { i18n: "esm.sender" }), inputs.sender),
       el("div", { class: "field-row" }, el("label", { i18n: "esm.recipients" }), inputs.recipient),
@@ -170,13 +175,58 @@ function findStore(name) {
   return page.server.storageGroups.flatMap((g) => g.stores.map((s) => ({ ...s, group: g.name }))).find((s) => s.name === name);
 }
 
+/**
+ * The server's property sheet: General (version, edition, message tracking and its log files), Locales and
+ * Diagnostics Logging, each applied with PUT …/properties (the server property table's names).
+ */
 function serverPane() {
   const { server } = page;
-  return [el("fieldset", { class: "group", "data-tab": "server-general" }, el("legend", { i18n: "admin.tab.general" }),
-    row("esm.version", version(server.servicePack)),
-    row("esm.edition", t(`esm.edition.${server.edition}`)),
-    row("esm.databaseLimit", server.databaseLimitGb == null ? "" : `${server.databaseLimitGb} GB`))];
+  const settings = page.properties?.settings;
+  if (!settings) {
+    return [];
+  }
+  const check = (name) => el("input", { type: "checkbox", name, checked: settings[name] === true });
+  const tracking = check("messageTrackingEnabled");
+  const remove = check("removeLogFiles");
+  const days = el("input", { type: "number", name: "removeLogFilesDays", min: "1", max: "99", value: settings.removeLogFilesDays });
+  const directory = el("input", { type: "text", name: "logFileDirectory", value: page.properties.trackingLogDirectory });
+  const locales = el("input", { type: "text", name: "locales", value: settings.locales.join(", ") });
+  const put = (body) => act(`${base()}/properties`, body, "PUT");
+  const levels = [];
+  const diagnostics = Object.keys(settings).filter((name) => name.includes("/"));
+  const diagnosticRows = diagnostics.map((name) => {
+    const [service, category] = name.split("/");
+    const select = el("select", { name }, ...DIAGNOSTICS_LEVELS.map((level) => el("option", { value: level, i18n: `esm.level.${level}`, selected: (settings[name] ?? "None") === level })));
+    levels.push([name, select]);
+    return el("tr", { "data-category": name }, el("td", { text: service }), el("td", { text: category }), el("td", {}, select));
+  });
+  return [
+    el("fieldset", { class: "group", "data-tab": "server-general" }, el("legend", { i18n: "admin.tab.general" }),
+      row("esm.version", version(server.servicePack)),
+      row("esm.edition", t(`esm.edition.${server.edition}`)),
+      row("esm.databaseLimit", server.databaseLimitGb == null ? "" : `${server.databaseLimitGb} GB`),
+      el("label", { class: "check" }, tracking, el("span", { i18n: "esm.messageTracking" })),
+      el("label", { class: "check" }, remove, el("span", { i18n: "esm.removeLogFiles" })),
+      el("div", { class: "field-row" }, el("label", { i18n: "esm.removeLogFilesDays" }), days),
+      el("div", { class: "field-row" }, el("label", { i18n: "esm.logFileDirectory" }), directory),
+      el("div", { class: "buttons" }, el("button", { type: "button", "data-action": "apply-general", i18n: "admin.apply",
+        onclick: () => put({ messageTrackingEnabled: tracking.checked, removeLogFiles: remove.checked, removeLogFilesDays: Number(days.value),
+          logFileDirectory: directory.value.trim() === page.properties.trackingLogDirectory ? settings.logFileDirectory : directory.value.trim() || null }) }))),
+    el("fieldset", { class: "group", "data-tab": "server-locales" }, el("legend", { i18n: "esm.tab.locales" }),
+      el("div", { class: "field-row" }, el("label", { i18n: "esm.locales" }), locales),
+      el("div", { class: "buttons" }, el("button", { type: "button", "data-action": "apply-locales", i18n: "admin.apply",
+        onclick: () => put({ locales: locales.value.split(",").map((x) => x.trim()).filter((x) => x.length > 0) }) }))),
+    el("fieldset", { class: "group", "data-tab": "server-diagnostics" }, el("legend", { i18n: "esm.tab.diagnostics" }),
+      el("table", { class: "esm-list" },
+        el("thead", {}, el("tr", {}, ...["esm.diagService", "esm.diagCategory", "esm.diagLevel"].map((key) => el("th", { i18n: key })))),
+        el("tbody", {}, ...diagnosticRows)),
+      el("div", { class: "buttons" }, el("button", { type: "button", "data-action": "apply-diagnostics", i18n: "admin.apply",
+        onclick: () => put(Object.fromEntries(levels.map(([name, select]) => [name, select.value]))) }))),
+  ];
 }
+
+/** Diagnostics Logging's levels (the server property table's choice; the API gives None as null). */
+const DIAGNOSTICS_LEVELS = ["None", "Minimum", "Medium", "Maximum"];
 
 /** Exchange Server 2003's builds as ESM's General tab shows them: RTM 6944.4, SP1 7226.6, SP2 7638.2. */
 const BUILDS = { 0: "6944.4", 1: "7226.6", 2: "7638.2" };

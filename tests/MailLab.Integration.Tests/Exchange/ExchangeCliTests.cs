@@ -72,6 +72,24 @@ public sealed class ExchangeCliTests : SmtpCliTestBase
     }
 
     [Fact]
+    public async Task DeleteMailbox_ThenCreateMailbox_OverTheApi_AndInProcess()
+    {
+        var exchange = Install(ExchangeEdition.Standard);
+
+        (await Cli(Words("exchange delete-mailbox student@rosnou.ru --host rosnou.ru"))).Output.Should().StartWith(
+            "Deleted the mailbox student@rosnou.ru on Mailbox Store (ROSNOU): disconnected, purged after ");
+        exchange.FindMailbox("student@rosnou.ru").Should().BeNull();
+        (await Cli(Words("exchange delete-mailbox student@rosnou.ru --host rosnou.ru"))).Error.Should().Be("student@rosnou.ru has no mailbox on ROSNOU.\n");
+        (await Cli(Words("exchange create-mailbox student@rosnou.ru --host rosnou.ru"))).Error.Should().StartWith("--store is required");
+
+        (await Cli(Words("exchange create-mailbox student@rosnou.ru --store \"Mailbox Store (ROSNOU)\" --host rosnou.ru"))).Output.Should().StartWith(
+            "student <student@rosnou.ru> on Mailbox Store (ROSNOU): 0 KB, 0 item(s)");
+        AdminCommands.Run(World.World, "exchange delete-mailbox student@rosnou.ru --host rosnou.ru").Output.Should().StartWith("Deleted the mailbox student@rosnou.ru");
+        AdminCommands.Run(World.World, "exchange create-mailbox student@rosnou.ru --store \"Mailbox Store (ROSNOU)\" --alias stud --host rosnou.ru").Output.Should().StartWith("student <student@rosnou.ru>");
+        Mail.Recipients.HostDirectory.Of(World.Rosnou).FindRecipient("stud").Should().NotBeNull();
+    }
+
+    [Fact]
     public async Task Refusals_AreOneLineOnStderr_WithExitCode1()
     {
         Install(ExchangeEdition.Standard);

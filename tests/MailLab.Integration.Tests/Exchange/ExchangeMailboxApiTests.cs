@@ -108,6 +108,75 @@ public sealed class ExchangeMailboxApiTests : AdminApiTestBase
         entry.GetProperty("lastErrors").GetProperty("student@rosnou.ru").GetString().Should().Contain("The store \"Mailbox Store (ROSNOU)\" is dismounted");
     }
 
+    [Fact]
+    public async Task DeleteMailbox_BouncesLaterMailWith511_KeepsItDisconnected_AndCreateMailboxGivesANewOne()
+    {
+        var exchange = Install();
+        await SendAsIvanAsync("student@rosnou.ru", "Before");
+        await World.World.Work.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+        var deleted = await Json(await SendAsync(HttpMethod.Delete, Server + "/mailboxes/student@rosnou.ru"), HttpStatusCode.OK);
+        deleted.GetProperty("store").GetString().Should().Be("Mailbox Store (ROSNOU)");
+        (deleted.GetProperty("purgeAfter").GetDateTimeOffset() - deleted.GetProperty("deleted").GetDateTimeOffset()).Should().Be(TimeSpan.FromDays(30));
+        await SendAsIvanAsync("student@rosnou.ru", "After");
+        await World.World.Work.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+        var ndr = World.MailRu.Mailboxes.Find("ivan@mail.ru")!.Messages.Should().ContainSingle(m => m.Sender.Length == 0).Subject;
+        System.Text.Encoding.ASCII.GetString(ndr.Data).Should().Contain("Status: 5.1.1").And.Contain("The e-mail account does not exist at the organization");
+        var disconnected = await Json(await Http.GetAsync(Store + "/deleted-mailboxes"), HttpStatusCode.OK);
+        disconnected.EnumerateArray().Should().ContainSingle().Which.GetProperty("totalItems").GetInt32().Should().Be(1);
+        (await Json(await Http.GetAsync(Store + "/mailboxes"), HttpStatusCode.OK)).EnumerateArray().Select(m => m.GetProperty("address").GetString()).Should().NotContain("student@rosnou.ru");
+        (await Error(await SendAsync(HttpMethod.Delete, Server + "/mailboxes/student@rosnou.ru"), HttpStatusCode.NotFound)).Should().Be("student@rosnou.ru has no mailbox on ROSNOU.");
+
+        var created = await SendAsync(HttpMethod.Post, Server + "/mailboxes", new { address = "student@rosnou.ru", store = "Mailbox Store (ROSNOU)" });
+        (await Json(created, HttpStatusCode.Created)).GetProperty("totalItems").GetInt32().Should().Be(0, "a new mailbox, not the disconnected one");
+        exchange.StoreOf("student@rosnou.ru")!.Name.Should().Be("Mailbox Store (ROSNOU)");
+        (await Json(await SendAsync(HttpMethod.Post, Store + "/deleted-mailboxes/student@rosnou.ru/purge"), HttpStatusCode.OK)).GetArrayLength().Should().Be(0);
+        (await Error(await SendAsync(HttpMethod.Post, Store + "/deleted-mailboxes/student@rosnou.ru/purge"), HttpStatusCode.Conflict)).Should().Contain("no disconnected mailbox");
+    }
+
+    [Fact]
+    public async Task CreateMailbox_RefusesAnUnknownStoreOrUser_AnExistingMailbox_AndATakenAlias_ButTakesADismountedStore()
+    {
+        var exchange = Install();
+        var url = Server + "/mailboxes";
+
+        (await Error(await SendAsync(HttpMethod.Post, url, new { address = "student@rosnou.ru", store = "Nowhere" }), HttpStatusCode.NotFound)).Should().Be("No store \"Nowhere\" on ROSNOU.");
+        (await Error(await SendAsync(HttpMethod.Post, url, new { address = "nobody@rosnou.ru", store = "Mailbox Store (ROSNOU)" }), HttpStatusCode.NotFound)).Should().Contain("There is no user nobody@rosnou.ru");
+        (await Error(await SendAsync(HttpMethod.Post, url, new { address = "student@rosnou.ru", store = "Mailbox Store (ROSNOU)" }), HttpStatusCode.Conflict)).Should().Be("student@rosnou.ru already has a mailbox on \"Mailbox Store (ROSNOU)\".");
+        (await Error(await SendAsync(HttpMethod.Post, url, new { address = "student@rosnou.ru" }), HttpStatusCode.BadRequest)).Should().Contain("address and store are required");
+
+        World.Rosnou.AddAccount("petrov@rosnou.ru", "petrov123");
+        (await Error(await SendAsync(HttpMethod.Post, url, new { address = "petrov@rosnou.ru", store = "Mailbox Store (ROSNOU)", alias = "student" }), HttpStatusCode.Conflict)).Should().StartWith("The alias \"student\" is already used by");
+        exchange.Dismount(exchange.FindStore("Mailbox Store (ROSNOU)")!);
+        var made = await Json(await SendAsync(HttpMethod.Post, url, new { address = "petrov@rosnou.ru", store = "Mailbox Store (ROSNOU)", alias = "petr" }), HttpStatusCode.Created);
+
+        made.GetProperty("store").GetString().Should().Be("Mailbox Store (ROSNOU)");
+        (await Json(await Http.GetAsync("/api/servers/rosnou.ru/directory/recipients/petr"), HttpStatusCode.OK)).GetProperty("account").GetString().Should().Be("petrov@rosnou.ru");
+    }
+
+    [Fact]
+    public async Task ExchangeAdvanced_IsChangedThroughTheUsersSettings_AndMailboxRightsAreReadOnly()
+    {
+        Install();
+        var settings = "/api/servers/rosnou.ru/directory/recipients/student/settings";
+
+        var changed = await Json(await SendAsync(HttpMethod.Put, settings, new { simpleDisplayName = "Student", hideFromAddressLists = true, customAttribute2 = "Group 101" }), HttpStatusCode.OK);
+
+        (changed.GetProperty("simpleDisplayName").GetString(), changed.GetProperty("hideFromAddressLists").GetBoolean(), changed.GetProperty("customAttribute2").GetString())
+            .Should().Be(("Student", true, "Group 101"));
+        changed.GetProperty("customAttribute1").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        (await Error(await SendAsync(HttpMethod.Put, settings, new { customAttribute2 = "x", simpleDisplayName = "Студент" }), HttpStatusCode.BadRequest)).Should().Contain("ASCII");
+        (await Json(await Http.GetAsync(settings), HttpStatusCode.OK)).GetProperty("customAttribute2").GetString().Should().Be("Group 101", "all or nothing");
+
+        var rights = await Json(await Http.GetAsync(Server + "/mailboxes/student@rosnou.ru/rights"), HttpStatusCode.OK);
+        var self = rights.EnumerateArray().First();
+        self.GetProperty("trustee").GetString().Should().Be("SELF");
+        self.GetProperty("allow").EnumerateArray().Select(a => a.GetString()).Should().Contain("Full mailbox access");
+        rights.EnumerateArray().Skip(1).Should().OnlyContain(r => r.GetProperty("deny").EnumerateArray().Any(d => d.GetString() == "Full mailbox access"));
+        (await Error(await Http.GetAsync(Server + "/mailboxes/nobody@rosnou.ru/rights"), HttpStatusCode.NotFound)).Should().Contain("has no mailbox");
+    }
+
     /// <summary>The default world's rosnou.ru as an Exchange server with its accounts' mailboxes on setup's store.</summary>
     private ExchangeServer Install()
     {

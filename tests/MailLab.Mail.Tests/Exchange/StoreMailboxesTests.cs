@@ -205,6 +205,54 @@ public sealed class StoreMailboxesTests
         FluentActions.Invoking(() => StoreLimitSettings.Find("prohibitSend")).Should().Throw<Mail.Settings.InvalidSettingException>().WithMessage("*prohibitSendKb*");
     }
 
+    [Fact]
+    public async Task DeleteMailbox_ReturnsMailToTheUserWith511_AndKeepsTheMailboxDisconnectedForTheRetentionDays()
+    {
+        var world = Load();
+        var host = world.FindHost("rosnou.ru")!;
+        var exchange = host.Exchange!;
+        var store = exchange.FindStore("Mailbox Store (ROSNOU)")!;
+        await DeliverAsync(world, "student@rosnou.ru", "Kept until purged", from: "teacher@rosnou.ru");
+
+        var deleted = exchange.DeleteMailbox("student@rosnou.ru");
+        await DeliverAsync(world, "student@rosnou.ru", "After the delete", from: "teacher@rosnou.ru");
+
+        host.Accounts.Find("student@rosnou.ru").Should().NotBeNull("Delete Mailbox keeps the user");
+        host.Mailboxes.Find("student@rosnou.ru").Should().BeNull();
+        var ndr = host.Mailboxes.Find("teacher@rosnou.ru")!.Messages.Should().ContainSingle(m => m.Sender.Length == 0).Subject;
+        Encoding.ASCII.GetString(ndr.Data).Should().Contain("Status: 5.1.1").And.Contain("The e-mail account does not exist at the organization");
+        deleted.PurgeAfter.Should().Be(_clock.GetUtcNow() + TimeSpan.FromDays(30));
+        exchange.DeletedMailboxesOn(store).Should().ContainSingle().Which.TotalItems.Should().Be(1);
+
+        await _clock.AdvanceAsync(TimeSpan.FromDays(29), world.Work.WhenIdleAsync);
+        exchange.DeletedMailboxesOn(store).Should().ContainSingle();
+        await _clock.AdvanceAsync(TimeSpan.FromDays(1), world.Work.WhenIdleAsync);
+        exchange.DeletedMailboxesOn(store).Should().BeEmpty("the store purges it after \"Keep deleted mailboxes for (days)\"");
+    }
+
+    [Fact]
+    public void ADeletedMailbox_IsWrittenAsAnAccountWithoutAMailbox_AndCreateMailboxGivesItANewOne()
+    {
+        var world = Load();
+        var exchange = world.FindHost("rosnou.ru")!.Exchange!;
+        exchange.DeleteMailbox("student@rosnou.ru");
+
+        var again = TopologyLoader.LoadText(TopologyWriter.Write(world), "again.yaml", _clock).FindHost("rosnou.ru")!;
+        again.Exchange!.FindMailbox("student@rosnou.ru").Should().BeNull();
+        again.Accounts.Find("student@rosnou.ru").Should().NotBeNull();
+
+        var made = again.Exchange.CreateMailbox("student@rosnou.ru", again.Exchange.FindStore("Staff")!, alias: "petrov");
+        made.Store.Name.Should().Be("Staff");
+        again.Mailboxes.Find("student@rosnou.ru").Should().NotBeNull();
+        Mail.Recipients.HostDirectory.Of(again).FindRecipient("petrov")!.Should().BeOfType<Mail.Recipients.DirectoryUser>().Which.Account.Should().Be("student@rosnou.ru");
+        FluentActions.Invoking(() => again.Exchange.CreateMailbox("student@rosnou.ru", again.Exchange.FindStore("Staff")!, alias: null))
+            .Should().Throw<ExchangeAdminException>().WithMessage("student@rosnou.ru already has a mailbox on \"Staff\".");
+        again.Exchange.DeleteMailbox("teacher@rosnou.ru");
+        FluentActions.Invoking(() => again.Exchange.CreateMailbox("teacher@rosnou.ru", again.Exchange.FindStore("Staff")!, alias: "petrov"))
+            .Should().Throw<Mail.Recipients.RecipientAdminException>().WithMessage("The alias \"petrov\" is already used by *");
+        again.Exchange.FindMailbox("teacher@rosnou.ru").Should().BeNull("a refused alias creates nothing");
+    }
+
     private static int Warnings(MailHost host) =>
         host.Mailboxes.Find("teacher@rosnou.ru")!.Messages.Count(m => m.Subject == "Your mailbox is over its size limit");
 

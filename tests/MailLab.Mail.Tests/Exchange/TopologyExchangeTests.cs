@@ -27,6 +27,35 @@ public sealed class TopologyExchangeTests
     }
 
     [Fact]
+    public void TheServerProperties_AreReadCheckedAndWrittenBack()
+    {
+        var world = Load("""
+            hosts:
+              - name: rosnou.ru
+                exchange:
+                  organization: RosNOU
+                  properties: { messageTrackingEnabled: false, removeLogFiles: true, removeLogFilesDays: 14, locales: [en-US, ru-RU], "MSExchangeIS/Logons": Maximum }
+            """);
+        var server = world.FindHost("rosnou.ru")!.Exchange!;
+
+        (server.Properties.MessageTrackingEnabled, server.Properties.RemoveLogFilesDays, server.Properties.Level("MSExchangeIS/Logons"), server.Properties.Level("POP3Svc/General"))
+            .Should().Be((false, 14, "Maximum", "None"));
+        server.Properties.Locales.Should().Equal("en-US", "ru-RU");
+        server.TrackingLogDirectory.Should().Be(@"C:\Program Files\Exchsrvr\ROSNOU.log");
+        server.WasTracking(1).Should().BeFalse("off from the start");
+        var again = Load(TopologyWriter.Write(world)).FindHost("rosnou.ru")!.Exchange!.Properties;
+        (again.MessageTrackingEnabled, again.RemoveLogFiles, again.Level("MSExchangeIS/Logons"), string.Join(",", again.Locales)).Should().Be((false, true, "Maximum", "en-US,ru-RU"));
+
+        Errors("""
+            hosts:
+              - name: rosnou.ru
+                exchange: { organization: RosNOU, properties: { locales: [english], "MSExchangeIS/Logons": Loud } }
+            """).Should().Contain(e => e.Contains("locale tags")).And.Contain(e => e.Contains("Loud"));
+        FluentActions.Invoking(() => server.ConfigureProperties(p => Mail.Exchange.Settings.ServerPropertySettings.Apply(p, [new("locales", "null")])))
+            .Should().Throw<ExchangeAdminException>().WithMessage("*at least one locale*");
+    }
+
+    [Fact]
     public void EveryKey_IsReadAndWrittenBack()
     {
         var world = Load("""

@@ -142,6 +142,23 @@ public sealed class DirectoryRecipientsTests
     }
 
     [Fact]
+    public void ExchangeAdvanced_SimpleDisplayNameHiddenAndCustomAttributes_AreReadCheckedAndWrittenBack()
+    {
+        var world = Load(Directory.Replace("pop3: disabled }", "pop3: disabled, simpleDisplayName: Petr Sidorov, hideFromAddressLists: true, customAttribute3: Group 101 }", StringComparison.Ordinal));
+        var student = world.Directories.For("rosnou.ru").User("student@rosnou.ru");
+
+        (student.Settings.SimpleDisplayName, student.Settings.HideFromAddressLists, student.Settings.CustomAttribute(3), student.Settings.CustomAttribute(4)).Should().Be(("Petr Sidorov", true, "Group 101", null));
+        RecipientSettings.ApplyAll(student, [new("customAttribute15", "Dormitory 2"), new("customAttribute3", "null")]);
+        var again = Load(TopologyWriter.Write(world)).Directories.For("rosnou.ru").User("student@rosnou.ru").Settings;
+        (again.SimpleDisplayName, again.HideFromAddressLists, again.CustomAttribute(3), again.CustomAttribute(15)).Should().Be(("Petr Sidorov", true, null, "Dormitory 2"));
+
+        FluentActions.Invoking(() => RecipientSettings.Apply(student, "customAttribute1", new string('x', 1025))).Should().Throw<Mail.Settings.InvalidSettingException>().WithMessage("*1024*");
+        FluentActions.Invoking(() => RecipientSettings.Apply(student, "simpleDisplayName", "Пётр")).Should().Throw<Mail.Settings.InvalidSettingException>().WithMessage("*ASCII*");
+        FluentActions.Invoking(() => RecipientSettings.Apply(student, "customAttribute16", "x")).Should().Throw<Mail.Settings.InvalidSettingException>().WithMessage("*exchangeAdvanced: simpleDisplayName, hideFromAddressLists, customAttribute1,*");
+        student.Settings.CustomAttribute(1).Should().BeNull("a refused value changes nothing");
+    }
+
+    [Fact]
     public void AChangedPolicyApplied_MakesItsPrimaryThePrimary_AndDemotesTheOldOne()
     {
         var directory = Load(Directory).Directories.For("rosnou.ru");

@@ -21,6 +21,13 @@ public static class Dispatcher
             (server.Domains.FindLocal(domain) is null && !DirectoryExpansion.IsRecipient(server, recipient) ? remote : local).Add(recipient);
         }
 
+        // A local recipient may still wait in the queue (its Local Delivery queue, for a dismounted
+        // store) for the copy a previous hop sends again after a restart: that copy is not a second one.
+        if (local.Count > 0)
+        {
+            local = RelayDeduplication.NotYetHandled(server, message, local);
+        }
+
         // Local recipients whose Exchange mailbox is unavailable wait in the queue (its Local Delivery queue).
         IReadOnlyList<DeliveryFailure> waiting = [];
         if (local.Count > 0)

@@ -10,5 +10,7 @@ Feature: Lab 21-ldap-routing: LDAP routing: users from a directory service
     And the administrator runs "winpop add rosnou.ru"
     And the administrator runs "winpop add student@rosnou.ru"
     And the administrator runs "winpop migrateToAD student@rosnou.ru"
+    And the administrator runs "maillab smtp vs set ldapRoutingEnabled true --host rosnou.ru"
     Then on "rosnou.ru" the POP3 service's "authentication" is "activeDirectory"
     And "student@rosnou.ru" is an account of the Active Directory of "rosnou.ru"
+    And on "rosnou.ru" the virtual server "Default SMTP Virtual Server" has "ldapRoutingEnabled" set to "true"

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace MailLab.Admin;
 
-/// <summary><c>exchange services|service|stores|store|mailboxes|logons|create-mailbox|delete-mailbox|move-mailbox …</c> (<see cref="ExchangeCommands"/>).</summary>
+/// <summary><c>exchange services|service start|stop|startup-type|stores|store|mailboxes|logons|create-mailbox|delete-mailbox|move-mailbox …</c> (<see cref="ExchangeCommands"/>).</summary>
 public static partial class AdminGrammar
 {
     /// <summary>The <c>exchange</c> command tree; <c>--host</c> names the Exchange server.</summary>
@@ -12,13 +12,17 @@ public static partial class AdminGrammar
         exchange.Options.Add(new Option<string>("--host") { Description = "The Exchange server, e.g. rosnou.ru.", Recursive = true });
 
         exchange.Subcommands.Add(Leaf("services", "exchange services"));
-        var service = new Command("service", "Start or stop one of the server's services.");
+        var service = new Command("service", "Start or stop one of the server's services, or set its startup type.");
         service.Subcommands.Add(Leaf("start", "exchange service start", Words("NAME", 1, 1, "The service's short or display name.")));
         service.Subcommands.Add(Leaf(
             "stop",
             "exchange service stop",
             Words("NAME", 1, 1, "The service's short or display name."),
             Flag("--stop-dependents", "Answer Yes to \"Stop Other Services\": the running dependents stop first.")));
+        service.Subcommands.Add(Leaf(
+            "startup-type",
+            "exchange service startup-type",
+            Words("NAME TYPE", 2, 2, "The service's short or display name, and automatic, manual or disabled.")));
         exchange.Subcommands.Add(service);
 
         exchange.Subcommands.Add(Leaf("stores", "exchange stores"));

@@ -14,6 +14,7 @@ public static class ExchangeCommands
         new("exchange services", "maillab exchange services --host HOST", "Lists the server's services as the Services console does: display name, short name, status, startup type."),
         new("exchange service start", "maillab exchange service start NAME --host HOST", "Starts a service (short or display name) and first the services it depends on."),
         new("exchange service stop", "maillab exchange service stop NAME [--stop-dependents] --host HOST", "Stops a service; when running services depend on it, lists them (\"Stop Other Services\") and stops nothing unless --stop-dependents."),
+        new("exchange service startup-type", "maillab exchange service startup-type NAME automatic|manual|disabled --host HOST", "The service's Properties, Startup type: Automatic starts it when the server starts, Disabled refuses Start (1058); a running service keeps running."),
         new("exchange stores", "maillab exchange stores --host HOST", "Lists the storage groups' stores: kind, mounted or dismounted, mailboxes, items, size."),
         new("exchange store mount", "maillab exchange store mount NAME --host HOST", "Mount Store: its mailboxes are available again and the mail waiting for them is delivered."),
         new("exchange store dismount", "maillab exchange store dismount NAME --host HOST", "Dismount Store: its mailboxes are unavailable; SMTP keeps accepting and queueing their mail."),
@@ -32,7 +33,7 @@ public static class ExchangeCommands
         switch (key)
         {
             case "exchange services":
-                return Lines((await exchange.ExchangeServicesAsync(host)).Select(s => $"{s.DisplayName} ({s.Name}): {s.Status}, {s.StartupType}"));
+                return Lines((await exchange.ExchangeServicesAsync(host)).Select(Line));
             case "exchange service start":
                 return Changes(await exchange.StartServiceAsync(host, rest[0]));
             case "exchange service stop":
@@ -40,6 +41,9 @@ public static class ExchangeCommands
                 return stop.WouldAlsoStop.Count > 0
                     ? AdminResult.Error($"When {rest[0]} stops, these other services will also stop: {string.Join(", ", stop.WouldAlsoStop)}. Nothing was stopped; add --stop-dependents to stop them too.")
                     : Changes(stop.Changes);
+            case "exchange service startup-type":
+                var set = await exchange.SetStartupTypeAsync(host, rest[0], StartupType(rest[1]));
+                return AdminResult.Ok(Line(set));
             case "exchange stores":
                 return Lines((await exchange.StoresAsync(host)).Select(Line));
             case "exchange store mount" or "exchange store dismount":
@@ -69,6 +73,15 @@ public static class ExchangeCommands
         }
     }
 
+    /// <summary>The Services console's three startup types, as the API spells them.</summary>
+    private static string StartupType(string type) => type.ToLowerInvariant() switch
+    {
+        "automatic" => "Automatic",
+        "manual" => "Manual",
+        "disabled" => "Disabled",
+        _ => throw new AdminCommandException($"Unknown startup type \"{type}\": automatic, manual or disabled."),
+    };
+
     private static AdminResult Changes(IReadOnlyList<ServiceChangeView> changes) =>
         Lines(changes.Select(c => $"{c.DisplayName}: {c.From} -> {c.To}"), "(no change)");
 
@@ -77,6 +90,8 @@ public static class ExchangeCommands
         var text = string.Join("\n", lines);
         return AdminResult.Ok(text.Length == 0 ? none : text);
     }
+
+    private static string Line(ExchangeServiceView s) => $"{s.DisplayName} ({s.Name}): {s.Status}, {s.StartupType}";
 
     private static string Line(ExchangeStoreView s) =>
         $"{s.Name} [{s.Kind.ToLowerInvariant()}] in {s.StorageGroup}: {(s.Mounted ? "mounted" : "dismounted")}, {s.Mailboxes} mailbox(es), {s.Items} item(s), {s.SizeBytes} bytes";

@@ -20,6 +20,9 @@ public sealed partial class HttpAdminBackend
             : new ServiceStopView(Changes(answer), []);
     }
 
+    public async Task<ExchangeServiceView> SetStartupTypeAsync(string host, string service, string startupType) =>
+        ServiceView(await SendAsync(HttpMethod.Put, $"{ServicePath(host, service)}/startupType", new { startupType }));
+
     public async Task<IReadOnlyList<ExchangeStoreView>> StoresAsync(string host) =>
         Stores(await SendAsync(HttpMethod.Get, Exchange(host))).ToArray();
 

@@ -18,6 +18,9 @@ public interface IExchangeAdminBackend
     /// </summary>
     Task<ServiceStopView> StopServiceAsync(string host, string service, bool stopDependents);
 
+    /// <summary>The service's Properties, Startup type (Automatic, Manual or Disabled); the service afterwards, its status as it was.</summary>
+    Task<ExchangeServiceView> SetStartupTypeAsync(string host, string service, string startupType);
+
     Task<IReadOnlyList<ExchangeStoreView>> StoresAsync(string host);
 
     /// <summary>Mount Store or Dismount Store; the store afterwards.</summary>

@@ -7,8 +7,14 @@ namespace MailLab.Admin;
 public sealed partial class WorldAdminBackend
 {
     public Task<IReadOnlyList<ExchangeServiceView>> ExchangeServicesAsync(string host) =>
-        Task.FromResult<IReadOnlyList<ExchangeServiceView>>(Exchange(host).Services.Services
-            .Select(s => new ExchangeServiceView(s.Name, s.DisplayName, s.Status.ToString(), s.StartupType.ToString())).ToArray());
+        Task.FromResult<IReadOnlyList<ExchangeServiceView>>(Exchange(host).Services.Services.Select(View).ToArray());
+
+    public Task<ExchangeServiceView> SetStartupTypeAsync(string host, string service, string startupType)
+    {
+        var services = Service(host, service);
+        services.SetStartupType(service, Enum.Parse<ServiceStartupType>(startupType));
+        return Task.FromResult(View(services.Find(service)!));
+    }
 
     public Task<IReadOnlyList<ServiceChangeView>> StartServiceAsync(string host, string service)
     {
@@ -85,6 +91,8 @@ public sealed partial class WorldAdminBackend
 
     private static IReadOnlyList<ServiceChangeView> Changes(IReadOnlyList<ServiceChange> changes) =>
         changes.Select(c => new ServiceChangeView(c.DisplayName, c.From.ToString(), c.To.ToString())).ToArray();
+
+    private static ExchangeServiceView View(ServiceView s) => new(s.Name, s.DisplayName, s.Status.ToString(), s.StartupType.ToString());
 
     private static ExchangeStoreView View(ExchangeServer exchange, ExchangeStore s)
     {

@@ -59,6 +59,29 @@ public sealed class ExchangeCliTests : SmtpCliTestBase
     }
 
     [Fact]
+    public async Task StartupType_Disabled_RefusesStart_OverTheApi_AndInProcess()
+    {
+        var exchange = Install(ExchangeEdition.Standard);
+
+        exchange.Services.Find("IMAP4Svc")!.Status.Should().Be(Mail.Services.ServiceStatus.Stopped, "Exchange 2003 installs IMAP4 stopped");
+        (await Cli(Words("exchange service startup-type IMAP4Svc disabled --host rosnou.ru"))).Output.Should().Be(
+            "Microsoft Exchange IMAP4 (IMAP4Svc): Stopped, Disabled\n");
+        exchange.Services.Find("IMAP4Svc")!.StartupType.Should().Be(Mail.Services.ServiceStartupType.Disabled);
+        (await Cli(Words("exchange service start IMAP4Svc --host rosnou.ru"))).Error.Should().Contain("1058");
+
+        // The display name works too, and a running service keeps running when it becomes Manual.
+        AdminCommands.Run(World.World, "maillab exchange service startup-type \"Microsoft Exchange POP3\" Automatic --host rosnou.ru").Output.Should().Be(
+            $"Microsoft Exchange POP3 (POP3Svc): {exchange.Services.Find("POP3Svc")!.Status}, Automatic");
+        (await Cli(Words("exchange service startup-type MSExchangeIS manual --host rosnou.ru"))).Output.Should().Be(
+            "Microsoft Exchange Information Store (MSExchangeIS): Running, Manual\n");
+
+        (await Cli(Words("exchange service startup-type IMAP4Svc sometimes --host rosnou.ru"))).Error.Should().Be(
+            "Unknown startup type \"sometimes\": automatic, manual or disabled.\n");
+        (await Cli(Words("exchange service startup-type Nothing manual --host rosnou.ru"))).Exit.Should().Be(1);
+        (await Cli(Words("exchange service startup-type IMAP4Svc --host rosnou.ru"))).Exit.Should().Be(1);
+    }
+
+    [Fact]
     public async Task MoveMailbox_MovesItToTheOtherStore_AndLogonsListsNobody()
     {
         var exchange = Install(ExchangeEdition.Enterprise);

@@ -122,6 +122,13 @@ public sealed partial class ScenarioWorld
         ExchangeAction(() => exchange.ConfigureLimits(found, l => StoreLimitSettings.Apply(l, [new(setting, value)])));
     }
 
+    /// <summary>The server's property sheet (General, Locales, Diagnostics Logging) by the API's names (<see cref="ServerPropertySettings"/>).</summary>
+    public async Task SetExchangeServerPropertyAsync(string host, string setting, string value)
+    {
+        var exchange = await ExchangeAsync(host).ConfigureAwait(false);
+        ExchangeAction(() => exchange.ConfigureProperties(p => ServerPropertySettings.Apply(p, [new(setting, value)])));
+    }
+
     /// <summary>
     /// A field of the user's Storage Limits dialog by its API name (<see cref="MailboxLimitSettings"/>).
     /// One of the three limits also clears "Use mailbox store defaults", as the dialog needs before

@@ -35,13 +35,25 @@ public sealed partial class ScenarioWorld
     public async Task CheckExchangeStoreSettingAsync(string host, string store, string setting, string value)
     {
         var found = FindStore(await ExchangeAsync(host).ConfigureAwait(false), store, host);
-        var row = Setting(() => StoreLimitSettings.Find(setting));
+        CompareSetting(Setting(() => StoreLimitSettings.Find(setting)), found.Limits, value, $"On {host} the store \"{found.Name}\" has", $"На {host} у хранилища \"{found.Name}\"");
+    }
+
+    /// <summary>A field of the server's property sheet (<see cref="ServerPropertySettings"/>): General, Locales or a Diagnostics Logging category's level.</summary>
+    public async Task CheckExchangeServerPropertyAsync(string host, string setting, string value)
+    {
+        var exchange = await ExchangeAsync(host).ConfigureAwait(false);
+        CompareSetting(Setting(() => ServerPropertySettings.Find(setting)), exchange.Properties, value, $"On {host} the server {exchange.Name} has", $"На {host} у сервера {exchange.Name}");
+    }
+
+    /// <summary>The setting's value in <paramref name="settings"/> against <paramref name="value"/>, both as its type prints them; a mismatch names it and its Russian label.</summary>
+    private static void CompareSetting<T>(Setting<T> row, T settings, string value, string subject, string russianSubject)
+    {
         var expected = Normalised(row.Type, row.Name, value);
-        var actual = row.Get(found.Limits);
+        var actual = row.Get(settings);
         if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
         {
-            throw Check($"On {host} the store \"{found.Name}\" has {row.Name} = {actual}.", $"{row.Name} = {expected}", $"{row.Name} = {actual}",
-                new($"На {host} у хранилища \"{found.Name}\" {row.Name} = {actual} («{row.LabelRu}»)."));
+            throw Check($"{subject} {row.Name} = {actual}.", $"{row.Name} = {expected}", $"{row.Name} = {actual}",
+                new($"{russianSubject} {row.Name} = {actual} («{row.LabelRu}»)."));
         }
     }
 

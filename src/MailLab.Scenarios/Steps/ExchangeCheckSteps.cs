@@ -3,8 +3,8 @@ using MailLab.Scenarios.Driver;
 namespace MailLab.Scenarios.Steps;
 
 /// <summary>
-/// What the Exchange labs (courseware/labs/28-35) grade: a service's startup type, a store's Limits
-/// tab, the store a mailbox is on, a user's Exchange setting, a group's members and a mailbox's last
+/// What the Exchange labs (courseware/labs/28-35) grade: a service's startup type, the server's
+/// property sheet, a store's Limits tab, the store a mailbox is on, a user's Exchange setting, a group's members and a mailbox's last
 /// logon, each read from the live world and changed by nothing. The startup type is also set here
 /// (the Services console's Properties, Startup type), as a solution does it.
 /// </summary>
@@ -22,6 +22,10 @@ public sealed class ExchangeCheckSteps(ScenarioWorld world)
     [Then(@"on ""([^""]*)"" the store ""([^""]*)"" has ""([^""]*)"" set to ""([^""]*)""")]
     [Then(@"на ""([^""]*)"" у хранилища ""([^""]*)"" параметр ""([^""]*)"" равен ""([^""]*)""")]
     public Task StoreSetting(string host, string store, string setting, string value) => world.CheckExchangeStoreSettingAsync(host, store, setting, value);
+
+    [Then(@"on ""([^""]*)"" the Exchange server has ""([^""]*)"" set to ""([^""]*)""")]
+    [Then(@"на ""([^""]*)"" у сервера Exchange параметр ""([^""]*)"" равен ""([^""]*)""")]
+    public Task ServerProperty(string host, string setting, string value) => world.CheckExchangeServerPropertyAsync(host, setting, value);
 
     [Then(@"the mailbox of ""([^""]*)"" on ""([^""]*)"" is on the store ""([^""]*)""")]
     [Then(@"почтовый ящик ""([^""]*)"" на ""([^""]*)"" находится в хранилище ""([^""]*)""")]

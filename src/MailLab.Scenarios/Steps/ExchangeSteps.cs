@@ -2,7 +2,7 @@ using MailLab.Scenarios.Driver;
 
 namespace MailLab.Scenarios.Steps;
 
-/// <summary>An Exchange server's services (the Services console), stores (Mount / Dismount Store, the Limits tab) and mailboxes (Create Mailbox, a user's Storage Limits: <see cref="DirectorySteps.UserSetting"/> binds the user's settings, storage limits among them).</summary>
+/// <summary>An Exchange server's services (the Services console), stores (Mount / Dismount Store, the Limits tab), the server's property sheet and mailboxes (Create Mailbox, a user's Storage Limits: <see cref="DirectorySteps.UserSetting"/> binds the user's settings, storage limits among them).</summary>
 [Binding]
 public sealed class ExchangeSteps(ScenarioWorld world)
 {
@@ -29,6 +29,10 @@ public sealed class ExchangeSteps(ScenarioWorld world)
     [GivenOrWhen(@"on ""([^""]*)"" the store ""([^""]*)"" has ""([^""]*)"" set to ""([^""]*)""")]
     [GivenOrWhen(@"на ""([^""]*)"" у хранилища ""([^""]*)"" параметр ""([^""]*)"" равен ""([^""]*)""")]
     public Task SetStoreSetting(string host, string store, string setting, string value) => world.SetExchangeStoreSettingAsync(host, store, setting, value);
+
+    [GivenOrWhen(@"on ""([^""]*)"" the Exchange server has ""([^""]*)"" set to ""([^""]*)""")]
+    [GivenOrWhen(@"на ""([^""]*)"" у сервера Exchange параметр ""([^""]*)"" равен ""([^""]*)""")]
+    public Task SetServerProperty(string host, string setting, string value) => world.SetExchangeServerPropertyAsync(host, setting, value);
 
     private static bool Running(string state) => state is "running" or "запущена";
 

@@ -40,6 +40,23 @@ public sealed class ExchangeCheckStepTests
     }
 
     [Fact]
+    public async Task ServerProperty_ReadsThePropertySheet_WhileGivenAndWhenSetIt()
+    {
+        (await Check("", "on \"rosnou.ru\" the Exchange server has \"messageTrackingEnabled\" set to \"true\"")).Error.Should().BeNull();
+
+        var failed = await Check("", "on \"rosnou.ru\" the Exchange server has \"MSExchangeIS/Logons\" set to \"maximum\"");
+        failed.Status.Should().Be(RunStatus.Failed);
+        failed.Error.Should().Be("On rosnou.ru the server ROSNOU has MSExchangeIS/Logons = None.");
+        (failed.Expected, failed.Actual).Should().Be(("MSExchangeIS/Logons = Maximum", "MSExchangeIS/Logons = None"));
+
+        const string tracking = "When на \"rosnou.ru\" у сервера Exchange параметр \"messageTrackingEnabled\" равен \"false\"";
+        (await Check(tracking, "на \"rosnou.ru\" у сервера Exchange параметр \"messageTrackingEnabled\" равен \"false\"")).Status.Should().Be(RunStatus.Passed);
+        (await Check("When on \"rosnou.ru\" the Exchange server has \"MSExchangeIS/Logons\" set to \"Maximum\"", "on \"rosnou.ru\" the Exchange server has \"MSExchangeIS/Logons\" set to \"maximum\""))
+            .Status.Should().Be(RunStatus.Passed);
+        (await Check("", "on \"rosnou.ru\" the Exchange server has \"tracking\" set to \"true\"")).Error.Should().StartWith("Unknown setting \"tracking\"");
+    }
+
+    [Fact]
     public async Task MailboxStore_NamesTheStoreOrSaysThereIsNoMailbox()
     {
         (await Check("", $"the mailbox of \"teacher@rosnou.ru\" on \"rosnou.ru\" is on the store \"{Store}\"")).Status.Should().Be(RunStatus.Passed);

@@ -4,8 +4,8 @@ namespace MailLab.Scenarios.Steps;
 
 /// <summary>
 /// What the Exchange labs (courseware/labs/28-35) grade: a service's startup type, the server's
-/// property sheet, a store's Limits tab, the store a mailbox is on, a user's Exchange setting, a group's members and a mailbox's last
-/// logon, each read from the live world and changed by nothing. The startup type is also set here
+/// property sheet, a store's Limits tab, the store a mailbox is on, a user's Exchange setting, a
+/// group's members and a mailbox's last logon, each read from the live world and changed by nothing. The startup type is also set here
 /// (the Services console's Properties, Startup type), as a solution does it.
 /// </summary>
 [Binding]

@@ -61,7 +61,9 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
             var esm = await OpenAsync(session);
 
             await esm.Locator($"button[data-node='store'][data-store='{Store}']").ClickAsync();
+            await Expect(esm.Locator("[data-tab='store-database'] [data-field='esm.maintenance']")).ToHaveTextAsync("Run daily from 00:00 to 04:00");
             var limits = esm.Locator("[data-tab='store-limits']");
+            await Expect(limits.Locator("input[name='maintenanceInterval']")).ToHaveCountAsync(0);
             await Expect(limits.Locator("input[name='keepDeletedItemsDays']")).ToHaveValueAsync("7");
             await Expect(limits.Locator("input[name='keepDeletedMailboxesDays']")).ToHaveValueAsync("30");
             await Expect(limits.Locator("input[name='prohibitSendAndReceiveKb']")).ToHaveValueAsync(string.Empty);

@@ -4,9 +4,9 @@ using static MailLab.Mail.Settings.SettingType;
 namespace MailLab.Mail.Exchange.Settings;
 
 /// <summary>
-/// The Limits tab and the Database tab's maintenance interval of a mailbox store by its admin API / topology-file / scenario-step name: the one
-/// table the topology reader and writer, the JSON Schema, the API and the step share. Labels are
-/// ESM's (docs/EXCHANGE-2003.md, sections 3 and 4).
+/// The Limits tab (and the Database tab's maintenance interval) of a mailbox store by its admin API /
+/// topology-file / scenario-step name: the one table the topology reader and writer, the JSON Schema,
+/// the API and the step share. Labels are ESM's (docs/EXCHANGE-2003.md, sections 3, 4 and 11).
 /// </summary>
 public static class StoreLimitSettings
 {

@@ -357,7 +357,9 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
             await general.Locator("input[name='messageTrackingEnabled']").UncheckAsync();
             await general.Locator("input[name='removeLogFiles']").CheckAsync();
             await general.Locator("input[name='removeLogFilesDays']").FillAsync("14");
+            var drawn = await esm.GetAttributeAsync("data-loaded");
             await general.Locator("button[data-action='apply-general']").ClickAsync();
+            await Expect(esm).Not.ToHaveAttributeAsync("data-loaded", drawn!); // redrawn from the API's answer, so the change is in
             await Expect(esm.Locator("[data-tab='server-general'] input[name='messageTrackingEnabled']")).Not.ToBeCheckedAsync();
             (exchange.Properties.MessageTrackingEnabled, exchange.Properties.RemoveLogFiles, exchange.Properties.RemoveLogFilesDays, exchange.Properties.LogFileDirectory).Should().Be((false, true, 14L, (string?)null));
 

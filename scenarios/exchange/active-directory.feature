@@ -24,6 +24,23 @@ Feature: Managing Exchange recipients in Active Directory Users and Computers
       pop3 = enabled
       imap4 = enabled
       owa = enabled
+      simpleDisplayName = null
+      hideFromAddressLists = false
+      customAttribute1 = null
+      customAttribute2 = null
+      customAttribute3 = null
+      customAttribute4 = null
+      customAttribute5 = null
+      customAttribute6 = null
+      customAttribute7 = null
+      customAttribute8 = null
+      customAttribute9 = null
+      customAttribute10 = null
+      customAttribute11 = null
+      customAttribute12 = null
+      customAttribute13 = null
+      customAttribute14 = null
+      customAttribute15 = null
       """
     When "ivan@mail.ru" sends a message to "a.ivanova@rosnou.ru" with subject "New address"
     Then the mailbox "teacher@rosnou.ru" contains a message with subject "New address"

@@ -61,7 +61,9 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
             var esm = await OpenAsync(session);
 
             await esm.Locator($"button[data-node='store'][data-store='{Store}']").ClickAsync();
+            await Expect(esm.Locator("[data-tab='store-database'] [data-field='esm.maintenance']")).ToHaveTextAsync("Run daily from 00:00 to 04:00");
             var limits = esm.Locator("[data-tab='store-limits']");
+            await Expect(limits.Locator("input[name='maintenanceInterval']")).ToHaveCountAsync(0);
             await Expect(limits.Locator("input[name='keepDeletedItemsDays']")).ToHaveValueAsync("7");
             await Expect(limits.Locator("input[name='keepDeletedMailboxesDays']")).ToHaveValueAsync("30");
             await Expect(limits.Locator("input[name='prohibitSendAndReceiveKb']")).ToHaveValueAsync(string.Empty);
@@ -355,7 +357,9 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
             await general.Locator("input[name='messageTrackingEnabled']").UncheckAsync();
             await general.Locator("input[name='removeLogFiles']").CheckAsync();
             await general.Locator("input[name='removeLogFilesDays']").FillAsync("14");
+            var drawn = await esm.GetAttributeAsync("data-loaded");
             await general.Locator("button[data-action='apply-general']").ClickAsync();
+            await Expect(esm).Not.ToHaveAttributeAsync("data-loaded", drawn!); // redrawn from the API's answer, so the change is in
             await Expect(esm.Locator("[data-tab='server-general'] input[name='messageTrackingEnabled']")).Not.ToBeCheckedAsync();
             (exchange.Properties.MessageTrackingEnabled, exchange.Properties.RemoveLogFiles, exchange.Properties.RemoveLogFilesDays, exchange.Properties.LogFileDirectory).Should().Be((false, true, 14L, (string?)null));
 

@@ -57,6 +57,31 @@ public sealed class RussianPageTests(BrowserFixture browser) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task LdapRoutingsDirectoryLookups_AreRussian()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser, language: "ru");
+        await session.RunAsync(nameof(LdapRoutingsDirectoryLookups_AreRussian), async () =>
+        {
+            using (var api = session.Api())
+            {
+                var patch = new HttpRequestMessage(HttpMethod.Patch, "/api/servers/rosnou.ru/smtp/Default%20SMTP%20Virtual%20Server/settings")
+                {
+                    Content = JsonContent.Create(new Dictionary<string, object?> { ["ldapRoutingEnabled"] = true }),
+                };
+                (await api.SendAsync(patch)).EnsureSuccessStatusCode();
+            }
+
+            await session.OpenAsync();
+            await session.SendAsIvanAsync("student@rosnou.ru", "Через каталог");
+            await session.Page.Locator("#deliveries tbody tr[data-id]").First.ClickAsync();
+            var lookups = session.Page.Locator("#stages tbody tr[data-stage='DirectoryLookup'] .stage-text");
+            await Expect(lookups.First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Отправитель: Active Directory .+: по фильтру \(.+\) ничего не найдено: <ivan@mail\.ru> — не получатель$"));
+            await Expect(lookups.Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Active Directory .+: по фильтру \(.+\) найден .+: <student@rosnou\.ru> доставляется в student@rosnou\.ru$"));
+            PageErrors(session).Should().BeEmpty();
+        });
+    }
+
+    [Fact]
     public async Task EnglishCount_OfOneMessage_IsSingular()
     {
         await using var session = await PageSession.StartAsync(browser.Browser, language: "en");

@@ -266,6 +266,12 @@ public sealed partial class ExchangeServer
             ? (mailbox.Store.Limits.IssueWarningKb, mailbox.Store.Limits.ProhibitSendKb, mailbox.Store.Limits.ProhibitSendAndReceiveKb)
             : (mailbox.Limits.IssueWarningKb, mailbox.Limits.ProhibitSendKb, mailbox.Limits.ProhibitSendAndReceiveKb);
 
+    /// <summary>
+    /// With <c>--data-dir</c>, records a last logon (false) or logoff (true) time on disk before the
+    /// mailbox shows it (Persistence.LogonTimesFile); null keeps them in memory only.
+    /// </summary>
+    internal Action<string, bool, DateTimeOffset>? LogonTimeRecorded { get; set; }
+
     /// <summary>A POP3 or IMAP4 session logged on to the mailbox: ESM's Logons node lists it and the mailbox's last logon time is now.</summary>
     public void LoggedOn(long sessionId, string address, string protocol, string? clientAddress)
     {
@@ -274,6 +280,7 @@ public sealed partial class ExchangeServer
         {
             if (_mailboxes.TryGetValue(address, out var mailbox))
             {
+                LogonTimeRecorded?.Invoke(mailbox.Address, false, now);
                 mailbox.LastLogonTime = now;
                 _logons[sessionId] = new ExchangeLogon(sessionId, mailbox.Address, protocol, clientAddress, now);
             }
@@ -288,6 +295,7 @@ public sealed partial class ExchangeServer
         {
             if (_logons.Remove(sessionId, out var logon) && _mailboxes.TryGetValue(logon.Address, out var mailbox))
             {
+                LogonTimeRecorded?.Invoke(mailbox.Address, true, now);
                 mailbox.LastLogoffTime = now;
             }
         }

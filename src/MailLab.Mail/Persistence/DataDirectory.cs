@@ -8,6 +8,7 @@ namespace MailLab.Mail.Persistence;
 /// <code>
 /// DIR/&lt;host&gt;/&lt;mailroot&gt;/Drop|Queue|Badmail|Pickup/…          (one per virtual server's home directory)
 /// DIR/&lt;host&gt;/&lt;mailroot&gt;/Mailbox/&lt;domain&gt;/P3_&lt;user&gt;.mbx/&lt;id&gt;.eml (the POP3 store, see MailboxFiles)
+/// DIR/&lt;host&gt;/Exchsrvr/logon-times.log                        (an Exchange host's last logon / logoff times, see LogonTimesFile)
 /// </code>
 /// where &lt;mailroot&gt; is the last segment of the home directory (C:\Inetpub\mailroot → mailroot).
 /// Opening reads everything back (ids continue after the highest found), then attaches the disk
@@ -77,6 +78,11 @@ public sealed class DataDirectory : IDisposable
         }
 
         world.ContinueSequenceAfter(highest);
+        foreach (var host in world.Hosts.Where(h => h.Exchange is not null))
+        {
+            LogonTimesFile.Attach(host.Exchange!, LogonTimesFile.PathFor(System.IO.Path.Combine(full, StoreFiles.SafeName(host.Name))), data.Report);
+        }
+
         foreach (var (host, files) in mailboxes)
         {
             host.Mailboxes.Persistence = files;

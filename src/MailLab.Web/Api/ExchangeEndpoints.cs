@@ -213,6 +213,7 @@ internal static class ExchangeEndpoints
                 s.Kind,
                 s.Mounted,
                 s.DoNotMountAtStartup,
+                s.Limits.MaintenanceInterval,
                 new FileDto(s.DatabaseFile, s.DatabaseBytes),
                 new FileDto(s.StreamingFile, s.StreamingBytes),
                 s.SizeBytes,

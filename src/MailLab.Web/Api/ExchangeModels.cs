@@ -26,12 +26,13 @@ public sealed record StorageGroupDto(
     IReadOnlyList<FileDto> LogFiles,
     IReadOnlyList<ExchangeStoreDto> Stores);
 
-/// <summary>A mailbox or public folder store with its database files, its mailboxes and their items.</summary>
+/// <summary>A mailbox or public folder store with its database files, its maintenance interval (HH:MM-HH:MM, always, never), its mailboxes and their items.</summary>
 public sealed record ExchangeStoreDto(
     string Name,
     ExchangeStoreKind Kind,
     bool Mounted,
     bool DoNotMountAtStartup,
+    string MaintenanceInterval,
     FileDto DatabaseFile,
     FileDto StreamingFile,
     long SizeBytes,

@@ -250,11 +250,21 @@ function storePane(store) {
     el("fieldset", { class: "group", "data-tab": "store-database" }, el("legend", { i18n: "esm.tab.database" }),
       row("esm.databaseFile", `${store.databaseFile.name} (${kilobytes(store.databaseFile.bytes)})`),
       row("esm.streamingFile", `${store.streamingFile.name} (${kilobytes(store.streamingFile.bytes)})`),
+      row("esm.maintenance", maintenanceText(store.maintenanceInterval)),
       row("esm.doNotMount", t(store.doNotMountAtStartup ? "esm.yes" : "esm.no"))),
     page.limits ? limitsTab(store) : null,
     el("fieldset", { class: "group", "data-tab": "store-details" }, el("legend", { i18n: "esm.tab.details" }),
       row("esm.mailboxCount", String(store.mailboxCount)), row("esm.totalItems", String(store.totalItems))),
   ];
+}
+
+/** The Database tab's maintenance interval as ESM words it: "Run daily from 00:00 to 04:00", "Always run", "Never run". */
+function maintenanceText(interval) {
+  if (interval === "always" || interval === "never") {
+    return t(`esm.maintenance.${interval}`);
+  }
+  const [from, to] = interval.split("-");
+  return t("esm.maintenance.daily", from, to);
 }
 
 /** The Limits tab from the store limits table; Apply sends every box (empty: no limit) with PUT …/limits. */

@@ -47,7 +47,8 @@ export async function loadStoreLimitsTable() {
   }
   const schema = await loadSchema();
   addSettingLabels(schema.exchangeStoreLimits, "esm.limit");
-  storeLimits = schema.exchangeStoreLimits.map((setting) => setting.name);
+  // the maintenance interval (text, the Database tab) shares the store's table but not the Limits tab's number boxes
+  storeLimits = schema.exchangeStoreLimits.filter((setting) => setting.kind === "Number").map((setting) => setting.name);
   return storeLimits;
 }
 

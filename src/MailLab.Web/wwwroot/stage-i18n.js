@@ -54,7 +54,33 @@ const PHRASES = [
   ["ConnectionOpened", /^POP3 connection from (.*)$/, (from) => `POP3-соединение от ${from}`],
   ["ConnectionOpened", /^Connection to (.*)$/, (host) => `Соединение с ${host}`],
   ["ConnectionClosed", /^Connection closed$/, () => "Соединение закрыто"],
+  // LDAP routing (the virtual server's LDAP Routing tab): each lookup at RCPT, then what delivery made of it.
+  ["DirectoryLookup", /^(Sender: )?(.+?): (\(.*\)) found the group (.+?): <(.*)> is expanded to (.+)$/,
+    (sender, dir, filter, group, address, members) => `${lookupBy(sender)}${directory(dir)}: по фильтру ${filter} найдена группа ${group}: <${address}> раскрывается в ${nobody(members)}`],
+  ["DirectoryLookup", /^(Sender: )?(.+?): (\(.*\)) found (.+?): <(.*)> is delivered to (.+)$/,
+    (sender, dir, filter, object, address, mailbox) => `${lookupBy(sender)}${directory(dir)}: по фильтру ${filter} найден ${object}: <${address}> доставляется в ${mailbox}`],
+  ["DirectoryLookup", /^(Sender: )?(.+?): (\(.*\)) found nothing: <(.*)> is not a recipient$/,
+    (sender, dir, filter, address) => `${lookupBy(sender)}${directory(dir)}: по фильтру ${filter} ничего не найдено: <${address}> — не получатель`],
+  ["DirectoryLookup", /^(Sender: )?(.+?): (\(.*\)) could not be searched: (.*)$/,
+    (sender, dir, filter, problem) => `${lookupBy(sender)}${directory(dir)}: поиск по фильтру ${filter} невозможен: ${problem}`],
+  ["Categorized", /^Expanded the group (.+) from (.+) to (.+)$/,
+    (group, dir, members) => `Группа ${group} из ${directory(dir)} раскрыта в ${nobody(members)}`],
+  ["Categorized", /^(\S+) is (.+) in (.+): delivered to (\S+)$/,
+    (address, object, dir, mailbox) => `${address} — это ${object} в ${directory(dir)}: доставлено в ${mailbox}`],
 ];
+
+/** A directory as LookupAsync names it: "the Active Directory NAME" or "ldap://HOST:PORT (SCHEMA schema)". */
+function directory(name) {
+  return name.replace(/^the Active Directory /, "Active Directory ").replace(/ \((.+) schema\)$/, " (схема $1)");
+}
+
+function lookupBy(sender) {
+  return sender ? "Отправитель: " : "";
+}
+
+function nobody(members) {
+  return members === "no members" ? "пустой список" : members;
+}
 
 /** A stage's Details (stage: its kind, e.g. "Queued"; text: the server's English) in the page's language. */
 export function stageText(stage, text) {

@@ -79,6 +79,22 @@ public sealed class ExchangeMailboxApiTests : AdminApiTestBase
     }
 
     [Fact]
+    public async Task TheMaintenanceInterval_IsMidnightTo4ByDefault_ChangedThroughTheStoresTable_AndShownOnTheStore()
+    {
+        Install();
+
+        (await Json(await Http.GetAsync(Store + "/limits"), HttpStatusCode.OK)).GetProperty("maintenanceInterval").GetString().Should().Be("00:00-04:00");
+        var changed = await Json(await SendAsync(HttpMethod.Put, Store + "/limits", new { maintenanceInterval = "23:00-03:00" }), HttpStatusCode.OK);
+        changed.GetProperty("maintenanceInterval").GetString().Should().Be("23:00-03:00");
+        var store = (await Json(await Http.GetAsync(Server), HttpStatusCode.OK)).GetProperty("storageGroups")[0].GetProperty("stores")[0];
+        store.GetProperty("maintenanceInterval").GetString().Should().Be("23:00-03:00");
+
+        (await Error(await SendAsync(HttpMethod.Put, Store + "/limits", new { maintenanceInterval = "01:10-05:00" }), HttpStatusCode.BadRequest)).Should().Contain("maintenanceInterval").And.Contain("HH:MM-HH:MM");
+        (await Error(await SendAsync(HttpMethod.Put, Store + "/limits", new { maintenanceInterval = "02:00-02:00" }), HttpStatusCode.BadRequest)).Should().Contain("maintenanceInterval");
+        (await Json(await SendAsync(HttpMethod.Put, Store + "/limits", new { maintenanceInterval = "never" }), HttpStatusCode.OK)).GetProperty("maintenanceInterval").GetString().Should().Be("never");
+    }
+
+    [Fact]
     public async Task AUsersStorageLimits_AreReadAndChanged()
     {
         Install();

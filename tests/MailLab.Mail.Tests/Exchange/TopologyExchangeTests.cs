@@ -164,6 +164,29 @@ public sealed class TopologyExchangeTests
     }
 
     [Fact]
+    public void TheMaintenanceInterval_IsMidnightTo4ByDefault_ReadFromTheStoresLimits_AndWrittenBack()
+    {
+        const string File = """
+            hosts:
+              - name: rosnou.ru
+                exchange:
+                  organization: RosNOU
+                  edition: enterprise
+                  storageGroups:
+                    - name: First Storage Group
+                      stores:
+                        - { name: Staff, kind: mailbox, limits: { maintenanceInterval: "22:00-02:00" } }
+                        - { name: Other, kind: mailbox }
+            """;
+        var server = Load(File).FindHost("rosnou.ru")!.Exchange!;
+
+        server.FindStore("Staff")!.Limits.MaintenanceInterval.Should().Be("22:00-02:00");
+        server.FindStore("Other")!.Limits.MaintenanceInterval.Should().Be("00:00-04:00");
+        Load(TopologyWriter.Write(Load(File))).FindHost("rosnou.ru")!.Exchange!.FindStore("Staff")!.Limits.MaintenanceInterval.Should().Be("22:00-02:00");
+        Errors(File.Replace("22:00-02:00", "at night")).Should().ContainSingle().Which.Should().Contain("maintenanceInterval").And.Contain("is not a daily window HH:MM-HH:MM");
+    }
+
+    [Fact]
     public void AMisspeltKey_IsRefused()
     {
         Errors("""

@@ -2,7 +2,7 @@ using MailLab.Mail.Settings;
 
 namespace MailLab.Mail.Exchange.Settings;
 
-/// <summary>One field of a mailbox store's Limits tab, declared once in <see cref="StoreLimitSettings"/>; its topology key is its name.</summary>
+/// <summary>One field of a mailbox store's Limits (or Database) tab, declared once in <see cref="StoreLimitSettings"/>; its topology key is its name.</summary>
 public sealed record StoreLimitSetting(
     string Name,
     SettingType Type,
@@ -10,7 +10,8 @@ public sealed record StoreLimitSetting(
     string LabelRu,
     string Help,
     Func<StoreLimits, object?> Read,
-    Func<StoreLimits, object?, StoreLimits> With)
+    Func<StoreLimits, object?, StoreLimits> With,
+    string Tab = StoreLimitSettings.Limits)
     : Setting<StoreLimits>(Name, Name, Type, LabelEn, LabelRu, Help, Read, With)
 {
     public override object? Default => Read(StoreLimits.Defaults);

@@ -4,14 +4,17 @@ using static MailLab.Mail.Settings.SettingType;
 namespace MailLab.Mail.Exchange.Settings;
 
 /// <summary>
-/// The Limits tab of a mailbox store by its admin API / topology-file / scenario-step name: the one
-/// table the topology reader and writer, the JSON Schema, the API and the step share. Labels are
-/// ESM's (docs/EXCHANGE-2003.md, sections 3 and 4).
+/// The Limits tab (and the Database tab's maintenance interval) of a mailbox store by its admin API /
+/// topology-file / scenario-step name: the one table the topology reader and writer, the JSON Schema,
+/// the API and the step share. Labels are ESM's (docs/EXCHANGE-2003.md, sections 3, 4 and 11).
 /// </summary>
 public static class StoreLimitSettings
 {
     /// <summary>The largest value ESM's limit boxes take (KB).</summary>
     public const long MaxKb = 2_097_151;
+
+    public const string Limits = "limits";
+    public const string Database = "database";
 
     private static readonly StoreLimitSetting[] Table =
     [
@@ -33,14 +36,17 @@ public static class StoreLimitSettings
         new("keepDeletedMailboxesDays", Whole(0, 24_855), "Keep deleted mailboxes for (days)", "Хранить удаленные почтовые ящики (дней)",
             "deleted mailbox retention",
             s => s.KeepDeletedMailboxesDays, (s, v) => s with { KeepDeletedMailboxesDays = (long)v! }),
+        new("maintenanceInterval", SettingType.Text(MaintenanceInterval.Rule, nullable: false), "Maintenance interval", "Интервал обслуживания",
+            "when online maintenance runs: a daily window HH:MM-HH:MM, always or never (default midnight to 4:00, docs/EXCHANGE-2003.md [133]); stored and shown, MailLab runs no maintenance",
+            s => s.MaintenanceInterval, (s, v) => s with { MaintenanceInterval = (string)v! }, Database),
     ];
 
     private static readonly SettingsTable<StoreLimitSetting, StoreLimits> Group = new(
         Table,
         [],
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
-        ["limits."],
-        _ => "limits");
+        [Limits + ".", Database + "."],
+        s => s.Tab);
 
     public static IReadOnlyList<StoreLimitSetting> All => Table;
 

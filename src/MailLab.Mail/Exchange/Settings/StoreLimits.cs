@@ -8,7 +8,8 @@ namespace MailLab.Mail.Exchange.Settings;
 /// section 3, [37]; chosen), deleted items kept 7 days (ExBPA's recommendation [136]; chosen as the
 /// default), deleted mailboxes 30 days (msExchMailboxRetentionPeriod, 2,592,000 seconds [38][39]), and
 /// a warning at most once a day (ESM's "Run daily" schedule is modelled as an interval in hours on the
-/// virtual clock; chosen).
+/// virtual clock; chosen). The Database tab's maintenance interval rides in the same snapshot (one
+/// settings table for the store, <see cref="StoreLimitSettings"/>); see <see cref="MaintenanceInterval"/>.
 /// </summary>
 public sealed record StoreLimits(
     long? IssueWarningKb,
@@ -16,7 +17,8 @@ public sealed record StoreLimits(
     long? ProhibitSendAndReceiveKb,
     long WarningMessageIntervalHours,
     long KeepDeletedItemsDays,
-    long KeepDeletedMailboxesDays)
+    long KeepDeletedMailboxesDays,
+    string MaintenanceInterval)
 {
-    public static StoreLimits Defaults { get; } = new(null, null, null, 24, 7, 30);
+    public static StoreLimits Defaults { get; } = new(null, null, null, 24, 7, 30, Settings.MaintenanceInterval.Default);
 }

@@ -4,6 +4,8 @@ using MailLab.Mail.World;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
+using static MailLab.Integration.Tests.Persistence.CrashWindow;
+
 namespace MailLab.Integration.Tests.Persistence;
 
 /// <summary>
@@ -189,8 +191,6 @@ public sealed class RestartTests : IDisposable
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
     }
-
-    private static Mail.Smtp.SmtpVirtualServer Vs(MailWorld world, string host) => world.FindHost(host)!.Smtp.Find(DefaultTopology.VirtualServerName)!;
 
     private static MimeMessage Message(string to, string subject) => new(
         [MailboxAddress.Parse("ivan@mail.ru")],

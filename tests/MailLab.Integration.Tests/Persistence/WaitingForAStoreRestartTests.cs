@@ -5,6 +5,8 @@ using MailLab.Mail.World;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
+using static MailLab.Integration.Tests.Persistence.CrashWindow;
+
 namespace MailLab.Integration.Tests.Persistence;
 
 /// <summary>
@@ -77,19 +79,4 @@ public sealed class WaitingForAStoreRestartTests : IDisposable
         await server.StartAsync();
         return server;
     }
-
-    private static void CopyFiles(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(to))
-        {
-            File.Delete(file);
-        }
-
-        foreach (var file in Directory.GetFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-    }
-
-    private static Mail.Smtp.SmtpVirtualServer Vs(MailWorld world, string host) => world.FindHost(host)!.Smtp.Find(DefaultTopology.VirtualServerName)!;
 }

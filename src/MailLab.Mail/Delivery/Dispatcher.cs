@@ -12,20 +12,15 @@ public static class Dispatcher
 {
     public static void Dispatch(SmtpVirtualServer server, StoredMessage message)
     {
+        // A copy a previous hop sends again after a restart is not a second one, whether its recipient is
+        // still in our queue to relay or waiting there for a dismounted store (its Local Delivery queue).
         var local = new List<string>();
         var remote = new List<string>();
-        foreach (var recipient in message.Recipients)
+        foreach (var recipient in RelayDeduplication.NotYetHandled(server, message, [.. message.Recipients]))
         {
             var at = recipient.LastIndexOf('@');
             var domain = at < 0 ? server.Domains.Default.Name : recipient[(at + 1)..];
             (server.Domains.FindLocal(domain) is null && !DirectoryExpansion.IsRecipient(server, recipient) ? remote : local).Add(recipient);
-        }
-
-        // A local recipient may still wait in the queue (its Local Delivery queue, for a dismounted
-        // store) for the copy a previous hop sends again after a restart: that copy is not a second one.
-        if (local.Count > 0)
-        {
-            local = RelayDeduplication.NotYetHandled(server, message, local);
         }
 
         // Local recipients whose Exchange mailbox is unavailable wait in the queue (its Local Delivery queue).
@@ -33,11 +28,6 @@ public static class Dispatcher
         if (local.Count > 0)
         {
             waiting = LocalDelivery.Deliver(server, local.Count == message.Recipients.Count ? message : message.WithRecipients(local), local);
-        }
-
-        if (remote.Count > 0)
-        {
-            remote = RelayDeduplication.NotYetHandled(server, message, remote);
         }
 
         remote.AddRange(waiting.Select(w => w.Recipient));

@@ -10,7 +10,8 @@ namespace MailLab.Mail.Delivery;
 /// it relays the same queue entry again after restarting (RFC 5321 §6.1 allows that duplicate).
 /// A recipient that an entry from the same previous hop (<see cref="StoredMessage.PreviousHop"/>)
 /// still has in our queue, or that such an entry already took on (the data directory's
-/// relayed.log), is answered 250 all the same and not queued a second time. In memory only
+/// relayed.log), is answered 250 all the same and not queued a second time; so is a local recipient
+/// such an entry still holds, waiting for a dismounted store. In memory only
 /// nothing survives a crash, so there is nothing to repeat and no check is made.
 /// </summary>
 internal static class RelayDeduplication

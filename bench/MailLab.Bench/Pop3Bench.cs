@@ -29,7 +29,7 @@ internal static class Pop3Bench
         for (var c = 0; c < clients; c++)
         {
             var address = $"user{c}@rosnou.ru";
-            host.AddAccount(address, "secret");
+            host.Pop3.AddMailbox(address, "secret"); // a mailbox of rosnou.ru's POP3 domain, with its user (/createuser)
             var mailbox = host.Mailboxes.Find(address)!;
             host.Mailboxes.Deliver(mailbox, new StoredMessage(world.NextMessageSequence(), host.Name, "ivan@mail.ru", [address], data, world.Clock.GetUtcNow()));
         }
@@ -38,6 +38,7 @@ internal static class Pop3Bench
         await runtime.StartAsync();
         var endPoint = runtime.GetPop3EndPoint(host.Pop3)!;
         var failures = 0;
+        string? firstFailure = null;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
@@ -47,8 +48,9 @@ internal static class Pop3Bench
                 {
                     await OneSessionAsync(endPoint, $"user{c}@rosnou.ru", data.Length);
                 }
-                catch (IOException)
+                catch (IOException e)
                 {
+                    Interlocked.CompareExchange(ref firstFailure, e.Message, null);
                     Interlocked.Increment(ref failures);
                 }
             }
@@ -56,7 +58,7 @@ internal static class Pop3Bench
         clock.Stop();
         var done = sessions / clients * clients;
         Console.WriteLine($"POP3 over TCP, {clients} clients, USER/PASS + RETR of a 1 KB message + QUIT, a new connection each");
-        Console.WriteLine($"{done} sessions in {clock.Elapsed.TotalSeconds:N2} s: {done / clock.Elapsed.TotalSeconds:N0} logons+RETR per second, {failures} failed");
+        Console.WriteLine($"{done} sessions in {clock.Elapsed.TotalSeconds:N2} s: {done / clock.Elapsed.TotalSeconds:N0} logons+RETR per second, {failures} failed{(firstFailure is null ? string.Empty : $" (the first: {firstFailure})")}");
         return failures == 0 ? 0 : 1;
     }
 

@@ -83,9 +83,12 @@ public sealed partial class HttpAdminBackend : IAdminBackend, IDirectoryAdminBac
 
     private static VirtualServerView View(JsonElement v) => new(v.GetProperty("name").GetString()!, State(v));
 
-    /// <summary>A setting's value in the settings object, in the table's text form (what the in-process command prints).</summary>
+    /// <summary>
+    /// A setting's value in the settings object, in the table's text form (what the in-process command prints).
+    /// The object's tabs are camel case, as SettingJson writes them: general … ldapRouting.
+    /// </summary>
     private static string Text(JsonElement settings, VirtualServerSetting setting) =>
-        SettingJson.ToText(setting.Name, settings.GetProperty(setting.Tab.ToString().ToLowerInvariant()).GetProperty(setting.Name));
+        SettingJson.ToText(setting.Name, settings.GetProperty(JsonNamingPolicy.CamelCase.ConvertName(setting.Tab.ToString())).GetProperty(setting.Name));
 
     /// <param name="conflictBody">A property a 409 answer may carry: such an answer is returned, not thrown (a question, not a refusal).</param>
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body = null, string? conflictBody = null)

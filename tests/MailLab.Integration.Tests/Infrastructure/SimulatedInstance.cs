@@ -2,42 +2,35 @@ using MailLab.Hosting;
 using MailLab.Mail.Simulation;
 using MailLab.Mail.World;
 using MailLab.Scenarios.Driver;
-using MailLab.Web;
-using Microsoft.AspNetCore.Builder;
 
 namespace MailLab.Integration.Tests.Infrastructure;
 
 /// <summary>
 /// A running instance as <c>maillab up --simulate --any-port --api-port 0</c> starts it: the default
 /// topology on a virtual clock at <see cref="ScenarioWorld.Epoch"/>, TCP listeners on free loopback
-/// ports, and the admin API on a real Kestrel listener.
+/// ports, and the admin API.
 /// </summary>
 public sealed class SimulatedInstance : IAsyncLifetime
 {
-    private WebApplication _app = null!;
+    private AdminApi _api = null!;
 
     public MailLabServer Server { get; private set; } = null!;
 
     /// <summary>The admin API's address, e.g. http://127.0.0.1:PORT/.</summary>
-    public Uri Api { get; private set; } = null!;
+    public Uri Api => _api.Address;
 
-    public HttpClient Http { get; private set; } = null!;
+    public HttpClient Http => _api.Http;
 
     public async Task InitializeAsync()
     {
         Server = new MailLabServer(DefaultTopology.Create(new SimulationClock(ScenarioWorld.Epoch), portOffsetToZero: true));
         await Server.StartAsync();
-        _app = MailLabWebApp.Build(Server, port: 0);
-        await _app.StartAsync();
-        Api = MailLabWebApp.GetAddress(_app);
-        Http = new HttpClient { BaseAddress = Api };
+        _api = await AdminApi.StartAsync(Server);
     }
 
     public async Task DisposeAsync()
     {
-        Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _api.DisposeAsync();
         await Server.DisposeAsync();
     }
 }

@@ -8,8 +8,9 @@ namespace MailLab.Scenarios.Driver;
 /// <summary>
 /// The driver every step calls: one fresh simulated world per scenario (a topology on a virtual
 /// clock, served in memory), built on first use with the default topology unless a topology step
-/// came first. Step bindings stay thin; everything they do is a method here. The partial files
-/// hold the setup, mail, SMTP dialogue, administration and checking methods.
+/// came first, or an instance that is already running (<see cref="Over"/> for a lab's checks,
+/// <see cref="Attach"/> to play steps on it). Step bindings stay thin; everything they do is a
+/// method here. The partial files hold the setup, mail, SMTP dialogue, administration and checking methods.
 /// </summary>
 public sealed partial class ScenarioWorld : IAsyncDisposable
 {

@@ -36,7 +36,17 @@ public static class AdminCommands
     public static string Usage => AdminHelp.Usage;
 
     /// <summary>Runs a command line in process on <paramref name="world"/>.</summary>
-    public static AdminResult Run(MailWorld world, string line)
+    public static AdminResult Run(MailWorld world, string line) =>
+        // The in-process backends complete synchronously.
+        RunLineAsync(line, new WorldAdminBackend(world), (host, words) => Task.FromResult(WinpopCommands.Run(world, host, words))).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Runs a command line against a running <c>maillab up</c> over its REST API, as <c>maillab smtp …</c>
+    /// and <c>maillab winpop …</c> do: the same checks and the same text as <see cref="Run"/>.
+    /// </summary>
+    public static Task<AdminResult> RunAsync(HttpAdminBackend backend, string line) => RunLineAsync(line, backend, backend.WinpopAsync);
+
+    private static async Task<AdminResult> RunLineAsync(string line, IAdminBackend backend, Func<string?, IReadOnlyList<string>, Task<AdminResult>> winpop)
     {
         // A line typed into a step is split as a shell splits plain cases ('…' and "…" group); System.CommandLine's
         // splitter knows neither single quotes nor an unclosed quote, so the words come from CommandLine.
@@ -53,11 +63,10 @@ public static class AdminCommands
         var args = words[0].Equals("maillab", StringComparison.OrdinalIgnoreCase) ? words.Skip(1).ToList() : words.ToList();
         if (args.Count > 0 && args[0].ToLowerInvariant() is "winpop" or "winpop.exe")
         {
-            return RunWinpop(world, args.Skip(1).ToArray());
+            return await RunWinpopAsync(args.Skip(1).ToArray(), winpop);
         }
 
-        // The in-process backend completes synchronously.
-        return RunAsync(new WorldAdminBackend(world), args, line.Trim()).GetAwaiter().GetResult();
+        return await RunAsync(backend, args, line.Trim());
     }
 
     /// <summary>Runs the words after "maillab" against a backend; <paramref name="display"/> is the line shown in "Unknown command".</summary>
@@ -132,7 +141,7 @@ public static class AdminCommands
     private static ParserConfiguration Configuration { get; } = new() { ResponseFileTokenReplacer = null };
 
     /// <summary><c>winpop ...</c> on the host <c>--host</c> names, else the one its domain belongs to.</summary>
-    private static AdminResult RunWinpop(MailWorld world, IReadOnlyList<string> args)
+    private static async Task<AdminResult> RunWinpopAsync(IReadOnlyList<string> args, Func<string?, IReadOnlyList<string>, Task<AdminResult>> winpop)
     {
         var parse = AdminGrammar.Winpop().Parse(args, Configuration);
         if (MissingValue(parse.CommandResult) is not null)
@@ -142,7 +151,7 @@ public static class AdminCommands
 
         var words = parse.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>().SelectMany(a => a.Tokens).Select(t => t.Value)
             .ToArray();
-        return WinpopCommands.Run(world, Options(parse.CommandResult).Host, words);
+        return await winpop(Options(parse.CommandResult).Host, words);
     }
 
     /// <summary>The optional NAME: the first word when all <paramref name="full"/> words are there.</summary>

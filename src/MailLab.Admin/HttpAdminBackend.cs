@@ -72,6 +72,24 @@ public sealed partial class HttpAdminBackend : IAdminBackend, IDirectoryAdminBac
     public async Task<IReadOnlyList<QueueEntryView>> QueueAsync(string host) =>
         (await SendAsync(HttpMethod.Get, $"{Host(host)}/queue")).Deserialize<QueueEntryView[]>(JsonSerializerOptions.Web)!;
 
+    /// <summary>
+    /// winpop's words on <paramref name="host"/>'s POP3 service, or with none on the host the server picks
+    /// for them (POST /api/pop3/winpop): what winpop printed, standard output then standard error, and its exit code.
+    /// </summary>
+    public async Task<AdminResult> WinpopAsync(string? host, IReadOnlyList<string> args)
+    {
+        try
+        {
+            var result = await SendAsync(HttpMethod.Post, host is null ? "/api/pop3/winpop" : $"{Host(host)}/pop3/winpop", new { args });
+            var printed = result.GetProperty("output").GetString() + result.GetProperty("error").GetString();
+            return new AdminResult(result.GetProperty("exitCode").GetInt32(), printed.TrimEnd('\n', '\r'));
+        }
+        catch (AdminCommandException e)
+        {
+            return AdminResult.Error($"winpop: {e.Message}");
+        }
+    }
+
     private static string[] Operators(JsonElement security) =>
         security.GetProperty("operators").EnumerateArray().Select(e => e.GetString()!).ToArray();
 
@@ -83,9 +101,12 @@ public sealed partial class HttpAdminBackend : IAdminBackend, IDirectoryAdminBac
 
     private static VirtualServerView View(JsonElement v) => new(v.GetProperty("name").GetString()!, State(v));
 
-    /// <summary>A setting's value in the settings object, in the table's text form (what the in-process command prints).</summary>
+    /// <summary>
+    /// A setting's value in the settings object, in the table's text form (what the in-process command prints).
+    /// The object's tabs are camel case, as SettingJson writes them: general … ldapRouting.
+    /// </summary>
     private static string Text(JsonElement settings, VirtualServerSetting setting) =>
-        SettingJson.ToText(setting.Name, settings.GetProperty(setting.Tab.ToString().ToLowerInvariant()).GetProperty(setting.Name));
+        SettingJson.ToText(setting.Name, settings.GetProperty(JsonNamingPolicy.CamelCase.ConvertName(setting.Tab.ToString())).GetProperty(setting.Name));
 
     /// <param name="conflictBody">A property a 409 answer may carry: such an answer is returned, not thrown (a question, not a refusal).</param>
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body = null, string? conflictBody = null)

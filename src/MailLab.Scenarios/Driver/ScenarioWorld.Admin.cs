@@ -2,7 +2,10 @@ using MailLab.Admin;
 
 namespace MailLab.Scenarios.Driver;
 
-/// <summary><c>When the administrator runs "…"</c> and the checks on what the command printed.</summary>
+/// <summary>
+/// <c>When the administrator runs "…"</c> (in process on the world, or over the admin API of the instance
+/// an <see cref="Attach"/>ed driver plays on) and the checks on what the command printed.
+/// </summary>
 public sealed partial class ScenarioWorld
 {
     /// <summary>The last command a step ran.</summary>
@@ -11,7 +14,16 @@ public sealed partial class ScenarioWorld
     public async Task<AdminResult> RunAdminCommandAsync(string commandLine)
     {
         var world = await WorldAsync().ConfigureAwait(false);
-        LastCommand = AdminCommands.Run(world, commandLine);
+        if (_adminApi is { } api)
+        {
+            using var backend = new HttpAdminBackend(api);
+            LastCommand = await AdminCommands.RunAsync(backend, commandLine).ConfigureAwait(false);
+        }
+        else
+        {
+            LastCommand = AdminCommands.Run(world, commandLine);
+        }
+
         _output.Add(LastCommand.Output);
         await SettleAsync().ConfigureAwait(false);
         return LastCommand;

@@ -150,6 +150,12 @@ public sealed partial class ScenarioWorld
 
     private void EnsureNotStarted(string what)
     {
+        if (!_owned)
+        {
+            throw new ScenarioSetupException(
+                $"Cannot switch to {what}: these steps play on a running MailLab, which keeps its world (starting a lab, POST /api/labs/ID/start, or resetting it chooses the topology).");
+        }
+
         if (_runtime is not null)
         {
             throw new ScenarioSetupException(

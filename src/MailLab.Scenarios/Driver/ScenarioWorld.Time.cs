@@ -14,7 +14,13 @@ public sealed partial class ScenarioWorld
 
         // Like Simulator.AdvanceAsync, one timer at a time in order, but settling with SettleAsync so
         // that a retry over a slow link gets its latency instead of waiting for it forever.
-        var clock = (SimulationClock)(await WorldAsync().ConfigureAwait(false)).Clock;
+        if ((await WorldAsync().ConfigureAwait(false)).Clock is not SimulationClock clock)
+        {
+            throw new ScenarioSetupException(
+                "The running MailLab's clock is live: time passes by itself, no step can move it (start MailLab with --simulate for steps that make time pass).",
+                "Часы запущенного MailLab идут сами: шаг не может их передвинуть (для шагов, в которых проходит время, запустите MailLab с --simulate).");
+        }
+
         var target = clock.GetUtcNow() + time;
         await SettleAsync().ConfigureAwait(false);
         while (clock.NextDue is { } due && due <= target)

@@ -8,8 +8,9 @@ namespace MailLab.Scenarios.Driver;
 /// <summary>
 /// The driver every step calls: one fresh simulated world per scenario (a topology on a virtual
 /// clock, served in memory), built on first use with the default topology unless a topology step
-/// came first. Step bindings stay thin; everything they do is a method here. The partial files
-/// hold the setup, mail, SMTP dialogue, administration and checking methods.
+/// came first, or an instance that is already running (<see cref="Over"/> for a lab's checks,
+/// <see cref="Attach"/> to play steps on it). Step bindings stay thin; everything they do is a
+/// method here. The partial files hold the setup, mail, SMTP dialogue, administration and checking methods.
 /// </summary>
 public sealed partial class ScenarioWorld : IAsyncDisposable
 {
@@ -31,15 +32,32 @@ public sealed partial class ScenarioWorld : IAsyncDisposable
     private long _stepStart;
     private bool _disposed;
 
-    /// <summary>True for a driver over someone else's running instance (<see cref="Over"/>): it never moves the clock or disposes the instance.</summary>
+    /// <summary>False for a driver over someone else's running instance (<see cref="Over"/>, <see cref="Attach"/>): disposing it leaves the instance running.</summary>
+    private bool _owned = true;
+
+    /// <summary>True for a driver that only checks (<see cref="Over"/>): it never moves the clock.</summary>
     private bool _live;
+
+    /// <summary>The admin API of the instance an <see cref="Attach"/>ed driver plays on; null: commands run in process.</summary>
+    private Uri? _adminApi;
 
     /// <summary>
     /// A driver over an instance that is already running (the student's <c>maillab up</c>), for a lab's
     /// checks: the world is not replaced by a topology step, settling waits for deliveries in flight
     /// but never moves a virtual clock, and disposing the driver leaves the instance running.
     /// </summary>
-    public static ScenarioWorld Over(MailLabServer runtime) => new() { _runtime = runtime, _live = true };
+    public static ScenarioWorld Over(MailLabServer runtime) => new() { _runtime = runtime, _owned = false, _live = true };
+
+    /// <summary>
+    /// A driver that plays steps on an instance that is already running, as a student would: the
+    /// administration commands go through its admin API at <paramref name="adminApi"/> (as
+    /// <c>maillab smtp … --server URL</c> and <c>maillab winpop</c> do; null: in process on its world),
+    /// mail clients connect to its listeners (in memory), the other steps act on its world. Its world
+    /// stays (a topology step is refused: the instance's own reset, a lab's start, chooses it); under
+    /// <c>--simulate</c> settling and "N minutes pass" move its virtual clock as a fresh scenario's,
+    /// on a live clock settling only waits. Disposing the driver leaves the instance running.
+    /// </summary>
+    public static ScenarioWorld Attach(MailLabServer runtime, Uri? adminApi = null) => new() { _runtime = runtime, _owned = false, _adminApi = adminApi };
 
     /// <summary>The folder of the feature file being run, for relative topology paths (null: unknown).</summary>
     public string? FeatureDirectory { get; set; }
@@ -105,7 +123,6 @@ public sealed partial class ScenarioWorld : IAsyncDisposable
             return;
         }
 
-        var clock = (SimulationClock)world.Clock;
         try
         {
             await world.Work.WhenIdleAsync().WaitAsync(SettleLimit, TimeProvider.System).ConfigureAwait(false);
@@ -113,6 +130,12 @@ public sealed partial class ScenarioWorld : IAsyncDisposable
         catch (TimeoutException)
         {
             throw new TimeoutException($"The world did not settle within {SettleLimit.TotalSeconds:0} seconds: {world.Work.InFlight} deliveries still in flight.");
+        }
+
+        if (world.Clock is not SimulationClock clock)
+        {
+            // An attached instance on real time: its timers fire by themselves.
+            return;
         }
 
         // Work waiting on a link's latency is not in flight (WorkTracker.DelayAsync): give it its time.
@@ -153,7 +176,7 @@ public sealed partial class ScenarioWorld : IAsyncDisposable
 
         _disposed = true;
         await CloseOpenPop3SessionsAsync().ConfigureAwait(false);
-        if (_runtime is not null && !_live)
+        if (_runtime is not null && _owned)
         {
             await _runtime.DisposeAsync().ConfigureAwait(false);
         }

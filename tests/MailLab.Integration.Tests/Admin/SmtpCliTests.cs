@@ -153,6 +153,8 @@ public sealed class SmtpCliTests : SmtpCliTestBase
             "smtp vs set maxMessageSizeKb 100 --host rosnou.ru",
             "smtp vs set maxSessionSizeKb 1 --host rosnou.ru",
             "smtp vs get connectionList --host rosnou.ru",
+            "smtp vs set ldapRoutingEnabled true --host rosnou.ru",
+            "smtp vs get ldapSchema --host rosnou.ru",
             "smtp vs get nope --host rosnou.ru",
             "smtp vs create Second --port 0 --home-directory C:\\m --default-domain s.example --host rosnou.ru",
             "smtp vs create second --port 0 --home-directory C:\\m --default-domain s.example --host rosnou.ru",

@@ -1,30 +1,23 @@
-using MailLab.Web;
-using Microsoft.AspNetCore.Builder;
-
 namespace MailLab.Integration.Tests.Infrastructure;
 
 /// <summary>A fresh <see cref="TestWorld"/> per test with the admin API on a real Kestrel listener (port 0).</summary>
 public abstract class ApiTestBase : IAsyncLifetime
 {
-    private WebApplication _app = null!;
+    private AdminApi _api = null!;
 
     protected TestWorld World { get; private set; } = null!;
 
-    protected HttpClient Http { get; private set; } = null!;
+    protected HttpClient Http => _api.Http;
 
     public async Task InitializeAsync()
     {
         World = await TestWorld.StartAsync();
-        _app = MailLabWebApp.Build(World.Server, port: 0);
-        await _app.StartAsync();
-        Http = new HttpClient { BaseAddress = MailLabWebApp.GetAddress(_app) };
+        _api = await AdminApi.StartAsync(World.Server);
     }
 
     public async Task DisposeAsync()
     {
-        Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _api.DisposeAsync();
         await World.DisposeAsync();
     }
 }

@@ -17,12 +17,14 @@ public sealed class SmtpSink : IAsyncDisposable
 
     private readonly Process _process;
     private readonly string _folder;
+    private readonly FileStream? _portClaim;
 
-    private SmtpSink(Process process, string folder, int port)
+    private SmtpSink(Process process, string folder, int port, FileStream? portClaim)
     {
         _process = process;
         _folder = folder;
         Port = port;
+        _portClaim = portClaim;
     }
 
     public int Port { get; }
@@ -39,7 +41,19 @@ public sealed class SmtpSink : IAsyncDisposable
         var program = Program
             ?? throw new InvalidOperationException($"Postfix's smtp-sink is not installed (looked for {string.Join(", ", Locations)}): run scripts/test.sh, which installs postfix, or apt-get install postfix.");
 
-        port = port == 0 ? FreePort() : FreeOrThrow(port);
+        // A port asked for (lab 06's 2725) may be asked for by another process's test at the same time:
+        // the claim makes the second wait until the first sink has gone, instead of finding the port taken.
+        var claim = port == 0 ? null : await ClaimAsync(port).ConfigureAwait(false);
+        try
+        {
+            port = port == 0 ? FreePort() : FreeOrThrow(port);
+        }
+        catch
+        {
+            claim?.Dispose();
+            throw;
+        }
+
         var folder = Directory.CreateTempSubdirectory("maillab-smtp-sink-").FullName;
         if (!OperatingSystem.IsWindows())
         {
@@ -63,8 +77,14 @@ public sealed class SmtpSink : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(folder, "msg."));
         start.ArgumentList.Add($"127.0.0.1:{port}");
         start.ArgumentList.Add("16");
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
-        var sink = new SmtpSink(process, folder, port);
+        var process = Process.Start(start);
+        if (process is null)
+        {
+            claim?.Dispose();
+            throw new InvalidOperationException($"{program} did not start.");
+        }
+
+        var sink = new SmtpSink(process, folder, port, claim);
         try
         {
             await sink.WaitListeningAsync().ConfigureAwait(false);
@@ -91,6 +111,35 @@ public sealed class SmtpSink : IAsyncDisposable
 
         _process.Dispose();
         Directory.Delete(_folder, recursive: true);
+        _portClaim?.Dispose();
+    }
+
+    /// <summary>
+    /// An exclusive claim on a fixed port among the processes of this machine: a lock file in the temporary
+    /// folder, open without sharing (an advisory lock on Unix), held until the sink is disposed. Waits up to
+    /// two minutes for another holder; a claim is given back when its process ends, even by kill -9.
+    /// </summary>
+    private static async Task<FileStream> ClaimAsync(int port)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"maillab-port-{port}.lock");
+        var giveUp = TimeProvider.System.GetTimestamp() + (2 * 60 * TimeProvider.System.TimestampFrequency);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException e)
+            {
+                if (TimeProvider.System.GetTimestamp() > giveUp)
+                {
+                    throw new InvalidOperationException($"127.0.0.1:{port} stayed claimed by another smtp-sink of MailLab's for two minutes ({path}).", e);
+                }
+            }
+
+            // The lock has no signal to wait on across processes: look again shortly.
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System).ConfigureAwait(false);
+        }
     }
 
     private static int FreePort()

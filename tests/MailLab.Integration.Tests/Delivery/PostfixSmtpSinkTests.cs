@@ -51,4 +51,20 @@ public sealed class PostfixSmtpSinkTests
         world.Vs("mail.ru").Queue.Count.Should().Be(1);
         sink.Dumps().Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task ASecondSinkOnTheSamePort_WaitsForTheFirstToGo_InsteadOfFindingThePortTaken()
+    {
+        // Lab 06's sink listens on a fixed port, and the Specs and the Integration tests play lab 06 in two processes at once.
+        var first = await SmtpSink.StartAsync();
+        var port = first.Port;
+        await first.DisposeAsync();
+        first = await SmtpSink.StartAsync(port);
+
+        var second = SmtpSink.StartAsync(port); // started while the first still listens there
+        await first.DisposeAsync();
+        await using var sink = await second;
+
+        sink.Port.Should().Be(port);
+    }
 }

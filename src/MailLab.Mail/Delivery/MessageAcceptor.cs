@@ -38,13 +38,12 @@ public static class MessageAcceptor
         var sequence = world.NextMessageSequence();
         // The id string the message shares with its trace events (one copy while the message is recent, see StoredMessage.Id).
         var id = StoredMessage.IdOf(sequence);
-        var received = Cleanup.ReceivedHeader(context, message.Protocol, server.Fqdn, id, now);
         var headers = Cleanup.Read(message.Content);
         // A message a host of this world relayed continues its trace: told by what the wire shows
         // (the sender's Received line and the endpoint the connection came from).
         var continued = world.OutboundEndpoints.TraceOf(context.RemoteEndPoint, headers);
         var firstHop = continued == 0;
-        var clean = Cleanup.Apply(message.Content, headers, received, server.Fqdn, id, now, readSubject: firstHop);
+        var clean = Cleanup.Apply(message.Content, headers, Cleanup.WriteReceivedHeader(context, message.Protocol, server.Fqdn, id, now), server.Fqdn, id, now, readSubject: firstHop);
         var addresses = new string[message.Recipients.Count];
         for (var i = 0; i < addresses.Length; i++)
         {

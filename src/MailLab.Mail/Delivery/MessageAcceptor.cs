@@ -65,7 +65,7 @@ public static class MessageAcceptor
             trace.Register(new TraceSummary(stored));
         }
 
-        trace.Append(server.Host.Name, TraceKind.Received, $"Accepted {id} from <{stored.Sender}> for {string.Join(", ", recipients)} ({stored.Size} octets){(context.AuthenticatedUser is { } user ? AuthenticatedAs + user : string.Empty)}", sessionId == 0 ? null : sessionId, stored.TraceId, id, context.RemoteAddress is { } remote ? Stores.SharedText.Share(remote.ToString()) : null, stored.Recipients);
+        trace.Append(server.Host.Name, TraceKind.Received, $"Accepted {id} from <{stored.Sender}> for {(recipients.Length == 1 ? recipients[0] : string.Join(", ", recipients))} ({stored.Size} octets){(context.AuthenticatedUser is { } user ? AuthenticatedAs + user : string.Empty)}", sessionId == 0 ? null : sessionId, stored.TraceId, id, context.RemoteAddress is { } remote ? Stores.SharedText.Share(remote.ToString()) : null, stored.Recipients);
         foreach (var lookup in lookups ?? [])
         {
             trace.Append(server.Host.Name, TraceKind.DirectoryLookup, lookup, traceId: stored.TraceId, messageId: id);

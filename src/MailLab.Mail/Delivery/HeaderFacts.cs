@@ -127,7 +127,8 @@ internal readonly struct HeaderFacts
                 var octets = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(_octets, out var segment)
                     ? segment
                     : new ArraySegment<byte>(_octets.ToArray());
-                return MimeKit.Header.TryParse(segment.Array!, segment.Offset, segment.Count, out var parsed) ? parsed : null;
+                // With the default options given, not their copy (the overload without options clones them, registry and all).
+                return MimeKit.Header.TryParse(ParserOptions.Default, segment.Array!, segment.Offset, segment.Count, out var parsed) ? parsed : null;
             }
         }
     }

@@ -15,43 +15,27 @@ namespace MailLab.Mail.Delivery;
 /// bytes when it is asked for. Anything else (bare LF or CR, a line that is no field, no empty line)
 /// is read by MimeKit's reader, whose leniency then decides.
 /// </remarks>
-internal readonly struct HeaderFacts
+internal readonly struct HeaderFacts(int received, bool hasMessageId, bool hasDate, HeaderFacts.Field firstReceived, HeaderFacts.Field secondReceived, HeaderFacts.Field subject, HeaderFacts.Field from)
 {
     [ThreadStatic]
     private static Reader? PerThread;
 
-    private readonly Field _firstReceived;
-    private readonly Field _secondReceived;
-    private readonly Field _subject;
-    private readonly Field _from;
+    public int Received { get; } = received;
 
-    internal HeaderFacts(int received, bool hasMessageId, bool hasDate, Field firstReceived, Field secondReceived, Field subject, Field from)
-    {
-        Received = received;
-        HasMessageId = hasMessageId;
-        HasDate = hasDate;
-        _firstReceived = firstReceived;
-        _secondReceived = secondReceived;
-        _subject = subject;
-        _from = from;
-    }
+    public bool HasMessageId { get; } = hasMessageId;
 
-    public int Received { get; }
+    public bool HasDate { get; } = hasDate;
 
-    public bool HasMessageId { get; }
-
-    public bool HasDate { get; }
-
-    public Header? FirstReceived => _firstReceived.Header;
+    public Header? FirstReceived => firstReceived.Header;
 
     /// <summary>The first Received field's raw value (the octets after its colon, folds and final CRLF included), without making a <see cref="Header"/>.</summary>
-    public ReadOnlySpan<byte> FirstReceivedRawValue => _firstReceived.RawValue;
+    public ReadOnlySpan<byte> FirstReceivedRawValue => firstReceived.RawValue;
 
-    public Header? SecondReceived => _secondReceived.Header;
+    public Header? SecondReceived => secondReceived.Header;
 
-    public Header? Subject => _subject.Header;
+    public Header? Subject => subject.Header;
 
-    public Header? From => _from.Header;
+    public Header? From => from.Header;
 
     /// <summary>Reads the header block of <paramref name="headers"/>; null when MimeKit cannot parse it.</summary>
     public static HeaderFacts? Read(Stream headers)

@@ -27,6 +27,19 @@ public sealed class SmtpCommandTableTests
     private const string OnlyQuit = "503 5.5.1 Bad sequence of commands: this server refused the connection; only QUIT is allowed";
     private const string NoParameters = "501 5.5.4 Syntax error: no parameters allowed";
 
+    [Theory]
+    [InlineData("mail")]
+    [InlineData("Rcpt")]
+    [InlineData("eHlO")]
+    [InlineData("")]
+    [InlineData("QUIT")]
+    [InlineData("bogus")]
+    [InlineData("VERYLONGVERBNAME")]
+    [InlineData("ma\u0131l")] // dotless i: ToUpperInvariant may make it MAIL's I
+    [InlineData("\u017Fend")] // long s
+    public void A_verb_as_written_finds_the_row_of_its_upper_case(string verb) =>
+        SmtpCommandTable.Find(verb.AsSpan()).Should().BeSameAs(SmtpCommandTable.Find(verb.ToUpperInvariant()));
+
     private static readonly SmtpServerOptions Options = SessionDriver.DefaultOptions() with
     {
         TlsAvailable = true,

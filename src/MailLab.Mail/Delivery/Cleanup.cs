@@ -15,16 +15,20 @@ public static class Cleanup
     [ThreadStatic]
     private static FormattedDate? LastDate;
 
+    [ThreadStatic]
+    private static byte[]? ReceivedBuffer;
+
     /// <param name="Subject">The decoded Subject, when asked for (the first hop, for the list of traces).</param>
     /// <param name="From">The From header as written, when asked for.</param>
     public sealed record Result(byte[] Data, int ReceivedCount, IReadOnlyList<string> AddedHeaders, string? Subject = null, string? From = null);
 
     /// <param name="readSubject">Also return Subject and From (read from the same parse).</param>
     public static Result Apply(ReadOnlyMemory<byte> content, string receivedHeader, string messageIdDomain, string localId, DateTimeOffset now, bool readSubject = false) =>
-        Apply(content, Read(content), receivedHeader, messageIdDomain, localId, now, readSubject);
+        Apply(content, Read(content), System.Text.Encoding.UTF8.GetBytes(receivedHeader), messageIdDomain, localId, now, readSubject);
 
     /// <param name="headers">The content's header block, already read (<see cref="Read"/>).</param>
-    internal static Result Apply(ReadOnlyMemory<byte> content, HeaderFacts? headers, string receivedHeader, string messageIdDomain, string localId, DateTimeOffset now, bool readSubject)
+    /// <param name="receivedHeader">Our Received header's octets (<see cref="WriteReceivedHeader"/>).</param>
+    internal static Result Apply(ReadOnlyMemory<byte> content, HeaderFacts? headers, ReadOnlySpan<byte> receivedHeader, string messageIdDomain, string localId, DateTimeOffset now, bool readSubject)
     {
         var received = headers?.Received ?? 0;
         var hasMessageId = headers?.HasMessageId ?? false;
@@ -38,11 +42,12 @@ public static class Cleanup
         };
         var messageId = hasMessageId ? null : $"Message-ID: <{localId}@{messageIdDomain}>\r\n";
         var date = hasDate ? null : $"Date: {FormatDate(now)}\r\n";
-        var length = Encoding.UTF8.GetByteCount(receivedHeader) + (messageId is null ? 0 : Encoding.UTF8.GetByteCount(messageId)) + (date?.Length ?? 0);
+        var length = receivedHeader.Length + (messageId is null ? 0 : Encoding.UTF8.GetByteCount(messageId)) + (date?.Length ?? 0);
 
         // Every byte is written below, so the array need not be zeroed first.
         var data = GC.AllocateUninitializedArray<byte>(length + content.Length);
-        var at = Encoding.UTF8.GetBytes(receivedHeader, data);
+        receivedHeader.CopyTo(data);
+        var at = receivedHeader.Length;
         at += messageId is null ? 0 : Encoding.UTF8.GetBytes(messageId, data.AsSpan(at));
         at += date is null ? 0 : Encoding.ASCII.GetBytes(date, data.AsSpan(at));
         content.Span.CopyTo(data.AsSpan(at));
@@ -68,23 +73,35 @@ public static class Cleanup
         return text;
     }
 
-    /// <summary>RFC 5321 §4.4 trace line: from the EHLO name and address, by us, with the protocol (RFC 3848).</summary>
-    public static string ReceivedHeader(SmtpSessionContext context, string protocol, string byName, string localId, DateTimeOffset now) =>
-        $"Received: from {context.ClientName} ([{context.RemoteAddress?.ToString() ?? "unknown"}]) by {byName} with {protocol} id {localId};\r\n\t{FormatDate(now)}\r\n";
+    /// <summary>
+    /// Our RFC 5321 §4.4 trace line (from the EHLO name and address, by us, with the protocol, RFC 3848),
+    /// written as UTF-8 straight into a buffer of the thread's (no string on the way): valid until this
+    /// thread's next call.
+    /// </summary>
+    internal static ReadOnlySpan<byte> WriteReceivedHeader(SmtpSessionContext context, string protocol, string byName, string localId, DateTimeOffset now)
+    {
+        var buffer = ReceivedBuffer ??= new byte[512];
+        while (true)
+        {
+            // An IPAddress formats itself as UTF-8 (IUtf8SpanFormattable): no string for it either.
+            var written = context.RemoteAddress is { } address
+                ? System.Text.Unicode.Utf8.TryWrite(buffer, $"Received: from {context.ClientName} ([{address}]) by {byName} with {protocol} id {localId};\r\n\t{FormatDate(now)}\r\n", out var length)
+                : System.Text.Unicode.Utf8.TryWrite(buffer, $"Received: from {context.ClientName} ([unknown]) by {byName} with {protocol} id {localId};\r\n\t{FormatDate(now)}\r\n", out length);
+            if (written)
+            {
+                return buffer.AsSpan(0, length);
+            }
+
+            buffer = ReceivedBuffer = new byte[buffer.Length * 2];
+        }
+    }
 
     /// <summary>Counts Received headers and notes Message-ID and Date, reading only the header block.</summary>
     public static (int Received, bool HasMessageId, bool HasDate) Inspect(ReadOnlyMemory<byte> content) =>
         Read(content) is { } headers ? (headers.Received, headers.HasMessageId, headers.HasDate) : (0, false, false);
 
-    /// <summary>The header block, read by MimeKit; null when it cannot be parsed.</summary>
-    internal static HeaderFacts? Read(ReadOnlyMemory<byte> content)
-    {
-        var headerLength = HeaderBlockLength(content.Span);
-        using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content[..headerLength], out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(content[..headerLength].ToArray(), writable: false);
-        return HeaderFacts.Read(stream);
-    }
+    /// <summary>The header block (see <see cref="HeaderFacts"/>); null when it cannot be parsed.</summary>
+    internal static HeaderFacts? Read(ReadOnlyMemory<byte> content) => HeaderFacts.Read(content[..HeaderBlockLength(content.Span)]);
 
     private sealed record FormattedDate(long Second, TimeSpan Offset, string Text);
 

@@ -14,24 +14,34 @@ public static class Dispatcher
     {
         // A copy a previous hop sends again after a restart is not a second one, whether its recipient is
         // still in our queue to relay or waiting there for a dismounted store (its Local Delivery queue).
-        var local = new List<string>();
-        var remote = new List<string>();
+        List<string>? local = null, remote = null;
         foreach (var recipient in RelayDeduplication.NotYetHandled(server, message, [.. message.Recipients]))
         {
             var at = recipient.LastIndexOf('@');
             var domain = at < 0 ? server.Domains.Default.Name : recipient[(at + 1)..];
-            (server.Domains.FindLocal(domain) is null && !DirectoryExpansion.IsRecipient(server, recipient) ? remote : local).Add(recipient);
+            if (server.Domains.FindLocal(domain) is null && !DirectoryExpansion.IsRecipient(server, recipient))
+            {
+                (remote ??= []).Add(recipient);
+            }
+            else
+            {
+                (local ??= []).Add(recipient);
+            }
         }
 
         // Local recipients whose Exchange mailbox is unavailable wait in the queue (its Local Delivery queue).
         IReadOnlyList<DeliveryFailure> waiting = [];
-        if (local.Count > 0)
+        if (local is not null)
         {
             waiting = LocalDelivery.Deliver(server, local.Count == message.Recipients.Count ? message : message.WithRecipients(local), local);
         }
 
-        remote.AddRange(waiting.Select(w => w.Recipient));
-        if (remote.Count > 0)
+        if (waiting.Count > 0)
+        {
+            (remote ??= []).AddRange(waiting.Select(w => w.Recipient));
+        }
+
+        if (remote is not null)
         {
             server.Queue.Enqueue(remote.Count == message.Recipients.Count ? message : message.WithRecipients(remote), waiting);
         }

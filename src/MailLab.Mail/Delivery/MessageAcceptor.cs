@@ -38,13 +38,12 @@ public static class MessageAcceptor
         var sequence = world.NextMessageSequence();
         // The id string the message shares with its trace events (one copy while the message is recent, see StoredMessage.Id).
         var id = StoredMessage.IdOf(sequence);
-        var received = Cleanup.ReceivedHeader(context, message.Protocol, server.Fqdn, id, now);
         var headers = Cleanup.Read(message.Content);
         // A message a host of this world relayed continues its trace: told by what the wire shows
         // (the sender's Received line and the endpoint the connection came from).
         var continued = world.OutboundEndpoints.TraceOf(context.RemoteEndPoint, headers);
         var firstHop = continued == 0;
-        var clean = Cleanup.Apply(message.Content, headers, received, server.Fqdn, id, now, readSubject: firstHop);
+        var clean = Cleanup.Apply(message.Content, headers, Cleanup.WriteReceivedHeader(context, message.Protocol, server.Fqdn, id, now), server.Fqdn, id, now, readSubject: firstHop);
         var addresses = new string[message.Recipients.Count];
         for (var i = 0; i < addresses.Length; i++)
         {
@@ -66,7 +65,7 @@ public static class MessageAcceptor
             trace.Register(new TraceSummary(stored));
         }
 
-        trace.Append(server.Host.Name, TraceKind.Received, $"Accepted {id} from <{stored.Sender}> for {string.Join(", ", recipients)} ({stored.Size} octets){(context.AuthenticatedUser is { } user ? AuthenticatedAs + user : string.Empty)}", sessionId == 0 ? null : sessionId, stored.TraceId, id, context.RemoteAddress is { } remote ? Stores.SharedText.Share(remote.ToString()) : null, stored.Recipients);
+        trace.Append(server.Host.Name, TraceKind.Received, $"Accepted {id} from <{stored.Sender}> for {(recipients.Length == 1 ? recipients[0] : string.Join(", ", recipients))} ({stored.Size} octets){(context.AuthenticatedUser is { } user ? AuthenticatedAs + user : string.Empty)}", sessionId == 0 ? null : sessionId, stored.TraceId, id, context.RemoteAddress is { } remote ? Stores.SharedText.Share(remote.ToString()) : null, stored.Recipients);
         foreach (var lookup in lookups ?? [])
         {
             trace.Append(server.Host.Name, TraceKind.DirectoryLookup, lookup, traceId: stored.TraceId, messageId: id);

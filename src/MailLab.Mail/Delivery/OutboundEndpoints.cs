@@ -42,7 +42,7 @@ public sealed class OutboundEndpoints
             return 0;
         }
 
-        var receivedId = headers?.FirstReceived is { } received ? QueueId(received.RawValue) : default;
+        var receivedId = headers is { } read ? QueueId(read.FirstReceivedRawValue) : default;
         if (!receivedId.IsEmpty && sending.MessageId is { } sent && !Ascii.EqualsIgnoreCase(receivedId, sent))
         {
             return 0;

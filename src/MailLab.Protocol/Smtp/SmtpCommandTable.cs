@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text;
 using static MailLab.Protocol.Smtp.SmtpSessionConditions;
 
 namespace MailLab.Protocol.Smtp;
@@ -87,11 +88,33 @@ internal static class SmtpCommandTable
 
     private static readonly FrozenDictionary<string, SmtpCommand> ByName = AllCommands.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<string, SmtpCommand>.AlternateLookup<ReadOnlySpan<char>> BySpan = ByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly int LongestName = AllCommands.Max(c => c.Name.Length);
+
     /// <summary>Every command the table holds (the empty line included), in the order written.</summary>
     public static IReadOnlyList<SmtpCommand> Commands => AllCommands;
 
     /// <summary>The row for <paramref name="verb"/> (upper case), or <see cref="Unrecognized"/>.</summary>
     public static SmtpCommand Find(string verb) => ByName.TryGetValue(verb, out var command) ? command : Unrecognized;
+
+    /// <summary>
+    /// The row for <paramref name="verb"/> as written (any case), as <see cref="Find(string)"/> finds it for
+    /// its <see cref="string.ToUpperInvariant"/>, without making either string for an ASCII verb. A verb
+    /// with other characters takes the strings' way: ToUpperInvariant maps some of them to ASCII letters
+    /// (U+0131 to I, U+017F to S).
+    /// </summary>
+    public static SmtpCommand Find(ReadOnlySpan<char> verb)
+    {
+        if (verb.Length > LongestName || !Ascii.IsValid(verb))
+        {
+            return verb.Length > LongestName ? Unrecognized : Find(verb.ToString().ToUpperInvariant());
+        }
+
+        Span<char> upper = stackalloc char[verb.Length];
+        Ascii.ToUpper(verb, upper, out _);
+        return BySpan.TryGetValue(upper, out var command) ? command : Unrecognized;
+    }
 
     /// <summary>
     /// The reply that refuses <paramref name="command"/> before it runs, in this order: the only-QUIT

@@ -10,6 +10,8 @@ namespace MailLab.Protocol.Smtp;
 /// </summary>
 public static class SmtpPathParser
 {
+    private static readonly string[] KnownParameters = ["SIZE", "BODY", "SMTPUTF8", "AUTH", "RET", "ENVID", "NOTIFY", "ORCPT"];
+
     public static bool TryParse(
         string argument,
         string keyword,
@@ -87,7 +89,7 @@ public static class SmtpPathParser
             return false;
         }
 
-        var list = new List<KeyValuePair<string, string?>>();
+        List<KeyValuePair<string, string?>>? list = null;
         foreach (var range in rest.Split(' '))
         {
             var token = rest[range];
@@ -106,12 +108,30 @@ public static class SmtpPathParser
                 return false;
             }
 
-            list.Add(new(name.ToString().ToUpperInvariant(), eq < 0 ? null : token[(eq + 1)..].ToString()));
+            (list ??= []).Add(new(ParameterName(name), eq < 0 ? null : token[(eq + 1)..].ToString()));
         }
 
-        parameters = list;
+        parameters = list ?? (IReadOnlyList<KeyValuePair<string, string?>>)[];
         error = null;
         return true;
+    }
+
+    /// <summary>
+    /// A parameter's name in upper case: the parameters of RFC 1870, 6152, 6531, 4954 and 3461 as the
+    /// shared strings, any other as a string of its own. An esmtp-keyword is ASCII (RFC 5321 §4.1.2), so
+    /// comparing without case is what upper-casing it would find.
+    /// </summary>
+    private static string ParameterName(ReadOnlySpan<char> name)
+    {
+        foreach (var known in KnownParameters)
+        {
+            if (name.Equals(known, StringComparison.OrdinalIgnoreCase))
+            {
+                return known;
+            }
+        }
+
+        return name.ToString().ToUpperInvariant();
     }
 
     public static bool TryParseMailbox(ReadOnlySpan<char> path, [NotNullWhen(true)] out SmtpMailbox? mailbox, [NotNullWhen(false)] out string? error)

@@ -51,7 +51,7 @@ public sealed partial class SmtpServerSession
     private void ExecuteCommand(string line, int octets)
     {
         var space = line.IndexOf(' ');
-        var verb = (space < 0 ? line : line[..space]).ToUpperInvariant();
+        var verb = space < 0 ? line.AsSpan() : line.AsSpan(0, space);
         var argument = space < 0 ? string.Empty : line[(space + 1)..];
         var command = SmtpCommandTable.Find(verb);
         _observer?.OnClientLine(command.Verb == SmtpVerb.Auth ? RedactAuth(line) : line);
@@ -80,7 +80,7 @@ public sealed partial class SmtpServerSession
             case SmtpVerb.Ehlo when !Offers(SmtpExtensions.Ehlo):
             case SmtpVerb.Bdat when !Offers(SmtpExtensions.Chunking):
                 // A server without the extension does not know the verb (RFC 5321 §4.1.1.1: EHLO then gets 500 and the client sends HELO).
-                Reply(SmtpReplies.Unrecognized(verb));
+                Reply(SmtpReplies.Unrecognized(verb.ToString().ToUpperInvariant()));
                 break;
             case SmtpVerb.Ehlo:
                 Helo(argument, extended: true);
@@ -126,8 +126,11 @@ public sealed partial class SmtpServerSession
                 Reply(SmtpReplies.NotImplemented);
                 break;
             default:
-                Reply(SmtpReplies.Unrecognized(verb.Length > 32 ? verb[..32] : verb));
+                Reply(SmtpReplies.Unrecognized(Truncated(verb.ToString().ToUpperInvariant())));
                 break;
         }
     }
+
+    /// <summary>An unknown verb as a 500 reply quotes it: upper case, at most 32 characters.</summary>
+    private static string Truncated(string verb) => verb.Length > 32 ? verb[..32] : verb;
 }

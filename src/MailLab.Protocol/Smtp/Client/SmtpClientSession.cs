@@ -421,24 +421,11 @@ public sealed class SmtpClientSession : IDisposable
         }
 
         _rcptIndex = 0;
-        var mail = new StringBuilder("MAIL FROM:<").Append(transaction.Sender).Append('>');
         var content = transaction.Content.Span;
-        if (_size)
-        {
-            mail.Append(" SIZE=").Append(content.Length);
-        }
-
-        if (_eightBitMime && HasEightBit(content))
-        {
-            mail.Append(" BODY=8BITMIME");
-        }
-
-        if (_smtpUtf8 && !Ascii.IsValid(transaction.Sender + string.Concat(transaction.Recipients)))
-        {
-            mail.Append(" SMTPUTF8");
-        }
-
-        Command(mail.ToString());
+        var size = _size ? content.Length : -1;
+        var eightBit = _eightBitMime && HasEightBit(content);
+        var smtpUtf8 = _smtpUtf8 && !IsAscii(transaction);
+        Command($"MAIL FROM:<{transaction.Sender}>{(size >= 0 ? " SIZE=" : null)}{(size >= 0 ? size : null)}{(eightBit ? " BODY=8BITMIME" : null)}{(smtpUtf8 ? " SMTPUTF8" : null)}");
         _step = Step.Mail;
         if (_pipelining)
         {
@@ -542,6 +529,19 @@ public sealed class SmtpClientSession : IDisposable
         span[length] = (byte)'\r';
         span[length + 1] = (byte)'\n';
         _output.Advance(length + 2);
+    }
+
+    private static bool IsAscii(SmtpClientTransaction transaction)
+    {
+        foreach (var recipient in transaction.Recipients)
+        {
+            if (!Ascii.IsValid(recipient))
+            {
+                return false;
+            }
+        }
+
+        return Ascii.IsValid(transaction.Sender);
     }
 
     private static bool HasEightBit(ReadOnlySpan<byte> content) => content.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;

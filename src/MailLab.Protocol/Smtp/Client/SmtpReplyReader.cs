@@ -22,6 +22,7 @@ public sealed class SmtpReplyReader : IDisposable
     private readonly byte[] _enhancedRaw = new byte[16];
     private int _code;
     private int _enhancedRawLength;
+    private string? _lastEnhanced;
 
     /// <summary>Set when the peer sent something that is not a reply; no more replies are read.</summary>
     public string? ProtocolError { get; private set; }
@@ -133,7 +134,7 @@ public sealed class SmtpReplyReader : IDisposable
                 text[i] = Encoding.UTF8.GetString(_reply.WrittenSpan.Slice(_lines[i].Start, _lines[i].Length));
             }
 
-            var enhanced = _enhancedRawLength > 0 ? Encoding.ASCII.GetString(_enhancedRaw.AsSpan(0, _enhancedRawLength)) : null;
+            var enhanced = _enhancedRawLength > 0 ? EnhancedText(_enhancedRaw.AsSpan(0, _enhancedRawLength)) : null;
             reply = new SmtpReply(code, enhanced, text);
             SmtpReplyCache.Offer(_reply.WrittenSpan, hash, reply);
         }
@@ -142,6 +143,17 @@ public sealed class SmtpReplyReader : IDisposable
         _reply.Clear();
         _enhancedRawLength = 0;
         return reply;
+    }
+
+    /// <summary>The enhanced code as text: the last one read again when the octets are the same (a connection's 250s all say 2.0.0 or 2.6.0).</summary>
+    private string EnhancedText(ReadOnlySpan<byte> raw)
+    {
+        if (_lastEnhanced is not { } last || !Ascii.Equals(raw, last))
+        {
+            _lastEnhanced = last = Encoding.ASCII.GetString(raw);
+        }
+
+        return last;
     }
 
     /// <summary>

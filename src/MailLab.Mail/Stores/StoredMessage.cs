@@ -83,6 +83,40 @@ public sealed partial class StoredMessage
     /// <summary>The id of the message with this sequence, the string its <see cref="Id"/> will return while it is recent.</summary>
     internal static string IdOf(long sequence) => SharedId(sequence);
 
+    /// <summary>
+    /// Whether <paramref name="id"/> is exactly what <see cref="FormatId"/> writes for a sequence of 0
+    /// or more (upper-case hex, at least 8 digits, no extra leading zero), and which: then the
+    /// sequence alone gives the id back, so the trace can keep the number instead of the text.
+    /// </summary>
+    internal static bool TryParseFormattedId(string id, out long sequence)
+    {
+        sequence = 0;
+        if (id.Length is < 10 or > 18 || id[0] != 'M' || id[1] != 'L' || (id.Length > 10 && id[2] == '0'))
+        {
+            return false;
+        }
+
+        ulong value = 0;
+        foreach (var c in id.AsSpan(2))
+        {
+            var digit = c is >= '0' and <= '9' ? c - '0' : c is >= 'A' and <= 'F' ? c - 'A' + 10 : -1;
+            if (digit < 0)
+            {
+                return false;
+            }
+
+            value = (value << 4) | (uint)digit;
+        }
+
+        if (value > long.MaxValue)
+        {
+            return false;
+        }
+
+        sequence = (long)value;
+        return true;
+    }
+
     public static bool TryParseId(string id, out long sequence)
     {
         sequence = 0;

@@ -268,8 +268,11 @@ public sealed class TraceLog
     /// <summary>Every event kept, in order.</summary>
     public IReadOnlyList<TraceEvent> Snapshot() => Select(null, null);
 
-    public IReadOnlyList<TraceEvent> ForTrace(string traceId) =>
-        Select(c => c.TraceId == traceId, s => s.TraceId == traceId);
+    public IReadOnlyList<TraceEvent> ForTrace(string traceId)
+    {
+        var number = StageRing.Fields.IdNumber(traceId);
+        return Select(c => c.TraceId == traceId, s => s.HasTrace(traceId, number));
+    }
 
     public IReadOnlyList<TraceEvent> ForSession(long sessionId)
     {
@@ -279,7 +282,7 @@ public sealed class TraceLog
             transcript.CopyTo(events);
         }
 
-        _stages.CopyTo(events, s => s.SessionId == sessionId);
+        _stages.CopyTo(events, s => s.HasSession(sessionId));
         return Ordered(events);
     }
 

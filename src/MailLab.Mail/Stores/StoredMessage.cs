@@ -53,6 +53,12 @@ public sealed partial class StoredMessage
 
     public byte[] Data { get; }
 
+    /// <summary>The server, envelope and offset of the time received, as many messages share them (see <see cref="Envelope"/>).</summary>
+    internal Envelope Facts => _envelope;
+
+    /// <summary>When it was received, in UTC ticks (the offset is the envelope's).</summary>
+    internal long ReceivedUtcTicks => _receivedUtcTicks;
+
     public long Size => Data.Length;
 
     public DateTimeOffset Received => new DateTimeOffset(_receivedUtcTicks, TimeSpan.Zero).ToOffset(_envelope.ReceivedOffset);
@@ -87,11 +93,14 @@ public sealed partial class StoredMessage
     /// Whether <paramref name="id"/> is exactly what <see cref="FormatId"/> writes for a sequence of 0
     /// or more (upper-case hex, at least 8 digits, no extra leading zero), and which: then the
     /// sequence alone gives the id back, so the trace can keep the number instead of the text.
+    /// With <paramref name="ignoreCase"/>: whether it is that id in any case (as an ordinal
+    /// comparison ignoring case would find it equal).
     /// </summary>
-    internal static bool TryParseFormattedId(string id, out long sequence)
+    internal static bool TryParseFormattedId(string id, out long sequence, bool ignoreCase = false)
     {
         sequence = 0;
-        if (id.Length is < 10 or > 18 || id[0] != 'M' || id[1] != 'L' || (id.Length > 10 && id[2] == '0'))
+        var fold = ignoreCase ? 0x20 : 0; // ASCII letters differ in case by this bit only
+        if (id.Length is < 10 or > 18 || (id[0] | fold) != ('M' | fold) || (id[1] | fold) != ('L' | fold) || (id.Length > 10 && id[2] == '0'))
         {
             return false;
         }
@@ -99,7 +108,8 @@ public sealed partial class StoredMessage
         ulong value = 0;
         foreach (var c in id.AsSpan(2))
         {
-            var digit = c is >= '0' and <= '9' ? c - '0' : c is >= 'A' and <= 'F' ? c - 'A' + 10 : -1;
+            var letter = ignoreCase && c is >= 'a' and <= 'f' ? (char)(c - 0x20) : c;
+            var digit = c is >= '0' and <= '9' ? c - '0' : letter is >= 'A' and <= 'F' ? letter - 'A' + 10 : -1;
             if (digit < 0)
             {
                 return false;
@@ -203,7 +213,7 @@ public sealed partial class StoredMessage
     }
 
     /// <summary>What many messages have alike: the server that accepted them, their envelope, the offset of their time received.</summary>
-    private sealed record Envelope(string HostName, string Sender, IReadOnlyList<string> Recipients, TimeSpan ReceivedOffset)
+    internal sealed record Envelope(string HostName, string Sender, IReadOnlyList<string> Recipients, TimeSpan ReceivedOffset)
     {
         // A fixed table like SharedText's: a different envelope with the same slot takes it over.
         private const int Slots = 1024;

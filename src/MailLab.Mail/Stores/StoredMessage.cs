@@ -11,24 +11,31 @@ public sealed partial class StoredMessage
     // of messages with one subject from one sender keeps one summary.
     private HeaderSummary? _summary;
 
-    // The server, the envelope and the offset of the time received, shared by the messages that
-    // have them alike (see Envelope.Shared); the time itself is kept as UTC ticks.
+    // The server, the envelope, the offset of the time received and its UTC ticks but the low 32
+    // bits, shared by the messages that have them alike (see Envelope.Shared); the low bits (about
+    // seven minutes of ticks) are the message's own. The first copy's sequence is kept as how far
+    // before this one's it is, or in the envelope when that does not fit in 32 bits.
     private readonly Envelope _envelope;
-    private readonly long _receivedUtcTicks;
+    private readonly uint _receivedLowTicks;
+    private readonly int _traceBehind;
 
     public StoredMessage(long sequence, string hostName, string sender, IReadOnlyList<string> recipients, byte[] data, DateTimeOffset received, long traceSequence = 0)
-        : this(sequence, Envelope.Shared(hostName, SharedText.Share(sender), SharedText.Share(recipients), received.Offset), data, received.UtcTicks, traceSequence)
+        : this(sequence, hostName, SharedText.Share(sender), SharedText.Share(recipients), received.Offset, data, received.UtcTicks, traceSequence == 0 ? sequence : traceSequence)
     {
     }
 
-    private StoredMessage(long sequence, Envelope envelope, byte[] data, long receivedUtcTicks, long traceSequence)
+    private StoredMessage(long sequence, string hostName, string sender, IReadOnlyList<string> recipients, TimeSpan offset, byte[] data, long receivedUtcTicks, long traceSequence)
     {
+        var behind = sequence - traceSequence;
+        var fits = behind is >= 0 and <= int.MaxValue;
         Sequence = sequence;
-        TraceSequence = traceSequence == 0 ? sequence : traceSequence;
-        _envelope = envelope;
+        _traceBehind = fits ? (int)behind : 0;
+        _envelope = Envelope.Shared(hostName, sender, recipients, offset, receivedUtcTicks & HighTicks, fits ? null : traceSequence);
         Data = data;
-        _receivedUtcTicks = receivedUtcTicks;
+        _receivedLowTicks = (uint)receivedUtcTicks;
     }
+
+    private const long HighTicks = ~(long)uint.MaxValue;
 
     /// <summary>World-wide sequence number; the id is derived from it.</summary>
     public long Sequence { get; }
@@ -37,7 +44,7 @@ public sealed partial class StoredMessage
     public string Id => SharedId(Sequence);
 
     /// <summary>The sequence of the first server's copy: the same across every hop of one message.</summary>
-    public long TraceSequence { get; }
+    public long TraceSequence => _envelope.TraceSequence ?? Sequence - _traceBehind;
 
     /// <summary>The id that follows the message across hops (the first server's id).</summary>
     public string TraceId => SharedId(TraceSequence);
@@ -53,9 +60,15 @@ public sealed partial class StoredMessage
 
     public byte[] Data { get; }
 
+    /// <summary>The server, envelope and offset of the time received, as many messages share them (see <see cref="Envelope"/>).</summary>
+    internal Envelope Facts => _envelope;
+
+    /// <summary>When it was received, in UTC ticks (the offset is the envelope's).</summary>
+    internal long ReceivedUtcTicks => _envelope.ReceivedHighTicks | _receivedLowTicks;
+
     public long Size => Data.Length;
 
-    public DateTimeOffset Received => new DateTimeOffset(_receivedUtcTicks, TimeSpan.Zero).ToOffset(_envelope.ReceivedOffset);
+    public DateTimeOffset Received => new DateTimeOffset(ReceivedUtcTicks, TimeSpan.Zero).ToOffset(_envelope.ReceivedOffset);
 
     /// <summary>The Subject header, decoded by MimeKit (read at cleanup on the first hop, else parsed on first use).</summary>
     public string Subject => (_summary ?? Summary).Subject;
@@ -76,12 +89,50 @@ public sealed partial class StoredMessage
 
     /// <summary>The same message (same bytes, same ids) for a subset of its recipients.</summary>
     public StoredMessage WithRecipients(IReadOnlyList<string> recipients) =>
-        new(Sequence, Envelope.Shared(HostName, Sender, SharedText.Share(recipients), _envelope.ReceivedOffset), Data, _receivedUtcTicks, TraceSequence) { _summary = _summary };
+        new(Sequence, HostName, Sender, SharedText.Share(recipients), _envelope.ReceivedOffset, Data, ReceivedUtcTicks, TraceSequence) { _summary = _summary };
 
     public static string FormatId(long sequence) => $"ML{sequence:X8}";
 
     /// <summary>The id of the message with this sequence, the string its <see cref="Id"/> will return while it is recent.</summary>
     internal static string IdOf(long sequence) => SharedId(sequence);
+
+    /// <summary>
+    /// Whether <paramref name="id"/> is exactly what <see cref="FormatId"/> writes for a sequence of 0
+    /// or more (upper-case hex, at least 8 digits, no extra leading zero), and which: then the
+    /// sequence alone gives the id back, so the trace can keep the number instead of the text.
+    /// With <paramref name="ignoreCase"/>: whether it is that id in any case (as an ordinal
+    /// comparison ignoring case would find it equal).
+    /// </summary>
+    internal static bool TryParseFormattedId(string id, out long sequence, bool ignoreCase = false)
+    {
+        sequence = 0;
+        var fold = ignoreCase ? 0x20 : 0; // ASCII letters differ in case by this bit only
+        if (id.Length is < 10 or > 18 || (id[0] | fold) != ('M' | fold) || (id[1] | fold) != ('L' | fold) || (id.Length > 10 && id[2] == '0'))
+        {
+            return false;
+        }
+
+        ulong value = 0;
+        foreach (var c in id.AsSpan(2))
+        {
+            var letter = ignoreCase && c is >= 'a' and <= 'f' ? (char)(c - 0x20) : c;
+            var digit = c is >= '0' and <= '9' ? c - '0' : letter is >= 'A' and <= 'F' ? letter - 'A' + 10 : -1;
+            if (digit < 0)
+            {
+                return false;
+            }
+
+            value = (value << 4) | (uint)digit;
+        }
+
+        if (value > long.MaxValue)
+        {
+            return false;
+        }
+
+        sequence = (long)value;
+        return true;
+    }
 
     public static bool TryParseId(string id, out long sequence)
     {
@@ -168,8 +219,12 @@ public sealed partial class StoredMessage
         }
     }
 
-    /// <summary>What many messages have alike: the server that accepted them, their envelope, the offset of their time received.</summary>
-    private sealed record Envelope(string HostName, string Sender, IReadOnlyList<string> Recipients, TimeSpan ReceivedOffset)
+    /// <summary>
+    /// What many messages have alike: the server that accepted them, their envelope, the offset of
+    /// their time received and its ticks above the low 32 bits; the first copy's sequence of a
+    /// message whose own is more than 32 bits past it (null for the others).
+    /// </summary>
+    internal sealed record Envelope(string HostName, string Sender, IReadOnlyList<string> Recipients, TimeSpan ReceivedOffset, long ReceivedHighTicks, long? TraceSequence)
     {
         // A fixed table like SharedText's: a different envelope with the same slot takes it over.
         private const int Slots = 1024;
@@ -180,15 +235,16 @@ public sealed partial class StoredMessage
         /// compare by reference: they come from <see cref="SharedText"/>, so equal ones are mostly
         /// the same object, and a miss only costs an envelope of the message's own.
         /// </summary>
-        public static Envelope Shared(string hostName, string sender, IReadOnlyList<string> recipients, TimeSpan offset)
+        public static Envelope Shared(string hostName, string sender, IReadOnlyList<string> recipients, TimeSpan offset, long highTicks, long? traceSequence)
         {
-            ref var slot = ref Known[HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(hostName), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(sender), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(recipients), offset) & (Slots - 1)];
-            if (Volatile.Read(ref slot) is { } known && ReferenceEquals(known.HostName, hostName) && ReferenceEquals(known.Sender, sender) && ReferenceEquals(known.Recipients, recipients) && known.ReceivedOffset == offset)
+            ref var slot = ref Known[HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(hostName), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(sender), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(recipients), offset, highTicks, traceSequence) & (Slots - 1)];
+            if (Volatile.Read(ref slot) is { } known && ReferenceEquals(known.HostName, hostName) && ReferenceEquals(known.Sender, sender) && ReferenceEquals(known.Recipients, recipients)
+                && known.ReceivedOffset == offset && known.ReceivedHighTicks == highTicks && known.TraceSequence == traceSequence)
             {
                 return known;
             }
 
-            var created = new Envelope(hostName, sender, recipients, offset);
+            var created = new Envelope(hostName, sender, recipients, offset, highTicks, traceSequence);
             Volatile.Write(ref slot, created);
             return created;
         }

@@ -12,11 +12,20 @@ namespace MailLab.Mail.Tracing;
 /// </summary>
 public sealed class DeliveryStatus
 {
-    private readonly RecipientStatus[] _recipients;
+    // One recipient (the common case) is kept in the object itself; more in an array. Guarded by
+    // locking this object.
+    private RecipientStatus _only;
+    private readonly RecipientStatus[]? _recipients;
     private readonly Dictionary<string, int>? _index;
 
     public DeliveryStatus(IReadOnlyList<string> recipients)
     {
+        if (recipients.Count == 1)
+        {
+            _only = new RecipientStatus(recipients[0], RecipientState.Received, null, null, 0);
+            return;
+        }
+
         _recipients = new RecipientStatus[recipients.Count];
         for (var i = 0; i < _recipients.Length; i++)
         {
@@ -43,9 +52,9 @@ public sealed class DeliveryStatus
     {
         get
         {
-            lock (_recipients)
+            lock (this)
             {
-                return (RecipientStatus[])_recipients.Clone();
+                return _recipients is null ? new[] { _only } : (RecipientStatus[])_recipients.Clone();
             }
         }
     }
@@ -116,7 +125,7 @@ public sealed class DeliveryStatus
             return;
         }
 
-        lock (_recipients)
+        lock (this)
         {
             foreach (var address in recipients)
             {
@@ -126,7 +135,7 @@ public sealed class DeliveryStatus
                     continue;
                 }
 
-                ref var current = ref _recipients[i];
+                ref var current = ref _recipients is null ? ref _only : ref _recipients[i];
                 var here = string.Equals(current.Host, host, StringComparison.OrdinalIgnoreCase);
                 current = kind switch
                 {
@@ -149,6 +158,11 @@ public sealed class DeliveryStatus
 
     private int IndexOf(string address)
     {
+        if (_recipients is null)
+        {
+            return string.Equals(_only.Address, address, StringComparison.OrdinalIgnoreCase) ? 0 : -1;
+        }
+
         if (_index is not null)
         {
             return _index.GetValueOrDefault(address, -1);

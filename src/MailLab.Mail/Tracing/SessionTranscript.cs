@@ -8,14 +8,16 @@ namespace MailLab.Mail.Tracing;
 /// </summary>
 internal sealed class SessionTranscript(long sessionId)
 {
-    // A connection's lines up to this many are kept in arrays rented from the shared pool and given
-    // back when the transcript grows or is let go: most connections carry a few messages and stay
-    // under it. Beyond it (a connection kept open for thousands of messages) arrays are allocated and
-    // left to the collector, because the pool would keep every size such a transcript grew through,
-    // for each such connection, long after it was let go.
+    // A connection's first lines, up to this many, are kept in an array rented from the shared pool
+    // (a larger one each time it is full) and given back when the transcript grows or is let go:
+    // most connections carry a few messages and stay under it. The lines after them (a connection
+    // kept open for thousands of messages) go in allocated chunks of as many lines, left to the
+    // collector: the pool would keep every size such a transcript grew through, and an array that
+    // doubles would keep up to as many lines again of spare room.
     private const int PooledLines = 256;
 
     private Line[] _lines = System.Buffers.ArrayPool<Line>.Shared.Rent(16);
+    private Line[][] _chunks = [];
     private int _count;
     private bool _evicted;
     private int _reported;
@@ -50,7 +52,7 @@ internal sealed class SessionTranscript(long sessionId)
         {
             lock (this)
             {
-                return _count > 0 ? _lines[0].Sequence : long.MaxValue;
+                return _count > 0 ? At(0).Sequence : long.MaxValue;
             }
         }
     }
@@ -75,15 +77,20 @@ internal sealed class SessionTranscript(long sessionId)
 
             _outbound |= outbound;
 
-            if (_count == _lines.Length)
+            if (_count == _lines.Length && _count < PooledLines)
             {
-                var larger = _count * 2 <= PooledLines ? System.Buffers.ArrayPool<Line>.Shared.Rent(_count * 2) : new Line[_count * 2];
+                var larger = System.Buffers.ArrayPool<Line>.Shared.Rent(Math.Min(_count * 2, PooledLines));
                 _lines.AsSpan(0, _count).CopyTo(larger);
                 Release(_lines);
                 _lines = larger;
             }
+            else if (_count >= PooledLines && (_count - PooledLines) % PooledLines == 0)
+            {
+                Array.Resize(ref _chunks, _chunks.Length + 1);
+                _chunks[^1] = new Line[PooledLines];
+            }
 
-            _lines[_count++] = new Line(sequence, utcTicks, content, ContextFor(host, traceId, messageId, peer, transaction), kind);
+            At(_count++) = new Line(sequence, utcTicks, content, ContextFor(host, traceId, messageId, peer, transaction), kind);
             if (_count - _reported >= batch)
             {
                 counted = _count - _reported;
@@ -104,6 +111,7 @@ internal sealed class SessionTranscript(long sessionId)
                 _evicted = true;
                 Release(_lines);
                 _lines = [];
+                _chunks = [];
                 _count = 0;
             }
 
@@ -111,10 +119,14 @@ internal sealed class SessionTranscript(long sessionId)
         }
     }
 
-    /// <summary>Gives a rented array back to the pool; a larger one, allocated, is left to the collector.</summary>
+    /// <summary>The line at <paramref name="index"/> (under the lock): in the rented array, or in a chunk after it.</summary>
+    private ref Line At(int index) =>
+        ref index < PooledLines ? ref _lines[index] : ref _chunks[(index - PooledLines) / PooledLines][(index - PooledLines) % PooledLines];
+
+    /// <summary>Gives a rented array back to the pool (the empty array of a transcript let go stays).</summary>
     private static void Release(Line[] lines)
     {
-        if (lines.Length <= PooledLines)
+        if (lines.Length > 0)
         {
             System.Buffers.ArrayPool<Line>.Shared.Return(lines, clearArray: true);
         }
@@ -129,12 +141,13 @@ internal sealed class SessionTranscript(long sessionId)
     {
         lock (this)
         {
-            for (var i = _count - 1; i >= 0 && _lines[i].Sequence >= fromSequence; i--)
+            for (var i = _count - 1; i >= 0 && At(i).Sequence >= fromSequence; i--)
             {
-                var context = _lines[i].Context;
+                ref var line = ref At(i);
+                var context = line.Context;
                 if (context.Transaction == transaction && context.TraceId != traceId)
                 {
-                    _lines[i] = _lines[i] with { Context = ContextFor(context.Host, traceId, context.MessageId, context.Peer, transaction) };
+                    line = line with { Context = ContextFor(context.Host, traceId, context.MessageId, context.Peer, transaction) };
                 }
             }
         }
@@ -147,9 +160,10 @@ internal sealed class SessionTranscript(long sessionId)
         {
             for (var i = 0; i < _count; i++)
             {
-                if (keep is null || keep(_lines[i].Context))
+                ref readonly var line = ref At(i);
+                if (keep is null || keep(line.Context))
                 {
-                    into.Add(_lines[i].ToEvent(SessionId, _outbound));
+                    into.Add(line.ToEvent(SessionId, _outbound));
                 }
             }
         }

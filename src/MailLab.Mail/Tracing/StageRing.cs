@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace MailLab.Mail.Tracing;
@@ -26,8 +27,17 @@ internal sealed class StageRing
     private readonly StageTextBlocks _texts = new();
     private long _written;
 
+    // The kinds a slot has room for (7 bits).
+    private const int Kinds = 128;
+
+    // Where a text had its event's message id (an octet UTF-8 never has), and the longest id so marked.
+    private const byte IdMark = 0xFF;
+    private const int MaxMarkedId = 64;
+
     // Per kind, the index of its latest event (-1: none), whose text the next one may share.
-    private readonly long[] _lastOfKind = Enumerable.Repeat(-1L, 256).ToArray();
+    private readonly long[] _lastOfKind = Enumerable.Repeat(-1L, Kinds).ToArray();
+
+    private readonly StageContext.Table _contexts = new();
 
     public StageRing(int capacity)
     {
@@ -45,6 +55,7 @@ internal sealed class StageRing
     /// <param name="text">Instead of <paramref name="utf8"/>: the text as a string.</param>
     public void Add(long sequence, DateTimeOffset time, string host, TraceKind kind, ReadOnlySpan<byte> utf8, string? text, long? sessionId, string? traceId, string? messageId, string? peer, IReadOnlyList<string>? recipients)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)kind, (uint)Kinds, nameof(kind));
         var index = Interlocked.Increment(ref _written) - 1;
         ref var slot = ref SlotSegment(index)[index % _slotsPerSegment];
         if (!Claim(ref slot, index))
@@ -62,6 +73,21 @@ internal sealed class StageRing
             content = encoded;
         }
 
+        // The message's id in the text is kept as a mark (one octet), so that the texts of one stage
+        // for many messages ("Accepted ML00000004 from …") are the same octets, shared.
+        byte[]? marked = null;
+        Span<byte> id = stackalloc byte[MaxMarkedId];
+        var at = messageId is { Length: > 0 and <= MaxMarkedId } && Ascii.FromUtf16(messageId, id, out var idLength) == OperationStatus.Done ? content.IndexOf(id[..idLength]) : -1;
+        if (at >= 0)
+        {
+            var length = content.Length - messageId!.Length + 1;
+            Span<byte> withMark = length <= 256 ? stackalloc byte[length] : (marked = System.Buffers.ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
+            content[..at].CopyTo(withMark);
+            withMark[at] = IdMark;
+            content[(at + messageId.Length)..].CopyTo(withMark[(at + 1)..]);
+            content = withMark;
+        }
+
         // One recipient: the list every event for that address shares (see SharedText).
         if (recipients is { Count: 1 })
         {
@@ -75,12 +101,19 @@ internal sealed class StageRing
             content.CopyTo(room);
         }
 
-        if (rented is not null)
+        var contentLength = content.Length;
+        foreach (var buffer in (ReadOnlySpan<byte[]?>)[rented, marked])
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            if (buffer is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
 
-        slot.Fields = new Fields(sequence, time.UtcTicks, sessionId ?? NoSession, kind, host, traceId, messageId, peer, recipients, bytes, offset, content.Length);
+        var traceNumber = Fields.IdNumber(traceId);
+        var messageNumber = Fields.IdNumber(messageId);
+        var context = _contexts.Of(host, peer, recipients, Fields.IsWide(sessionId) ? sessionId : null);
+        slot.Fields = new Fields(sequence, time.UtcTicks, sessionId, kind, context, traceId, traceNumber, messageId, messageNumber, bytes, offset, contentLength);
         Volatile.Write(ref slot.Stamp, index + 1);
         Volatile.Write(ref _lastOfKind[(byte)kind], index);
     }
@@ -171,15 +204,13 @@ internal sealed class StageRing
                 fields.Host,
                 fields.Kind,
                 text,
-                fields.SessionId == NoSession ? null : fields.SessionId,
+                fields.SessionId,
                 fields.TraceId,
                 fields.MessageId,
                 fields.Peer,
                 fields.Recipients));
         }
     }
-
-    private const long NoSession = long.MinValue;
 
     private Slot[] SlotSegment(long index)
     {
@@ -200,59 +231,159 @@ internal sealed class StageRing
         public Fields Fields;
     }
 
-    /// <summary>An event's fields, its text where <see cref="StageTextBlocks"/> put it.</summary>
-    internal readonly struct Fields(long sequence, long utcTicks, long sessionId, TraceKind kind, string host, string? traceId, string? messageId, string? peer, IReadOnlyList<string>? recipients, byte[]? textBytes, ushort textOffset, int textLength)
+    /// <summary>
+    /// An event's fields in 64 octets: its text where <see cref="StageTextBlocks"/> put it, what many
+    /// events have alike (<see cref="StageContext"/>: host, peer, recipients), the ids MailLab gives
+    /// ("ML" and a sequence, <see cref="Stores.StoredMessage.FormatId"/>) as their sequences (ids of
+    /// another form as they are), and the kind and the text's place packed in 32 bits (a block is
+    /// 16 KB, a text in one at most 1 KB).
+    /// </summary>
+    internal readonly struct Fields
     {
-        // The kind as a byte and the text's offset as 16 bits (a block is 16 KB) keep a slot at 88 octets.
-        private readonly byte _kind = (byte)kind;
-        private readonly ushort _textOffset = textOffset;
-        private readonly int _textLength = textLength;
-        private readonly byte[]? _textBytes = textBytes;
+        // _traceId, _messageId: an id MailLab formats is kept as its sequence (0 and up); these say
+        // there is none, or that it is of another form, kept in _otherIds.
+        public const long NoId = -1;
+        public const long OtherId = -2;
 
-        public long Sequence { get; } = sequence;
+        // _session: none, or one outside 32 bits (kept in the context).
+        private const int NoSession = int.MinValue;
+        private const int WideSession = int.MinValue + 1;
 
-        public long UtcTicks { get; } = utcTicks;
+        // _packed: the kind in the low 7 bits, then the text's offset in its block (14 bits), then its length (11 bits;
+        // 0 with bytes: the whole array, a text of its own longer than a block's texts).
+        private const int OffsetShift = 7;
+        private const int LengthShift = 21;
 
-        public long SessionId { get; } = sessionId;
+        private readonly byte[]? _textBytes;
+        private readonly StageContext _context;
 
-        public TraceKind Kind => (TraceKind)_kind;
+        // The ids of another form: the one that is, or both when they are the same text; else OtherIds.
+        private readonly object? _otherIds;
+        private readonly long _traceId;
+        private readonly long _messageId;
+        private readonly int _session;
+        private readonly uint _packed;
 
-        public string Host { get; } = host;
+        /// <param name="traceNumber">The trace id as <see cref="IdNumber"/> gives it.</param>
+        /// <param name="messageNumber">The message id, likewise.</param>
+        public Fields(long sequence, long utcTicks, long? sessionId, TraceKind kind, StageContext context, string? traceId, long traceNumber, string? messageId, long messageNumber, byte[]? textBytes, ushort textOffset, int textLength)
+        {
+            Sequence = sequence;
+            UtcTicks = utcTicks;
+            _context = context;
+            _traceId = traceNumber;
+            _messageId = messageNumber;
+            _otherIds = (traceNumber == OtherId, messageNumber == OtherId) switch
+            {
+                (true, true) => string.Equals(traceId, messageId, StringComparison.Ordinal) ? traceId : new OtherIds(traceId!, messageId!),
+                (true, false) => traceId,
+                (false, true) => messageId,
+                _ => null,
+            };
+            _session = sessionId is not { } session ? NoSession : IsWide(session) ? WideSession : (int)session;
+            _textBytes = textBytes;
+            var length = textBytes is not null && textOffset == 0 && textLength == textBytes.Length && textLength > StageTextBlocks.OwnArrayOctets ? 0 : textLength;
+            _packed = (uint)(byte)kind | ((uint)textOffset << OffsetShift) | ((uint)length << LengthShift);
+        }
 
-        public string? TraceId { get; } = traceId;
+        public long Sequence { get; }
 
-        public string? MessageId { get; } = messageId;
+        public long UtcTicks { get; }
 
-        public string? Peer { get; } = peer;
+        public long? SessionId => _session switch
+        {
+            NoSession => null,
+            WideSession => _context.SessionId,
+            _ => _session,
+        };
 
-        public IReadOnlyList<string>? Recipients { get; } = recipients;
+        public TraceKind Kind => (TraceKind)(_packed & ((1u << OffsetShift) - 1));
+
+        public string Host => _context.Host;
+
+        public string? TraceId => IdText(_traceId, _otherIds is OtherIds both ? both.TraceId : _otherIds as string);
+
+        public string? MessageId => IdText(_messageId, _otherIds is OtherIds both ? both.MessageId : _otherIds as string);
+
+        public string? Peer => _context.Peer;
+
+        public IReadOnlyList<string>? Recipients => _context.Recipients;
 
         public byte[]? TextBytes => _textBytes;
 
-        public ushort TextOffset => _textOffset;
+        public ushort TextOffset => (ushort)((_packed >> OffsetShift) & ((1u << (LengthShift - OffsetShift)) - 1));
+
+        private int TextLength
+        {
+            get
+            {
+                var length = (int)(_packed >> LengthShift);
+                return length == 0 && _textBytes is { } bytes ? bytes.Length : length;
+            }
+        }
+
+        /// <summary>Whether this is the event of the trace <paramref name="traceId"/> (as <paramref name="number"/> is, from <see cref="IdNumber"/>).</summary>
+        public bool HasTrace(string traceId, long number) =>
+            _traceId == number && (number != OtherId || string.Equals(TraceId, traceId, StringComparison.Ordinal));
+
+        public bool HasSession(long sessionId) => SessionId == sessionId;
+
+        /// <summary>What <paramref name="id"/> is kept as: its sequence when MailLab formatted it so (the text is then the same), else <see cref="NoId"/> or <see cref="OtherId"/>.</summary>
+        public static long IdNumber(string? id) =>
+            id is null ? NoId : Stores.StoredMessage.TryParseFormattedId(id, out var sequence) ? sequence : OtherId;
+
+        /// <summary>Whether a session id needs the context to keep it (no room for it in 32 bits beside the two marks).</summary>
+        public static bool IsWide(long? sessionId) => sessionId is { } session && session is <= WideSession or > int.MaxValue;
 
         /// <summary>Whether the text is these octets (false for fields torn by a writer).</summary>
         public bool TextEquals(ReadOnlySpan<byte> utf8) =>
-            _textLength == utf8.Length && _textBytes is { } bytes && _textOffset + _textLength <= bytes.Length
-                && bytes.AsSpan(_textOffset, _textLength).SequenceEqual(utf8);
+            TextSpan(out var text) && text.SequenceEqual(utf8);
 
-        /// <summary>The text as a string; false when the fields are not one event's (a copy torn by a writer).</summary>
+        /// <summary>
+        /// The text as a string, with the message's id in its place again (see <see cref="IdMark"/>);
+        /// false when the fields are not one event's (a copy torn by a writer).
+        /// </summary>
         public bool TryReadText(out string text)
         {
-            if (_textLength == 0)
-            {
-                text = string.Empty;
-                return true;
-            }
-
-            if (_textBytes is not { } bytes || _textOffset + _textLength > bytes.Length)
+            if (!TextSpan(out var utf8))
             {
                 text = string.Empty;
                 return false;
             }
 
-            text = Encoding.UTF8.GetString(bytes, _textOffset, _textLength);
+            var mark = utf8.IndexOf(IdMark);
+            text = mark < 0 || MessageId is not { } id
+                ? Encoding.UTF8.GetString(utf8)
+                : string.Concat(Encoding.UTF8.GetString(utf8[..mark]), id, Encoding.UTF8.GetString(utf8[(mark + 1)..]));
             return true;
         }
+
+        private bool TextSpan(out ReadOnlySpan<byte> text)
+        {
+            var length = TextLength;
+            var offset = TextOffset;
+            text = default;
+            if (length == 0)
+            {
+                return true;
+            }
+
+            if (_textBytes is not { } bytes || offset + length > bytes.Length)
+            {
+                return false;
+            }
+
+            text = bytes.AsSpan(offset, length);
+            return true;
+        }
+
+        private sealed record OtherIds(string TraceId, string MessageId);
+
+        private static string? IdText(long number, string? other) => number switch
+        {
+            NoId => null,
+            OtherId => other,
+            _ => Stores.StoredMessage.IdOf(number),
+        };
     }
 }

@@ -13,7 +13,7 @@ internal sealed class StageTextBlocks
     private const int BlockOctets = 16 * 1024;
 
     // A text longer than this gets an array of its own, so a full block wastes at most this much.
-    private const int OwnArrayOctets = 1024;
+    public const int OwnArrayOctets = 1024;
 
     private Block? _current;
 

@@ -1,3 +1,4 @@
+using MailLab.Mail.Stores;
 using MailLab.Protocol.Smtp;
 
 namespace MailLab.Mail.Tracing;
@@ -25,8 +26,9 @@ public sealed class TraceLog
     private readonly object _summaryGate = new();
     private readonly TimeProvider _clock;
     // Written under _summaryGate; read without it by every stage event that moves a message's status.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TraceSummary> _summaries = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Queue<string> _summaryOrder = new();
+    // By the sequence its trace id is formatted from (a trace id is matched in any case).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, TraceSummary> _summaries = new();
+    private readonly Queue<long> _summaryOrder = new();
     private long _sequence;
     private long _sessions;
 
@@ -117,7 +119,7 @@ public sealed class TraceLog
     /// <summary>A stage event that names recipients moves its message's status (before anyone hears of the event).</summary>
     private void Follow(long sequence, string host, TraceKind kind, string? traceId, string? peer, IReadOnlyList<string>? recipients)
     {
-        if (recipients is not null && traceId is not null && DeliveryStatus.Concerns(kind) && _summaries.TryGetValue(traceId, out var summary))
+        if (recipients is not null && traceId is not null && DeliveryStatus.Concerns(kind) && FindSummary(traceId) is { } summary)
         {
             summary.Delivery.Apply(host, kind, recipients, peer, sequence);
         }
@@ -237,18 +239,18 @@ public sealed class TraceLog
     {
         lock (_summaryGate)
         {
-            if (!_summaries.TryAdd(summary.TraceId, summary))
+            if (!_summaries.TryAdd(summary.TraceSequence, summary))
             {
                 return;
             }
 
-            _summaryOrder.Enqueue(summary.TraceId);
+            _summaryOrder.Enqueue(summary.TraceSequence);
             if (_summaryOrder.Count > SummaryCapacity)
             {
                 _summaries.TryRemove(_summaryOrder.Dequeue(), out _);
             }
 
-            if (summary.OriginalTraceId is { } original && _summaries.TryGetValue(original, out var reported))
+            if (summary.OriginalTraceId is { } original && FindSummary(original) is { } reported)
             {
                 reported.AddNotification(summary.TraceId);
             }
@@ -263,13 +265,18 @@ public sealed class TraceLog
         }
     }
 
-    public TraceSummary? FindSummary(string traceId) => _summaries.GetValueOrDefault(traceId);
+    /// <summary>The listed message with this trace id (in any case), or null.</summary>
+    public TraceSummary? FindSummary(string traceId) =>
+        StoredMessage.TryParseFormattedId(traceId, out var sequence, ignoreCase: true) ? _summaries.GetValueOrDefault(sequence) : null;
 
     /// <summary>Every event kept, in order.</summary>
     public IReadOnlyList<TraceEvent> Snapshot() => Select(null, null);
 
-    public IReadOnlyList<TraceEvent> ForTrace(string traceId) =>
-        Select(c => c.TraceId == traceId, s => s.TraceId == traceId);
+    public IReadOnlyList<TraceEvent> ForTrace(string traceId)
+    {
+        var number = StageRing.Fields.IdNumber(traceId);
+        return Select(c => c.TraceId == traceId, s => s.HasTrace(traceId, number));
+    }
 
     public IReadOnlyList<TraceEvent> ForSession(long sessionId)
     {
@@ -279,7 +286,7 @@ public sealed class TraceLog
             transcript.CopyTo(events);
         }
 
-        _stages.CopyTo(events, s => s.SessionId == sessionId);
+        _stages.CopyTo(events, s => s.HasSession(sessionId));
         return Ordered(events);
     }
 

@@ -14,17 +14,25 @@ public sealed class TraceSummary(StoredMessage firstHop, TraceMessageKind kind =
 {
     private string[] _notifications = [];
 
-    public string TraceId { get; } = firstHop.TraceId;
+    // The first server's copy's server, envelope and time received, as that copy shares them with
+    // other messages (no bytes); its id as the sequence it is formatted from.
+    private readonly StoredMessage.Envelope _facts = firstHop.Facts;
+    private readonly long _receivedUtcTicks = firstHop.ReceivedUtcTicks;
 
-    public string Host { get; } = firstHop.HostName;
+    /// <summary>The first server's sequence of the message, which <see cref="TraceId"/> is formatted from.</summary>
+    internal long TraceSequence { get; } = firstHop.TraceSequence;
 
-    public string From { get; } = firstHop.Sender;
+    public string TraceId => StoredMessage.IdOf(TraceSequence);
 
-    public IReadOnlyList<string> Recipients { get; } = firstHop.Recipients;
+    public string Host => _facts.HostName;
+
+    public string From => _facts.Sender;
+
+    public IReadOnlyList<string> Recipients => _facts.Recipients;
 
     public string Subject { get; } = firstHop.Subject;
 
-    public DateTimeOffset Received { get; } = firstHop.Received;
+    public DateTimeOffset Received => new DateTimeOffset(_receivedUtcTicks, TimeSpan.Zero).ToOffset(_facts.ReceivedOffset);
 
     public TraceMessageKind Kind { get; } = kind;
 

@@ -231,6 +231,29 @@ public sealed class TraceLogTests
     }
 
     [Fact]
+    public void AConnectionKeptOpen_TakesRoomForItsLines_NotTwiceAsMany()
+    {
+        // Past 256 lines a transcript takes chunks of 256 lines (56 octets each), not arrays that double.
+        var log = new TraceLog(_clock);
+        var lines = Enumerable.Range(0, 3_000).Select(i => $"line {i}").ToArray();
+        for (var i = 0; i < 256; i++)
+        {
+            log.Append("rosnou.ru", TraceKind.ClientLine, lines[i], sessionId: 7);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 256; i < lines.Length; i++)
+        {
+            log.Append("rosnou.ru", TraceKind.ClientLine, lines[i], sessionId: 7);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        allocated.Should().BeLessThan(11 * 256 * 56 + 2_048, "2,744 lines more fill 11 chunks of 256 (arrays that double would take 512 + 1,024 + 2,048 + 4,096 lines)");
+        log.ForSession(7).Select(e => e.Text).Should().Equal(lines);
+    }
+
+    [Fact]
     public async Task ProtocolLines_WrittenFromManyThreadsWhileReadAndLetGo_StayWithTheirConnection()
     {
         var log = new TraceLog(_clock, protocolCapacity: 300);

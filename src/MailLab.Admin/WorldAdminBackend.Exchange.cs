@@ -77,6 +77,14 @@ public sealed partial class WorldAdminBackend
         return Task.FromResult(new DeletedMailboxView(deleted.Address, deleted.Store.Name, deleted.PurgeAfter));
     }
 
+    public Task<ExchangeMailboxView> ReconnectMailboxAsync(string host, string address, string store, string? user)
+    {
+        var exchange = Exchange(host);
+        var target = Store(exchange, store);
+        var account = Host(host).Accounts.Find(user ?? address) ?? throw new AdminCommandException($"There is no user {user ?? address} in the directory of {host}: Reconnect needs an existing user without a mailbox.");
+        return Task.FromResult(View(host, Try(() => exchange.ReconnectMailbox(target, address, account.Address))));
+    }
+
     private ExchangeServer Exchange(string host) =>
         Host(host).Exchange ?? throw new AdminCommandException($"\"{host}\" is not an Exchange server (its topology has no exchange block).");
 

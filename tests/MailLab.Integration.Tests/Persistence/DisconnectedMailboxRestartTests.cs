@@ -94,6 +94,32 @@ public sealed class DisconnectedMailboxRestartTests : IDisposable
         (await second.SubjectsAsync(Student)).Should().Equal("Before the delete");
     }
 
+    [Fact]
+    public async Task ChangesACrashCutShort_AreRemovedAtStart_AndPurgeRemovesTheFiles()
+    {
+        var root = Path.Combine(_dir, "rosnou.ru", "Exchsrvr", "Disconnected");
+        await using (var first = await StartAsync(topology: true))
+        {
+            first.World.FindHost("rosnou.ru")!.Exchange!.DeleteMailbox("teacher@rosnou.ru");
+            first.ConfigurationChanged();
+        }
+
+        // A Delete Mailbox cut short after mailbox.txt (the mailbox's folder never moved in), and a Purge cut short after it.
+        Directory.CreateDirectory(Path.Combine(root, "cut-before-the-move"));
+        File.WriteAllText(Path.Combine(root, "cut-before-the-move", "mailbox.txt"), $"{Student}\t{StoreName}\t2026-09-01T09:00:00.0000000Z\n");
+        Directory.CreateDirectory(Path.Combine(root, "cut-after-the-meta", "Mailbox", "rosnou.ru", "P3_student.mbx"));
+
+        await using var second = await StartAsync(topology: false);
+        var exchange = second.World.FindHost("rosnou.ru")!.Exchange!;
+        var store = exchange.FindStore(StoreName)!;
+        exchange.DeletedMailboxesOn(store).Select(d => d.Address).Should().Equal("teacher@rosnou.ru");
+        exchange.FindMailbox(Student).Should().NotBeNull("a Delete Mailbox cut short before the move left the mailbox live");
+        Directory.GetDirectories(root).Should().ContainSingle("the folders of changes cut short are removed");
+
+        exchange.PurgeMailbox(store, "teacher@rosnou.ru");
+        Directory.GetDirectories(root).Should().BeEmpty("Purge removes the disconnected mailbox's files");
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_dir))

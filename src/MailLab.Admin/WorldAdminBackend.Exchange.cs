@@ -81,8 +81,7 @@ public sealed partial class WorldAdminBackend
     {
         var exchange = Exchange(host);
         var target = Store(exchange, store);
-        var account = Host(host).Accounts.Find(user ?? address) ?? throw new AdminCommandException($"There is no user {user ?? address} in the directory of {host}: Reconnect needs an existing user without a mailbox.");
-        return Task.FromResult(View(host, Try(() => exchange.ReconnectMailbox(target, address, account.Address))));
+        return Task.FromResult(View(host, Try(() => exchange.ReconnectMailbox(target, address, user ?? address))));
     }
 
     private ExchangeServer Exchange(string host) =>

@@ -62,9 +62,9 @@ public sealed partial class ExchangeServer
             PurgeExpiredLocked();
             deleted = _deleted.Find(d => d.Store == store && d.Address.Equals(address, StringComparison.OrdinalIgnoreCase))
                 ?? throw new ExchangeAdminException($"There is no disconnected mailbox {address} on \"{store.Name}\".");
-            if (Host is { } host && host.Accounts.Find(user) is null)
+            if (Host is { } host)
             {
-                throw new ExchangeAdminException($"There is no user {user} in the directory of {host.Name}: Reconnect needs an existing user without a mailbox.");
+                user = host.Accounts.Find(user)?.Address ?? throw new ExchangeAdminException(NoUserToReconnect(user, host.Name));
             }
 
             if (_mailboxes.TryGetValue(user, out var existing))
@@ -86,6 +86,10 @@ public sealed partial class ExchangeServer
 
         return mailbox;
     }
+
+    /// <summary>Reconnect's refusal of a user the host does not have (the API answers it with 404).</summary>
+    public static string NoUserToReconnect(string user, string host) =>
+        $"There is no user {user} in the directory of {host}: Reconnect needs an existing user without a mailbox.";
 
     /// <summary>A disconnected mailbox the disk layer read back at start.</summary>
     internal void RestoreDeleted(DeletedMailbox deleted)

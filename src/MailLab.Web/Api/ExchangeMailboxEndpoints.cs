@@ -88,7 +88,7 @@ internal static class ExchangeMailboxEndpoints
 
                 var user = string.IsNullOrWhiteSpace(body!.User) ? address : body.User.Trim();
                 return WithStore(runtime, server, store, (host, exchange, s) => host.Accounts.Find(user) is not { } account
-                    ? Results.NotFound(new ProblemDto($"There is no user {user} in the directory of {host.Name}: Reconnect needs an existing user without a mailbox."))
+                    ? Results.NotFound(new ProblemDto(ExchangeServer.NoUserToReconnect(user, host.Name)))
                     : Refusable(() => Results.Ok(ToDto(host, exchange.ReconnectMailbox(s, address, account.Address)))));
             })
             .WithName("ReconnectMailbox")

@@ -38,3 +38,14 @@ Feature: Managing mailboxes in Exchange 2003 stores
     Then the mailbox "petr@rosnou.ru" contains 1 message
     When "petr@rosnou.ru" with password "petr123" retrieves mail over POP3 from "rosnou.ru"
     Then "petr@rosnou.ru" retrieves 1 message over POP3
+
+  Scenario: A deleted mailbox stays disconnected with its mail, and Reconnect gives it back
+    When "ivan@mail.ru" sends a message to "student@rosnou.ru" with subject "Before the delete"
+    And the administrator runs "maillab exchange delete-mailbox student@rosnou.ru --host rosnou.ru"
+    Then the store "Mailbox Store (ROSNOU)" on "rosnou.ru" keeps 1 disconnected mailbox
+    When "ivan@mail.ru" sends a message to "student@rosnou.ru" with subject "While disconnected"
+    Then "ivan@mail.ru" receives a delivery status notification for "student@rosnou.ru"
+    When the disconnected mailbox "student@rosnou.ru" on the store "Mailbox Store (ROSNOU)" of "rosnou.ru" is reconnected to "student@rosnou.ru"
+    Then the store "Mailbox Store (ROSNOU)" on "rosnou.ru" keeps 0 disconnected mailboxes
+    And the mailbox "student@rosnou.ru" contains a message with subject "Before the delete"
+    And the mailbox "student@rosnou.ru" contains 1 message

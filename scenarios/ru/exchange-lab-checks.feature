@@ -29,3 +29,11 @@
     Тогда почтовый ящик "teacher@rosnou.ru" на "rosnou.ru" находится в хранилище "Mailbox Store (ROSNOU)"
     Когда администратор выполняет "maillab exchange move-mailbox teacher@rosnou.ru --to 'Mailbox Store 2' --host rosnou.ru"
     Тогда почтовый ящик "teacher@rosnou.ru" на "rosnou.ru" находится в хранилище "Mailbox Store 2"
+
+  Сценарий: Удалённый ящик остаётся отключённым, и его подключают заново
+    Допустим топология "scenarios/topologies/exchange-rosnou.yaml"
+    Когда администратор выполняет "maillab exchange delete-mailbox student@rosnou.ru --host rosnou.ru"
+    Тогда в хранилище "Mailbox Store (ROSNOU)" на "rosnou.ru" отключенных почтовых ящиков: 1
+    Когда отключенный почтовый ящик "student@rosnou.ru" в хранилище "Mailbox Store (ROSNOU)" на "rosnou.ru" подключен заново к "student@rosnou.ru"
+    Тогда в хранилище "Mailbox Store (ROSNOU)" на "rosnou.ru" отключенных почтовых ящиков: 0
+    И почтовый ящик "student@rosnou.ru" на "rosnou.ru" находится в хранилище "Mailbox Store (ROSNOU)"

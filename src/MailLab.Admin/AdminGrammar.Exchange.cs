@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace MailLab.Admin;
 
-/// <summary><c>exchange services|service start|stop|startup-type|stores|store|mailboxes|logons|create-mailbox|delete-mailbox|move-mailbox …</c> (<see cref="ExchangeCommands"/>).</summary>
+/// <summary><c>exchange services|service start|stop|startup-type|stores|store|mailboxes|logons|create-mailbox|delete-mailbox|reconnect-mailbox|move-mailbox …</c> (<see cref="ExchangeCommands"/>).</summary>
 public static partial class AdminGrammar
 {
     /// <summary>The <c>exchange</c> command tree; <c>--host</c> names the Exchange server.</summary>
@@ -45,6 +45,12 @@ public static partial class AdminGrammar
             Value("--store", "STORE", "The mailbox store to create it on."),
             Value("--alias", "ALIAS", "The user's Exchange alias (left out: the one it has).")));
         exchange.Subcommands.Add(Leaf("delete-mailbox", "exchange delete-mailbox", Words("ADDRESS", 1, 1, "The mailbox's address.")));
+        exchange.Subcommands.Add(Leaf(
+            "reconnect-mailbox",
+            "exchange reconnect-mailbox",
+            Words("ADDRESS", 1, 1, "The disconnected mailbox's address."),
+            Value("--store", "STORE", "The mailbox store it is disconnected on."),
+            Value("--owner", "USER", "Its new owner: an account without a mailbox (left out: ADDRESS).")));
         return exchange;
     }
 }

@@ -22,6 +22,7 @@ public static class ExchangeCommands
         new("exchange logons", "maillab exchange logons --host HOST", "The Logons nodes: who is logged on, by which protocol, from which client address, since when."),
         new("exchange create-mailbox", "maillab exchange create-mailbox ADDRESS --store STORE [--alias ALIAS] --host HOST", "Exchange Tasks, Create Mailbox: the user (an account of the host) gets a mailbox on the store."),
         new("exchange delete-mailbox", "maillab exchange delete-mailbox ADDRESS --host HOST", "Exchange Tasks, Delete Mailbox: mail to the user is returned (5.1.1); the mailbox stays on its store, disconnected, for the store's \"Keep deleted mailboxes for (days)\"."),
+        new("exchange reconnect-mailbox", "maillab exchange reconnect-mailbox ADDRESS --store STORE [--owner USER] --host HOST", "ESM's Reconnect: the new owner (an account of the host without a mailbox; left out: ADDRESS) gets the disconnected mailbox with its messages, on that store."),
         new("exchange move-mailbox", "maillab exchange move-mailbox ADDRESS --to STORE --host HOST", "Exchange Tasks, Move Mailbox: the mailbox and its messages move to another mailbox store of the server."),
     ];
 
@@ -68,6 +69,8 @@ public static class ExchangeCommands
             case "exchange delete-mailbox":
                 var deleted = await exchange.DeleteMailboxAsync(host, rest[0]);
                 return AdminResult.Ok($"Deleted the mailbox {deleted.Address} on {deleted.Store}: disconnected, purged after {Time(deleted.PurgeAfter)}");
+            case "exchange reconnect-mailbox":
+                return AdminResult.Ok(Line(await exchange.ReconnectMailboxAsync(host, rest[0], options.Required("--store", "\"Mailbox Store (ROSNOU)\""), options.Value("--owner"))));
             default:
                 throw new AdminCommandException($"Unknown command \"{key}\".");
         }

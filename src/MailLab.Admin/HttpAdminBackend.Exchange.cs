@@ -63,6 +63,9 @@ public sealed partial class HttpAdminBackend
         return new(deleted.GetProperty("address").GetString()!, deleted.GetProperty("store").GetString()!, deleted.GetProperty("purgeAfter").GetDateTimeOffset());
     }
 
+    public async Task<ExchangeMailboxView> ReconnectMailboxAsync(string host, string address, string store, string? user) =>
+        Mailbox(await SendAsync(HttpMethod.Post, $"{Exchange(host)}/stores/{Uri.EscapeDataString(store)}/deleted-mailboxes/{Uri.EscapeDataString(address)}/reconnect", new { user }));
+
     private static string Exchange(string host) => $"{Host(host)}/exchange";
 
     private static string ServicePath(string host, string service) => $"{Exchange(host)}/services/{Uri.EscapeDataString(service)}";

@@ -38,6 +38,9 @@ public interface IExchangeAdminBackend
 
     /// <summary>Exchange Tasks, Delete Mailbox: the disconnected mailbox it leaves on the store.</summary>
     Task<DeletedMailboxView> DeleteMailboxAsync(string host, string address);
+
+    /// <summary>ESM's Reconnect: <paramref name="user"/> (null: the mailbox's own address) gets the disconnected mailbox <paramref name="address"/> of <paramref name="store"/>.</summary>
+    Task<ExchangeMailboxView> ReconnectMailboxAsync(string host, string address, string store, string? user);
 }
 
 /// <summary>A disconnected mailbox: its address and store, and when the store purges it.</summary>

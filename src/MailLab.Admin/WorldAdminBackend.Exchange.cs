@@ -77,6 +77,13 @@ public sealed partial class WorldAdminBackend
         return Task.FromResult(new DeletedMailboxView(deleted.Address, deleted.Store.Name, deleted.PurgeAfter));
     }
 
+    public Task<ExchangeMailboxView> ReconnectMailboxAsync(string host, string address, string store, string? user)
+    {
+        var exchange = Exchange(host);
+        var target = Store(exchange, store);
+        return Task.FromResult(View(host, Try(() => exchange.ReconnectMailbox(target, address, user ?? address))));
+    }
+
     private ExchangeServer Exchange(string host) =>
         Host(host).Exchange ?? throw new AdminCommandException($"\"{host}\" is not an Exchange server (its topology has no exchange block).");
 

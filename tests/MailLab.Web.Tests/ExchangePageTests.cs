@@ -10,8 +10,8 @@ namespace MailLab.Web.Tests;
 
 /// <summary>
 /// Exchange System Manager on the page in real Chromium, rosnou.ru as an Exchange 2003 server: Dismount
-/// Store and Mount Store against mail sent over TCP, the Services console's "Stop Other Services", and
-/// the view in Russian; each checked against the live model.
+/// Store and Mount Store against mail sent over TCP, the Services console's "Stop Other Services", a
+/// disconnected mailbox's Reconnect and Purge, and the view in Russian; each checked against the live model.
 /// </summary>
 public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -395,6 +395,63 @@ public sealed class ExchangePageTests(BrowserFixture browser) : IClassFixture<Br
             await esm.Locator("[data-role='tracking-results'] tbody tr button[data-action='open-journey']").ClickAsync();
             await Expect(session.Page.Locator("#stages tbody tr[data-stage='DeliveredToMailbox'][data-host='rosnou.ru'] .stage-text"))
                 .ToHaveTextAsync("Доставлено в почтовый ящик student@rosnou.ru в хранилище Mailbox Store (ROSNOU)");
+            session.UnexpectedErrors().Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task TheMailboxesNode_ListsTheDisconnectedMailbox_AndReconnectGivesItBackWithItsMail_AfterARefusalShown()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser);
+        await session.RunAsync(nameof(TheMailboxesNode_ListsTheDisconnectedMailbox_AndReconnectGivesItBackWithItsMail_AfterARefusalShown), async () =>
+        {
+            var exchange = Install(session);
+            await session.SendAsIvanAsync("student@rosnou.ru", "Kept while disconnected");
+            await session.World.Work.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            exchange.DeleteMailbox("student@rosnou.ru");
+            await session.OpenAsync();
+            var esm = await OpenAsync(session);
+
+            await esm.Locator($"button[data-node='mailboxes'][data-store='{Store}']").ClickAsync();
+            var row = esm.Locator("tr[data-row='student@rosnou.ru'][data-disconnected='true']");
+            await Expect(row.Locator("[data-role='disconnected']")).ToContainTextAsync("Disconnected (purged after");
+            await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("1");
+            await row.Locator("button[data-action='reconnect']").ClickAsync();
+            var owner = esm.Locator("[data-role='reconnect-owner']");
+            await Expect(owner.Locator("input[name='reconnectOwner']")).ToHaveValueAsync("student@rosnou.ru");
+            await owner.Locator("input[name='reconnectOwner']").FillAsync("nobody@rosnou.ru");
+            await owner.Locator("button[data-action='reconnect-ok']").ClickAsync();
+            await Expect(session.Page.Locator("#admin-exchange .dialog-error")).ToContainTextAsync("There is no user nobody@rosnou.ru");
+            exchange.FindMailbox("student@rosnou.ru").Should().BeNull("a refused Reconnect changes nothing");
+
+            await row.Locator("button[data-action='reconnect']").ClickAsync();
+            await owner.Locator("button[data-action='reconnect-ok']").ClickAsync();
+            await Expect(esm.Locator("tr[data-row='student@rosnou.ru']:not([data-disconnected]) td").Nth(3)).ToHaveTextAsync("1");
+            await Expect(row).ToHaveCountAsync(0);
+            exchange.StoreOf("student@rosnou.ru")!.Name.Should().Be(Store);
+            session.World.FindHost(Rosnou)!.Mailboxes.Find("student@rosnou.ru")!.Messages.Should().ContainSingle().Which.Subject.Should().Be("Kept while disconnected");
+            session.UnexpectedErrors(404).Should().BeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task InRussian_ADisconnectedMailbox_HasReconnectAndPurge_AndPurgeRemovesIt()
+    {
+        await using var session = await PageSession.StartAsync(browser.Browser, language: "ru");
+        await session.RunAsync(nameof(InRussian_ADisconnectedMailbox_HasReconnectAndPurge_AndPurgeRemovesIt), async () =>
+        {
+            var exchange = Install(session);
+            exchange.DeleteMailbox("student@rosnou.ru");
+            await session.OpenAsync();
+            var esm = await OpenAsync(session);
+
+            await esm.Locator($"button[data-node='mailboxes'][data-store='{Store}']").ClickAsync();
+            var row = esm.Locator("tr[data-row='student@rosnou.ru'][data-disconnected='true']");
+            await Expect(row.Locator("[data-role='disconnected']")).ToContainTextAsync("Отключен (будет удален после");
+            await Expect(row.Locator("button[data-action='reconnect']")).ToHaveTextAsync("Подключить заново");
+            await row.Locator("button[data-action='purge']").ClickAsync();
+            await Expect(row).ToHaveCountAsync(0);
+            exchange.DeletedMailboxesOn(exchange.FindStore(Store)!).Should().BeEmpty();
             session.UnexpectedErrors().Should().BeEmpty();
         });
     }

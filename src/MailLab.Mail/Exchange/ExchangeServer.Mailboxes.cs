@@ -130,12 +130,13 @@ public sealed partial class ExchangeServer
     /// Exchange Tasks, Delete Mailbox: the user keeps its account but has no mailbox any more, so mail
     /// to it is returned with a 5.1.1 NDR (<see cref="Delivery.DirectoryExpansion"/>), and it cannot log
     /// on over POP3 or IMAP4. The mailbox is not purged at once: it stays on its store, disconnected,
-    /// with what it held then (items and size; the messages leave the host's mailbox), for the store's "Keep deleted mailboxes for (days)" (30 by default) and is
-    /// purged after that, or by Purge (docs/EXCHANGE-2003.md section 11, "Deleting a Mailbox" [148]).
+    /// with its folders and messages (taken out of the host's store, so no client reaches them), for the
+    /// store's "Keep deleted mailboxes for (days)" (30 by default) and is purged after that, or by Purge,
+    /// unless Reconnect gives it to a user first (docs/EXCHANGE-2003.md section 11, "Deleting a Mailbox" [148]).
+    /// With <c>--data-dir</c> its files move to the disconnected ones before this returns.
     /// </summary>
     public DeletedMailbox DeleteMailbox(string address)
     {
-        DeletedMailbox deleted;
         lock (_lock)
         {
             if (!_mailboxes.Remove(address, out var mailbox))
@@ -143,13 +144,16 @@ public sealed partial class ExchangeServer
                 throw new ExchangeAdminException($"{address} has no mailbox on {Name}.");
             }
 
-            var held = Host?.Mailboxes.Find(address);
-            deleted = new DeletedMailbox(mailbox.Address, mailbox.Store, Clock.GetUtcNow(), held?.Folders.Sum(f => f.Count) ?? 0, held?.TotalSize ?? 0);
-            _deleted.Add(deleted);
-        }
+            var contents = Host?.Mailboxes.Detach(address) ?? new Stores.Mailbox(mailbox.Address, Clock);
+            var deleted = new DeletedMailbox(mailbox.Address, mailbox.Store, Clock.GetUtcNow(), contents);
+            if (DisconnectedPersistence is { } disk)
+            {
+                deleted = deleted with { DiskKey = disk.Disconnected(deleted) };
+            }
 
-        Host?.Mailboxes.Remove(address);
-        return deleted;
+            _deleted.Add(deleted);
+            return deleted;
+        }
     }
 
     /// <summary>
@@ -215,17 +219,7 @@ public sealed partial class ExchangeServer
     /// </summary>
     public string? Unavailable(string address)
     {
-        if (StoreOf(address) is not { } store)
-        {
-            return null;
-        }
-
-        if (!Services.IsRunning(ExchangeServiceNames.InformationStore))
-        {
-            return "The Microsoft Exchange Information Store service is not running";
-        }
-
-        return store.Mounted ? null : $"The store \"{store.Name}\" is dismounted";
+        return StoreOf(address) is { } store ? Unreachable(store) : null;
     }
 
     /// <summary>The Limits tab of <paramref name="store"/> changed as <paramref name="change"/> says; a value out of range is refused and nothing changes.</summary>

@@ -9,6 +9,7 @@ namespace MailLab.Mail.Persistence;
 /// DIR/&lt;host&gt;/&lt;mailroot&gt;/Drop|Queue|Badmail|Pickup/…          (one per virtual server's home directory)
 /// DIR/&lt;host&gt;/&lt;mailroot&gt;/Mailbox/&lt;domain&gt;/P3_&lt;user&gt;.mbx/&lt;id&gt;.eml (the POP3 store, see MailboxFiles)
 /// DIR/&lt;host&gt;/Exchsrvr/logon-times.log                        (an Exchange host's last logon / logoff times, see LogonTimesFile)
+/// DIR/&lt;host&gt;/Exchsrvr/Disconnected/&lt;key&gt;/…                    (its disconnected mailboxes, see DisconnectedMailboxFiles)
 /// </code>
 /// where &lt;mailroot&gt; is the last segment of the home directory (C:\Inetpub\mailroot → mailroot).
 /// Opening reads everything back (ids continue after the highest found), then attaches the disk
@@ -75,6 +76,13 @@ public sealed class DataDirectory : IDisposable
         {
             data._homes.Add(hostHomes);
             highest = Math.Max(highest, hostHomes.Load(servers));
+        }
+
+        foreach (var (host, files) in mailboxes.Where(m => m.Host.Exchange is not null))
+        {
+            var disconnected = new DisconnectedMailboxFiles(DisconnectedMailboxFiles.RootFor(System.IO.Path.Combine(full, StoreFiles.SafeName(host.Name))), files);
+            highest = Math.Max(highest, disconnected.Load(host, data.Report));
+            host.Exchange!.DisconnectedPersistence = disconnected;
         }
 
         world.ContinueSequenceAfter(highest);

@@ -135,7 +135,10 @@ internal sealed class MailboxFiles(string root) : IMailboxPersistence
     }
 
     /// <summary>Reads every P3_user.mbx folder and its IMAP folders back into the host's store; returns the highest message id seen.</summary>
-    public long Load(MailHost host, DataDirectoryReport report)
+    public long Load(MailHost host, DataDirectoryReport report) => Load(host, host.Mailboxes, report);
+
+    /// <summary>Reads every P3_user.mbx folder and its IMAP folders back into <paramref name="into"/>; returns the highest message id seen.</summary>
+    public long Load(MailHost host, MailboxStore into, DataDirectoryReport report)
     {
         long highest = 0;
         if (!Directory.Exists(Root))
@@ -149,7 +152,7 @@ internal sealed class MailboxFiles(string root) : IMailboxPersistence
             foreach (var mailboxFolder in Directory.EnumerateDirectories(domainFolder, "P3_*.mbx"))
             {
                 var user = StoreFiles.UnescapeName(Path.GetFileName(mailboxFolder)[3..^4]);
-                var mailbox = host.Mailboxes.Find($"{user}@{domain}") ?? host.Mailboxes.Create($"{user}@{domain}");
+                var mailbox = into.Find($"{user}@{domain}") ?? into.Create($"{user}@{domain}");
                 highest = Math.Max(highest, LoadFolder(host, mailbox, mailbox.Inbox, mailboxFolder, Path.Combine(mailboxFolder, InboxStateFolder, FolderStateFile.FileName), report));
                 foreach (var sub in Directory.GetDirectories(mailboxFolder).Order(StringComparer.Ordinal))
                 {
@@ -294,7 +297,8 @@ internal sealed class MailboxFiles(string root) : IMailboxPersistence
 
     private string FolderPath(string address, string folderName) => Path.Combine(MailboxFolder(address), "." + StoreFiles.EscapeName(folderName));
 
-    private string MailboxFolder(string address)
+    /// <summary>The P3_user.mbx folder of <paramref name="address"/> (INBOX's messages; the other folders inside it).</summary>
+    public string MailboxFolder(string address)
     {
         var at = address.LastIndexOf('@');
         var user = at < 0 ? address : address[..at];

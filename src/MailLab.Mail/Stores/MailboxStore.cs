@@ -47,6 +47,26 @@ public sealed class MailboxStore
         return true;
     }
 
+    /// <summary>
+    /// Takes the mailbox out of the store with its folders and messages, its files left where they are
+    /// and no longer written (Exchange's Delete Mailbox disconnects it: the caller keeps it); null when
+    /// there is none.
+    /// </summary>
+    public Mailbox? Detach(string address)
+    {
+        if (!_mailboxes.TryRemove(address, out var mailbox))
+        {
+            return null;
+        }
+
+        lock (mailbox.Gate)
+        {
+            mailbox.Persistence = null;
+        }
+
+        return mailbox;
+    }
+
     /// <summary>Stores the message in the mailbox's INBOX: on disk first when there is a disk layer, then in memory.</summary>
     public void Deliver(Mailbox mailbox, StoredMessage message)
     {

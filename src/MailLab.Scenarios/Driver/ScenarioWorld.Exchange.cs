@@ -114,6 +114,14 @@ public sealed partial class ScenarioWorld
         });
     }
 
+    /// <summary>ESM's Reconnect: the host's account <paramref name="user"/>, without a mailbox, gets the disconnected mailbox <paramref name="address"/> of the store.</summary>
+    public async Task ReconnectExchangeMailboxAsync(string address, string store, string host, string user)
+    {
+        var exchange = await ExchangeAsync(host).ConfigureAwait(false);
+        var found = FindStore(exchange, store, host);
+        ExchangeAction(() => exchange.ReconnectMailbox(found, address.Trim(), user.Trim()));
+    }
+
     /// <summary>A field of the store's Limits tab by its API name (<see cref="StoreLimitSettings"/>).</summary>
     public async Task SetExchangeStoreSettingAsync(string host, string store, string setting, string value)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MailLab.Mail.Exchange.Settings;
 using MailLab.Mail.Recipients;
 using MailLab.Mail.Services;
@@ -69,6 +70,20 @@ public sealed partial class ScenarioWorld
             throw Check($"On {host} the mailbox of {address} is {(current is null ? "on no store: it has no mailbox" : $"on the store \"{current.Name}\"")}.", target.Name, actual,
                 new(current is null ? $"На {host} у {address} нет почтового ящика." : $"На {host} почтовый ящик {address} находится в хранилище \"{current.Name}\".",
                     Actual: current is null ? "почтового ящика нет" : null));
+        }
+    }
+
+    /// <summary>ESM's Mailboxes node: how many disconnected mailboxes the store keeps (deleted, not purged or reconnected yet).</summary>
+    public async Task CheckDisconnectedMailboxesAsync(string store, string host, int count)
+    {
+        var exchange = await ExchangeAsync(host).ConfigureAwait(false);
+        var found = FindStore(exchange, store, host);
+        var disconnected = exchange.DeletedMailboxesOn(found);
+        if (disconnected.Count != count)
+        {
+            var names = disconnected.Count == 0 ? "none" : string.Join(", ", disconnected.Select(d => d.Address));
+            throw Check($"The store \"{found.Name}\" on {host} keeps {disconnected.Count} disconnected mailbox(es): {names}.", count.ToString(CultureInfo.InvariantCulture), disconnected.Count.ToString(CultureInfo.InvariantCulture),
+                new($"В хранилище \"{found.Name}\" на {host} отключенных почтовых ящиков: {disconnected.Count}{(disconnected.Count == 0 ? "" : $" ({names})")}."));
         }
     }
 

@@ -31,6 +31,10 @@ public sealed class ExchangeCheckSteps(ScenarioWorld world)
     [Then(@"почтовый ящик ""([^""]*)"" на ""([^""]*)"" находится в хранилище ""([^""]*)""")]
     public Task MailboxStore(string address, string host, string store) => world.CheckMailboxStoreAsync(address, host, store);
 
+    [Then(@"the store ""([^""]*)"" on ""([^""]*)"" keeps (\d+) disconnected mailbox(?:es)?")]
+    [Then(@"в хранилище ""([^""]*)"" на ""([^""]*)"" отключенных почтовых ящиков: (\d+)")]
+    public Task DisconnectedMailboxes(string store, string host, int count) => world.CheckDisconnectedMailboxesAsync(store, host, count);
+
     [Then(@"on ""([^""]*)"" the user ""([^""]*)"" has ""([^""]*)"" set to ""([^""]*)""")]
     [Then(@"на ""([^""]*)"" у пользователя ""([^""]*)"" параметр ""([^""]*)"" равен ""([^""]*)""")]
     public Task UserSetting(string host, string user, string setting, string value) => world.CheckUserSettingAsync(host, user, setting, value);

@@ -2,7 +2,7 @@ using MailLab.Scenarios.Driver;
 
 namespace MailLab.Scenarios.Steps;
 
-/// <summary>An Exchange server's services (the Services console), stores (Mount / Dismount Store, the Limits tab), the server's property sheet and mailboxes (Create Mailbox, a user's Storage Limits: <see cref="DirectorySteps.UserSetting"/> binds the user's settings, storage limits among them).</summary>
+/// <summary>An Exchange server's services (the Services console), stores (Mount / Dismount Store, the Limits tab), the server's property sheet and mailboxes (Create Mailbox, Reconnect, a user's Storage Limits: <see cref="DirectorySteps.UserSetting"/> binds the user's settings, storage limits among them).</summary>
 [Binding]
 public sealed class ExchangeSteps(ScenarioWorld world)
 {
@@ -25,6 +25,10 @@ public sealed class ExchangeSteps(ScenarioWorld world)
     [Given(@"the Active Directory user ""([^""]*)"" has a mailbox ""([^""]*)"" on the store ""([^""]*)"" of ""([^""]*)""")]
     [Given(@"у пользователя Active Directory ""([^""]*)"" есть почтовый ящик ""([^""]*)"" в хранилище ""([^""]*)"" на ""([^""]*)""")]
     public Task CreateMailbox(string name, string address, string store, string host) => world.CreateExchangeMailboxAsync(name, address, store, host);
+
+    [GivenOrWhen(@"the disconnected mailbox ""([^""]*)"" on the store ""([^""]*)"" of ""([^""]*)"" is reconnected to ""([^""]*)""")]
+    [GivenOrWhen(@"отключенный почтовый ящик ""([^""]*)"" в хранилище ""([^""]*)"" на ""([^""]*)"" подключен заново к ""([^""]*)""")]
+    public Task ReconnectMailbox(string address, string store, string host, string user) => world.ReconnectExchangeMailboxAsync(address, store, host, user);
 
     [GivenOrWhen(@"on ""([^""]*)"" the store ""([^""]*)"" has ""([^""]*)"" set to ""([^""]*)""")]
     [GivenOrWhen(@"на ""([^""]*)"" у хранилища ""([^""]*)"" параметр ""([^""]*)"" равен ""([^""]*)""")]

@@ -76,6 +76,24 @@ internal static class ExchangeMailboxEndpoints
             .WithName("PurgeMailbox")
             .WithSummary("ESM's Purge on a disconnected mailbox: it is gone for good; the answer is the store's remaining disconnected mailboxes.");
 
+        api.MapPost("/servers/{server}/exchange/stores/{store}/deleted-mailboxes/{address}/reconnect", async (string server, string store, string address, HttpRequest request, MailLabServer runtime) =>
+            {
+                // No body at all (curl -X POST): the mailbox's own user.
+                var empty = request.ContentLength == 0 || (request.ContentLength is null && request.ContentType is null);
+                var (body, error) = empty ? (new ReconnectMailboxDto(null), null) : await JsonBody.ReadAsync<ReconnectMailboxDto>(request);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                var user = string.IsNullOrWhiteSpace(body!.User) ? address : body.User.Trim();
+                return WithStore(runtime, server, store, (host, exchange, s) => host.Accounts.Find(user) is not { } account
+                    ? Results.NotFound(new ProblemDto(ExchangeServer.NoUserToReconnect(user, host.Name)))
+                    : Refusable(() => Results.Ok(ToDto(host, exchange.ReconnectMailbox(s, address, account.Address)))));
+            })
+            .WithName("ReconnectMailbox")
+            .WithSummary("ESM's Reconnect on a disconnected mailbox: {\"user\"?} (an account of the host without a mailbox; by default the mailbox's own address) gets it on that store with its folders and messages. 404 for an unknown store or user; 409 when the user has a mailbox, the store is dismounted or the Information Store stopped, or there is no such disconnected mailbox.");
+
         api.MapPost("/servers/{server}/exchange/mailboxes/{address}/move", async (string server, string address, HttpRequest request, MailLabServer runtime) =>
             {
                 var (body, error) = await JsonBody.ReadAsync<MoveMailboxDto>(request);

@@ -82,6 +82,9 @@ public sealed record MoveMailboxDto(string? Store);
 /// <summary>POST body of Create Mailbox: the user's account address, the mailbox store, and optionally the alias.</summary>
 public sealed record CreateMailboxDto(string? Address, string? Store, string? Alias);
 
+/// <summary>Reconnect's user: an account of the host without a mailbox; null or absent: the disconnected mailbox's own address.</summary>
+public sealed record ReconnectMailboxDto(string? User);
+
 /// <summary>A disconnected mailbox on a store: when Delete Mailbox removed it, when the store purges it, what it held.</summary>
 public sealed record DeletedMailboxDto(string Address, string Store, DateTimeOffset Deleted, DateTimeOffset PurgeAfter, int TotalItems, long SizeKb);
 

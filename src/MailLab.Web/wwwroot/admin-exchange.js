@@ -41,18 +41,21 @@ async function reload() {
   try {
     const [server, services] = await Promise.all([call("GET", base()), call("GET", `${base()}/services`)]);
     let rows = null;
+    let disconnected = null;
     let limits = null;
     let properties = null;
     const store = `${base()}/stores/${encodeURIComponent(current.node.store)}`;
-    if (current.node.kind === "mailboxes" || current.node.kind === "logons") {
-      rows = await call("GET", `${store}/${current.node.kind}`);
+    if (current.node.kind === "mailboxes") {
+      [rows, disconnected] = await Promise.all([call("GET", `${store}/mailboxes`), call("GET", `${store}/deleted-mailboxes`)]);
+    } else if (current.node.kind === "logons") {
+      rows = await call("GET", `${store}/logons`);
     } else if (current.node.kind === "store" && server.storageGroups.some((g) => g.stores.some((s) => s.name === current.node.store && s.kind === "Mailbox"))) {
       limits = { values: await call("GET", `${store}/limits`), names: await loadStoreLimitsTable() };
     } else if (current.node.kind === "server" || current.node.kind === "tracking") {
       properties = await call("GET", `${base()}/properties`);
     }
     if (page === current) {
-      Object.assign(current, { server, services, rows, limits, properties });
+      Object.assign(current, { server, services, rows, disconnected, limits, properties });
       render();
     }
   } catch (error) {
@@ -107,9 +110,7 @@ function pane() {
     case "store":
       return storePane(findStore(page.node.store));
     case "mailboxes":
-      return [table(["esm.displayName", "esm.address", "esm.sizeKb", "esm.totalItems", "esm.lastLogon", "esm.lastLogoff"],
-        page.rows.map((m) => [m.displayName, m.address, String(m.sizeKb), String(m.totalItems), time(m.lastLogonTime), time(m.lastLogoffTime)]),
-        page.rows.map((m) => m.address))];
+      return [mailboxesTable()];
     case "logons":
       return [table(["esm.user", "esm.protocol", "esm.clientAddress", "esm.logonTime"],
         page.rows.map((l) => [l.user, l.protocol, l.clientAddress ?? "", time(l.since)]), page.rows.map((l) => l.user))];
@@ -122,6 +123,47 @@ function pane() {
     default:
       return serverPane();
   }
+}
+
+/**
+ * The Mailboxes node: the connected mailboxes, then the disconnected ones Delete Mailbox left (marked as
+ * ESM marks them, with when the store purges them), each with Reconnect (to a user without a mailbox,
+ * its own by default) and Purge, as ESM's right-click menu on a disconnected mailbox offers them.
+ */
+function mailboxesTable() {
+  const list = table(["esm.displayName", "esm.address", "esm.sizeKb", "esm.totalItems", "esm.lastLogon", "esm.lastLogoff", "actions"],
+    page.rows.map((m) => [m.displayName, m.address, String(m.sizeKb), String(m.totalItems), time(m.lastLogonTime), time(m.lastLogoffTime), ""]),
+    page.rows.map((m) => m.address));
+  const body = list.querySelector("tbody");
+  for (const d of page.disconnected) {
+    body.append(el("tr", { "data-row": d.address, "data-disconnected": "true" },
+      el("td", { text: d.address.split("@")[0] }), el("td", { text: d.address }), el("td", { text: String(d.sizeKb) }),
+      el("td", { text: String(d.totalItems) }),
+      el("td", { colspan: "2", "data-role": "disconnected", text: t("esm.disconnectedUntil", time(d.purgeAfter)) }),
+      el("td", { class: "actions" },
+        el("button", { type: "button", "data-action": "reconnect", i18n: "esm.reconnect", onclick: () => askOwner(d) }),
+        el("button", { type: "button", "data-action": "purge", i18n: "esm.purge",
+          onclick: () => act(`${deletedPath(d)}/purge`) }))));
+  }
+  return list;
+}
+
+function deletedPath(d) {
+  return `${base()}/stores/${encodeURIComponent(d.store)}/deleted-mailboxes/${encodeURIComponent(d.address)}`;
+}
+
+/** Reconnect's "Select a new user for this mailbox": an account of the host without a mailbox. */
+function askOwner(d) {
+  page.parts.body.querySelector("[data-role='reconnect-owner']")?.remove();
+  const owner = el("input", { type: "text", name: "reconnectOwner", value: d.address });
+  const form = el("div", { class: "stop-other-services", role: "dialog", "data-role": "reconnect-owner" },
+    el("h4", { text: t("esm.reconnectTitle", d.address) }),
+    el("div", { class: "field-row" }, el("label", { i18n: "esm.reconnectOwner" }), owner),
+    el("div", { class: "buttons" },
+      el("button", { type: "button", "data-action": "reconnect-ok", i18n: "aduc.sheet.ok",
+        onclick: () => act(`${deletedPath(d)}/reconnect`, { user: owner.value.trim() }) }),
+      el("button", { type: "button", "data-action": "reconnect-cancel", i18n: "aduc.wizard.cancel", onclick: () => form.remove() })));
+  page.parts.body.querySelector(".esm-pane").append(form);
 }
 
 /** Message Tracking Center: Sender, Recipients and Logged Between over GET /traces/search; a result opens the message's journey. */

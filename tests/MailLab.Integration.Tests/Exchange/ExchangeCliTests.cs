@@ -113,6 +113,30 @@ public sealed class ExchangeCliTests : SmtpCliTestBase
     }
 
     [Fact]
+    public async Task ReconnectMailbox_GivesTheDisconnectedMailboxBack_OverTheApi_AndInProcess_AndRefusesWithOneLine()
+    {
+        var exchange = Install(ExchangeEdition.Standard);
+        World.Rosnou.AddAccount("teacher@rosnou.ru", "teacher123");
+        exchange.CreateMailbox("teacher@rosnou.ru", exchange.FindStore("Mailbox Store (ROSNOU)")!);
+        AdminCommands.Run(World.World, "exchange delete-mailbox student@rosnou.ru --host rosnou.ru");
+
+        (await Cli(Words("exchange reconnect-mailbox student@rosnou.ru --host rosnou.ru"))).Error.Should().StartWith("--store is required");
+        (await Cli(Words("exchange reconnect-mailbox student@rosnou.ru --store \"Mailbox Store (ROSNOU)\" --owner nobody@rosnou.ru --host rosnou.ru"))).Error.Should().Be(
+            "There is no user nobody@rosnou.ru in the directory of rosnou.ru: Reconnect needs an existing user without a mailbox.\n");
+        (await Cli(Words("exchange reconnect-mailbox student@rosnou.ru --store \"Mailbox Store (ROSNOU)\" --owner teacher@rosnou.ru --host rosnou.ru"))).Error.Should().Be(
+            "teacher@rosnou.ru already has a mailbox on \"Mailbox Store (ROSNOU)\": Reconnect needs a user without a mailbox.\n");
+        (await Cli(Words("exchange reconnect-mailbox student@rosnou.ru --store \"Mailbox Store (ROSNOU)\" --host rosnou.ru"))).Output.Should().StartWith(
+            "student <student@rosnou.ru> on Mailbox Store (ROSNOU): ");
+        exchange.FindMailbox("student@rosnou.ru").Should().NotBeNull();
+
+        AdminCommands.Run(World.World, "exchange delete-mailbox student@rosnou.ru --host rosnou.ru");
+        AdminCommands.Run(World.World, "exchange reconnect-mailbox student@rosnou.ru --store \"Mailbox Store (ROSNOU)\" --owner student@rosnou.ru --host rosnou.ru").Output
+            .Should().StartWith("student <student@rosnou.ru> on Mailbox Store (ROSNOU): ");
+        AdminCommands.Run(World.World, "exchange reconnect-mailbox student@rosnou.ru --store \"Mailbox Store (ROSNOU)\" --host rosnou.ru").Output
+            .Should().Be("There is no disconnected mailbox student@rosnou.ru on \"Mailbox Store (ROSNOU)\".", "it was reconnected");
+    }
+
+    [Fact]
     public async Task Refusals_AreOneLineOnStderr_WithExitCode1()
     {
         Install(ExchangeEdition.Standard);

@@ -152,6 +152,33 @@ public sealed class ExchangeMailboxApiTests : AdminApiTestBase
     }
 
     [Fact]
+    public async Task Reconnect_GivesTheUserTheDisconnectedMailboxWithItsMessages_AndRefusesAsExchangeDoes()
+    {
+        var exchange = Install();
+        World.Rosnou.AddAccount("teacher@rosnou.ru", "teacher123");
+        exchange.CreateMailbox("teacher@rosnou.ru", exchange.FindStore("Mailbox Store (ROSNOU)")!);
+        await SendAsIvanAsync("student@rosnou.ru", "Before the delete");
+        await World.World.Work.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        await SendAsync(HttpMethod.Delete, Server + "/mailboxes/student@rosnou.ru");
+        var reconnect = Store + "/deleted-mailboxes/student@rosnou.ru/reconnect";
+
+        (await Error(await SendAsync(HttpMethod.Post, reconnect, new { user = "nobody@rosnou.ru" }), HttpStatusCode.NotFound)).Should().StartWith("There is no user nobody@rosnou.ru");
+        (await Error(await SendAsync(HttpMethod.Post, Server + "/stores/Nowhere/deleted-mailboxes/student@rosnou.ru/reconnect", new { }), HttpStatusCode.NotFound)).Should().Be("No store \"Nowhere\" on ROSNOU.");
+        (await Error(await SendAsync(HttpMethod.Post, reconnect, new { user = "teacher@rosnou.ru" }), HttpStatusCode.Conflict)).Should().Contain("teacher@rosnou.ru already has a mailbox");
+        (await Error(await SendAsync(HttpMethod.Post, reconnect, new { user = 5 }), HttpStatusCode.BadRequest)).Should().Be("user has the wrong type or is malformed.");
+        exchange.Dismount(exchange.FindStore("Mailbox Store (ROSNOU)")!);
+        (await Error(await SendAsync(HttpMethod.Post, reconnect, new { }), HttpStatusCode.Conflict)).Should().Be("The mailbox cannot be reconnected: The store \"Mailbox Store (ROSNOU)\" is dismounted.");
+        exchange.Mount(exchange.FindStore("Mailbox Store (ROSNOU)")!);
+
+        var back = await Json(await Http.PostAsync(reconnect, content: null), HttpStatusCode.OK);
+        back.GetProperty("address").GetString().Should().Be("student@rosnou.ru");
+        back.GetProperty("totalItems").GetInt32().Should().Be(1, "the messages came back with the mailbox");
+        (await Json(await Http.GetAsync(Store + "/deleted-mailboxes"), HttpStatusCode.OK)).GetArrayLength().Should().Be(0);
+        (await Error(await SendAsync(HttpMethod.Post, reconnect, new { }), HttpStatusCode.Conflict)).Should().Be("There is no disconnected mailbox student@rosnou.ru on \"Mailbox Store (ROSNOU)\".");
+        World.Rosnou.Mailboxes.Find("student@rosnou.ru")!.Messages.Should().ContainSingle().Which.Subject.Should().Be("Before the delete");
+    }
+
+    [Fact]
     public async Task CreateMailbox_RefusesAnUnknownStoreOrUser_AnExistingMailbox_AndATakenAlias_ButTakesADismountedStore()
     {
         var exchange = Install();

@@ -253,6 +253,63 @@ public sealed class StoreMailboxesTests
         again.Exchange.FindMailbox("teacher@rosnou.ru").Should().BeNull("a refused alias creates nothing");
     }
 
+    [Fact]
+    public async Task Reconnect_GivesTheDisconnectedMailboxBack_WithItsFoldersAndFlags_AndRefusesWhatExchangeRefuses()
+    {
+        var world = Load();
+        var host = world.FindHost("rosnou.ru")!;
+        var exchange = host.Exchange!;
+        var store = exchange.FindStore("Mailbox Store (ROSNOU)")!;
+        await DeliverAsync(world, "student@rosnou.ru", "Kept while disconnected", from: "teacher@rosnou.ru");
+        var held = host.Mailboxes.Find("student@rosnou.ru")!;
+        var first = held.Inbox.Messages.Single();
+        held.SetFlags(held.Inbox, [first.Uid], FlagOperation.Add, MessageFlags.Seen, []);
+        held.Append(held.CreateFolder("Work/Projects"), first.Message, MessageFlags.Flagged, ["$Label1"], first.InternalDate);
+
+        exchange.DeleteMailbox("student@rosnou.ru");
+        exchange.DeletedMailboxesOn(store).Should().ContainSingle().Which.Should().Match<DeletedMailbox>(d => d.TotalItems == 2 && d.SizeBytes == 2 * first.Size);
+        exchange.Unavailable("student@rosnou.ru").Should().BeNull("a user without a mailbox is on no store");
+
+        var reconnect = (string user, ExchangeStore on) => FluentActions.Invoking(() => exchange.ReconnectMailbox(on, "student@rosnou.ru", user));
+        reconnect("teacher@rosnou.ru", store).Should().Throw<ExchangeAdminException>()
+            .WithMessage("teacher@rosnou.ru already has a mailbox on \"Staff\": Reconnect needs a user without a mailbox.");
+        reconnect("nobody@rosnou.ru", store).Should().Throw<ExchangeAdminException>().WithMessage("There is no user nobody@rosnou.ru in the directory of rosnou.ru*");
+        reconnect("student@rosnou.ru", exchange.FindStore("Staff")!).Should().Throw<ExchangeAdminException>()
+            .WithMessage("There is no disconnected mailbox student@rosnou.ru on \"Staff\".");
+        exchange.Dismount(store);
+        reconnect("student@rosnou.ru", store).Should().Throw<ExchangeAdminException>()
+            .WithMessage("The mailbox cannot be reconnected: The store \"Mailbox Store (ROSNOU)\" is dismounted.");
+        exchange.Mount(store);
+        exchange.DeletedMailboxesOn(store).Should().ContainSingle("a refused Reconnect changes nothing");
+
+        var back = exchange.ReconnectMailbox(store, "STUDENT@rosnou.ru", "Student@rosnou.ru");
+        back.Should().Match<ExchangeMailbox>(m => m.Address == "student@rosnou.ru" && m.Store == store);
+        exchange.DeletedMailboxesOn(store).Should().BeEmpty();
+        var again = host.Mailboxes.Find("student@rosnou.ru")!;
+        again.Inbox.Messages.Should().ContainSingle().Which.Should().Match<FolderMessage>(m => m.Message.Id == first.Message.Id && m.IsSeen);
+        again.FindFolder("Work/Projects")!.Messages.Should().ContainSingle().Which.Should().Match<FolderMessage>(m => m.Flags == MessageFlags.Flagged && m.HasKeyword("$Label1"));
+        await DeliverAsync(world, "student@rosnou.ru", "After the reconnect", from: "teacher@rosnou.ru");
+        again.Count.Should().Be(2, "mail to the user is delivered again");
+    }
+
+    [Fact]
+    public async Task Reconnect_ToAnotherUserWithoutAMailbox_MakesThatUserItsOwner_OnTheSameStore()
+    {
+        var world = Load();
+        var host = world.FindHost("rosnou.ru")!;
+        var exchange = host.Exchange!;
+        var staff = exchange.FindStore("Staff")!;
+        await DeliverAsync(world, "teacher@rosnou.ru", "Exam questions", from: "student@rosnou.ru");
+        exchange.DeleteMailbox("teacher@rosnou.ru");
+        exchange.DeleteMailbox("student@rosnou.ru");
+
+        exchange.ReconnectMailbox(staff, "teacher@rosnou.ru", "student@rosnou.ru").Store.Should().Be(staff);
+
+        host.Mailboxes.Find("student@rosnou.ru")!.Messages.Should().ContainSingle().Which.Subject.Should().Be("Exam questions");
+        exchange.FindMailbox("teacher@rosnou.ru").Should().BeNull();
+        exchange.DeletedMailboxesOn(exchange.FindStore("Mailbox Store (ROSNOU)")!).Should().ContainSingle("student's own disconnected mailbox stays");
+    }
+
     private static int Warnings(MailHost host) =>
         host.Mailboxes.Find("teacher@rosnou.ru")!.Messages.Count(m => m.Subject == "Your mailbox is over its size limit");
 

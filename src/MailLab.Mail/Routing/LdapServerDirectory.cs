@@ -12,7 +12,7 @@ namespace MailLab.Mail.Routing;
 /// (anonymous; plain text, a simple bind as the user name's DN, RFC 4513 §5.1.3; Windows SSPI or the
 /// service account, a negotiated bind), searches the base for the address with the schema's filter
 /// (<see cref="LdapSchemaMap"/>), and for a group reads each member entry, nested groups too. The LDAP
-/// calls run off the session's thread; the wait for them is bounded on the world's clock. Any failure
+/// calls run on a thread of their own, never the session's or the pool's; the wait for them is bounded on the world's clock. Any failure
 /// (no server, the bind refused, no answer in time) is an <see cref="DirectoryOutcome.Unavailable"/>
 /// answer that says why.
 /// </summary>
@@ -48,7 +48,10 @@ public sealed class LdapServerDirectory : IRecipientDirectory
         var filter = _map.Filter(address);
         try
         {
-            return await Task.Run(() => Search(filter), cancel).WaitAsync(_timeout, _clock, cancel).ConfigureAwait(false);
+            // System.DirectoryServices.Protocols has only blocking calls (its Begin/EndSendRequest poll
+            // libldap on a pool thread too), so each lookup blocks a thread of its own, not the pool's.
+            var search = Task.Factory.StartNew(() => Search(filter), cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            return await search.WaitAsync(_timeout, _clock, cancel).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

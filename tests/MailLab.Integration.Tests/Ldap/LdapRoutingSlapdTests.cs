@@ -13,35 +13,8 @@ namespace MailLab.Integration.Tests.Ldap;
 /// </summary>
 public sealed class LdapRoutingSlapdTests(Slapd slapd) : IClassFixture<Slapd>
 {
-    private string Yaml(string binding = "plainText", string password = Slapd.AdminPassword, string? server = null) => $$"""
-        hosts:
-        {{Topologies.MailRu()}}
-          - name: rosnou.ru
-            address: 203.0.113.10
-            smtp:
-              virtualServers:
-                - name: Default SMTP Virtual Server
-                  port: 0
-                  domains:
-                    - { name: rosnou.ru, type: local }
-                  ldapRouting:
-                    enabled: true
-                    server: "{{server ?? slapd.Server}}"
-                    schema: exchange
-                    binding: {{binding}}
-                    userName: "{{Slapd.AdminDn}}"
-                    bindPassword: "{{password}}"
-                    base: "{{Slapd.Base}}"
-            accounts:
-              - { address: student@rosnou.ru, password: student123 }
-              - { address: teacher@rosnou.ru, password: teacher123 }
-
-        dns:
-          - { name: mail.ru, type: MX, preference: 10, value: mail.ru }
-          - { name: mail.ru, type: A, value: 198.51.100.10 }
-          - { name: rosnou.ru, type: MX, preference: 10, value: rosnou.ru }
-          - { name: rosnou.ru, type: A, value: 203.0.113.10 }
-        """;
+    private string Yaml(string binding = "plainText", string password = Slapd.AdminPassword, string? server = null) =>
+        SlapdTopology.Yaml(server ?? slapd.Server, binding: binding, password: password);
 
     [SkippableFact]
     public async Task KnownAddress_PlainTextBind_DeliveredToTheMailboxItMapsTo()

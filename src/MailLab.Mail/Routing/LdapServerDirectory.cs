@@ -198,8 +198,20 @@ public sealed class LdapServerDirectory : IRecipientDirectory
     {
         49 => $"the {LdapNames.Binding(_settings.Binding)} bind as \"{_settings.UserName}\" was refused: invalid credentials (LDAP result 49)",
         81 => $"the server {_host}:{_port} cannot be reached (LDAP result 81, server down)",
+        _ when IsNegotiate && !OperatingSystem.IsWindows() => NegotiateOutsideWindows(code, message),
         _ => $"{message} (LDAP result {code})",
     };
+
+    private bool IsNegotiate => _settings.Binding is LdapBindingType.WindowsSspi or LdapBindingType.ServiceAccount;
+
+    /// <summary>
+    /// Why a Windows bind fails off Windows: there System.DirectoryServices.Protocols refuses a Negotiate
+    /// bind with a user name and password (it answers "not supported" without asking the server), and a
+    /// bind without them is Kerberos through SASL GSSAPI, which needs a Kerberos ticket for the server.
+    /// </summary>
+    private string NegotiateOutsideWindows(int code, string message) => _settings.Binding == LdapBindingType.WindowsSspi
+        ? $"the {LdapNames.Binding(_settings.Binding)} bind as \"{(_settings.Domain is { Length: > 0 } domain ? domain + "\\" : "")}{_settings.UserName}\" cannot be made outside Windows: there a Windows bind takes no user name and password, only a Kerberos ticket (LDAP result {code}: {message.Trim()})"
+        : $"the {LdapNames.Binding(_settings.Binding)} bind cannot be made outside Windows without Kerberos: there it is a Kerberos bind (SASL GSSAPI), which needs a ticket for {_host} (LDAP result {code}: {message.Trim()})";
 
     private static DirectoryAnswer Unavailable(string filter, string problem) => new(DirectoryOutcome.Unavailable, filter, Problem: problem);
 }

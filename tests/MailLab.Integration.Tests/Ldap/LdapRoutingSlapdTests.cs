@@ -95,6 +95,27 @@ public sealed class LdapRoutingSlapdTests(Slapd slapd) : IClassFixture<Slapd>
         world.Host("rosnou.ru").Mailboxes.Find("student@rosnou.ru")!.Count.Should().Be(1);
     }
 
+    /// <summary>
+    /// A Windows bind off Windows (here: Linux, slapd without Kerberos) is a clear 451 4.4.3 with the
+    /// reason, not a crash or a hang: a bind with a user name and password is one the library refuses
+    /// there, the service account's is Kerberos without a ticket.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("windowsSspi", $"the windowsSspi bind as \"{Slapd.AdminDn}\" cannot be made outside Windows: there a Windows bind takes no user name and password, only a Kerberos ticket (LDAP result 92: The feature is not supported.)")]
+    [InlineData("serviceAccount", "the serviceAccount bind cannot be made outside Windows without Kerberos: there it is a Kerberos bind (SASL GSSAPI), which needs a ticket for 127.0.0.1 (LDAP result 86: An unknown authentication error occurred.)")]
+    public async Task WindowsBind_OutsideWindows_451_443_TheTraceSaysWhy(string binding, string why)
+    {
+        Skip.If(slapd.SkipReason is not null, slapd.SkipReason);
+        Skip.If(OperatingSystem.IsWindows(), "on Windows the bind is a real Negotiate bind");
+        await using var world = await YamlWorld.StartAsync(Yaml(binding: binding), listenOnTcp: true);
+
+        var deferred = await FluentActions.Awaiting(() => OutsideSender.SendAsync(world, "student@rosnou.ru", "over LDAP")).Should().ThrowAsync<SmtpCommandException>();
+        ((int)deferred.Which.StatusCode).Should().Be(451);
+        deferred.Which.Message.Should().StartWith("4.4.3 ");
+        Lookups(world).Should().Contain(t => t.EndsWith($"(|(rfc822Mailbox=student@rosnou.ru))) could not be searched: {why}"));
+        world.Host("rosnou.ru").Mailboxes.Find("student@rosnou.ru")!.Count.Should().Be(0);
+    }
+
     [Fact]
     public async Task NoServerListening_451_443_ServerDown()
     {

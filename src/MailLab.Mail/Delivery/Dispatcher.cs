@@ -23,6 +23,13 @@ public static class Dispatcher
             (server.Domains.FindLocal(domain) is null && !DirectoryExpansion.IsRecipient(server, recipient) ? remote : local).Add(recipient);
         }
 
+        // With LDAP routing to an LDAP server, local recipients wait in the queue to be categorized.
+        if (local.Count > 0 && server.LdapRouting.CategorizesInQueue)
+        {
+            remote.AddRange(local);
+            local.Clear();
+        }
+
         // Local recipients whose Exchange mailbox is unavailable wait in the queue (its Local Delivery queue).
         IReadOnlyList<DeliveryFailure> waiting = [];
         if (local.Count > 0)

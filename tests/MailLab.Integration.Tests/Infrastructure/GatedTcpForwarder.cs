@@ -7,7 +7,8 @@ namespace MailLab.Integration.Tests.Infrastructure;
 /// A TCP forwarder on 127.0.0.1 in front of a real server (slapd) that holds every answer back until
 /// the test opens its gate: requests reach the server at once, what the server says waits. A directory
 /// that is slow on purpose, with no sleeps: <see cref="HeldAsync"/> completes once the given number of
-/// connections are held, and <see cref="Open"/> lets every held and later answer through.
+/// connections are held, and <see cref="Open"/> lets every held and later answer through. While
+/// <see cref="Refusing"/>, it closes each new connection at once: a directory that is down.
 /// </summary>
 internal sealed class GatedTcpForwarder : IAsyncDisposable
 {
@@ -32,6 +33,9 @@ internal sealed class GatedTcpForwarder : IAsyncDisposable
     /// <summary>Completes when <paramref name="count"/> connections have been accepted with the gate shut (fails after 30 s).</summary>
     public Task HeldAsync(int count) => _held.ReachedAsync(count);
 
+    /// <summary>Whether new connections are closed as soon as they are accepted.</summary>
+    public bool Refusing { get; set; }
+
     /// <summary>Lets the server's answers through, held ones first.</summary>
     public void Open() => _gate.TrySetResult();
 
@@ -54,6 +58,12 @@ internal sealed class GatedTcpForwarder : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            if (Refusing)
+            {
+                client.Dispose();
+                continue;
+            }
+
             var server = new TcpClient();
             await server.ConnectAsync(IPAddress.Loopback, _targetPort, _stop.Token);
             lock (_open)

@@ -28,9 +28,10 @@ public sealed class LdapRoutingSlapdTests(Slapd slapd) : IClassFixture<Slapd>
 
         world.Host("rosnou.ru").Mailboxes.Find("student@rosnou.ru")!.Messages.Should().ContainSingle()
             .Which.Subject.Should().Be("over LDAP");
-        // The lookup is a stage of the message's journey, between its acceptance and its delivery.
+        // The lookup is a stage of the message's journey, between its acceptance and its delivery; the
+        // message waits in the queue until the categorizer has looked its recipient up again.
         world.Stages(id).Should().Equal("rosnou.ru Received", "rosnou.ru DirectoryLookup", "rosnou.ru DirectoryLookup", "rosnou.ru Cleanup",
-            "rosnou.ru Categorized", "rosnou.ru DeliveredToMailbox");
+            "rosnou.ru Queued", "rosnou.ru Categorized", "rosnou.ru DeliveredToMailbox");
         world.StageTexts(id)[2].Should().Be($"rosnou.ru DirectoryLookup: ldap://{slapd.Server} (Exchange LDAP Service schema): (&(|(objectClass=person)(objectClass=groupOfNames))(|(rfc822Mailbox=s.student@rosnou.ru))) under dc=rosnou,dc=ru found uid=student,ou=people,dc=rosnou,dc=ru: <s.student@rosnou.ru> is delivered to student@rosnou.ru");
         Lookups(world).Should().Contain(t => t.StartsWith("Sender: ") && t.Contains("<ivan@mail.ru> is not a recipient"));
     }

@@ -13,13 +13,7 @@ public sealed class ActiveDirectorySlapd : Slapd
     /// address at mail.ru; the group Students has student, teacher and the nested group Staff (teacher
     /// again, delivered once).
     /// </summary>
-    public const string Directory = """
-        dn: dc=rosnou,dc=ru
-        objectClass: dcObject
-        objectClass: organization
-        o: RosNOU
-        dc: rosnou
-
+    public const string Directory = BaseEntry + """
         dn: ou=Users,dc=rosnou,dc=ru
         objectClass: organizationalUnit
         ou: Users

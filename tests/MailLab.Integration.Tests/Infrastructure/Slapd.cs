@@ -20,18 +20,23 @@ public class Slapd : IAsyncLifetime
     public const string AdminDn = "cn=admin,dc=rosnou,dc=ru";
     public const string AdminPassword = "admin-secret";
 
-    /// <summary>
-    /// People and a distribution list the Exchange LDAP Service schema finds (person, groupOfNames,
-    /// rfc822Mailbox = mail): student has a second address; students has student and teacher, and the
-    /// nested group staff, whose member is teacher again (delivered once).
-    /// </summary>
-    public const string Ldif = """
+    /// <summary>The entry of <see cref="Base"/>, the first of every test directory, and the blank line that ends it.</summary>
+    public const string BaseEntry = """
         dn: dc=rosnou,dc=ru
         objectClass: dcObject
         objectClass: organization
         o: RosNOU
         dc: rosnou
 
+
+        """;
+
+    /// <summary>
+    /// People and a distribution list the Exchange LDAP Service schema finds (person, groupOfNames,
+    /// rfc822Mailbox = mail): student has a second address; students has student and teacher, and the
+    /// nested group staff, whose member is teacher again (delivered once).
+    /// </summary>
+    public const string Ldif = BaseEntry + """
         dn: ou=people,dc=rosnou,dc=ru
         objectClass: organizationalUnit
         ou: people

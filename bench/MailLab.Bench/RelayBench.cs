@@ -100,7 +100,7 @@ internal static class RelayBench
                 if (direct)
                 {
                     var batch = Math.Min(PerConnection, count - i);
-                    SendDirect(first, body, batch);
+                    await SendDirectAsync(first, body, batch);
                     i += batch - 1;
 
                     // Back to the end of the thread pool's queue: the relays this message started
@@ -140,11 +140,11 @@ internal static class RelayBench
         return Encoding.ASCII.GetBytes(text.ToString());
     }
 
-    private static void SendDirect(SmtpVirtualServer first, byte[] body, int count)
+    private static async Task SendDirectAsync(SmtpVirtualServer first, byte[] body, int count)
     {
         var transactions = Enumerable.Range(0, count).Select(_ => new SmtpClientTransaction("ivan@mail.ru", [Recipient], body)).ToArray();
         using var client = new SmtpClientSession("bench.test", transactions);
-        InProcessSmtpWire.Run(first, new IPEndPoint(IPAddress.Loopback, 50000), tlsAvailable: false, client);
+        await InProcessSmtpWire.RunAsync(first, new IPEndPoint(IPAddress.Loopback, 50000), tlsAvailable: false, client);
         foreach (var result in client.Results)
         {
             if (result.ConnectionError is { } error || !result.RecipientReplies[Recipient].IsPositive)

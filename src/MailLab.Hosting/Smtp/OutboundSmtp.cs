@@ -15,8 +15,7 @@ public sealed class OutboundSmtp(MailLabServer runtime) : IOutboundSmtp
     {
         if (connection.Target is WorldHostTarget world && !connection.RequireTls)
         {
-            InProcessSmtpWire.Send(connection, world, runtime.InMemory.NextClientPort(), runtime.InMemory.TlsAvailable);
-            return Task.CompletedTask;
+            return InProcessSmtpWire.SendAsync(connection, world, runtime.InMemory.NextClientPort(), runtime.InMemory.TlsAvailable);
         }
 
         return _streamed.SendAsync(connection, cancellationToken);

@@ -25,7 +25,7 @@ namespace MailLab.Mail.Delivery;
 /// </list>
 /// Each decision is a <see cref="TraceKind.Categorized"/> stage (or a Failed one). A virtual server
 /// with LDAP routing to the host's Active Directory is categorized the same way; one routing to a real
-/// LDAP server gets what its lookups found (<see cref="Routing.LdapRouting"/>). Other hosts without
+/// LDAP server is categorized in the queue (<see cref="Routing.LdapRouting.CategorizeAsync"/>). Other hosts without
 /// Exchange deliver as IIS does and are left alone.
 /// </summary>
 public static class DirectoryExpansion
@@ -63,27 +63,13 @@ public static class DirectoryExpansion
     {
         if (DirectoryOf(server) is not { } directory)
         {
-            // LDAP routing to a real server: what the RCPT lookups found (mailboxes, groups' members).
-            var routed = server.LdapRouting.Expand(message, recipients);
-            return ReferenceEquals(routed, recipients) ? (message, recipients) : Route(server, message, routed);
+            // No directory here, or LDAP routing to a real server, whose categorizer ran in the queue (LdapRouting.CategorizeAsync).
+            return (message, recipients);
         }
 
         var run = new Categorization(server, directory, message);
         run.Resolve(recipients);
         return run.Finish(recipients);
-    }
-
-    /// <summary>Local recipients stay for local delivery; the others go to the queue and the router.</summary>
-    private static (StoredMessage, IReadOnlyList<string>) Route(SmtpVirtualServer server, StoredMessage message, IReadOnlyList<string> recipients)
-    {
-        var local = recipients.Where(a => server.Domains.FindLocal(a[(a.LastIndexOf('@') + 1)..]) is not null).ToList();
-        var remote = recipients.Except(local, StringComparer.OrdinalIgnoreCase).ToList();
-        if (remote.Count > 0)
-        {
-            Dispatcher.Dispatch(server, message.WithRecipients(remote));
-        }
-
-        return (message.WithRecipients(local), local);
     }
 
     /// <summary>One message's pass through the categorizer.</summary>

@@ -29,6 +29,13 @@ public static class Dispatcher
             }
         }
 
+        // With LDAP routing to an LDAP server, local recipients wait in the queue to be categorized.
+        if (local.Count > 0 && server.LdapRouting.CategorizesInQueue)
+        {
+            remote.AddRange(local);
+            local.Clear();
+        }
+
         // Local recipients whose Exchange mailbox is unavailable wait in the queue (its Local Delivery queue).
         IReadOnlyList<DeliveryFailure> waiting = [];
         if (local is not null)

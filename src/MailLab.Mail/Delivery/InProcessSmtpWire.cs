@@ -15,6 +15,9 @@ namespace MailLab.Mail.Delivery;
 /// DATA and dot-stuffed content, QUIT), both sides are traced as usual, and the receiving side applies its
 /// state, limits, access rules and injected faults, but there are no pipes, tasks or buffers to pay
 /// for. Hops that need TLS go over a stream instead (see the hosting layer's outbound client).
+/// A receiving session that waits for a directory lookup (LDAP routing, <see cref="SmtpSessionAction.Wait"/>)
+/// is awaited, not blocked on: the hop returns an unfinished task and its thread goes back to the
+/// pool until the lookup is in. Without such a wait everything completes in the one call.
 /// </summary>
 public static class InProcessSmtpWire
 {
@@ -24,7 +27,7 @@ public static class InProcessSmtpWire
     /// </summary>
     /// <param name="clientPort">The simulated client's source port.</param>
     /// <param name="tlsAvailable">Whether the receiving side offers STARTTLS (it is not used on this wire).</param>
-    public static void Send(OutboundConnection connection, WorldHostTarget target, int clientPort, bool tlsAvailable)
+    public static async Task SendAsync(OutboundConnection connection, WorldHostTarget target, int clientPort, bool tlsAvailable)
     {
         if (!connection.TryTakeNext(out var first))
         {
@@ -51,7 +54,7 @@ public static class InProcessSmtpWire
         using (first.From.World.OutboundEndpoints.Open(remote, carried))
         {
             carried.Client = client;
-            Run(server, remote, tlsAvailable, client);
+            await RunAsync(server, remote, tlsAvailable, client).ConfigureAwait(false);
             observer?.OnConnectionClosed();
             carried.AnswerTheRest();
         }
@@ -66,21 +69,18 @@ public static class InProcessSmtpWire
 
     /// <summary>
     /// Connects <paramref name="client"/> to <paramref name="server"/> from <paramref name="remote"/> and
-    /// runs the session to its end. The caller checks the server is not stopped (a closed port).
+    /// runs the session to its end (the client's results tell how it went). The caller checks the
+    /// server is not stopped (a closed port).
     /// </summary>
-    public static SmtpClientResult Run(SmtpVirtualServer server, IPEndPoint remote, bool tlsAvailable, SmtpClientSession client)
+    public static async Task RunAsync(SmtpVirtualServer server, IPEndPoint remote, bool tlsAvailable, SmtpClientSession client)
     {
         var local = new IPEndPoint(Listening.LoopbackOnly(server.Address), server.BoundPort ?? server.Port);
-        using (var connection = server.Accept(remote, local, tlsAvailable))
-        {
-            Exchange(connection, client);
-        }
-
-        return client.Result;
+        using var connection = server.Accept(remote, local, tlsAvailable);
+        await ExchangeAsync(connection, client).ConfigureAwait(false);
     }
 
     /// <summary>Passes bytes both ways until one side is done or the server closes.</summary>
-    private static void Exchange(InboundSmtpConnection connection, SmtpClientSession client)
+    private static async Task ExchangeAsync(InboundSmtpConnection connection, SmtpClientSession client)
     {
         var session = connection.Session;
         while (true)
@@ -96,10 +96,17 @@ public static class InProcessSmtpWire
                 return;
             }
 
-            if (!connection.WaitForLookup())
+            if (connection.PendingLookup is { } lookup)
             {
-                client.ConnectionLost();
-                return;
+                // The session reads nothing until its RCPT is decided; a failed lookup is the session's 451 4.4.3.
+                await lookup.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (!connection.ResumeAfterLookup())
+                {
+                    client.ConnectionLost();
+                    return;
+                }
+
+                continue;
             }
 
             if (session.Output.Length > 0)

@@ -104,7 +104,9 @@ public sealed class QueueManager
     {
         var first = entry.Snapshot().Pending.FirstOrDefault() ?? entry.Message.Recipients[0];
         var domain = first[(first.LastIndexOf('@') + 1)..];
-        return _server.Domains.FindLocal(domain) is null ? domain : LocalDeliveryQueueName(first);
+        return _server.Domains.FindLocal(domain) is null ? domain
+            : _server.LdapRouting.CategorizesInQueue ? AwaitingDirectoryLookup
+            : LocalDeliveryQueueName(first);
     }
 
     /// <summary>A store mounted: every entry waiting for a local mailbox is tried now, once.</summary>
@@ -128,6 +130,9 @@ public sealed class QueueManager
     }
 
     private bool IsLocal(string recipient) => _server.Domains.FindLocal(recipient[(recipient.LastIndexOf('@') + 1)..]) is not null;
+
+    /// <summary>Exchange 2003's pre-categorization queue (aa996593).</summary>
+    private const string AwaitingDirectoryLookup = "Messages awaiting directory lookup";
 
     private static string LocalDeliveryQueueName(string recipient) => $"{recipient[(recipient.LastIndexOf('@') + 1)..]} (Local Delivery)";
 
@@ -217,7 +222,18 @@ public sealed class QueueManager
     {
         var failures = new List<DeliveryFailure>();
         var transient = new List<string>();
-        foreach (var (domain, recipients) in ByDomain(entry))
+        List<(string Domain, List<string> Recipients)> groups;
+        lock (entry)
+        {
+            groups = ByDomain(entry.Pending);
+        }
+
+        if (_server.LdapRouting.CategorizesInQueue)
+        {
+            groups = await CategorizeAsync(entry, groups, failures, transient).ConfigureAwait(false);
+        }
+
+        foreach (var (domain, recipients) in groups)
         {
             if (_server.Domains.FindLocal(domain) is not null)
             {
@@ -277,6 +293,33 @@ public sealed class QueueManager
             var minutes = Math.Round(_server.Delivery.RetryInterval(entry.Attempts).TotalMinutes);
             World.Trace.Append(_server.Host.Name, TraceKind.RetryScheduled, $"Next attempt at {entry.NextAttempt:u} (in {minutes:0} {(minutes == 1 ? "minute" : "minutes")})", traceId: entry.Message.TraceId, messageId: entry.Message.Id);
         }
+    }
+
+    /// <summary>
+    /// "Messages awaiting directory lookup": the categorizer looks the entry's local recipients up
+    /// (<see cref="Routing.LdapRouting.CategorizeAsync"/>) and this attempt goes on with what they resolve
+    /// to (mailboxes here, target addresses elsewhere); unknown ones fail (5.1.1), and those the directory
+    /// could not answer for stay pending (4.4.3), to be categorized at the next attempt.
+    /// </summary>
+    private async Task<List<(string Domain, List<string> Recipients)>> CategorizeAsync(QueueEntry entry, List<(string Domain, List<string> Recipients)> groups, List<DeliveryFailure> failures, List<string> transient)
+    {
+        var resolved = new List<string>();
+        foreach (var (domain, recipients) in groups)
+        {
+            if (_server.Domains.FindLocal(domain) is null)
+            {
+                resolved.AddRange(recipients);
+                continue;
+            }
+
+            var message = recipients.Count == entry.Message.Recipients.Count ? entry.Message : entry.Message.WithRecipients(recipients);
+            var categorized = await _server.LdapRouting.CategorizeAsync(message, recipients).ConfigureAwait(false);
+            failures.AddRange(categorized.Unknown.Select(r => new DeliveryFailure(r, Routing.LdapRouting.NoSuchRecipient(r))));
+            Classify(entry, categorized.Waiting, SmtpReplies.DirectoryFailure, null, failures, transient);
+            resolved.AddRange(categorized.Targets.Where(t => !resolved.Contains(t, StringComparer.OrdinalIgnoreCase)));
+        }
+
+        return ByDomain(resolved);
     }
 
     private async Task SendChunkAsync(QueueEntry entry, Router.Route route, IReadOnlyList<string> recipients, List<DeliveryFailure> failures, List<string> transient)
@@ -448,29 +491,26 @@ public sealed class QueueManager
         recipients.Select(r => new DeliveryFailure(r, entry.LastErrors.GetValueOrDefault(r) ?? new SmtpReply(451, "4.4.1", "No answer from host"))).ToArray();
 
     /// <summary>The recipients still pending, grouped by domain in their order (most messages have one domain).</summary>
-    private static List<(string Domain, List<string> Recipients)> ByDomain(QueueEntry entry)
+    private static List<(string Domain, List<string> Recipients)> ByDomain(List<string> recipients)
     {
         var groups = new List<(string Domain, List<string> Recipients)>(1);
-        lock (entry)
+        foreach (var recipient in recipients)
         {
-            foreach (var recipient in entry.Pending)
+            var domain = recipient.AsSpan(recipient.LastIndexOf('@') + 1);
+            var found = false;
+            foreach (var group in groups)
             {
-                var domain = recipient.AsSpan(recipient.LastIndexOf('@') + 1);
-                var found = false;
-                foreach (var group in groups)
+                if (domain.Equals(group.Domain, StringComparison.OrdinalIgnoreCase))
                 {
-                    if (domain.Equals(group.Domain, StringComparison.OrdinalIgnoreCase))
-                    {
-                        group.Recipients.Add(recipient);
-                        found = true;
-                        break;
-                    }
+                    group.Recipients.Add(recipient);
+                    found = true;
+                    break;
                 }
+            }
 
-                if (!found)
-                {
-                    groups.Add((domain.ToString(), [recipient]));
-                }
+            if (!found)
+            {
+                groups.Add((domain.ToString(), [recipient]));
             }
         }
 

@@ -12,7 +12,7 @@ namespace MailLab.Mail.Routing;
 /// (anonymous; plain text, a simple bind as the user name's DN, RFC 4513 §5.1.3; Windows SSPI or the
 /// service account, a negotiated bind), searches the base for the address with the schema's filter
 /// (<see cref="LdapSchemaMap"/>), and for a group reads each member entry, nested groups too. The LDAP
-/// calls run off the session's thread; the wait for them is bounded on the world's clock. Any failure
+/// calls run on a thread of their own, never the session's or the pool's; the wait for them is bounded on the world's clock. Any failure
 /// (no server, the bind refused, no answer in time) is an <see cref="DirectoryOutcome.Unavailable"/>
 /// answer that says why.
 /// </summary>
@@ -48,7 +48,10 @@ public sealed class LdapServerDirectory : IRecipientDirectory
         var filter = _map.Filter(address);
         try
         {
-            return await Task.Run(() => Search(filter), cancel).WaitAsync(_timeout, _clock, cancel).ConfigureAwait(false);
+            // System.DirectoryServices.Protocols has only blocking calls (its Begin/EndSendRequest poll
+            // libldap on a pool thread too), so each lookup blocks a thread of its own, not the pool's.
+            var search = Task.Factory.StartNew(() => Search(filter), cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            return await search.WaitAsync(_timeout, _clock, cancel).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -195,8 +198,20 @@ public sealed class LdapServerDirectory : IRecipientDirectory
     {
         49 => $"the {LdapNames.Binding(_settings.Binding)} bind as \"{_settings.UserName}\" was refused: invalid credentials (LDAP result 49)",
         81 => $"the server {_host}:{_port} cannot be reached (LDAP result 81, server down)",
+        _ when IsNegotiate && !OperatingSystem.IsWindows() => NegotiateOutsideWindows(code, message),
         _ => $"{message} (LDAP result {code})",
     };
+
+    private bool IsNegotiate => _settings.Binding is LdapBindingType.WindowsSspi or LdapBindingType.ServiceAccount;
+
+    /// <summary>
+    /// Why a Windows bind fails off Windows: there System.DirectoryServices.Protocols refuses a Negotiate
+    /// bind with a user name and password (it answers "not supported" without asking the server), and a
+    /// bind without them is Kerberos through SASL GSSAPI, which needs a Kerberos ticket for the server.
+    /// </summary>
+    private string NegotiateOutsideWindows(int code, string message) => _settings.Binding == LdapBindingType.WindowsSspi
+        ? $"the {LdapNames.Binding(_settings.Binding)} bind as \"{(_settings.Domain is { Length: > 0 } domain ? domain + "\\" : "")}{_settings.UserName}\" cannot be made outside Windows: there a Windows bind takes no user name and password, only a Kerberos ticket (LDAP result {code}: {message.Trim()})"
+        : $"the {LdapNames.Binding(_settings.Binding)} bind cannot be made outside Windows without Kerberos: there it is a Kerberos bind (SASL GSSAPI), which needs a ticket for {_host} (LDAP result {code}: {message.Trim()})";
 
     private static DirectoryAnswer Unavailable(string filter, string problem) => new(DirectoryOutcome.Unavailable, filter, Problem: problem);
 }

@@ -86,21 +86,6 @@ public sealed class InboundSmtpConnection : IDisposable
         }
     }
 
-    /// <summary>Blocks until a pending lookup is in (the in-process wire of the simulated world, which has no await).</summary>
-    internal bool WaitForLookup()
-    {
-        while (PendingLookup is { } lookup)
-        {
-            ((IAsyncResult)lookup).AsyncWaitHandle.WaitOne();
-            if (!ResumeAfterLookup())
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)

@@ -11,26 +11,32 @@ namespace MailLab.Integration.Tests.Infrastructure;
 /// "Plain text" binding; anonymous read for "Anonymous"), loaded with <see cref="Ldif"/> by slapadd before it
 /// starts. slapd detaches once it listens, so the start waits for its first process to exit; the
 /// server is killed (by the pid it wrote) and its directory removed at the end. When slapd is missing or
-/// does not start, <see cref="SkipReason"/> says why and only the tests that need it skip.
+/// does not start, <see cref="SkipReason"/> says why and only the tests that need it skip. A subclass
+/// gives another directory: more schema files (<see cref="Schemas"/>) and its own entries (<see cref="Entries"/>).
 /// </summary>
-public sealed class Slapd : IAsyncLifetime
+public class Slapd : IAsyncLifetime
 {
     public const string Base = "dc=rosnou,dc=ru";
     public const string AdminDn = "cn=admin,dc=rosnou,dc=ru";
     public const string AdminPassword = "admin-secret";
 
-    /// <summary>
-    /// People and a distribution list the Exchange LDAP Service schema finds (person, groupOfNames,
-    /// rfc822Mailbox = mail): student has a second address; students has student and teacher, and the
-    /// nested group staff, whose member is teacher again (delivered once).
-    /// </summary>
-    public const string Ldif = """
+    /// <summary>The entry of <see cref="Base"/>, the first of every test directory, and the blank line that ends it.</summary>
+    public const string BaseEntry = """
         dn: dc=rosnou,dc=ru
         objectClass: dcObject
         objectClass: organization
         o: RosNOU
         dc: rosnou
 
+
+        """;
+
+    /// <summary>
+    /// People and a distribution list the Exchange LDAP Service schema finds (person, groupOfNames,
+    /// rfc822Mailbox = mail): student has a second address; students has student and teacher, and the
+    /// nested group staff, whose member is teacher again (delivered once).
+    /// </summary>
+    public const string Ldif = BaseEntry + """
         dn: ou=people,dc=rosnou,dc=ru
         objectClass: organizationalUnit
         ou: people
@@ -68,6 +74,12 @@ public sealed class Slapd : IAsyncLifetime
 
         """;
 
+    /// <summary>The schema files slapd includes after core, cosine and inetorgperson.</summary>
+    protected virtual IReadOnlyList<string> Schemas => [];
+
+    /// <summary>The directory's entries, loaded by slapadd (LDIF).</summary>
+    protected virtual string Entries => Ldif;
+
     private string? _directory;
     private int? _pid;
 
@@ -95,7 +107,7 @@ public sealed class Slapd : IAsyncLifetime
         var config = Path.Combine(_directory, "slapd.conf");
         await File.WriteAllTextAsync(config, Config(_directory));
         var ldif = Path.Combine(_directory, "data.ldif");
-        await File.WriteAllTextAsync(ldif, Ldif.Replace("\r\n", "\n"));
+        await File.WriteAllTextAsync(ldif, Entries.Replace("\r\n", "\n"));
 
         var (added, addOutput) = await ProcessRunner.RunAsync(slapadd, $"-f {config} -l {ldif}");
         if (added != 0)
@@ -138,11 +150,11 @@ public sealed class Slapd : IAsyncLifetime
         }
     }
 
-    private static string Config(string directory) => $"""
+    private string Config(string directory) => $"""
         include /etc/ldap/schema/core.schema
         include /etc/ldap/schema/cosine.schema
         include /etc/ldap/schema/inetorgperson.schema
-        pidfile {directory}/slapd.pid
+        {string.Concat(Schemas.Select(f => $"include {f}\n"))}pidfile {directory}/slapd.pid
         modulepath /usr/lib/ldap
         moduleload back_mdb
         database mdb

@@ -30,10 +30,10 @@ public static class Dispatcher
         }
 
         // With LDAP routing to an LDAP server, local recipients wait in the queue to be categorized.
-        if (local.Count > 0 && server.LdapRouting.CategorizesInQueue)
+        if (local is not null && server.LdapRouting.CategorizesInQueue)
         {
-            remote.AddRange(local);
-            local.Clear();
+            (remote ??= []).AddRange(local);
+            local = null;
         }
 
         // Local recipients whose Exchange mailbox is unavailable wait in the queue (its Local Delivery queue).

@@ -10,7 +10,7 @@ namespace MailLab.Integration.Tests.Labs;
 /// <summary>
 /// Every lab of courseware/labs on one running instance, as a class works: <c>POST /api/labs/ID/start</c>
 /// resets it to the lab's topology, <c>POST /api/labs/ID/check</c> finds every task undone (in Russian
-/// with <c>?lang=ru</c>, in other words than in English), the lab's solution (scenarios/labs/ID.feature, its
+/// with <c>?lang=ru</c>, in other words than in English), the lab's solution (scenarios/labs/&lt;id&gt;.feature, its
 /// Given and When steps after the topology step that the start stands for) is played on that same running
 /// instance by an <see cref="ScenarioWorld.Attach"/>ed driver, its administration commands over the admin
 /// API, and the check then finds every task done. The labs run one after another on the one instance,
